@@ -66,7 +66,10 @@ pub fn run_batch(
     let mut out = Vec::new();
     let mut rc = 0;
     let (usable, overflow) = match lrecl {
-        Some(l) => match records.iter().position(|r| r.trim_end().chars().count() > l) {
+        Some(l) => match records
+            .iter()
+            .position(|r| r.trim_end().chars().count() > l)
+        {
             Some(p) => (&records[..p], true),
             None => (records, false),
         },
@@ -109,7 +112,10 @@ pub fn run_batch(
     }
     if overflow {
         out.push("IKJ56600I UNRECOVERABLE COMMAND SYSTEM ERROR".to_string());
-        return BatchOutcome { systsprt: out, rc: 12 };
+        return BatchOutcome {
+            systsprt: out,
+            rc: 12,
+        };
     }
     out.push("END".to_string());
     BatchOutcome { systsprt: out, rc }
@@ -137,7 +143,10 @@ mod tests {
         });
         assert_eq!(
             o.systsprt,
-            ["/* c */", "READY", "READY", "  CMD1", "ran CMD1", "READY", "CMD2", "ran CMD2", "READY", "END"]
+            [
+                "/* c */", "READY", "READY", "  CMD1", "ran CMD1", "READY", "CMD2", "ran CMD2",
+                "READY", "END"
+            ]
         );
         assert_eq!(o.rc, 0);
     }
@@ -157,8 +166,13 @@ mod tests {
     fn overlong_record_is_unrecoverable() {
         let long = format!("B {}", "x".repeat(90));
         let r = vec!["A".to_string(), long];
-        let o = run_batch(&r, Some(80), None, EntryPoint::Ikjeft01, &mut |_| Executed::default());
+        let o = run_batch(&r, Some(80), None, EntryPoint::Ikjeft01, &mut |_| {
+            Executed::default()
+        });
         assert_eq!(o.rc, 12);
-        assert_eq!(o.systsprt.last().map(String::as_str), Some("IKJ56600I UNRECOVERABLE COMMAND SYSTEM ERROR"));
+        assert_eq!(
+            o.systsprt.last().map(String::as_str),
+            Some("IKJ56600I UNRECOVERABLE COMMAND SYSTEM ERROR")
+        );
     }
 }

@@ -43,16 +43,28 @@ mod tests {
     fn exact_beats_prefix() {
         let c = ["LIST", "LISTRING", "LISTCHAIN"];
         assert_eq!(resolve_keyword("list", &c), KeywordMatch::Found("LIST"));
-        assert_eq!(resolve_keyword("LISTR", &c), KeywordMatch::Found("LISTRING"));
-        assert!(matches!(resolve_keyword("LISTC", &c), KeywordMatch::Found("LISTCHAIN")));
-        assert!(matches!(resolve_keyword("LI", &c), KeywordMatch::Ambiguous(_)));
+        assert_eq!(
+            resolve_keyword("LISTR", &c),
+            KeywordMatch::Found("LISTRING")
+        );
+        assert!(matches!(
+            resolve_keyword("LISTC", &c),
+            KeywordMatch::Found("LISTCHAIN")
+        ));
+        assert!(matches!(
+            resolve_keyword("LI", &c),
+            KeywordMatch::Ambiguous(_)
+        ));
     }
 
     #[test]
     fn ambiguous_and_unknown() {
         let c = ["REFRESH", "RACLIST"];
         assert_eq!(resolve_keyword("refr", &c), KeywordMatch::Found("REFRESH"));
-        assert!(matches!(resolve_keyword("R", &c), KeywordMatch::Ambiguous(_)));
+        assert!(matches!(
+            resolve_keyword("R", &c),
+            KeywordMatch::Ambiguous(_)
+        ));
         assert_eq!(resolve_keyword("X", &c), KeywordMatch::Unknown);
     }
 }

@@ -255,7 +255,10 @@ mod tests {
         let conn = &p.operands[0];
         assert_eq!(conn.text, w("CONNECT"));
         let args = conn.args.as_ref().unwrap();
-        assert_eq!(args[1].args.as_ref().unwrap()[0].text, OperandText::Quoted("it's".into()));
+        assert_eq!(
+            args[1].args.as_ref().unwrap()[0].text,
+            OperandText::Quoted("it's".into())
+        );
         assert_eq!(args[2].args.as_ref().unwrap()[0].as_str(), "Ring.A");
         assert_eq!(args[3].text, w("DEFAULT"));
         assert!(args[3].args.is_none());
@@ -272,7 +275,14 @@ mod tests {
     #[test]
     fn missing_right_parens_supplied() {
         let p = parse_command("racdcert certauth list(label('CICS CA')").unwrap();
-        assert_eq!(p.operands[1].args.as_ref().unwrap()[0].args.as_ref().unwrap()[0].as_str(), "CICS CA");
+        assert_eq!(
+            p.operands[1].args.as_ref().unwrap()[0]
+                .args
+                .as_ref()
+                .unwrap()[0]
+                .as_str(),
+            "CICS CA"
+        );
     }
 
     #[test]
@@ -297,13 +307,24 @@ mod tests {
 
     #[test]
     fn extra_paren_is_error() {
-        let e = parse_command("RACDCERT CONNECT(SITE) LABEL('x') RING(r) USAGE(PERSONAL) DEFAULT) ID(Z)");
+        let e = parse_command(
+            "RACDCERT CONNECT(SITE) LABEL('x') RING(r) USAGE(PERSONAL) DEFAULT) ID(Z)",
+        );
         assert!(matches!(e, Err(SyntaxError::ExtraRightParen(_))));
     }
 
     #[test]
     fn garbage_never_panics() {
-        for s in ["(", ")", "'", "((((", "a(b'c", "\u{0}\u{ff}é(", "x ( ( ) ) )", ""] {
+        for s in [
+            "(",
+            ")",
+            "'",
+            "((((",
+            "a(b'c",
+            "\u{0}\u{ff}é(",
+            "x ( ( ) ) )",
+            "",
+        ] {
             let _ = parse_command(s);
         }
     }

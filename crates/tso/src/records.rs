@@ -259,7 +259,10 @@ mod tests {
     fn comment_within_command_becomes_blank_in_text() {
         let c = cmds(&["RACDCERT /* x */ LIST"]);
         assert_eq!(c[0].echo, "RACDCERT /* x */ LIST");
-        assert_eq!(c[0].text.split_whitespace().collect::<Vec<_>>(), ["RACDCERT", "LIST"]);
+        assert_eq!(
+            c[0].text.split_whitespace().collect::<Vec<_>>(),
+            ["RACDCERT", "LIST"]
+        );
     }
 
     #[test]
@@ -270,8 +273,14 @@ mod tests {
 
     #[test]
     fn plus_then_paren_on_next_record() {
-        let c = cmds(&[" RACDCERT ID(ATSSERV) CONNECT +", " ( LABEL('x') RING(r) CERTAUTH)"]);
-        assert_eq!(c[0].echo, " RACDCERT ID(ATSSERV) CONNECT ( LABEL('x') RING(r) CERTAUTH)");
+        let c = cmds(&[
+            " RACDCERT ID(ATSSERV) CONNECT +",
+            " ( LABEL('x') RING(r) CERTAUTH)",
+        ]);
+        assert_eq!(
+            c[0].echo,
+            " RACDCERT ID(ATSSERV) CONNECT ( LABEL('x') RING(r) CERTAUTH)"
+        );
     }
 
     #[test]

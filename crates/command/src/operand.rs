@@ -1,0 +1,201 @@
+//! Shared helpers: keyword lookup in operand lists, value extraction, parse-failure messages.
+
+use racemu_tso::keywords::{resolve_keyword, KeywordMatch};
+use racemu_tso::operands::{Operand, OperandText, SyntaxError};
+
+/// A command TSO parse rejected: the messages to print and the return code.
+///
+/// Nothing runs when a command fails to parse; in batch no prompting is possible, so the
+/// messages are printed and the command ends with RC 12.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", messages.join("\n"))]
+pub struct ParseFailure {
+    /// Message lines, each starting with its message ID.
+    pub messages: Vec<String>,
+    /// The command's return code.
+    pub rc: u32,
+}
+
+/// Return code of a command that failed TSO parse.
+pub const PARSE_RC: u32 = 12;
+
+impl ParseFailure {
+    /// A failure with the given messages and return code.
+    pub fn new(messages: Vec<String>, rc: u32) -> Self {
+        ParseFailure { messages, rc }
+    }
+
+    /// The messages TSO parse gives for a malformed command line.
+    pub fn syntax(e: SyntaxError) -> Self {
+        let msg = match e {
+            SyntaxError::UnbalancedQuote(rest) => {
+                format!("IKJ56702I INVALID QUOTED STRING, {}", first_token(&rest))
+            }
+            SyntaxError::ExtraRightParen(rest) => {
+                let t = first_token(&rest);
+                format!("IKJ56712I INVALID KEYWORD, {t}")
+            }
+            SyntaxError::Empty => "IKJ56500I COMMAND  NOT FOUND".to_string(),
+        };
+        ParseFailure::new(vec![msg], PARSE_RC)
+    }
+
+    /// `IKJ56712I INVALID KEYWORD, kw`.
+    pub fn invalid_keyword(kw: &str) -> Self {
+        ParseFailure::new(
+            vec![format!(
+                "IKJ56712I INVALID KEYWORD, {}",
+                kw.to_ascii_uppercase()
+            )],
+            PARSE_RC,
+        )
+    }
+
+    /// `IKJ56702I INVALID what, value`.
+    pub fn invalid(what: &str, value: &str) -> Self {
+        ParseFailure::new(vec![format!("IKJ56702I INVALID {what}, {value}")], PARSE_RC)
+    }
+
+    /// `IKJ56701I MISSING first+` followed by the second-level `IKJ56701I MISSING second`.
+    pub fn missing(first: &str, second: &str) -> Self {
+        ParseFailure::new(
+            vec![
+                format!("IKJ56701I MISSING {first}+"),
+                format!("IKJ56701I MISSING {second}"),
+            ],
+            PARSE_RC,
+        )
+    }
+}
+
+fn first_token(s: &str) -> String {
+    let t: String = s
+        .chars()
+        .take_while(|c| *c != ' ' && *c != ',')
+        .take(60)
+        .collect();
+    t
+}
+
+/// Looks up the keyword an operand names. `Ok(None)` for a quoted string or a word that is
+/// no keyword of `table` (the caller decides whether a positional operand is allowed).
+pub(crate) fn keyword_of(
+    op: &Operand,
+    table: &[&'static str],
+) -> Result<Option<&'static str>, ParseFailure> {
+    match &op.text {
+        OperandText::Quoted(_) => Ok(None),
+        OperandText::Word(w) if w.is_empty() => Ok(None),
+        OperandText::Word(w) => match resolve_keyword(w, table) {
+            KeywordMatch::Found(k) => Ok(Some(k)),
+            KeywordMatch::Ambiguous(_) => Err(ParseFailure::invalid_keyword(w)),
+            KeywordMatch::Unknown => Ok(None),
+        },
+    }
+}
+
+/// Splits operands into keywords of `table` (last occurrence wins, as TSO parse keeps it)
+/// and rejects anything else with IKJ56712I.
+pub(crate) fn keywords<'a>(
+    ops: &'a [Operand],
+    table: &[&'static str],
+) -> Result<Vec<(&'static str, &'a Operand)>, ParseFailure> {
+    let mut out: Vec<(&'static str, &'a Operand)> = Vec::new();
+    for op in ops {
+        match keyword_of(op, table)? {
+            Some(k) => {
+                out.retain(|(x, _)| *x != k);
+                out.push((k, op));
+            }
+            None => return Err(ParseFailure::invalid_keyword(&op.to_string())),
+        }
+    }
+    Ok(out)
+}
+
+/// The operand of keyword `k` among classified keywords.
+pub(crate) fn get<'a>(kws: &[(&'static str, &'a Operand)], k: &str) -> Option<&'a Operand> {
+    kws.iter().find(|(x, _)| *x == k).map(|(_, o)| *o)
+}
+
+/// True when keyword `k` was given.
+pub(crate) fn has(kws: &[(&'static str, &Operand)], k: &str) -> bool {
+    kws.iter().any(|(x, _)| *x == k)
+}
+
+/// The first value inside `KW(value)`, as an operand; IKJ56701I when absent or empty.
+pub(crate) fn value<'a>(op: &'a Operand, what: &str) -> Result<&'a Operand, ParseFailure> {
+    match op.args.as_deref() {
+        Some([first, ..]) => Ok(first),
+        _ => Err(ParseFailure::missing(what, what)),
+    }
+}
+
+/// The text inside `KW(value)`; empty quoted strings count as missing.
+pub(crate) fn text_value(op: &Operand, what: &str) -> Result<String, ParseFailure> {
+    let v = value(op, what)?;
+    if v.args.is_some() && !v.as_str().is_empty() {
+        return Err(ParseFailure::invalid(what, &v.to_string()));
+    }
+    let s = v.as_str().to_string();
+    if s.is_empty() {
+        return Err(ParseFailure::missing(what, what));
+    }
+    Ok(s)
+}
+
+/// All word/quoted values inside `KW(a b c)`, in order (nested lists flattened).
+pub(crate) fn list_values(op: &Operand) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(ops: &[Operand], out: &mut Vec<String>) {
+        for o in ops {
+            if !o.as_str().is_empty() {
+                out.push(o.as_str().to_string());
+            }
+            if let Some(a) = &o.args {
+                walk(a, out);
+            }
+        }
+    }
+    if let Some(a) = &op.args {
+        walk(a, &mut out);
+    }
+    out
+}
+
+/// A data set name as typed: quoted names are fully qualified, unquoted ones get the prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DsnOperand {
+    /// The name as typed, without quotes.
+    pub name: String,
+    /// True when typed in quotes (fully qualified).
+    pub quoted: bool,
+}
+
+impl DsnOperand {
+    /// The fully qualified, upper-case name, prefixing `prefix` to unquoted names.
+    pub fn qualified(&self, prefix: &str) -> String {
+        if self.quoted || prefix.is_empty() {
+            self.name.to_ascii_uppercase()
+        } else {
+            format!(
+                "{}.{}",
+                prefix.to_ascii_uppercase(),
+                self.name.to_ascii_uppercase()
+            )
+        }
+    }
+}
+
+/// A data set name from `KW('dsn')` / `KW(dsn)`.
+pub(crate) fn dsn_value(op: &Operand, what: &str) -> Result<DsnOperand, ParseFailure> {
+    let v = value(op, what)?;
+    let name = v.as_str().to_string();
+    if name.is_empty() {
+        return Err(ParseFailure::missing(what, what));
+    }
+    Ok(DsnOperand {
+        name,
+        quoted: v.text.is_quoted(),
+    })
+}
