@@ -1,1 +1,190 @@
-//! racemu-store
+//! racemu's RACF database: one SQLite file.
+//!
+//! Guarantees:
+//! * The file is created with mode 0600 and initialised on first use (schema, IBMUSER with
+//!   SPECIAL).
+//! * WAL journal, `synchronous=NORMAL`, foreign keys on: a killed process leaves a consistent
+//!   store, and ring connections can never refer to a missing certificate or ring.
+//! * [`Store::transaction`] runs one command as one `BEGIN IMMEDIATE` transaction and retries
+//!   when another process holds the write lock, so "database is locked" never reaches a user
+//!   while the other writer makes progress.
+//! * Nothing loads the whole store: every query is indexed by owner, label, ring or profile.
+
+pub mod rows;
+mod schema;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use rows::*;
+pub use rusqlite;
+
+/// Errors from the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite reported an error.
+    #[error("store error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The file could not be created or opened.
+    #[error("cannot open store {path}: {source}")]
+    Io {
+        /// The store path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file was written by a newer racemu.
+    #[error("store {0} has schema version {1}, newer than this racemu understands ({2})")]
+    TooNew(PathBuf, i64, i64),
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(dir) = path.parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)
+        .map(|_| ())
+        .map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+}
+
+impl Store {
+    /// Opens (creating and initialising if needed) the store at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        create_private(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )?;
+        Self::setup(conn, path.to_path_buf())
+    }
+
+    /// Opens a private in-memory store (tests, throw-away runs).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        Self::setup(conn, PathBuf::from(":memory:"))
+    }
+
+    fn setup(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if path.as_os_str() != ":memory:" {
+            // journal_mode returns a row; query it rather than "update".
+            let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        let mut store = Store { conn, path };
+        store.transaction(|tx| schema::migrate(tx))?;
+        Ok(store)
+    }
+
+    /// The file this store lives in (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one write transaction (`BEGIN IMMEDIATE`), committing when it returns
+    /// `Ok` and rolling back when it returns `Err`. A busy database is retried with backoff
+    /// for up to about a minute before the error is returned.
+    pub fn transaction<T, E>(
+        &mut self,
+        mut f: impl FnMut(&rusqlite::Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let mut delay = Duration::from_millis(5);
+        let mut waited = Duration::ZERO;
+        loop {
+            let tx = match self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+            {
+                Ok(tx) => tx,
+                Err(e) if is_busy(&e) && waited < Duration::from_secs(60) => {
+                    std::thread::sleep(delay);
+                    waited += delay;
+                    delay = (delay * 2).min(Duration::from_millis(200));
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let out = f(&tx)?;
+            match tx.commit() {
+                Ok(()) => return Ok(out),
+                Err(e) if is_busy(&e) && waited < Duration::from_secs(60) => {
+                    std::thread::sleep(delay);
+                    waited += delay;
+                    delay = (delay * 2).min(Duration::from_millis(200));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// A read-only view for queries outside a command (completion, the application view).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::DatabaseBusy || f.code == rusqlite::ErrorCode::DatabaseLocked
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_private_file_with_ibmuser() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/racf.db");
+        let mut s = Store::open(&p).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        let u = s
+            .transaction(|tx| users::get(tx, "IBMUSER"))
+            .unwrap()
+            .unwrap();
+        assert!(u.special);
+    }
+}

@@ -1,0 +1,889 @@
+//! Typed rows and the queries on them, grouped by RACF concept.
+//!
+//! Every function takes the open transaction of the command that calls it.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// Store-wide settings and counters.
+pub mod meta {
+    use super::*;
+
+    /// Reads a setting.
+    pub fn get(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<String>> {
+        tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+    }
+
+    /// Writes a setting.
+    pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// The next value of the store's creation sequence (orders rings, connections, certificates).
+    pub fn next_seq(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
+        let n: i64 = tx.query_row(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n)
+    }
+}
+
+/// RACF users.
+pub mod users {
+    use super::*;
+
+    /// A user profile.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct User {
+        /// User ID (upper case).
+        pub userid: String,
+        /// NAME.
+        pub name: Option<String>,
+        /// OWNER.
+        pub owner: String,
+        /// DFLTGRP.
+        pub dfltgrp: String,
+        /// SPECIAL attribute.
+        pub special: bool,
+        /// OPERATIONS attribute.
+        pub operations: bool,
+        /// AUDITOR attribute.
+        pub auditor: bool,
+        /// Creation date (yyyy-mm-dd) or `initial`.
+        pub created: String,
+    }
+
+    fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+        Ok(User {
+            userid: r.get(0)?,
+            name: r.get(1)?,
+            owner: r.get(2)?,
+            dfltgrp: r.get(3)?,
+            special: r.get(4)?,
+            operations: r.get(5)?,
+            auditor: r.get(6)?,
+            created: r.get(7)?,
+        })
+    }
+
+    /// The user, if defined.
+    pub fn get(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<User>> {
+        tx.query_row(
+            "SELECT userid, name, owner, dfltgrp, special, operations, auditor, created FROM users WHERE userid = ?1",
+            [userid],
+            map,
+        )
+        .optional()
+    }
+
+    /// Inserts or replaces a user.
+    pub fn put(tx: &Transaction<'_>, u: &User) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (userid) DO UPDATE SET name = excluded.name, owner = excluded.owner,
+               dfltgrp = excluded.dfltgrp, special = excluded.special,
+               operations = excluded.operations, auditor = excluded.auditor",
+            params![u.userid, u.name, u.owner, u.dfltgrp, u.special, u.operations, u.auditor, u.created],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a user; returns whether it existed.
+    pub fn delete(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
+        tx.execute("DELETE FROM group_members WHERE userid = ?1", [userid])?;
+        Ok(tx.execute("DELETE FROM users WHERE userid = ?1", [userid])? > 0)
+    }
+
+    /// Groups the user is connected to, in name order.
+    pub fn groups(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Vec<String>> {
+        let mut st =
+            tx.prepare_cached("SELECT grp FROM group_members WHERE userid = ?1 ORDER BY grp")?;
+        let rows = st.query_map([userid], |r| r.get(0))?;
+        rows.collect()
+    }
+
+    /// All user IDs (for completion), in order.
+    pub fn ids(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
+        let mut st = conn.prepare_cached("SELECT userid FROM users ORDER BY userid")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        rows.collect()
+    }
+}
+
+/// RACF groups.
+pub mod groups {
+    use super::*;
+
+    /// Whether the group exists.
+    pub fn exists(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<bool> {
+        tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM groups WHERE name = ?1)",
+            [name],
+            |r| r.get(0),
+        )
+    }
+
+    /// Defines a group.
+    pub fn add(
+        tx: &Transaction<'_>,
+        name: &str,
+        owner: &str,
+        supgroup: Option<&str>,
+        created: &str,
+    ) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT INTO groups (name, owner, supgroup, created) VALUES (?1, ?2, ?3, ?4)",
+            params![name, owner, supgroup, created],
+        )?;
+        Ok(())
+    }
+
+    /// Connects a user to a group (idempotent).
+    pub fn connect(tx: &Transaction<'_>, grp: &str, userid: &str) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT OR IGNORE INTO group_members (grp, userid) VALUES (?1, ?2)",
+            params![grp, userid],
+        )?;
+        Ok(())
+    }
+}
+
+/// Digital certificates (the DIGTCERT profiles).
+pub mod certs {
+    use super::*;
+
+    /// A certificate row.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct CertRow {
+        /// Row ID.
+        pub id: i64,
+        /// Owner as stored: user ID, `irrcerta` or `irrsitec`.
+        pub owner: String,
+        /// Label (case kept).
+        pub label: String,
+        /// The certificate, DER.
+        pub der: Vec<u8>,
+        /// PKCS#8 private key, when RACF holds one.
+        pub private_key: Option<Vec<u8>>,
+        /// TRUST / NOTRUST / HIGHTRUST.
+        pub status: String,
+        /// Serial number, hex upper case.
+        pub serial_hex: String,
+        /// Issuer DN, RACF dotted form.
+        pub issuer_dn: String,
+        /// Subject DN, RACF dotted form.
+        pub subject_dn: String,
+        /// DIGTCERT profile name (`serial.issuer` with ¢ for blanks).
+        pub profile_name: String,
+        /// Last serial number issued with this certificate as signer (CERTLSER).
+        pub last_serial: i64,
+        /// Who created it (the DIGTCERT profile owner).
+        pub created_by: String,
+        /// Creation sequence.
+        pub seq: i64,
+    }
+
+    const COLS: &str = "id, owner, label, der, private_key, status, serial_hex, issuer_dn, subject_dn, profile_name, last_serial, created_by, seq";
+
+    fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<CertRow> {
+        Ok(CertRow {
+            id: r.get(0)?,
+            owner: r.get(1)?,
+            label: r.get(2)?,
+            der: r.get(3)?,
+            private_key: r.get(4)?,
+            status: r.get(5)?,
+            serial_hex: r.get(6)?,
+            issuer_dn: r.get(7)?,
+            subject_dn: r.get(8)?,
+            profile_name: r.get(9)?,
+            last_serial: r.get(10)?,
+            created_by: r.get(11)?,
+            seq: r.get(12)?,
+        })
+    }
+
+    fn query(
+        tx: &Transaction<'_>,
+        where_: &str,
+        p: impl rusqlite::Params,
+    ) -> rusqlite::Result<Vec<CertRow>> {
+        let sql = format!("SELECT {COLS} FROM certificates WHERE {where_}");
+        let mut st = tx.prepare_cached(&sql)?;
+        let rows = st.query_map(p, map)?;
+        rows.collect()
+    }
+
+    /// The certificate with this owner and label.
+    pub fn by_label(
+        tx: &Transaction<'_>,
+        owner: &str,
+        label: &str,
+    ) -> rusqlite::Result<Option<CertRow>> {
+        Ok(
+            query(tx, "owner = ?1 AND label = ?2", params![owner, label])?
+                .into_iter()
+                .next(),
+        )
+    }
+
+    /// The certificate with this row ID.
+    pub fn by_id(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<CertRow>> {
+        Ok(query(tx, "id = ?1", params![id])?.into_iter().next())
+    }
+
+    /// Certificates of an owner with this serial (and issuer, if given).
+    pub fn by_serial(
+        tx: &Transaction<'_>,
+        owner: &str,
+        serial_hex: &str,
+    ) -> rusqlite::Result<Vec<CertRow>> {
+        query(
+            tx,
+            "owner = ?1 AND serial_hex = ?2 ORDER BY seq",
+            params![owner, serial_hex],
+        )
+    }
+
+    /// The certificate whose DIGTCERT profile has this name, under any owner.
+    pub fn by_profile(tx: &Transaction<'_>, profile: &str) -> rusqlite::Result<Option<CertRow>> {
+        Ok(query(tx, "profile_name = ?1", params![profile])?
+            .into_iter()
+            .next())
+    }
+
+    /// All certificates of an owner, in creation order.
+    pub fn by_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<Vec<CertRow>> {
+        query(tx, "owner = ?1 ORDER BY seq", params![owner])
+    }
+
+    /// Certificates whose subject DN is `dn` (issuer candidates), in creation order.
+    pub fn by_subject(tx: &Transaction<'_>, dn: &str) -> rusqlite::Result<Vec<CertRow>> {
+        query(tx, "subject_dn = ?1 ORDER BY seq", params![dn])
+    }
+
+    /// Whether the owner already uses this label.
+    pub fn label_exists(tx: &Transaction<'_>, owner: &str, label: &str) -> rusqlite::Result<bool> {
+        tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM certificates WHERE owner = ?1 AND label = ?2)",
+            params![owner, label],
+            |r| r.get(0),
+        )
+    }
+
+    /// Inserts a certificate; returns its row ID. `row.id` and `row.seq` are ignored.
+    pub fn insert(tx: &Transaction<'_>, row: &CertRow) -> rusqlite::Result<i64> {
+        let seq = meta::next_seq(tx)?;
+        tx.execute(
+            "INSERT INTO certificates (owner, label, der, private_key, status, serial_hex, issuer_dn, subject_dn, profile_name, last_serial, created_by, seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![row.owner, row.label, row.der, row.private_key, row.status, row.serial_hex, row.issuer_dn, row.subject_dn, row.profile_name, row.last_serial, row.created_by, seq],
+        )?;
+        Ok(tx.last_insert_rowid())
+    }
+
+    /// Sets the signer's last-issued serial number.
+    pub fn set_last_serial(tx: &Transaction<'_>, id: i64, last: i64) -> rusqlite::Result<()> {
+        tx.execute(
+            "UPDATE certificates SET last_serial = ?2 WHERE id = ?1",
+            params![id, last],
+        )?;
+        Ok(())
+    }
+
+    /// Changes status and/or label.
+    pub fn alter(
+        tx: &Transaction<'_>,
+        id: i64,
+        status: Option<&str>,
+        label: Option<&str>,
+    ) -> rusqlite::Result<()> {
+        if let Some(s) = status {
+            tx.execute(
+                "UPDATE certificates SET status = ?2 WHERE id = ?1",
+                params![id, s],
+            )?;
+        }
+        if let Some(l) = label {
+            tx.execute(
+                "UPDATE certificates SET label = ?2 WHERE id = ?1",
+                params![id, l],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Removes the private key (ROLLOVER retires the old key).
+    pub fn drop_private_key(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+        tx.execute(
+            "UPDATE certificates SET private_key = NULL WHERE id = ?1",
+            [id],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a certificate; its ring connections go with it (foreign key cascade).
+    pub fn delete(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+        tx.execute("DELETE FROM certificates WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Deletes every certificate of an owner (DELUSER).
+    pub fn delete_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<usize> {
+        tx.execute("DELETE FROM certificates WHERE owner = ?1", [owner])
+    }
+
+    /// Labels of an owner (completion).
+    pub fn labels(conn: &rusqlite::Connection, owner: &str) -> rusqlite::Result<Vec<String>> {
+        let mut st =
+            conn.prepare_cached("SELECT label FROM certificates WHERE owner = ?1 ORDER BY seq")?;
+        let rows = st.query_map([owner], |r| r.get(0))?;
+        rows.collect()
+    }
+}
+
+/// Key rings (the DIGTRING profiles) and their connections.
+pub mod rings {
+    use super::*;
+
+    /// A ring.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct RingRow {
+        /// Row ID.
+        pub id: i64,
+        /// Owning user ID.
+        pub owner: String,
+        /// Ring name (case kept).
+        pub name: String,
+    }
+
+    /// A certificate connected to a ring.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct ConnectionRow {
+        /// The ring.
+        pub ring_id: i64,
+        /// The certificate.
+        pub cert_id: i64,
+        /// PERSONAL / CERTAUTH / SITE.
+        pub usage: String,
+        /// DEFAULT.
+        pub is_default: bool,
+        /// Connection sequence.
+        pub seq: i64,
+    }
+
+    /// The ring `owner.name`.
+    pub fn get(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<Option<RingRow>> {
+        tx.query_row(
+            "SELECT id, owner, name FROM rings WHERE owner = ?1 AND name = ?2",
+            params![owner, name],
+            |r| {
+                Ok(RingRow {
+                    id: r.get(0)?,
+                    owner: r.get(1)?,
+                    name: r.get(2)?,
+                })
+            },
+        )
+        .optional()
+    }
+
+    /// Every ring of an owner, in creation order.
+    pub fn by_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<Vec<RingRow>> {
+        let mut st =
+            tx.prepare_cached("SELECT id, owner, name FROM rings WHERE owner = ?1 ORDER BY seq")?;
+        let rows = st.query_map([owner], |r| {
+            Ok(RingRow {
+                id: r.get(0)?,
+                owner: r.get(1)?,
+                name: r.get(2)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Creates a ring.
+    pub fn add(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<i64> {
+        let seq = meta::next_seq(tx)?;
+        tx.execute(
+            "INSERT INTO rings (owner, name, seq) VALUES (?1, ?2, ?3)",
+            params![owner, name, seq],
+        )?;
+        Ok(tx.last_insert_rowid())
+    }
+
+    /// Deletes a ring and its connections.
+    pub fn delete(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+        tx.execute("DELETE FROM rings WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Deletes every ring of an owner (DELUSER).
+    pub fn delete_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<usize> {
+        tx.execute("DELETE FROM rings WHERE owner = ?1", [owner])
+    }
+
+    /// Connections of a ring, in connection order.
+    pub fn connections(tx: &Transaction<'_>, ring_id: i64) -> rusqlite::Result<Vec<ConnectionRow>> {
+        let mut st = tx.prepare_cached(
+            "SELECT ring_id, cert_id, usage, is_default, seq FROM connections WHERE ring_id = ?1 ORDER BY seq",
+        )?;
+        let rows = st.query_map([ring_id], |r| {
+            Ok(ConnectionRow {
+                ring_id: r.get(0)?,
+                cert_id: r.get(1)?,
+                usage: r.get(2)?,
+                is_default: r.get(3)?,
+                seq: r.get(4)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Rings a certificate is connected to, as (ring owner, ring name), in ring owner then
+    /// ring creation order.
+    pub fn of_certificate(tx: &Transaction<'_>, cert_id: i64) -> rusqlite::Result<Vec<RingRow>> {
+        let mut st = tx.prepare_cached(
+            "SELECT r.id, r.owner, r.name FROM connections c JOIN rings r ON r.id = c.ring_id
+             WHERE c.cert_id = ?1 ORDER BY r.owner, r.seq",
+        )?;
+        let rows = st.query_map([cert_id], |r| {
+            Ok(RingRow {
+                id: r.get(0)?,
+                owner: r.get(1)?,
+                name: r.get(2)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Connects (or re-connects, keeping the original position) a certificate to a ring.
+    /// A new DEFAULT takes DEFAULT away from the ring's previous default.
+    pub fn connect(
+        tx: &Transaction<'_>,
+        ring_id: i64,
+        cert_id: i64,
+        usage: &str,
+        default: bool,
+    ) -> rusqlite::Result<()> {
+        if default {
+            tx.execute(
+                "UPDATE connections SET is_default = 0 WHERE ring_id = ?1",
+                [ring_id],
+            )?;
+        }
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT seq FROM connections WHERE ring_id = ?1 AND cert_id = ?2",
+                params![ring_id, cert_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match existing {
+            Some(_) => {
+                tx.execute(
+                    "UPDATE connections SET usage = ?3, is_default = CASE WHEN ?4 THEN 1 ELSE is_default END WHERE ring_id = ?1 AND cert_id = ?2",
+                    params![ring_id, cert_id, usage, default],
+                )?;
+            }
+            None => {
+                let seq = meta::next_seq(tx)?;
+                tx.execute(
+                    "INSERT INTO connections (ring_id, cert_id, usage, is_default, seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![ring_id, cert_id, usage, default, seq],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes a certificate from a ring; returns whether it was connected.
+    pub fn remove(tx: &Transaction<'_>, ring_id: i64, cert_id: i64) -> rusqlite::Result<bool> {
+        Ok(tx.execute(
+            "DELETE FROM connections WHERE ring_id = ?1 AND cert_id = ?2",
+            params![ring_id, cert_id],
+        )? > 0)
+    }
+
+    /// Moves every connection of `from` to `to`, keeping usage, DEFAULT and position (ROLLOVER).
+    pub fn transfer(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()> {
+        tx.execute("DELETE FROM connections WHERE cert_id = ?2 AND ring_id IN (SELECT ring_id FROM connections WHERE cert_id = ?1)", params![from, to])?;
+        tx.execute(
+            "UPDATE connections SET cert_id = ?2 WHERE cert_id = ?1",
+            params![from, to],
+        )?;
+        Ok(())
+    }
+
+    /// Ring names of an owner (completion).
+    pub fn names(conn: &rusqlite::Connection, owner: &str) -> rusqlite::Result<Vec<String>> {
+        let mut st = conn.prepare_cached("SELECT name FROM rings WHERE owner = ?1 ORDER BY seq")?;
+        let rows = st.query_map([owner], |r| r.get(0))?;
+        rows.collect()
+    }
+}
+
+/// General resource profiles, access lists, class options and RACLIST snapshots.
+pub mod profiles {
+    use super::*;
+
+    /// A general resource profile.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Profile {
+        /// Class (upper case).
+        pub class: String,
+        /// Profile name (upper case).
+        pub name: String,
+        /// Generic (contains `*`, `**` or `%`).
+        pub generic: bool,
+        /// OWNER.
+        pub owner: String,
+        /// UACC keyword.
+        pub uacc: String,
+        /// Installation data.
+        pub data: Option<String>,
+        /// Application data.
+        pub appldata: Option<String>,
+        /// WARNING mode.
+        pub warning: bool,
+        /// Other segments as typed.
+        pub other: String,
+        /// Creation date.
+        pub created: String,
+    }
+
+    /// One access-list entry.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct AccessEntry {
+        /// User or group.
+        pub id: String,
+        /// Access keyword.
+        pub access: String,
+        /// Access count.
+        pub count: i64,
+    }
+
+    fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
+        Ok(Profile {
+            class: r.get(0)?,
+            name: r.get(1)?,
+            generic: r.get(2)?,
+            owner: r.get(3)?,
+            uacc: r.get(4)?,
+            data: r.get(5)?,
+            appldata: r.get(6)?,
+            warning: r.get(7)?,
+            other: r.get(8)?,
+            created: r.get(9)?,
+        })
+    }
+
+    /// The profile `class name` (exact name).
+    pub fn get(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<Option<Profile>> {
+        tx.query_row(
+            "SELECT class, name, generic, owner, uacc, data, appldata, warning, other, created FROM profiles WHERE class = ?1 AND name = ?2",
+            params![class, name],
+            map,
+        )
+        .optional()
+    }
+
+    /// Every profile of a class, in name order.
+    pub fn in_class(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<Vec<Profile>> {
+        let mut st = tx.prepare_cached(
+            "SELECT class, name, generic, owner, uacc, data, appldata, warning, other, created FROM profiles WHERE class = ?1 ORDER BY name",
+        )?;
+        let rows = st.query_map([class], map)?;
+        rows.collect()
+    }
+
+    /// Inserts or replaces a profile (access list untouched).
+    pub fn put(tx: &Transaction<'_>, p: &Profile) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT INTO profiles (class, name, generic, owner, uacc, data, appldata, warning, other, created)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (class, name) DO UPDATE SET owner = excluded.owner, uacc = excluded.uacc,
+               data = excluded.data, appldata = excluded.appldata, warning = excluded.warning, other = excluded.other",
+            params![p.class, p.name, p.generic, p.owner, p.uacc, p.data, p.appldata, p.warning, p.other, p.created],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a profile and its access list.
+    pub fn delete(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<bool> {
+        Ok(tx.execute(
+            "DELETE FROM profiles WHERE class = ?1 AND name = ?2",
+            params![class, name],
+        )? > 0)
+    }
+
+    /// The access list, in the order entries were added.
+    pub fn access_list(
+        tx: &Transaction<'_>,
+        class: &str,
+        name: &str,
+    ) -> rusqlite::Result<Vec<AccessEntry>> {
+        let mut st = tx.prepare_cached(
+            "SELECT id, access, count FROM access_list WHERE class = ?1 AND name = ?2 ORDER BY seq",
+        )?;
+        let rows = st.query_map(params![class, name], |r| {
+            Ok(AccessEntry {
+                id: r.get(0)?,
+                access: r.get(1)?,
+                count: r.get(2)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Adds or changes an access-list entry.
+    pub fn permit(
+        tx: &Transaction<'_>,
+        class: &str,
+        name: &str,
+        id: &str,
+        access: &str,
+    ) -> rusqlite::Result<()> {
+        let seq = meta::next_seq(tx)?;
+        tx.execute(
+            "INSERT INTO access_list (class, name, id, access, count, seq) VALUES (?1, ?2, ?3, ?4, 0, ?5)
+             ON CONFLICT (class, name, id) DO UPDATE SET access = excluded.access",
+            params![class, name, id, access, seq],
+        )?;
+        Ok(())
+    }
+
+    /// Removes an access-list entry; returns whether it existed.
+    pub fn unpermit(
+        tx: &Transaction<'_>,
+        class: &str,
+        name: &str,
+        id: &str,
+    ) -> rusqlite::Result<bool> {
+        Ok(tx.execute(
+            "DELETE FROM access_list WHERE class = ?1 AND name = ?2 AND id = ?3",
+            params![class, name, id],
+        )? > 0)
+    }
+
+    /// Clears an access list.
+    pub fn reset(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<()> {
+        tx.execute(
+            "DELETE FROM access_list WHERE class = ?1 AND name = ?2",
+            params![class, name],
+        )?;
+        Ok(())
+    }
+
+    /// Class options.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct ClassOptions {
+        /// CLASSACT.
+        pub active: bool,
+        /// RACLIST.
+        pub raclisted: bool,
+        /// GENERIC.
+        pub generic: bool,
+        /// GENCMD.
+        pub gencmd: bool,
+    }
+
+    /// The options of a class (all off when never set).
+    pub fn class_options(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<ClassOptions> {
+        Ok(tx
+            .query_row(
+                "SELECT active, raclisted, generic, gencmd FROM class_options WHERE class = ?1",
+                [class],
+                |r| {
+                    Ok(ClassOptions {
+                        active: r.get(0)?,
+                        raclisted: r.get(1)?,
+                        generic: r.get(2)?,
+                        gencmd: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Writes the options of a class.
+    pub fn set_class_options(
+        tx: &Transaction<'_>,
+        class: &str,
+        o: ClassOptions,
+    ) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT INTO class_options (class, active, raclisted, generic, gencmd) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (class) DO UPDATE SET active = excluded.active, raclisted = excluded.raclisted,
+               generic = excluded.generic, gencmd = excluded.gencmd",
+            params![class, o.active, o.raclisted, o.generic, o.gencmd],
+        )?;
+        Ok(())
+    }
+
+    /// Every class with options set, in name order.
+    pub fn all_class_options(
+        tx: &Transaction<'_>,
+    ) -> rusqlite::Result<Vec<(String, ClassOptions)>> {
+        let mut st = tx.prepare_cached(
+            "SELECT class, active, raclisted, generic, gencmd FROM class_options ORDER BY class",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                ClassOptions {
+                    active: r.get(1)?,
+                    raclisted: r.get(2)?,
+                    generic: r.get(3)?,
+                    gencmd: r.get(4)?,
+                },
+            ))
+        })?;
+        rows.collect()
+    }
+
+    /// Copies the class's profiles and access lists into its RACLIST snapshot
+    /// (SETROPTS RACLIST(class) and RACLIST(class) REFRESH).
+    pub fn snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
+        drop_snapshot(tx, class)?;
+        tx.execute(
+            "INSERT INTO raclist_profiles (class, name, generic, owner, uacc, warning)
+             SELECT class, name, generic, owner, uacc, warning FROM profiles WHERE class = ?1",
+            [class],
+        )?;
+        tx.execute(
+            "INSERT INTO raclist_access (class, name, id, access) SELECT class, name, id, access FROM access_list WHERE class = ?1",
+            [class],
+        )?;
+        Ok(())
+    }
+
+    /// Drops the RACLIST snapshot of a class (NORACLIST).
+    pub fn drop_snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
+        tx.execute("DELETE FROM raclist_profiles WHERE class = ?1", [class])?;
+        tx.execute("DELETE FROM raclist_access WHERE class = ?1", [class])?;
+        Ok(())
+    }
+
+    /// Profiles (name, generic, uacc, warning) of a class from the live database or the snapshot.
+    pub fn candidates(
+        tx: &Transaction<'_>,
+        class: &str,
+        from_snapshot: bool,
+    ) -> rusqlite::Result<Vec<(String, bool, String, bool)>> {
+        let sql = if from_snapshot {
+            "SELECT name, generic, uacc, warning FROM raclist_profiles WHERE class = ?1"
+        } else {
+            "SELECT name, generic, uacc, warning FROM profiles WHERE class = ?1"
+        };
+        let mut st = tx.prepare_cached(sql)?;
+        let rows = st.query_map([class], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        rows.collect()
+    }
+
+    /// The access an ID has in a profile's list (live or snapshot).
+    pub fn access_of(
+        tx: &Transaction<'_>,
+        class: &str,
+        name: &str,
+        ids: &[String],
+        from_snapshot: bool,
+    ) -> rusqlite::Result<Vec<String>> {
+        let sql = if from_snapshot {
+            "SELECT id, access FROM raclist_access WHERE class = ?1 AND name = ?2"
+        } else {
+            "SELECT id, access FROM access_list WHERE class = ?1 AND name = ?2"
+        };
+        let mut st = tx.prepare_cached(sql)?;
+        let rows = st.query_map(params![class, name], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, access) = row?;
+            if ids.iter().any(|i| *i == id) || id == "*" {
+                out.push(access);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Remembers a SETROPTS option that has no further effect in racemu.
+    pub fn set_option(tx: &Transaction<'_>, option: &str, value: &str) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT INTO setropts_options (option, value) VALUES (?1, ?2) ON CONFLICT (option) DO UPDATE SET value = excluded.value",
+            params![option, value],
+        )?;
+        Ok(())
+    }
+}
+
+/// Data sets.
+pub mod datasets {
+    use super::*;
+
+    /// A data set.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Dataset {
+        /// Fully qualified name.
+        pub dsn: String,
+        /// RECFM.
+        pub recfm: String,
+        /// LRECL.
+        pub lrecl: i64,
+        /// Contents.
+        pub data: Vec<u8>,
+    }
+
+    /// The data set, if cataloged.
+    pub fn get(tx: &Transaction<'_>, dsn: &str) -> rusqlite::Result<Option<Dataset>> {
+        tx.query_row(
+            "SELECT dsn, recfm, lrecl, data FROM datasets WHERE dsn = ?1",
+            [dsn],
+            |r| {
+                Ok(Dataset {
+                    dsn: r.get(0)?,
+                    recfm: r.get(1)?,
+                    lrecl: r.get(2)?,
+                    data: r.get(3)?,
+                })
+            },
+        )
+        .optional()
+    }
+
+    /// Writes (creating or replacing) a data set.
+    pub fn put(tx: &Transaction<'_>, d: &Dataset, created: &str) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT INTO datasets (dsn, recfm, lrecl, data, created) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (dsn) DO UPDATE SET recfm = excluded.recfm, lrecl = excluded.lrecl, data = excluded.data",
+            params![d.dsn, d.recfm, d.lrecl, d.data, created],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a data set; returns whether it existed.
+    pub fn delete(tx: &Transaction<'_>, dsn: &str) -> rusqlite::Result<bool> {
+        Ok(tx.execute("DELETE FROM datasets WHERE dsn = ?1", [dsn])? > 0)
+    }
+
+    /// Names matching a SQL LIKE pattern, in order.
+    pub fn list(
+        tx: &Transaction<'_>,
+        like: &str,
+    ) -> rusqlite::Result<Vec<(String, String, i64, i64)>> {
+        let mut st = tx.prepare_cached("SELECT dsn, recfm, lrecl, length(data) FROM datasets WHERE dsn LIKE ?1 ESCAPE '\\' ORDER BY dsn")?;
+        let rows = st.query_map([like], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        rows.collect()
+    }
+}

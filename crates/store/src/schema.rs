@@ -1,0 +1,153 @@
+//! Schema and migrations.
+
+use rusqlite::Transaction;
+
+/// The schema version this racemu writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const V1: &str = r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE users (
+    userid     TEXT PRIMARY KEY,
+    name       TEXT,
+    owner      TEXT NOT NULL,
+    dfltgrp    TEXT NOT NULL,
+    special    INTEGER NOT NULL DEFAULT 0,
+    operations INTEGER NOT NULL DEFAULT 0,
+    auditor    INTEGER NOT NULL DEFAULT 0,
+    created    TEXT NOT NULL
+);
+CREATE TABLE groups (
+    name     TEXT PRIMARY KEY,
+    owner    TEXT NOT NULL,
+    supgroup TEXT,
+    created  TEXT NOT NULL
+);
+CREATE TABLE group_members (
+    grp    TEXT NOT NULL,
+    userid TEXT NOT NULL,
+    PRIMARY KEY (grp, userid)
+);
+CREATE TABLE certificates (
+    id           INTEGER PRIMARY KEY,
+    owner        TEXT NOT NULL,
+    label        TEXT NOT NULL,
+    der          BLOB NOT NULL,
+    private_key  BLOB,
+    status       TEXT NOT NULL,
+    serial_hex   TEXT NOT NULL,
+    issuer_dn    TEXT NOT NULL,
+    subject_dn   TEXT NOT NULL,
+    profile_name TEXT NOT NULL UNIQUE,
+    last_serial  INTEGER NOT NULL DEFAULT 0,
+    created_by   TEXT NOT NULL,
+    seq          INTEGER NOT NULL,
+    UNIQUE (owner, label)
+);
+CREATE INDEX certificates_subject ON certificates (subject_dn);
+CREATE INDEX certificates_serial ON certificates (serial_hex);
+CREATE TABLE rings (
+    id    INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    name  TEXT NOT NULL,
+    seq   INTEGER NOT NULL,
+    UNIQUE (owner, name)
+);
+CREATE TABLE connections (
+    ring_id    INTEGER NOT NULL REFERENCES rings (id) ON DELETE CASCADE,
+    cert_id    INTEGER NOT NULL REFERENCES certificates (id) ON DELETE CASCADE,
+    usage      TEXT NOT NULL,
+    is_default INTEGER NOT NULL DEFAULT 0,
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (ring_id, cert_id)
+);
+CREATE INDEX connections_cert ON connections (cert_id);
+CREATE TABLE profiles (
+    class    TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    generic  INTEGER NOT NULL,
+    owner    TEXT NOT NULL,
+    uacc     TEXT NOT NULL,
+    data     TEXT,
+    appldata TEXT,
+    warning  INTEGER NOT NULL DEFAULT 0,
+    other    TEXT NOT NULL DEFAULT '',
+    created  TEXT NOT NULL,
+    PRIMARY KEY (class, name)
+);
+CREATE TABLE access_list (
+    class  TEXT NOT NULL,
+    name   TEXT NOT NULL,
+    id     TEXT NOT NULL,
+    access TEXT NOT NULL,
+    count  INTEGER NOT NULL DEFAULT 0,
+    seq    INTEGER NOT NULL,
+    PRIMARY KEY (class, name, id),
+    FOREIGN KEY (class, name) REFERENCES profiles (class, name) ON DELETE CASCADE
+);
+CREATE TABLE class_options (
+    class     TEXT PRIMARY KEY,
+    active    INTEGER NOT NULL DEFAULT 0,
+    raclisted INTEGER NOT NULL DEFAULT 0,
+    generic   INTEGER NOT NULL DEFAULT 0,
+    gencmd    INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE raclist_profiles (
+    class    TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    generic  INTEGER NOT NULL,
+    owner    TEXT NOT NULL,
+    uacc     TEXT NOT NULL,
+    warning  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (class, name)
+);
+CREATE TABLE raclist_access (
+    class  TEXT NOT NULL,
+    name   TEXT NOT NULL,
+    id     TEXT NOT NULL,
+    access TEXT NOT NULL,
+    PRIMARY KEY (class, name, id)
+);
+CREATE TABLE setropts_options (
+    option TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+CREATE TABLE datasets (
+    dsn     TEXT PRIMARY KEY,
+    recfm   TEXT NOT NULL,
+    lrecl   INTEGER NOT NULL,
+    data    BLOB NOT NULL,
+    created TEXT NOT NULL
+);
+"#;
+
+/// Brings the schema up to [`SCHEMA_VERSION`], seeding a new store.
+pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let has_meta: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta')",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_meta {
+        return Ok(());
+    }
+    tx.execute_batch(V1)?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('schema_version', ?1), ('seq', '0'), ('undefined_ids', 'implicit')",
+        [SCHEMA_VERSION.to_string()],
+    )?;
+    tx.execute(
+        "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created)
+         VALUES ('IBMUSER', 'IBMUSER', 'IBMUSER', 'SYS1', 1, 1, 0, 'initial')",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO groups (name, owner, supgroup, created) VALUES ('SYS1', 'IBMUSER', NULL, 'initial')",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO group_members (grp, userid) VALUES ('SYS1', 'IBMUSER')",
+        [],
+    )?;
+    Ok(())
+}
