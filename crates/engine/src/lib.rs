@@ -1,1 +1,201 @@
-//! racemu-engine
+//! racemu's engine: what RACF does with a command.
+//!
+//! The engine is deterministic given its inputs: the store, the issuer and the clock are
+//! passed in, never reached for. (Key pairs come from the operating system's random source
+//! through aws-lc-rs; listings mask nothing, tests compare structure, not key bytes.)
+//!
+//! Every command runs as one store transaction: it happens whole or not at all. A command
+//! that fails (RC 8 or more) changes nothing.
+
+pub mod authority;
+pub mod listing;
+pub mod messages;
+mod racdcert;
+mod racf;
+
+use racemu_command::{parse, Command, ParseFailure};
+use racemu_store::{rusqlite, Store, StoreError};
+use time::OffsetDateTime;
+
+pub use listing::RingLayout;
+
+/// What a command printed and the return code it set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    /// Lines as SYSTSPRT shows them (no carriage control).
+    pub lines: Vec<String>,
+    /// The command's return code.
+    pub rc: u32,
+    /// True for LOGOFF / END.
+    pub end_session: bool,
+}
+
+impl Output {
+    /// Output with lines and RC.
+    pub fn new(lines: Vec<String>, rc: u32) -> Self {
+        Output {
+            lines,
+            rc,
+            end_session: false,
+        }
+    }
+
+    /// RC 0, no lines.
+    pub fn ok() -> Self {
+        Output::default()
+    }
+}
+
+impl From<ParseFailure> for Output {
+    fn from(p: ParseFailure) -> Self {
+        Output::new(p.messages, p.rc)
+    }
+}
+
+/// A command that failed: its messages and RC; the transaction is rolled back.
+#[derive(Debug)]
+pub(crate) struct Fail(pub Output);
+
+impl From<rusqlite::Error> for Fail {
+    fn from(e: rusqlite::Error) -> Self {
+        Fail(Output::new(vec![messages::internal(&e.to_string())], 12))
+    }
+}
+
+impl Fail {
+    pub(crate) fn msg(line: String, rc: u32) -> Fail {
+        Fail(Output::new(vec![line], rc))
+    }
+}
+
+/// The clock the engine uses for defaults such as NOTBEFORE.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    /// The system clock, in UTC.
+    System,
+    /// A fixed instant (`--now`), so runs can be reproduced.
+    Fixed(OffsetDateTime),
+}
+
+impl Clock {
+    /// The current time.
+    pub fn now(&self) -> OffsetDateTime {
+        match self {
+            Clock::System => OffsetDateTime::now_utc(),
+            Clock::Fixed(t) => *t,
+        }
+    }
+}
+
+/// Engine settings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Config {
+    /// LISTRING layout.
+    pub ring_layout: RingLayout,
+}
+
+/// The engine: a store, a clock and settings.
+pub struct Engine {
+    store: Store,
+    clock: Clock,
+    config: Config,
+}
+
+/// Context of one command inside its transaction.
+pub(crate) struct Ctx<'a, 'b> {
+    pub tx: &'a rusqlite::Transaction<'b>,
+    pub issuer: &'a str,
+    pub now: OffsetDateTime,
+    pub config: Config,
+}
+
+impl Engine {
+    /// An engine over `store`.
+    pub fn new(store: Store, clock: Clock, config: Config) -> Engine {
+        Engine {
+            store,
+            clock,
+            config,
+        }
+    }
+
+    /// The store (for the application view and completion).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The store, mutable (data-set utilities).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// The clock.
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// Runs one logical command (comments already blanked) issued by `issuer`.
+    ///
+    /// Never panics; every input ends in messages and a return code.
+    pub fn execute(&mut self, issuer: &str, text: &str) -> Output {
+        let cmd = match parse(text) {
+            Ok(c) => c,
+            Err(p) => return p.into(),
+        };
+        self.run(issuer, &cmd)
+    }
+
+    /// Runs a typed command issued by `issuer`, as one transaction.
+    pub fn run(&mut self, issuer: &str, cmd: &Command) -> Output {
+        if matches!(cmd, Command::Logoff) {
+            return Output {
+                end_session: true,
+                ..Output::ok()
+            };
+        }
+        if matches!(cmd, Command::Profile) {
+            return Output::ok();
+        }
+        let now = self.clock.now();
+        let config = self.config;
+        let issuer = issuer.to_ascii_uppercase();
+        let result: Result<Output, Fail> = self.store.transaction(|tx| {
+            let mut ctx = Ctx {
+                tx,
+                issuer: &issuer,
+                now,
+                config,
+            };
+            let out = dispatch(&mut ctx, cmd)?;
+            Ok::<Output, Fail>(out)
+        });
+        match result {
+            Ok(o) => o,
+            Err(Fail(o)) => o,
+        }
+    }
+}
+
+fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {
+    match cmd {
+        Command::Racdcert(r) => racdcert::run(ctx, r),
+        Command::Setropts(s) => racf::setropts(ctx, s),
+        Command::Rdefine(r) => racf::rdefine(ctx, r, false),
+        Command::Ralter(r) => racf::rdefine(ctx, r, true),
+        Command::Rdelete(r) => racf::rdelete(ctx, r),
+        Command::Permit(p) => racf::permit(ctx, p),
+        Command::Rlist(r) => racf::rlist(ctx, r),
+        Command::AddUser(u) => racf::adduser(ctx, u, false),
+        Command::AltUser(u) => racf::adduser(ctx, u, true),
+        Command::ListUser(ids) => racf::listuser(ctx, ids),
+        Command::DelUser(ids) => racf::deluser(ctx, ids),
+        Command::AddGroup(g) => racf::addgroup(ctx, g),
+        Command::ConnectGroup(c) => racf::connect_group(ctx, c),
+        Command::Profile | Command::Logoff => Ok(Output::ok()),
+    }
+}
+
+/// Opens the store at `path` and builds an engine.
+pub fn open(path: &std::path::Path, clock: Clock, config: Config) -> Result<Engine, StoreError> {
+    Ok(Engine::new(Store::open(path)?, clock, config))
+}

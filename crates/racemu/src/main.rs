@@ -1,1 +1,342 @@
-fn main() {}
+//! `racemu`: run RACDCERT key-ring decks off the mainframe.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use racemu::job::{run_job_text, run_sysin};
+use racemu_engine::{Clock, Config, Engine, RingLayout};
+use racemu_store::{datasets, meta, Store};
+use racemu_tso::records::{logical_commands, CommandKind};
+use racemu_tso::EntryPoint;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// Emulates the z/OS RACF digital-certificate and key-ring service (RACDCERT) off the
+/// mainframe: runs real JCL decks unchanged and prints SYSTSPRT as z/OS does.
+#[derive(Parser, Debug)]
+#[command(name = "racemu", version, about, long_about = None, after_help = "Example:\n  racemu run racdcert-scripts/zosconnect.jcl")]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Args, Debug)]
+struct Global {
+    /// The RACF database (a SQLite file, created with mode 0600 on first use).
+    #[arg(long, global = true, env = "RACEMU_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// The user ID issuing commands (a JOB card's USER= takes precedence in `run`).
+    #[arg(long, global = true, default_value = "IBMUSER", value_name = "USERID")]
+    user: String,
+    /// The clock for defaults such as NOTBEFORE (RFC 3339), so runs can be reproduced.
+    #[arg(long, global = true, env = "RACEMU_NOW", value_name = "TIMESTAMP")]
+    now: Option<String>,
+    /// LISTRING layout: `zos25` (no blank line between rows) or `zos31` (blank line between rows).
+    #[arg(long, global = true, value_enum, default_value = "zos25")]
+    listring_layout: Layout,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Layout {
+    Zos25,
+    Zos31,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Run a JCL job (or, with --sysin, a bare SYSTSIN member as one IKJEFT01 step).
+    ///
+    /// Prints the SYSTSPRT of each TSO step in order; the job log goes to standard error.
+    /// The exit status is the job's highest step condition code.
+    #[command(
+        after_help = "Examples:\n  racemu run racdcert-scripts/zosconnect.jcl\n  racemu run --sysin commands.txt"
+    )]
+    Run {
+        /// The job (or SYSTSIN member with --sysin); `-` reads standard input.
+        file: PathBuf,
+        /// Treat FILE as SYSTSIN records, not JCL.
+        #[arg(long)]
+        sysin: bool,
+    },
+    /// Run one command and print its output; the exit status is its return code.
+    #[command(after_help = "Example:\n  racemu exec \"RACDCERT ID(IBMUSER) LISTRING(*)\"")]
+    Exec {
+        /// The command, as typed at READY (continuations with + or - allowed).
+        command: String,
+    },
+    /// TSO READY mode: type commands, `+`/`-` continues a line, LOGOFF or END leaves.
+    #[command(after_help = "Example:\n  racemu --user IBMUSER repl")]
+    Repl,
+    /// Data sets in the store (what ADD reads and EXPORT writes).
+    #[command(
+        subcommand,
+        after_help = "Example:\n  racemu ds put \"'USER1.CLIENTCA.PEM'\" ca.pem"
+    )]
+    Ds(DsCmd),
+    /// Store settings.
+    #[command(after_help = "Example:\n  racemu setting undefined-ids error")]
+    Setting {
+        /// `undefined-ids`: `implicit` (IDs a deck names but never defines are treated as existing users) or `error`.
+        name: String,
+        /// The new value; omitted: print the current one.
+        value: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum DsCmd {
+    /// Store FILE (`-` = stdin) as data set DSN (unquoted names get the --user prefix).
+    Put { dsn: String, file: PathBuf },
+    /// Write data set DSN to FILE (`-` = stdout).
+    Get { dsn: String, file: PathBuf },
+    /// List data sets matching PATTERN (`*` within a qualifier, `**` any qualifiers).
+    Ls { pattern: Option<String> },
+    /// Delete data set DSN.
+    Rm { dsn: String },
+}
+
+fn qualify(dsn: &str, user: &str) -> String {
+    let t = dsn.trim();
+    if t.starts_with('\'') {
+        t.trim_matches('\'').to_ascii_uppercase()
+    } else {
+        format!("{}.{}", user.to_ascii_uppercase(), t.to_ascii_uppercase())
+    }
+}
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("racemu: {msg}");
+    ExitCode::from(12)
+}
+
+fn exit_rc(rc: u32) -> ExitCode {
+    ExitCode::from(u8::try_from(rc).unwrap_or(255))
+}
+
+fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut v = Vec::new();
+        std::io::stdin().read_to_end(&mut v)?;
+        Ok(v)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let g = &cli.global;
+    let clock = match &g.now {
+        None => Clock::System,
+        Some(s) => match OffsetDateTime::parse(s, &Rfc3339) {
+            Ok(t) => Clock::Fixed(t),
+            Err(e) => {
+                return fail(format!(
+                    "--now {s:?} is not an RFC 3339 timestamp ({e}); e.g. 2026-01-31T09:00:00Z"
+                ))
+            }
+        },
+    };
+    let db = g.db.clone().unwrap_or_else(racemu::default_db_path);
+    let store = match Store::open(&db) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let config = Config {
+        ring_layout: match g.listring_layout {
+            Layout::Zos25 => RingLayout::Compact,
+            Layout::Zos31 => RingLayout::Spaced,
+        },
+    };
+    let mut engine = Engine::new(store, clock, config);
+    let user = g.user.to_ascii_uppercase();
+    let stdout = std::io::stdout();
+    match cli.command {
+        Cmd::Run { file, sysin } => {
+            let bytes = match read_input(&file) {
+                Ok(b) => b,
+                Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            let mut lock = stdout.lock();
+            if sysin {
+                let records: Vec<String> = text
+                    .lines()
+                    .map(|l| l.trim_end_matches('\r').to_string())
+                    .collect();
+                let (lines, rc) =
+                    run_sysin(&mut engine, &records, &user, EntryPoint::Ikjeft01, None);
+                for l in lines {
+                    let _ = writeln!(lock, "{l}");
+                }
+                exit_rc(rc)
+            } else {
+                let out = run_job_text(&mut engine, &text, &user);
+                for l in &out.systsprt {
+                    let _ = writeln!(lock, "{l}");
+                }
+                for l in &out.job_log {
+                    eprintln!("{l}");
+                }
+                exit_rc(out.max_cc)
+            }
+        }
+        Cmd::Exec { command } => {
+            let records: Vec<&str> = command.lines().collect();
+            let mut rc = 0;
+            let mut lock = stdout.lock();
+            for cmd in logical_commands(&records) {
+                if cmd.kind != CommandKind::Command {
+                    continue;
+                }
+                let out = engine.execute(&user, &cmd.text);
+                for l in &out.lines {
+                    let _ = writeln!(lock, "{l}");
+                }
+                rc = out.rc;
+            }
+            exit_rc(rc)
+        }
+        Cmd::Repl => {
+            let history = racemu::data_dir().join("history");
+            match racemu::repl::run(&mut engine, &user, Some(&db), &history) {
+                Ok(rc) => exit_rc(rc),
+                Err(e) => fail(e),
+            }
+        }
+        Cmd::Ds(ds) => run_ds(&mut engine, &user, ds),
+        Cmd::Setting { name, value } => {
+            if name != "undefined-ids" {
+                return fail(format!("unknown setting {name:?}; known: undefined-ids"));
+            }
+            let r = engine.store_mut().transaction(|tx| {
+                if let Some(v) = &value {
+                    if v != "implicit" && v != "error" {
+                        return Ok::<_, racemu_store::rusqlite::Error>(Err(format!(
+                            "undefined-ids must be implicit or error, not {v:?}"
+                        )));
+                    }
+                    meta::set(tx, "undefined_ids", v)?;
+                }
+                Ok(Ok(
+                    meta::get(tx, "undefined_ids")?.unwrap_or_else(|| "implicit".into())
+                ))
+            });
+            match r {
+                Ok(Ok(v)) => {
+                    println!("undefined-ids = {v}");
+                    ExitCode::SUCCESS
+                }
+                Ok(Err(m)) => fail(m),
+                Err(e) => fail(e),
+            }
+        }
+    }
+}
+
+/// Validates a fully qualified data set name as z/OS does: qualifiers of 1–8 characters
+/// (first alphabetic or national, then alphanumeric, national or hyphen), 44 in all.
+fn valid_dsn(d: &str) -> bool {
+    d.len() <= 44
+        && d.split('.').all(|q| {
+            let b = q.as_bytes();
+            !b.is_empty()
+                && b.len() <= 8
+                && (b[0].is_ascii_alphabetic() || b"@#$".contains(&b[0]))
+                && b[1..]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || b"@#$-{".contains(c))
+        })
+}
+
+fn like_pattern(p: &str) -> String {
+    let mut out = String::new();
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                out.push('%');
+            }
+            '*' => out.push('%'),
+            '%' => out.push('_'),
+            '_' => out.push_str("\\_"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn run_ds(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
+    let created = engine.clock().now().date().to_string();
+    let store = engine.store_mut();
+    match ds {
+        DsCmd::Put { dsn, file } => {
+            let dsn = qualify(&dsn, user);
+            if !valid_dsn(&dsn) {
+                return fail(format!(
+                    "{dsn} is not a valid data set name (qualifiers of 1-8 characters, 44 in all)"
+                ));
+            }
+            let data = match read_input(&file) {
+                Ok(d) => d,
+                Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+            };
+            let binary = data.iter().any(|b| *b == 0 || *b > 0x7f);
+            let d = datasets::Dataset {
+                dsn: dsn.clone(),
+                recfm: if binary { "VB".into() } else { "FB".into() },
+                lrecl: if binary { 84 } else { 80 },
+                data,
+            };
+            match store.transaction(|tx| datasets::put(tx, &d, &created)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
+        DsCmd::Get { dsn, file } => {
+            let dsn = qualify(&dsn, user);
+            match store.transaction(|tx| datasets::get(tx, &dsn)) {
+                Ok(Some(d)) => {
+                    let r = if file.as_os_str() == "-" {
+                        std::io::stdout().write_all(&d.data)
+                    } else {
+                        std::fs::write(&file, &d.data)
+                    };
+                    match r {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(e) => fail(e),
+                    }
+                }
+                Ok(None) => fail(format!("data set {dsn} not found")),
+                Err(e) => fail(e),
+            }
+        }
+        DsCmd::Ls { pattern } => {
+            let like = match pattern {
+                Some(p) => like_pattern(&qualify(&p, user)),
+                None => "%".into(),
+            };
+            match store.transaction(|tx| datasets::list(tx, &like)) {
+                Ok(rows) => {
+                    for (dsn, recfm, lrecl, len) in rows {
+                        println!("{dsn:<44} {recfm:<3} {lrecl:>5} {len:>10}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        DsCmd::Rm { dsn } => {
+            let dsn = qualify(&dsn, user);
+            match store.transaction(|tx| datasets::delete(tx, &dsn)) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => fail(format!("data set {dsn} not found")),
+                Err(e) => fail(e),
+            }
+        }
+    }
+}

@@ -149,5 +149,11 @@ pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         "INSERT INTO group_members (grp, userid) VALUES ('SYS1', 'IBMUSER')",
         [],
     )?;
+    // A new store looks like a typical installed system: FACILITY, DIGTCERT and DIGTRING
+    // active and RACLISTed, FACILITY generic.
+    tx.execute_batch(
+        "INSERT INTO class_options (class, active, raclisted, generic, gencmd) VALUES
+           ('FACILITY', 1, 1, 1, 1), ('DIGTCERT', 1, 1, 0, 0), ('DIGTRING', 1, 1, 0, 0);",
+    )?;
     Ok(())
 }

@@ -1,0 +1,528 @@
+//! SETROPTS, RDEFINE/RALTER/RDELETE, PERMIT, RLIST and the user commands (reference §8, §9).
+
+use crate::authority::{is_generic, is_special, resource_access};
+use crate::messages as m;
+use crate::{Ctx, Fail, Output};
+use racemu_command::{
+    Access, GroupConnect, GroupSpec, Permit, Rdefine, Rdelete, Rlist, Setropts, UserSpec,
+};
+use racemu_store::{certs, groups, profiles, rings, users};
+
+fn today(ctx: &Ctx<'_, '_>) -> String {
+    let d = ctx.now.date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+fn require_special(ctx: &Ctx<'_, '_>, msg: String) -> Result<(), Fail> {
+    if is_special(ctx.tx, ctx.issuer)? {
+        Ok(())
+    } else {
+        Err(Fail::msg(msg, 8))
+    }
+}
+
+pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fail> {
+    require_special(ctx, "ICH14002I NOT AUTHORIZED TO ISSUE SETROPTS".into())?;
+    let mut out = Vec::new();
+    for c in &s.classact {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        o.active = true;
+        profiles::set_class_options(ctx.tx, c, o)?;
+    }
+    for c in &s.noclassact {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        o.active = false;
+        profiles::set_class_options(ctx.tx, c, o)?;
+    }
+    for c in &s.generic {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        o.generic = true;
+        profiles::set_class_options(ctx.tx, c, o)?;
+    }
+    for c in &s.nogeneric {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        o.generic = false;
+        profiles::set_class_options(ctx.tx, c, o)?;
+    }
+    for c in &s.gencmd {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        o.gencmd = true;
+        profiles::set_class_options(ctx.tx, c, o)?;
+    }
+    for c in &s.raclist {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        if s.refresh {
+            if !o.active {
+                out.push(m::ich14041i(c));
+            } else if !o.raclisted {
+                out.push(m::ich14070i(c));
+            } else {
+                profiles::snapshot(ctx.tx, c)?;
+            }
+        } else {
+            o.raclisted = true;
+            profiles::set_class_options(ctx.tx, c, o)?;
+            profiles::snapshot(ctx.tx, c)?;
+        }
+    }
+    for c in &s.noraclist {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        o.raclisted = false;
+        profiles::set_class_options(ctx.tx, c, o)?;
+        profiles::drop_snapshot(ctx.tx, c)?;
+    }
+    for opt in &s.other {
+        let key = opt.split('(').next().unwrap_or(opt);
+        profiles::set_option(ctx.tx, key, opt)?;
+    }
+    if s.list {
+        out.extend(setropts_list(ctx)?);
+    }
+    Ok(Output::new(out, 0))
+}
+
+fn setropts_list(ctx: &Ctx<'_, '_>) -> Result<Vec<String>, Fail> {
+    let all = profiles::all_class_options(ctx.tx)?;
+    let names = |f: &dyn Fn(&profiles::ClassOptions) -> bool| -> String {
+        let v: Vec<&str> = all
+            .iter()
+            .filter(|(_, o)| f(o))
+            .map(|(c, _)| c.as_str())
+            .collect();
+        if v.is_empty() {
+            "NONE".into()
+        } else {
+            v.join(" ")
+        }
+    };
+    Ok(vec![
+        "ATTRIBUTES = INITSTATS WHEN(PROGRAM -- BASIC)".into(),
+        format!("ACTIVE CLASSES = {}", names(&|o| o.active)),
+        format!("GENERIC PROFILE CLASSES = {}", names(&|o| o.generic)),
+        format!("GENERIC COMMAND CLASSES = {}", names(&|o| o.gencmd)),
+        format!("GENLIST CLASSES = NONE"),
+        format!("GLOBAL CHECKING CLASSES = NONE"),
+        format!("SETR RACLIST CLASSES = {}", names(&|o| o.raclisted)),
+    ])
+}
+
+/// Whether the issuer may define or change profiles of a class: SPECIAL, or the owner.
+fn can_change(ctx: &Ctx<'_, '_>, owner: Option<&str>) -> Result<bool, Fail> {
+    Ok(is_special(ctx.tx, ctx.issuer)? || owner == Some(ctx.issuer))
+}
+
+pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result<Output, Fail> {
+    let mut out = Vec::new();
+    let opts = profiles::class_options(ctx.tx, &r.class)?;
+    let mut changed = false;
+    let mut failed = false;
+    for name in &r.profiles {
+        let existing = profiles::get(ctx.tx, &r.class, name)?;
+        if alter {
+            let Some(mut p) = existing else {
+                out.push(format!(
+                    "ICH11102I {name} NOT DEFINED TO CLASS {}.",
+                    r.class
+                ));
+                failed = true;
+                continue;
+            };
+            if !can_change(ctx, Some(&p.owner))? {
+                out.push(format!("ICH11103I NOT AUTHORIZED TO ALTER {name}."));
+                failed = true;
+                continue;
+            }
+            if let Some(u) = r.uacc {
+                p.uacc = u.keyword().into();
+            }
+            if let Some(o) = &r.owner {
+                p.owner = o.clone();
+            }
+            if r.data.is_some() {
+                p.data = r.data.clone();
+            }
+            if r.appldata.is_some() {
+                p.appldata = r.appldata.clone();
+            }
+            if let Some(w) = r.warning {
+                p.warning = w;
+            }
+            profiles::put(ctx.tx, &p)?;
+            changed = true;
+        } else {
+            if !is_special(ctx.tx, ctx.issuer)? {
+                out.push(m::ich10103i(name));
+                failed = true;
+                continue;
+            }
+            if existing.is_some() {
+                out.push(m::ich10102i(name, &r.class));
+                failed = true;
+                continue;
+            }
+            profiles::put(
+                ctx.tx,
+                &profiles::Profile {
+                    class: r.class.clone(),
+                    name: name.clone(),
+                    generic: is_generic(name),
+                    owner: r.owner.clone().unwrap_or_else(|| ctx.issuer.to_string()),
+                    uacc: r.uacc.unwrap_or(Access::None).keyword().into(),
+                    data: r.data.clone(),
+                    appldata: r.appldata.clone(),
+                    warning: r.warning.unwrap_or(false),
+                    other: r.other.join(" "),
+                    created: today(ctx),
+                },
+            )?;
+            changed = true;
+        }
+    }
+    if changed && opts.raclisted {
+        out.push(if alter {
+            m::ich11009i(&r.class)
+        } else {
+            m::ich10006i(&r.class)
+        });
+    }
+    Ok(Output::new(out, if failed { 8 } else { 0 }))
+}
+
+pub(crate) fn rdelete(ctx: &mut Ctx<'_, '_>, r: &Rdelete) -> Result<Output, Fail> {
+    let mut out = Vec::new();
+    let mut changed = false;
+    let mut failed = false;
+    for name in &r.profiles {
+        match profiles::get(ctx.tx, &r.class, name)? {
+            None => {
+                out.push(m::ich12102i(name, &r.class));
+                failed = true;
+            }
+            Some(p) if !can_change(ctx, Some(&p.owner))? => {
+                out.push(m::ich12103i(name));
+                failed = true;
+            }
+            Some(_) => {
+                profiles::delete(ctx.tx, &r.class, name)?;
+                changed = true;
+            }
+        }
+    }
+    if changed && profiles::class_options(ctx.tx, &r.class)?.raclisted {
+        out.push(m::ich12002i(&r.class));
+    }
+    Ok(Output::new(out, if failed { 8 } else { 0 }))
+}
+
+pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> {
+    let mut out = Vec::new();
+    let mut changed = false;
+    let mut failed = false;
+    for name in &p.profiles {
+        let Some(prof) = profiles::get(ctx.tx, &p.class, name)? else {
+            out.push(m::ich06004i(name));
+            failed = true;
+            continue;
+        };
+        if !can_change(ctx, Some(&prof.owner))? {
+            out.push(format!(
+                "ICH06002I NOT AUTHORIZED TO ISSUE PERMIT FOR {name}"
+            ));
+            failed = true;
+            continue;
+        }
+        if p.reset {
+            profiles::reset(ctx.tx, &p.class, name)?;
+            changed = true;
+        }
+        if let Some(from) = &p.from {
+            let fclass = p.fclass.clone().unwrap_or_else(|| p.class.clone());
+            for e in profiles::access_list(ctx.tx, &fclass, from)? {
+                profiles::permit(ctx.tx, &p.class, name, &e.id, &e.access)?;
+            }
+            changed = true;
+        }
+        for id in &p.ids {
+            if p.delete {
+                if profiles::unpermit(ctx.tx, &p.class, name, id)? {
+                    changed = true;
+                } else {
+                    out.push(m::ich06007i(id));
+                }
+            } else {
+                let access = p.access.unwrap_or(Access::Read);
+                profiles::permit(ctx.tx, &p.class, name, id, access.keyword())?;
+                changed = true;
+            }
+        }
+    }
+    if changed && profiles::class_options(ctx.tx, &p.class)?.raclisted {
+        out.push(m::ich06011i(&p.class));
+    }
+    Ok(Output::new(out, if failed { 8 } else { 0 }))
+}
+
+pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
+    let mut out = Vec::new();
+    let names: Vec<String> = if r.profiles.iter().any(|p| p == "*") {
+        profiles::in_class(ctx.tx, &r.class)?
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    } else {
+        r.profiles.clone()
+    };
+    if names.is_empty() {
+        return Ok(Output::new(vec!["ICH13004I NOTHING TO LIST".into()], 4));
+    }
+    let special = is_special(ctx.tx, ctx.issuer)?;
+    let mut rc = 0;
+    for (i, name) in names.iter().enumerate() {
+        let Some(p) = profiles::get(ctx.tx, &r.class, name)? else {
+            out.push(m::ich13003i(name));
+            rc = 4;
+            continue;
+        };
+        if i > 0 {
+            out.push(String::new());
+        }
+        let your = if special || p.owner == ctx.issuer {
+            Access::Alter
+        } else {
+            resource_access(ctx.tx, ctx.issuer, &r.class, name)?.unwrap_or(Access::None)
+        };
+        out.push("CLASS      NAME".into());
+        out.push("-----      ----".into());
+        out.push(format!(
+            "{:<8}   {}{}",
+            p.class,
+            p.name,
+            if p.generic { " (G)" } else { "" }
+        ));
+        out.push(String::new());
+        out.push("LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING".into());
+        out.push("-----  --------   ----------------  -----------  -------".into());
+        out.push(format!(
+            " {:02}    {:<8}{:>12}{:>19}    {}",
+            0,
+            p.owner,
+            p.uacc,
+            your.keyword(),
+            if p.warning { "YES" } else { "NO" }
+        ));
+        out.push(String::new());
+        out.push("INSTALLATION DATA".into());
+        out.push("-----------------".into());
+        out.push(p.data.clone().unwrap_or_else(|| "NONE".into()));
+        out.push(String::new());
+        out.push("APPLICATION DATA".into());
+        out.push("----------------".into());
+        out.push(p.appldata.clone().unwrap_or_else(|| "NONE".into()));
+        out.push(String::new());
+        if r.all {
+            for (h, v) in [
+                ("SECLEVEL", "NO SECLEVEL"),
+                ("CATEGORIES", "NO CATEGORIES"),
+                ("SECLABEL", "NO SECLABEL"),
+            ] {
+                out.push(h.into());
+                out.push("-".repeat(h.len()));
+                out.push(v.into());
+                out.push(String::new());
+            }
+        }
+        out.push("AUDITING".into());
+        out.push("--------".into());
+        out.push("FAILURES(READ)".into());
+        out.push(String::new());
+        out.push("NOTIFY".into());
+        out.push("------".into());
+        out.push("NO USER TO BE NOTIFIED".into());
+        out.push(String::new());
+        let list = profiles::access_list(ctx.tx, &r.class, name)?;
+        let counts = r.all || r.authuser;
+        if counts {
+            out.push("USER      ACCESS   ACCESS COUNT".into());
+            out.push("----      ------   ------ -----".into());
+        } else {
+            out.push("USER      ACCESS".into());
+            out.push("----      ------".into());
+        }
+        if list.is_empty() {
+            out.push("NO USERS IN ACCESS LIST".into());
+        }
+        for e in &list {
+            if counts {
+                out.push(format!("{:<8}  {:<8}    {:06}", e.id, e.access, e.count));
+            } else {
+                out.push(format!("{:<8}  {}", e.id, e.access));
+            }
+        }
+    }
+    Ok(Output::new(out, rc))
+}
+
+pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Result<Output, Fail> {
+    require_special(
+        ctx,
+        format!(
+            "ICH00005I NOT AUTHORIZED TO {} USER",
+            if alter { "ALTER" } else { "ADD" }
+        ),
+    )?;
+    let mut out = Vec::new();
+    let mut failed = false;
+    for id in &u.ids {
+        let existing = users::get(ctx.tx, id)?;
+        let mut user = match (existing, alter) {
+            (Some(_), false) => {
+                out.push(format!("ICH01024I USER {id} IS ALREADY DEFINED"));
+                failed = true;
+                continue;
+            }
+            (None, true) => {
+                out.push(format!("ICH21001I {id} NOT DEFINED TO RACF"));
+                failed = true;
+                continue;
+            }
+            (Some(e), true) => e,
+            (None, false) => users::User {
+                userid: id.clone(),
+                name: None,
+                owner: ctx.issuer.to_string(),
+                dfltgrp: "SYS1".into(),
+                special: false,
+                operations: false,
+                auditor: false,
+                created: today(ctx),
+            },
+        };
+        if let Some(n) = &u.name {
+            user.name = Some(n.clone());
+        }
+        if let Some(o) = &u.owner {
+            user.owner = o.clone();
+        }
+        if let Some(g) = &u.dfltgrp {
+            if !groups::exists(ctx.tx, g)? {
+                out.push(format!("ICH01006I GROUP {g} NOT DEFINED TO RACF"));
+                failed = true;
+                continue;
+            }
+            user.dfltgrp = g.clone();
+        }
+        user.special = u.special.unwrap_or(user.special);
+        user.operations = u.operations.unwrap_or(user.operations);
+        user.auditor = u.auditor.unwrap_or(user.auditor);
+        users::put(ctx.tx, &user)?;
+        groups::connect(ctx.tx, &user.dfltgrp, id)?;
+    }
+    Ok(Output::new(out, if failed { 8 } else { 0 }))
+}
+
+pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, Fail> {
+    let ids: Vec<String> = if ids.is_empty() {
+        vec![ctx.issuer.to_string()]
+    } else {
+        ids.to_vec()
+    };
+    let mut out = Vec::new();
+    let mut rc = 0;
+    for id in &ids {
+        let Some(u) = users::get(ctx.tx, id)? else {
+            out.push(m::ich30001i(id));
+            rc = 4;
+            continue;
+        };
+        let mut attrs = Vec::new();
+        if u.special {
+            attrs.push("SPECIAL");
+        }
+        if u.operations {
+            attrs.push("OPERATIONS");
+        }
+        if u.auditor {
+            attrs.push("AUDITOR");
+        }
+        out.push(format!(
+            "USER={:<8} NAME={:<20} OWNER={:<8} CREATED={}",
+            u.userid,
+            u.name.clone().unwrap_or_else(|| "UNKNOWN".into()),
+            u.owner,
+            u.created
+        ));
+        out.push(format!(
+            " DEFAULT-GROUP={:<8} PASSDATE=N/A    PASS-INTERVAL=N/A PHRASEDATE=N/A",
+            u.dfltgrp
+        ));
+        out.push(format!(
+            " ATTRIBUTES={}",
+            if attrs.is_empty() {
+                "NONE".to_string()
+            } else {
+                attrs.join(" ")
+            }
+        ));
+        out.push(" REVOKE DATE=NONE   RESUME DATE=NONE".into());
+        for g in users::groups(ctx.tx, id)? {
+            out.push(format!(
+                " GROUP={g:<8} AUTH=USE      CONNECT-OWNER={:<8}",
+                u.owner
+            ));
+        }
+        out.push(String::new());
+    }
+    Ok(Output::new(out, rc))
+}
+
+pub(crate) fn deluser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, Fail> {
+    require_special(ctx, "ICH00005I NOT AUTHORIZED TO DELETE USER".into())?;
+    let mut out = Vec::new();
+    let mut rc = 0;
+    for id in ids {
+        if !users::delete(ctx.tx, id)? {
+            out.push(format!("ICH04001I {id} NOT DEFINED TO RACF"));
+            rc = 8;
+            continue;
+        }
+        // As in RACF, the user's certificates and key rings go with the user.
+        certs::delete_owner(ctx.tx, id)?;
+        rings::delete_owner(ctx.tx, id)?;
+    }
+    Ok(Output::new(out, rc))
+}
+
+pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, Fail> {
+    require_special(ctx, "ICH00005I NOT AUTHORIZED TO ADD GROUP".into())?;
+    let mut out = Vec::new();
+    let mut rc = 0;
+    for name in &g.groups {
+        if groups::exists(ctx.tx, name)? {
+            out.push(format!("ICH02004I GROUP {name} ALREADY DEFINED"));
+            rc = 8;
+            continue;
+        }
+        let owner = g.owner.clone().unwrap_or_else(|| ctx.issuer.to_string());
+        groups::add(
+            ctx.tx,
+            name,
+            &owner,
+            g.supgroup.as_deref().or(Some("SYS1")),
+            &today(ctx),
+        )?;
+    }
+    Ok(Output::new(out, rc))
+}
+
+pub(crate) fn connect_group(ctx: &mut Ctx<'_, '_>, c: &GroupConnect) -> Result<Output, Fail> {
+    require_special(ctx, "ICH00005I NOT AUTHORIZED TO CONNECT".into())?;
+    let group = c.group.clone().unwrap_or_else(|| "SYS1".into());
+    if !groups::exists(ctx.tx, &group)? {
+        // Decks connect to groups they never define: define it, as for undefined users.
+        groups::add(ctx.tx, &group, ctx.issuer, Some("SYS1"), &today(ctx))?;
+    }
+    for id in &c.ids {
+        groups::connect(ctx.tx, &group, id)?;
+    }
+    Ok(Output::ok())
+}

@@ -1,0 +1,309 @@
+//! JCL for racemu: a job stream in, steps with their DD statements out, and a runner that
+//! evaluates IF/THEN/ELSE/ENDIF on the results of earlier steps.
+//!
+//! The crate is pure: text in, structures out. What it supports (reference §11):
+//! JOB (with USER=), EXEC PGM= with PARM=, DD `*` / `DATA` / `DLM=` / `SYSOUT=` / `DSN=` /
+//! `DDNAME=` / `DUMMY`, unnamed concatenations, statement continuation, comment fields,
+//! `//*` comments, `/*` delimiters, JES2 control statements (ignored), the `//` null
+//! statement, `SET`, `EXPORT SYMLIST=`, symbol substitution in statements and (with
+//! `SYMBOLS=JCLONLY|EXECSYS|CNVTSYS`) in in-stream data, and IF/THEN/ELSE/ENDIF.
+
+mod cond;
+mod stmt;
+mod symbols;
+
+pub use cond::Condition;
+
+use std::collections::BTreeMap;
+
+/// A JCL error, with the message JES would print.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct JclError(pub String);
+
+/// How symbols are substituted in an in-stream data set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SymbolMode {
+    /// No substitution (the default).
+    None,
+    /// SYMBOLS=JCLONLY: exported JCL symbols.
+    JclOnly,
+    /// SYMBOLS=EXECSYS / CNVTSYS: exported JCL symbols and system symbols.
+    System,
+}
+
+/// What a DD statement describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DdKind {
+    /// In-stream data (`DD *` or `DD DATA`), symbols already substituted.
+    InStream {
+        /// The records, as read (after substitution).
+        records: Vec<String>,
+        /// The substitution mode the DD asked for.
+        symbols: SymbolMode,
+    },
+    /// `SYSOUT=class`.
+    Sysout(String),
+    /// `DSN=name` with its DISP.
+    Dataset {
+        /// Data set name (upper case).
+        dsn: String,
+        /// DISP subparameters.
+        disp: Vec<String>,
+    },
+    /// `DDNAME=other`: refers to a later DD of the same step.
+    DdnameRef(String),
+    /// `DUMMY` or `DSN=NULLFILE`.
+    Dummy,
+    /// Anything else.
+    Other,
+}
+
+/// A DD statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dd {
+    /// DD name (`None` for an unnamed concatenation to the previous DD).
+    pub name: Option<String>,
+    /// What it describes.
+    pub kind: DdKind,
+    /// Keyword parameters as written (after symbol substitution).
+    pub params: Vec<(String, String)>,
+}
+
+/// A job step.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Step {
+    /// Step name.
+    pub name: Option<String>,
+    /// `PGM=`.
+    pub program: Option<String>,
+    /// `PROC=` or a positional procedure name.
+    pub procedure: Option<String>,
+    /// `PARM=` without its quotes (`''` → `'`).
+    pub parm: Option<String>,
+    /// DD statements in order.
+    pub dds: Vec<Dd>,
+}
+
+/// Input of a step's DD as a program sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DdInput<'a> {
+    /// In-stream records (concatenations joined).
+    Records(Vec<String>),
+    /// A cataloged data set, to be read by the caller.
+    Dataset(&'a str),
+    /// DUMMY (or a DDNAME= referral to a DD that is not there).
+    Dummy,
+}
+
+impl Step {
+    /// The input of DD `ddname`, following DDNAME= referral and concatenations; `None` when
+    /// the step has no such DD.
+    pub fn input(&self, ddname: &str) -> Option<DdInput<'_>> {
+        let mut name = ddname.to_ascii_uppercase();
+        for _ in 0..8 {
+            let pos = self
+                .dds
+                .iter()
+                .position(|d| d.name.as_deref() == Some(name.as_str()))?;
+            match &self.dds[pos].kind {
+                DdKind::DdnameRef(r) => {
+                    let target = r.to_ascii_uppercase();
+                    if !self
+                        .dds
+                        .iter()
+                        .any(|d| d.name.as_deref() == Some(target.as_str()))
+                    {
+                        return Some(DdInput::Dummy);
+                    }
+                    name = target;
+                    continue;
+                }
+                DdKind::Dataset { dsn, .. } => return Some(DdInput::Dataset(dsn)),
+                DdKind::Dummy => return Some(DdInput::Dummy),
+                DdKind::InStream { .. } => {
+                    let mut recs = Vec::new();
+                    for d in &self.dds[pos..] {
+                        if d.name.is_some() && !std::ptr::eq(d, &self.dds[pos]) {
+                            break;
+                        }
+                        if let DdKind::InStream { records, .. } = &d.kind {
+                            recs.extend(records.iter().cloned());
+                        }
+                    }
+                    return Some(DdInput::Records(recs));
+                }
+                _ => return Some(DdInput::Dummy),
+            }
+        }
+        Some(DdInput::Dummy)
+    }
+}
+
+/// An item of a job: a step, or an IF/THEN/ELSE/ENDIF construct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobItem {
+    /// A step.
+    Step(Step),
+    /// IF (condition) THEN … [ELSE …] ENDIF.
+    If {
+        /// The condition.
+        condition: Condition,
+        /// Items run when it holds.
+        then_items: Vec<JobItem>,
+        /// Items run otherwise.
+        else_items: Vec<JobItem>,
+        /// The condition as written.
+        text: String,
+    },
+}
+
+/// A parsed job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// Job name.
+    pub name: String,
+    /// JOB `USER=`.
+    pub user: Option<String>,
+    /// Steps and IF constructs in order.
+    pub items: Vec<JobItem>,
+    /// JES-style notes about statements racemu ignored.
+    pub warnings: Vec<String>,
+    /// The symbols in effect at the end of the job.
+    pub symbols: BTreeMap<String, String>,
+}
+
+/// Parses a whole job stream (CRLF or LF). Never panics.
+pub fn parse_job(text: &str) -> Result<Job, JclError> {
+    stmt::parse(text)
+}
+
+/// How a step ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepResult {
+    /// Normal end with a return code.
+    Completed(u32),
+    /// Abnormal end.
+    Abend {
+        /// System completion code (e.g. 0x806).
+        system: Option<u16>,
+        /// User completion code.
+        user: Option<u16>,
+    },
+}
+
+/// Whether a step ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepOutcome {
+    /// It ran.
+    Ran(StepResult),
+    /// An IF construct skipped it (or an earlier abend flushed it).
+    NotRun,
+}
+
+/// One step's record in the job result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRecord {
+    /// Step name.
+    pub name: String,
+    /// Program.
+    pub program: String,
+    /// What happened.
+    pub outcome: StepOutcome,
+}
+
+/// The result of a job.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JobResult {
+    /// Every step, run or not.
+    pub steps: Vec<StepRecord>,
+    /// Highest return code of the steps that ran (an abend counts as 12… reported as such).
+    pub max_cc: u32,
+    /// JES-style job log lines.
+    pub job_log: Vec<String>,
+}
+
+/// Runs a job: calls `exec` for each step that runs, evaluating IF constructs on the way.
+/// After an abend the remaining steps are flushed unless an IF tests ABEND.
+pub fn run_job(job: &Job, exec: &mut dyn FnMut(&Step) -> StepResult) -> JobResult {
+    let mut result = JobResult::default();
+    run_items(job, &job.items, exec, &mut result, true);
+    result
+}
+
+fn run_items(
+    job: &Job,
+    items: &[JobItem],
+    exec: &mut dyn FnMut(&Step) -> StepResult,
+    result: &mut JobResult,
+    enabled: bool,
+) {
+    for item in items {
+        match item {
+            JobItem::Step(step) => {
+                let name = step.name.clone().unwrap_or_default();
+                let program = step
+                    .program
+                    .clone()
+                    .or_else(|| step.procedure.clone())
+                    .unwrap_or_default();
+                let abended = result
+                    .steps
+                    .iter()
+                    .any(|s| matches!(s.outcome, StepOutcome::Ran(StepResult::Abend { .. })));
+                if !enabled || abended {
+                    result.job_log.push(format!(
+                        "IEF202I {} {} - STEP WAS NOT RUN BECAUSE OF CONDITION CODES",
+                        job.name, name
+                    ));
+                    result.steps.push(StepRecord {
+                        name,
+                        program,
+                        outcome: StepOutcome::NotRun,
+                    });
+                    continue;
+                }
+                let r = exec(step);
+                match r {
+                    StepResult::Completed(rc) => {
+                        result.max_cc = result.max_cc.max(rc);
+                        result.job_log.push(format!(
+                            "IEF142I {} {} - STEP WAS EXECUTED - COND CODE {:04}",
+                            job.name, name, rc
+                        ));
+                    }
+                    StepResult::Abend { system, user } => {
+                        result.max_cc = result.max_cc.max(12);
+                        let code = match (system, user) {
+                            (Some(s), _) => format!("S{s:03X}"),
+                            (None, Some(u)) => format!("U{u:04}"),
+                            _ => "S000".into(),
+                        };
+                        result.job_log.push(format!(
+                            "IEF450I {} {} - ABEND={} U0000 REASON=00000000",
+                            job.name, name, code
+                        ));
+                    }
+                }
+                result.steps.push(StepRecord {
+                    name,
+                    program,
+                    outcome: StepOutcome::Ran(r),
+                });
+            }
+            JobItem::If {
+                condition,
+                then_items,
+                else_items,
+                ..
+            } => {
+                let holds = enabled && condition.evaluate(&result.steps);
+                run_items(job, then_items, exec, result, enabled && holds);
+                run_items(job, else_items, exec, result, enabled && !holds);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

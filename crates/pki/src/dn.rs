@@ -1,0 +1,214 @@
+//! Distinguished names: building them from RACF SUBJECTSDN parts and showing them in RACF's
+//! dotted form (reference §2.1).
+
+use crate::PkiError;
+use der::asn1::{Any, ObjectIdentifier, PrintableStringRef, SetOfVec, Utf8StringRef};
+use der::{Decode, Encode, Tag, Tagged};
+use x509_cert::attr::AttributeTypeAndValue;
+use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
+
+/// The RDN tags SUBJECTSDN accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DnTag {
+    /// CN: common name.
+    Cn,
+    /// T: title.
+    T,
+    /// OU: organizational unit.
+    Ou,
+    /// O: organization.
+    O,
+    /// L: locality.
+    L,
+    /// SP: state or province.
+    Sp,
+    /// C: country.
+    C,
+}
+
+impl DnTag {
+    fn oid(self) -> ObjectIdentifier {
+        ObjectIdentifier::new_unwrap(match self {
+            DnTag::Cn => "2.5.4.3",
+            DnTag::T => "2.5.4.12",
+            DnTag::Ou => "2.5.4.11",
+            DnTag::O => "2.5.4.10",
+            DnTag::L => "2.5.4.7",
+            DnTag::Sp => "2.5.4.8",
+            DnTag::C => "2.5.4.6",
+        })
+    }
+}
+
+/// A subject DN given as RACF parts, in RACF DISPLAY order (most specific first: CN, T, OU…,
+/// O, L, SP, C). The certificate encodes them in the reverse order, so the display of the
+/// issued certificate shows them exactly as given.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NameSpec(pub Vec<(DnTag, String)>);
+
+fn printable(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || " '()+,-./:=?".contains(c))
+}
+
+impl NameSpec {
+    /// The X.509 Name: one RDN per part, in encoding order.
+    pub(crate) fn to_name(&self) -> Result<Name, PkiError> {
+        let mut rdns = Vec::new();
+        for (tag, value) in self.0.iter().rev() {
+            let any = if printable(value) {
+                Any::from(
+                    PrintableStringRef::new(value)
+                        .map_err(|e| PkiError::InvalidName(e.to_string()))?,
+                )
+            } else {
+                Any::from(
+                    Utf8StringRef::new(value).map_err(|e| PkiError::InvalidName(e.to_string()))?,
+                )
+            };
+            let atv = AttributeTypeAndValue {
+                oid: tag.oid(),
+                value: any,
+            };
+            let set =
+                SetOfVec::try_from(vec![atv]).map_err(|e| PkiError::InvalidName(e.to_string()))?;
+            rdns.push(RelativeDistinguishedName(set));
+        }
+        Ok(RdnSequence(rdns))
+    }
+}
+
+/// A distinguished name from a certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistinguishedName {
+    der: Vec<u8>,
+    dotted: String,
+}
+
+fn tag_name(oid: &ObjectIdentifier) -> Option<&'static str> {
+    Some(match oid.to_string().as_str() {
+        "2.5.4.3" => "CN",
+        "2.5.4.12" => "T",
+        "2.5.4.11" => "OU",
+        "2.5.4.10" => "O",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "SP",
+        "2.5.4.6" => "C",
+        "2.5.4.9" => "STREET",
+        "2.5.4.5" => "SERIALNUMBER",
+        "2.5.4.17" => "POSTALCODE",
+        "2.5.4.41" => "NAME",
+        "2.5.4.4" => "SURNAME",
+        "2.5.4.42" => "GIVENNAME",
+        "2.5.4.43" => "INITIALS",
+        "2.5.4.44" => "GENERATIONQUALIFIER",
+        "2.5.4.46" => "DNQ",
+        "2.5.4.65" => "PSEUDONYM",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        "0.9.2342.19200300.100.1.1" => "UID",
+        "1.2.840.113549.1.9.1" => "EMAIL",
+        _ => return None,
+    })
+}
+
+/// The text of a directory-string value.
+fn value_text(v: &Any) -> String {
+    let bytes = v.value();
+    match v.tag() {
+        Tag::Utf8String
+        | Tag::PrintableString
+        | Tag::Ia5String
+        | Tag::VisibleString
+        | Tag::NumericString => String::from_utf8_lossy(bytes).into_owned(),
+        // T.61 / Teletex: treat as Latin-1, as most producers do.
+        Tag::TeletexString => bytes.iter().map(|b| *b as char).collect(),
+        Tag::BmpString => {
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        _ => {
+            let hex: String = v
+                .to_der()
+                .unwrap_or_default()
+                .iter()
+                .map(|b| format!("{b:02X}"))
+                .collect();
+            format!("#{hex}")
+        }
+    }
+}
+
+impl DistinguishedName {
+    pub(crate) fn from_name(name: &Name) -> DistinguishedName {
+        let der = name.to_der().unwrap_or_default();
+        // RACF shows the most specific RDN first: the reverse of the encoding order.
+        let mut parts = Vec::new();
+        for rdn in name.0.iter().rev() {
+            let atvs: Vec<String> = rdn
+                .0
+                .iter()
+                .map(|atv| {
+                    let tag = tag_name(&atv.oid)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| atv.oid.to_string());
+                    format!("{tag}={}", value_text(&atv.value))
+                })
+                .collect();
+            parts.push(atvs.join("+"));
+        }
+        DistinguishedName {
+            der,
+            dotted: parts.join("."),
+        }
+    }
+
+    /// Parses a DER Name.
+    pub fn from_der(der: &[u8]) -> Result<DistinguishedName, PkiError> {
+        let name = Name::from_der(der).map_err(|e| PkiError::InvalidName(e.to_string()))?;
+        Ok(DistinguishedName::from_name(&name))
+    }
+
+    /// RACF's dotted display: `TAG=value` joined by `.`, most specific first, no escaping.
+    ///
+    /// Tags: CN, T, OU, O, L, SP, C, and for other attributes STREET, SERIALNUMBER,
+    /// POSTALCODE, NAME, SURNAME, GIVENNAME, INITIALS, GENERATIONQUALIFIER, DNQ, PSEUDONYM,
+    /// DC, UID, EMAIL (emailAddress); unknown attributes show their dotted OID. Values of a
+    /// multi-valued RDN are joined with `+`.
+    pub fn racf_dotted(&self) -> String {
+        self.dotted.clone()
+    }
+
+    /// The DER encoding of the Name.
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_order_is_given_order() {
+        let spec = NameSpec(vec![
+            (DnTag::Cn, "CA for zosConnect".into()),
+            (DnTag::Ou, "zosConnect".into()),
+            (DnTag::O, "IBM".into()),
+            (DnTag::C, "US".into()),
+        ]);
+        let name = spec.to_name().unwrap();
+        let dn = DistinguishedName::from_name(&name);
+        assert_eq!(
+            dn.racf_dotted(),
+            "CN=CA for zosConnect.OU=zosConnect.O=IBM.C=US"
+        );
+        // Encoded C first.
+        assert_eq!(
+            name.0[0].0.iter().next().unwrap().oid.to_string(),
+            "2.5.4.6"
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! Running a JCL job, or a bare SYSTSIN stream, through the engine.
+
+use racemu_engine::Engine;
+use racemu_jcl::{DdInput, Job, Step, StepResult};
+use racemu_store::datasets;
+use racemu_tso::{run_batch, EntryPoint, Executed};
+
+/// What a job produced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobOutput {
+    /// SYSTSPRT of every TSO step, in step order.
+    pub systsprt: Vec<String>,
+    /// JES-style job log lines (step completion, JCL errors).
+    pub job_log: Vec<String>,
+    /// The highest condition code of the steps that ran.
+    pub max_cc: u32,
+}
+
+/// SYSTSIN record length (FB 80).
+pub const SYSTSIN_LRECL: usize = 80;
+
+/// Runs SYSTSIN `records` as one IKJEFT01 step issued by `user`.
+pub fn run_sysin(
+    engine: &mut Engine,
+    records: &[String],
+    user: &str,
+    entry: EntryPoint,
+    parm: Option<&str>,
+) -> (Vec<String>, u32) {
+    let user = user.to_ascii_uppercase();
+    let out = run_batch(records, Some(SYSTSIN_LRECL), parm, entry, &mut |cmd| {
+        let o = engine.execute(&user, &cmd.text);
+        Executed {
+            lines: o.lines,
+            rc: o.rc,
+            end_session: o.end_session,
+        }
+    });
+    (out.systsprt, out.rc)
+}
+
+/// Reads a cataloged data set's records (text, one record a line).
+fn dataset_records(engine: &mut Engine, dsn: &str) -> Option<Vec<String>> {
+    let dsn = dsn.trim_matches('\'').to_ascii_uppercase();
+    let ds = engine
+        .store_mut()
+        .transaction(|tx| datasets::get(tx, &dsn))
+        .ok()
+        .flatten()?;
+    let text = String::from_utf8_lossy(&ds.data).into_owned();
+    Some(text.lines().map(|l| l.to_string()).collect())
+}
+
+fn run_step(
+    engine: &mut Engine,
+    job: &Job,
+    step: &Step,
+    user: &str,
+    out: &mut JobOutput,
+) -> StepResult {
+    let program = step
+        .program
+        .clone()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    let stepname = step.name.clone().unwrap_or_default();
+    if let Some(entry) = EntryPoint::from_program(&program) {
+        let records = match step.input("SYSTSIN") {
+            Some(DdInput::Records(r)) => r,
+            Some(DdInput::Dataset(dsn)) => match dataset_records(engine, dsn) {
+                Some(r) => r,
+                None => {
+                    out.job_log.push(format!(
+                        "IEF212I {} {} SYSTSIN - DATA SET NOT FOUND",
+                        job.name, stepname
+                    ));
+                    out.job_log.push(format!(
+                        "IEF272I {} {} - STEP WAS NOT EXECUTED.",
+                        job.name, stepname
+                    ));
+                    return StepResult::Completed(8);
+                }
+            },
+            Some(DdInput::Dummy) | None => Vec::new(),
+        };
+        let (lines, rc) = run_sysin(engine, &records, user, entry, step.parm.as_deref());
+        out.systsprt.extend(lines);
+        return StepResult::Completed(rc);
+    }
+    match program.as_str() {
+        "IEFBR14" => StepResult::Completed(0),
+        _ => {
+            out.job_log
+                .push(format!("CSV003I REQUESTED MODULE {program} NOT FOUND"));
+            StepResult::Abend {
+                system: Some(0x806),
+                user: None,
+            }
+        }
+    }
+}
+
+/// Parses and runs a whole job. The issuer is the JOB card's `USER=`, else `default_user`.
+pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobOutput {
+    let mut out = JobOutput::default();
+    let job = match racemu_jcl::parse_job(text) {
+        Ok(j) => j,
+        Err(e) => {
+            out.job_log.push(e.to_string());
+            out.max_cc = 12;
+            return out;
+        }
+    };
+    out.job_log.extend(job.warnings.iter().cloned());
+    let user = job.user.clone().unwrap_or_else(|| default_user.to_string());
+    let result = {
+        let out_ref = &mut out;
+        racemu_jcl::run_job(&job, &mut |step: &Step| {
+            run_step(engine, &job, step, &user, out_ref)
+        })
+    };
+    out.job_log.extend(result.job_log);
+    out.max_cc = result.max_cc;
+    out
+}

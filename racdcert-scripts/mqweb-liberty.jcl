@@ -1,0 +1,60 @@
+//MQWEBKR  JOB (ACCT),'MQWEB KEYRINGS',CLASS=A,MSGCLASS=H
+//*
+//* MQWEB (Liberty) server and trust key rings for user START1, as in
+//* Colin Paice's "Various TLS return codes" notes: a CA, a server
+//* certificate with an IP alternative name, rings KEY and TRUST, and
+//* the RDATALIB profile that lets START1 and IBMUSER read the keys.
+//* Continuations with '-' as the author wrote them; the blog's
+//* typographic quotes, one lost '-' and two lost ')' are restored and
+//* the 2021 expiry dates moved to 2027 so the deck runs today.
+//*
+//MQWEB    EXEC PGM=IKJEFT01
+//SYSTSPRT DD SYSOUT=*
+//SYSTSIN  DD *
+ /* Delete it in case it existed
+RACDCERT CERTAUTH   DELETE(LABEL('TEMP-CA'))
+ /* the CA needs size >= 2048 otherwise Chrome browser may ignore it
+RACDCERT GENCERT  -
+  CERTAUTH -
+  SUBJECTSDN(CN('TEMPCertification Authority')-
+             O('TEMP') -
+             OU('TEST')) -
+  NOTAFTER(   DATE(2027-07-01  )) -
+  KEYUSAGE(HANDSHAKE,CERTSIGN,DOCSIGN,DATAENCRYPT          ) -
+  RSA SIZE(2048) -
+  WITHLABEL('TEMP-CA')
+RACDCERT DELRING(KEY) ID(START1)
+RACDCERT ADDRING(KEY) ID(START1)
+RACDCERT ID(START1) DELETE(LABEL('TEMP'))
+RACDCERT ID(START1) GENCERT -
+  SUBJECTSDN(CN('TEMP') -
+             O('TEMP') -
+             OU('TEST')) -
+   ALTNAME(IP(10.1.1.2)) -
+   SIGNWITH (CERTAUTH LABEL('TEMP-CA')) -
+   RSA SIZE(2048) -
+   NOTAFTER(   DATE(2027-06-29))-
+   WITHLABEL('TEMP')
+RACDCERT ID(START1) ALTER(LABEL('TEMP'))TRUST
+RACDCERT ID(START1) CONNECT(RING(KEY) LABEL('TEMP'))
+RACDCERT ID(START1) CONNECT(RING(KEY) -
+       LABEL('TEMP-CA') CERTAUTH)
+RACDCERT LIST(LABEL('TEMP-CA'             ))  CERTAUTH
+RACDCERT LIST(LABEL('TEMP'                ))  ID(START1)
+SETROPTS RACLIST(DIGTCERT,DIGTRING ) refresh
+SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)
+RDEFINE RDATALIB START1.KEY.LST UACC(NONE)
+ /* READ access enables retrieving one's own private key
+ /* UPDATE access enables retrieving other's.
+PERMIT START1.KEY.LST CLASS(RDATALIB) ID(START1 ) ACCESS(UPDATE)
+PERMIT START1.KEY.LST CLASS(RDATALIB) ID(IBMUSER) ACCESS(UPDATE)
+SETROPTS RACLIST(RDATALIB) REFRESH
+RLIST RDATALIB START1.KEY.LST AUTHUSER
+RACDCERT DELRING(TRUST) ID(START1)
+RACDCERT ADDRING(TRUST) ID(START1)
+RACDCERT ID(START1) CONNECT(RING(TRUST ) -
+       LABEL('TEMP-CA') CERTAUTH
+RACDCERT LISTRING(TRUST ) ID(START1)
+RACDCERT LISTRING(*) ID(START1)
+PROFILE
+/*
