@@ -1,5 +1,6 @@
 //ATTLSCRT JOB (ACCT),'AT-TLS CERTS',CLASS=A,MSGCLASS=H
 //*
+//* RACEMU-NOW: 2012-03-01T09:00:00Z
 //* AT-TLS test certificates, as in SHARE session 16948 "Leveraging
 //* z/OS Communications Server AT-TLS" (appendix: obtain x.509
 //* certificates and update RACF key rings).  Blank before '(' and

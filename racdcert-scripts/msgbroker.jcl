@@ -4,7 +4,8 @@
 //* "Securing Message Broker on z/OS with AT-TLS"), listings 1-3.
 //* The personal certificate's NOTAFTER (2012/01/30) is earlier than
 //* NOTBEFORE when the deck runs after that date: racemu answers
-//* IRRD133I as RACF does, so the job runs with --now 2010-06-01.
+//* IRRD133I as RACF does, so the job runs with --now 2010-06-01:
+//* RACEMU-NOW: 2010-06-01T09:00:00Z
 //*
 //BROKER   EXEC PGM=IKJEFT01
 //SYSTSPRT DD SYSOUT=*

@@ -273,6 +273,7 @@ mod tests {
   --------------------------------   ------------   --------   -------
   zOSMFCA2                           CERTAUTH       CERTAUTH     NO
   zOSMFServer2                       ID(IZUSVR)     PERSONAL     YES
+
 ";
         let got: Vec<&str> = got.iter().map(|l| l.trim_end()).collect();
         assert_eq!(got.join("\n") + "\n", want);

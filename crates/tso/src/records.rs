@@ -153,9 +153,10 @@ pub fn logical_commands<S: AsRef<str>>(records: &[S]) -> Vec<LogicalCommand> {
                 text_part = text_part.get(skip..).unwrap_or("");
             }
             let trimmed = text_part.trim_end();
-            let cont = if scanned.in_quote {
-                Continuation::None
-            } else if trimmed.ends_with('+') {
+            // The TMP looks at the record's last character whatever the quotes say, so an
+            // unbalanced apostrophe does not stop a continuation (TSO parse rejects the
+            // joined command later).
+            let cont = if trimmed.ends_with('+') {
                 Continuation::Plus
             } else if trimmed.ends_with('-') {
                 Continuation::Minus
