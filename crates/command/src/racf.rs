@@ -302,7 +302,7 @@ fn is_quoted(op: &Operand) -> bool {
 
 /// The positional operands: first `n` operands that are not recognised as keywords with
 /// arguments; a positional may carry a parenthesised list of names.
-fn positionals<'a>(ops: &'a [Operand], n: usize) -> (Vec<Vec<String>>, &'a [Operand]) {
+fn positionals(ops: &[Operand], n: usize) -> (Vec<Vec<String>>, &[Operand]) {
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut i = 0;
     while i < ops.len() && out.len() < n {

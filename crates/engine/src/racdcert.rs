@@ -799,7 +799,7 @@ fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<Output, Fail
             seq: 0,
         },
     )?;
-    Ok(digtcert_reminder(ctx)?)
+    digtcert_reminder(ctx)
 }
 
 /// IRRD175I when DIGTCERT is RACLISTed.

@@ -327,11 +327,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
         }
         let (st, used) = gather(&lines, i);
         i += used;
-        let ops = if st.op == "SET" || st.op == "IF" {
-            substitute_statement(&st.operands, &r.symbols)
-        } else {
-            substitute_statement(&st.operands, &r.symbols)
-        };
+        let ops = substitute_statement(&st.operands, &r.symbols);
         match st.op.as_str() {
             "JOB" => {
                 seen_job = true;

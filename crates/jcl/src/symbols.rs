@@ -35,8 +35,9 @@ fn next_symbol(s: &[u8], from: usize) -> Option<(usize, usize, String)> {
             while j < s.len() && is_sym_char(s[j]) && j - start <= 8 {
                 j += 1;
             }
-            if j > start + 1 && s[start + 1].is_ascii_alphabetic()
-                || (j > start + 1 && matches!(s[start + 1], b'@' | b'#' | b'$'))
+            if j > start + 1
+                && (s[start + 1].is_ascii_alphabetic()
+                    || matches!(s[start + 1], b'@' | b'#' | b'$'))
             {
                 let name = String::from_utf8_lossy(&s[start + 1..j]).to_ascii_uppercase();
                 let end = if s.get(j) == Some(&b'.') { j + 1 } else { j };
@@ -78,10 +79,7 @@ pub(crate) fn substitute_instream(
     let mut cur = record.to_string();
     let mut pos = 0;
     let mut undefined = Vec::new();
-    loop {
-        let Some((start, end, name)) = next_symbol(cur.as_bytes(), pos) else {
-            break;
-        };
+    while let Some((start, end, name)) = next_symbol(cur.as_bytes(), pos) {
         let Some(value) = symbols.get(&name) else {
             undefined.push(name);
             pos = end;

@@ -96,9 +96,7 @@ impl Completer for TsoCompleter {
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let head = &line[..pos];
-        let start = head
-            .rfind(|c: char| c == ' ' || c == '(' || c == ',' || c == '\'')
-            .map_or(0, |i| i + 1);
+        let start = head.rfind([' ', '(', ',', '\'']).map_or(0, |i| i + 1);
         let word = &head[start..];
         let quoted = start > 0 && head[..start].ends_with('\'');
         let first_word = head[..start].trim().is_empty();

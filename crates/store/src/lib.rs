@@ -104,7 +104,7 @@ impl Store {
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         let mut store = Store { conn, path };
-        store.transaction(|tx| schema::migrate(tx))?;
+        store.transaction(schema::migrate)?;
         Ok(store)
     }
 

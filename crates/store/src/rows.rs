@@ -811,7 +811,7 @@ pub mod profiles {
         let mut out = Vec::new();
         for row in rows {
             let (id, access) = row?;
-            if ids.iter().any(|i| *i == id) || id == "*" {
+            if ids.contains(&id) || id == "*" {
                 out.push(access);
             }
         }
