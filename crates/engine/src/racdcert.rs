@@ -401,7 +401,7 @@ fn delring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail>
             rings::delete(ctx.tx, r.id)?;
             Ok(Output::ok())
         }
-        None => Err(Fail::msg(m::irrd114i(name), 4)),
+        None => Err(Fail::msg(m::irrd114i(name), 8)),
     }
 }
 

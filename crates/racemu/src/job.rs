@@ -19,16 +19,18 @@ pub struct JobOutput {
 /// SYSTSIN record length (FB 80).
 pub const SYSTSIN_LRECL: usize = 80;
 
-/// Runs SYSTSIN `records` as one IKJEFT01 step issued by `user`.
+/// Runs SYSTSIN `records` as one TMP step issued by `user`. `lrecl` is the record length
+/// (80 for in-stream data; `None` for a text file of any line length).
 pub fn run_sysin(
     engine: &mut Engine,
     records: &[String],
     user: &str,
     entry: EntryPoint,
     parm: Option<&str>,
+    lrecl: Option<usize>,
 ) -> (Vec<String>, u32) {
     let user = user.to_ascii_uppercase();
-    let out = run_batch(records, Some(SYSTSIN_LRECL), parm, entry, &mut |cmd| {
+    let out = run_batch(records, lrecl, parm, entry, &mut |cmd| {
         let o = engine.execute(&user, &cmd.text);
         Executed {
             lines: o.lines,
@@ -83,7 +85,7 @@ fn run_step(
             },
             Some(DdInput::Dummy) | None => Vec::new(),
         };
-        let (lines, rc) = run_sysin(engine, &records, user, entry, step.parm.as_deref());
+        let (lines, rc) = run_sysin(engine, &records, user, entry, step.parm.as_deref(), Some(SYSTSIN_LRECL));
         out.systsprt.extend(lines);
         return StepResult::Completed(rc);
     }
