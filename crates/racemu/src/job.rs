@@ -85,7 +85,14 @@ fn run_step(
             },
             Some(DdInput::Dummy) | None => Vec::new(),
         };
-        let (lines, rc) = run_sysin(engine, &records, user, entry, step.parm.as_deref(), Some(SYSTSIN_LRECL));
+        let (lines, rc) = run_sysin(
+            engine,
+            &records,
+            user,
+            entry,
+            step.parm.as_deref(),
+            Some(SYSTSIN_LRECL),
+        );
         out.systsprt.extend(lines);
         return StepResult::Completed(rc);
     }

@@ -167,8 +167,14 @@ fn main() -> ExitCode {
                     .lines()
                     .map(|l| l.trim_end_matches('\r').to_string())
                     .collect();
-                let (lines, rc) =
-                    run_sysin(&mut engine, &records, &user, EntryPoint::Ikjeft01, None, None);
+                let (lines, rc) = run_sysin(
+                    &mut engine,
+                    &records,
+                    &user,
+                    EntryPoint::Ikjeft01,
+                    None,
+                    None,
+                );
                 for l in lines {
                     let _ = writeln!(lock, "{l}");
                 }
