@@ -59,22 +59,34 @@ const OTHER_KEYWORDS: &[&str] = &[
     "DIGTRING",
 ];
 
+/// Store words a completion can offer.
+#[derive(Default)]
+struct StoreWords {
+    labels: Vec<String>,
+    rings: Vec<String>,
+    users: Vec<String>,
+}
+
 impl TsoCompleter {
-    fn store_words(&self) -> Vec<String> {
-        let Some(db) = &self.db else {
-            return Vec::new();
-        };
+    fn store_words(&self) -> StoreWords {
+        let mut w = StoreWords::default();
+        let Some(db) = &self.db else { return w };
         let Ok(conn) = racemu_store::rusqlite::Connection::open_with_flags(
             db,
             racemu_store::rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
         ) else {
-            return Vec::new();
+            return w;
         };
-        let mut out = Vec::new();
-        for sql in [
-            "SELECT DISTINCT label FROM certificates",
-            "SELECT DISTINCT name FROM rings",
-            "SELECT userid FROM users",
+        for (sql, out) in [
+            (
+                "SELECT DISTINCT label FROM certificates ORDER BY label",
+                &mut w.labels,
+            ),
+            (
+                "SELECT DISTINCT name FROM rings ORDER BY name",
+                &mut w.rings,
+            ),
+            ("SELECT userid FROM users ORDER BY userid", &mut w.users),
         ] {
             if let Ok(mut st) = conn.prepare(sql) {
                 if let Ok(rows) = st.query_map([], |r| r.get::<_, String>(0)) {
@@ -82,8 +94,26 @@ impl TsoCompleter {
                 }
             }
         }
-        out
+        w
     }
+}
+
+/// The keyword whose value is being typed: the word before the innermost open `(`.
+fn value_of(head: &str) -> Option<String> {
+    let open = head.rfind('(')?;
+    if head[open..].contains(')') {
+        return None;
+    }
+    let before = head[..open].trim_end();
+    let kw: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    Some(kw.to_ascii_uppercase())
 }
 
 impl Completer for TsoCompleter {
@@ -96,35 +126,40 @@ impl Completer for TsoCompleter {
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let head = &line[..pos];
-        let start = head.rfind([' ', '(', ',', '\'']).map_or(0, |i| i + 1);
+        let start = head
+            .rfind(|c: char| c == ' ' || c == '(' || c == ',' || c == '\'')
+            .map_or(0, |i| i + 1);
         let word = &head[start..];
-        let quoted = start > 0 && head[..start].ends_with('\'');
         let first_word = head[..start].trim().is_empty();
         let mut cands: Vec<String> = Vec::new();
-        if quoted || (!first_word && head[..start].ends_with('(')) {
-            cands.extend(self.store_words());
-        }
-        if !quoted {
-            let up = word.to_ascii_uppercase();
-            let lists: Vec<&[&str]> = if first_word {
-                vec![VERBS]
-            } else {
-                vec![RACDCERT_KEYWORDS, OTHER_KEYWORDS]
-            };
-            for l in lists {
-                cands.extend(
-                    l.iter()
-                        .filter(|k| k.starts_with(&up))
-                        .map(|k| k.to_string()),
-                );
+        match value_of(head).as_deref() {
+            Some("RING" | "LISTRING" | "ADDRING" | "DELRING") => {
+                cands.extend(self.store_words().rings)
+            }
+            Some("LABEL" | "WITHLABEL" | "NEWLABEL") => cands.extend(self.store_words().labels),
+            Some("ID") => cands.extend(self.store_words().users),
+            _ => {
+                let up = word.to_ascii_uppercase();
+                let lists: Vec<&[&str]> = if first_word {
+                    vec![VERBS]
+                } else {
+                    vec![RACDCERT_KEYWORDS, OTHER_KEYWORDS]
+                };
+                for l in lists {
+                    cands.extend(
+                        l.iter()
+                            .filter(|k| k.starts_with(&up))
+                            .map(|k| k.to_string()),
+                    );
+                }
             }
         }
         let mut pairs: Vec<Pair> = cands
             .into_iter()
             .filter(|c| {
-                c.to_ascii_uppercase()
-                    .starts_with(&word.to_ascii_uppercase())
-                    || c.starts_with(word)
+                c.starts_with(word)
+                    || c.to_ascii_uppercase()
+                        .starts_with(&word.to_ascii_uppercase())
             })
             .map(|c| Pair {
                 display: c.clone(),
