@@ -339,24 +339,19 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
         out.push("------".into());
         out.push("NO USER TO BE NOTIFIED".into());
         out.push(String::new());
-        let list = profiles::access_list(ctx.tx, &r.class, name)?;
-        let counts = r.all || r.authuser;
-        if counts {
+        // The access list is shown with AUTHUSER or ALL (reference §9.1 layout).
+        if r.all || r.authuser {
+            let list = profiles::access_list(ctx.tx, &r.class, name)?;
             out.push("USER      ACCESS   ACCESS COUNT".into());
             out.push("----      ------   ------ -----".into());
-        } else {
-            out.push("USER      ACCESS".into());
-            out.push("----      ------".into());
-        }
-        if list.is_empty() {
-            out.push("NO USERS IN ACCESS LIST".into());
-        }
-        for e in &list {
-            if counts {
-                out.push(format!("{:<8}  {:<8}    {:06}", e.id, e.access, e.count));
-            } else {
-                out.push(format!("{:<8}  {}", e.id, e.access));
+            if list.is_empty() {
+                out.push("NO USERS IN ACCESS LIST".into());
             }
+            for e in &list {
+                out.push(format!("{:<8}  {:<8}    {:06}", e.id, e.access, e.count));
+            }
+        } else if out.last().is_some_and(|l| l.is_empty()) {
+            out.pop();
         }
     }
     Ok(Output::new(out, rc))
@@ -444,12 +439,12 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
         if u.auditor {
             attrs.push("AUDITOR");
         }
+        let created = julian(&u.created);
         out.push(format!(
-            "USER={:<8} NAME={:<20} OWNER={:<8} CREATED={}",
+            "USER={:<8} NAME={:<20} OWNER={:<8}  CREATED={created}",
             u.userid,
             u.name.clone().unwrap_or_else(|| "UNKNOWN".into()),
             u.owner,
-            u.created
         ));
         out.push(format!(
             " DEFAULT-GROUP={:<8} PASSDATE=N/A    PASS-INTERVAL=N/A PHRASEDATE=N/A",
@@ -464,15 +459,41 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
             }
         ));
         out.push(" REVOKE DATE=NONE   RESUME DATE=NONE".into());
+        out.push(" LAST-ACCESS=UNKNOWN".into());
+        out.push(" CLASS AUTHORIZATIONS=NONE".into());
+        out.push(" NO-INSTALLATION-DATA".into());
+        out.push(" NO-MODEL-NAME".into());
+        out.push(" LOGON ALLOWED   (DAYS)          (TIME)".into());
+        out.push(" ---------------------------------------------".into());
+        out.push(" ANYDAY                          ANYTIME".into());
         for g in users::groups(ctx.tx, id)? {
             out.push(format!(
-                " GROUP={g:<8} AUTH=USE      CONNECT-OWNER={:<8}",
+                "  GROUP={g:<8}  AUTH=USE      CONNECT-OWNER={:<8}  CONNECT-DATE={created}",
                 u.owner
             ));
+            out.push("    CONNECTS=    00  UACC=NONE     LAST-CONNECT=UNKNOWN".into());
+            out.push("    CONNECT ATTRIBUTES=NONE".into());
+            out.push("    REVOKE DATE=NONE   RESUME DATE=NONE".into());
         }
-        out.push(String::new());
+        out.push("SECURITY-LEVEL=NONE SPECIFIED".into());
+        out.push("CATEGORY-AUTHORIZATION".into());
+        out.push(" NONE SPECIFIED".into());
+        out.push("SECURITY-LABEL=NONE SPECIFIED".into());
     }
     Ok(Output::new(out, rc))
+}
+
+/// `yyyy-mm-dd` → RACF's `yy.ddd`; anything else (the initial IBMUSER) → `00.000`.
+fn julian(date: &str) -> String {
+    let parts: Vec<i32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    if let [y, m, d] = parts[..] {
+        if let Ok(month) = time::Month::try_from(m as u8) {
+            if let Ok(dt) = time::Date::from_calendar_date(y, month, d as u8) {
+                return format!("{:02}.{:03}", y % 100, dt.ordinal());
+            }
+        }
+    }
+    "00.000".into()
 }
 
 pub(crate) fn deluser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, Fail> {

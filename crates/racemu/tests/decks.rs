@@ -83,6 +83,13 @@ fn zowe_zwekring_runs_unchanged_and_fails_where_racf_fails() {
         "IRRD107I No matching certificate was found for this user."
     );
     assert_eq!(run.code, 0, "the job ends RC 0 by design (PROFILE last)");
+    // The RDATALIB part: RLIST shows the access the deck granted.
+    let r = out
+        .iter()
+        .position(|l| l == "   RLIST  RDATALIB ZWESVUSR.ZoweKeyring.LST   ALL")
+        .expect("RLIST echoed");
+    assert_eq!(out[r + 3], "RDATALIB   ZWESVUSR.ZOWEKEYRING.LST");
+    assert!(out[r..].contains(&"ZWESVUSR  CONTROL     000000".to_string()));
     assert!(run
         .stderr
         .contains("IEF142I ZWEKRING RUNOPT1 - STEP WAS EXECUTED - COND CODE 0000"));

@@ -1,0 +1,198 @@
+//! Every RACDCERT function at every FACILITY access level, for the issuer's own certificates
+//! and rings, another user's, and CERTAUTH/SITE (reference §7.1).
+
+use racemu_engine::{Clock, Config, Engine};
+use racemu_store::Store;
+use time::macros::datetime;
+
+const LEVELS: [&str; 4] = ["NONE", "READ", "UPDATE", "CONTROL"];
+
+fn engine() -> Engine {
+    let mut e = Engine::new(
+        Store::open_in_memory().expect("store"),
+        Clock::Fixed(datetime!(2026-11-25 10:00 UTC)),
+        Config::default(),
+    );
+    let setup = [
+        "ADDUSER ALICE NAME('Alice')",
+        "ADDUSER BOB NAME('Bob')",
+        "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Root')) NISTECC WITHLABEL('root')",
+        "RACDCERT SITE GENCERT SUBJECTSDN(CN('Site')) NISTECC WITHLABEL('site')",
+        "RACDCERT ID(ALICE) GENCERT SUBJECTSDN(CN('alice')) NISTECC WITHLABEL('mine')",
+        "RACDCERT ID(BOB) GENCERT SUBJECTSDN(CN('bob')) NISTECC WITHLABEL('his')",
+        "RACDCERT ID(ALICE) ADDRING(AR)",
+        "RACDCERT ID(BOB) ADDRING(BR)",
+        "RACDCERT ID(ALICE) CONNECT(LABEL('mine') RING(AR))",
+        "RACDCERT ID(BOB) CONNECT(LABEL('his') RING(BR))",
+    ];
+    for c in setup {
+        let o = e.execute("IBMUSER", c);
+        assert_eq!(o.rc, 0, "{c}: {:?}", o.lines);
+    }
+    e
+}
+
+/// Runs `cmd` as ALICE with `level` to IRR.DIGTCERT.<function>; true when not refused.
+fn allowed(function: &str, level: &str, cmd: &str) -> bool {
+    let mut e = engine();
+    let profile = format!("IRR.DIGTCERT.{function}");
+    e.execute("IBMUSER", &format!("RDEFINE FACILITY {profile} UACC(NONE)"));
+    if level != "NONE" {
+        e.execute(
+            "IBMUSER",
+            &format!("PERMIT {profile} CLASS(FACILITY) ID(ALICE) ACCESS({level})"),
+        );
+    }
+    e.execute("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH");
+    let o = e.execute("ALICE", cmd);
+    let refused = o.lines.first().map(String::as_str)
+        == Some("IRRD101I You are not authorized to issue the RACDCERT command.");
+    assert!(!refused || o.rc == 8);
+    !refused
+}
+
+fn check(function: &str, cmd: &str, needed: &str) {
+    let need = LEVELS.iter().position(|l| *l == needed).expect("level");
+    for (i, level) in LEVELS.iter().enumerate() {
+        assert_eq!(
+            allowed(function, level, cmd),
+            i >= need,
+            "{cmd} with {level} to IRR.DIGTCERT.{function} (needs {needed})"
+        );
+    }
+}
+
+#[test]
+fn certificate_functions() {
+    for (f, own, other, ca) in [
+        (
+            "LIST",
+            "RACDCERT LIST(LABEL('mine'))",
+            "RACDCERT ID(BOB) LIST(LABEL('his'))",
+            "RACDCERT CERTAUTH LIST(LABEL('root'))",
+        ),
+        (
+            "LISTCHAIN",
+            "RACDCERT LISTCHAIN(LABEL('mine'))",
+            "RACDCERT ID(BOB) LISTCHAIN(LABEL('his'))",
+            "RACDCERT SITE LISTCHAIN(LABEL('site'))",
+        ),
+        (
+            "ALTER",
+            "RACDCERT ALTER(LABEL('mine')) NOTRUST",
+            "RACDCERT ID(BOB) ALTER(LABEL('his')) NOTRUST",
+            "RACDCERT CERTAUTH ALTER(LABEL('root')) NOTRUST",
+        ),
+        (
+            "DELETE",
+            "RACDCERT DELETE(LABEL('mine'))",
+            "RACDCERT ID(BOB) DELETE(LABEL('his'))",
+            "RACDCERT SITE DELETE(LABEL('site'))",
+        ),
+        (
+            "GENCERT",
+            "RACDCERT GENCERT SUBJECTSDN(CN('n')) NISTECC WITHLABEL('new')",
+            "RACDCERT ID(BOB) GENCERT SUBJECTSDN(CN('n')) NISTECC WITHLABEL('new')",
+            "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('n')) NISTECC WITHLABEL('new')",
+        ),
+    ] {
+        check(f, own, "READ");
+        check(f, other, "UPDATE");
+        check(f, ca, "CONTROL");
+    }
+    // Signing with a CERTAUTH certificate needs CONTROL even for one's own new certificate.
+    check("GENCERT", "RACDCERT GENCERT SUBJECTSDN(CN('n')) NISTECC WITHLABEL('new') SIGNWITH(CERTAUTH LABEL('root'))", "CONTROL");
+}
+
+#[test]
+fn ring_functions() {
+    for (f, own, other) in [
+        (
+            "ADDRING",
+            "RACDCERT ADDRING(NEW)",
+            "RACDCERT ID(BOB) ADDRING(NEW)",
+        ),
+        (
+            "DELRING",
+            "RACDCERT DELRING(AR)",
+            "RACDCERT ID(BOB) DELRING(BR)",
+        ),
+        (
+            "LISTRING",
+            "RACDCERT LISTRING(AR)",
+            "RACDCERT ID(BOB) LISTRING(BR)",
+        ),
+        (
+            "REMOVE",
+            "RACDCERT REMOVE(LABEL('mine') RING(AR))",
+            "RACDCERT ID(BOB) REMOVE(LABEL('his') RING(BR))",
+        ),
+    ] {
+        check(f, own, "READ");
+        check(f, other, "UPDATE");
+    }
+}
+
+#[test]
+fn connect_levels() {
+    check(
+        "CONNECT",
+        "RACDCERT CONNECT(LABEL('mine') RING(AR) DEFAULT)",
+        "READ",
+    );
+    check(
+        "CONNECT",
+        "RACDCERT CONNECT(CERTAUTH LABEL('root') RING(AR))",
+        "UPDATE",
+    );
+    check(
+        "CONNECT",
+        "RACDCERT CONNECT(LABEL('mine') RING(AR) USAGE(CERTAUTH))",
+        "UPDATE",
+    );
+    check(
+        "CONNECT",
+        "RACDCERT CONNECT(ID(BOB) LABEL('his') RING(AR))",
+        "UPDATE",
+    );
+    check(
+        "CONNECT",
+        "RACDCERT ID(BOB) CONNECT(CERTAUTH LABEL('root') RING(BR))",
+        "CONTROL",
+    );
+}
+
+#[test]
+fn special_needs_no_profile_and_missing_profile_denies() {
+    let mut e = engine();
+    let o = e.execute("ALICE", "RACDCERT LIST(LABEL('mine'))");
+    assert_eq!(
+        o.lines,
+        ["IRRD101I You are not authorized to issue the RACDCERT command."]
+    );
+    assert_eq!(o.rc, 8);
+    // A generic profile covers every function.
+    e.execute("IBMUSER", "RDEFINE FACILITY IRR.DIGTCERT.* UACC(NONE)");
+    e.execute(
+        "IBMUSER",
+        "PERMIT IRR.DIGTCERT.* CLASS(FACILITY) ID(ALICE) ACCESS(READ)",
+    );
+    e.execute("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH");
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 0);
+    // The more specific discrete profile wins over the generic one.
+    e.execute(
+        "IBMUSER",
+        "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)",
+    );
+    e.execute("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH");
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 8);
+    // Group access counts.
+    e.execute("IBMUSER", "ADDGROUP RINGADM");
+    e.execute("IBMUSER", "CONNECT ALICE GROUP(RINGADM)");
+    e.execute(
+        "IBMUSER",
+        "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(RINGADM) ACCESS(READ)",
+    );
+    e.execute("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH");
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 0);
+}
