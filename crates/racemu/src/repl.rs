@@ -127,7 +127,7 @@ impl Completer for TsoCompleter {
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let head = &line[..pos];
         let start = head
-            .rfind(|c: char| c == ' ' || c == '(' || c == ',' || c == '\'')
+            .rfind([' ', '(', ',', '\''])
             .map_or(0, |i| i + 1);
         let word = &head[start..];
         let first_word = head[..start].trim().is_empty();
