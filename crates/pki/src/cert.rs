@@ -411,22 +411,33 @@ pub fn parse_certificate(der: &[u8]) -> Result<CertificateInfo, PkiError> {
 }
 
 fn verify_with(cert: &Certificate, issuer_spki: &SubjectPublicKeyInfoOwned) -> bool {
-    use aws_lc_rs::signature as s;
     let Ok(tbs) = cert.tbs_certificate.to_der() else {
         return false;
     };
     let Some(sig) = cert.signature.as_bytes() else {
         return false;
     };
-    let Some(key) = issuer_spki.subject_public_key.as_bytes() else {
+    verify_signature(
+        &tbs,
+        sig,
+        &cert.signature_algorithm.oid.to_string(),
+        issuer_spki,
+    )
+}
+
+/// Whether `sig` (algorithm `sig_oid`) over `msg` verifies with the public key `spki`.
+pub(crate) fn verify_signature(
+    msg: &[u8],
+    sig: &[u8],
+    sig_oid: &str,
+    spki: &SubjectPublicKeyInfoOwned,
+) -> bool {
+    use aws_lc_rs::signature as s;
+    let Some(key) = spki.subject_public_key.as_bytes() else {
         return false;
     };
-    let (kt, bits) = spki_type_and_size(issuer_spki);
-    let alg: &dyn s::VerificationAlgorithm = match (
-        sig_name(&cert.signature_algorithm.oid.to_string()),
-        kt,
-        bits,
-    ) {
+    let (kt, bits) = spki_type_and_size(spki);
+    let alg: &dyn s::VerificationAlgorithm = match (sig_name(sig_oid), kt, bits) {
         ("sha1RSA", KeyType::Rsa, _) => &s::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
         ("sha256RSA", KeyType::Rsa, _) => &s::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
         ("sha384RSA", KeyType::Rsa, _) => &s::RSA_PKCS1_2048_8192_SHA384,
@@ -440,9 +451,7 @@ fn verify_with(cert: &Certificate, issuer_spki: &SubjectPublicKeyInfoOwned) -> b
         ("sha256ECDSA", KeyType::NistEcc, 521) => &s::ECDSA_P521_SHA256_ASN1,
         _ => return false,
     };
-    s::UnparsedPublicKey::new(alg, key)
-        .verify(&tbs, sig)
-        .is_ok()
+    s::UnparsedPublicKey::new(alg, key).verify(msg, sig).is_ok()
 }
 
 /// Whether `cert_der` carries a valid signature by the key of `issuer_cert_der` (and names

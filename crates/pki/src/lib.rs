@@ -7,6 +7,7 @@
 mod cert;
 mod dn;
 mod ebcdic;
+mod interchange;
 mod key;
 
 pub use cert::{
@@ -15,6 +16,10 @@ pub use cert::{
 };
 pub use dn::{DistinguishedName, DnTag, NameSpec};
 pub use ebcdic::to_ebcdic_cp037;
+pub use interchange::{
+    create_pkcs10, decode_package, export_pkcs12_der, export_pkcs7_der, parse_pkcs10, pem_armour,
+    Package, PackageError, Pkcs12Encryption, RequestInfo,
+};
 pub use key::{KeyAlgorithm, KeyPair, KeySpec, KeyType};
 
 use base64::Engine as _;

@@ -126,9 +126,7 @@ impl Completer for TsoCompleter {
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let head = &line[..pos];
-        let start = head
-            .rfind([' ', '(', ',', '\''])
-            .map_or(0, |i| i + 1);
+        let start = head.rfind([' ', '(', ',', '\'']).map_or(0, |i| i + 1);
         let word = &head[start..];
         let first_word = head[..start].trim().is_empty();
         let mut cands: Vec<String> = Vec::new();

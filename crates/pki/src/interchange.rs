@@ -1,0 +1,402 @@
+//! Certificate interchange: what RACDCERT ADD reads and EXPORT / GENREQ write.
+//!
+//! * one certificate, DER or Base64 (with or without PEM armour);
+//! * PKCS#7 certificate packages (degenerate SignedData), DER or Base64;
+//! * PKCS#12 (with a password) through p12-keystore, AES-256 (PBES2) or the legacy
+//!   Triple-DES layout;
+//! * PKCS#10 certification requests, made and verified here.
+
+use crate::cert::verify_signature;
+use crate::key::KeyPair;
+use crate::PkiError;
+use base64::Engine as _;
+use der::asn1::{ObjectIdentifier, SetOfVec};
+use der::{Decode, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
+use x509_cert::certificate::Certificate;
+use x509_cert::ext::Extension;
+use x509_cert::request::{CertReq, CertReqInfo, ExtensionReq, Version as ReqVersion};
+
+const OID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
+const OID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
+
+/// What a data set held.
+#[derive(Debug, Clone, Default)]
+pub struct Package {
+    /// Certificates, DER, in the order found (a PKCS#12's key certificate first).
+    pub certificates: Vec<Vec<u8>>,
+    /// The private key (PKCS#12 only).
+    pub private_key: Option<KeyPair>,
+}
+
+/// Why a data set could not be read as a certificate package.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PackageError {
+    /// Nothing in it is a certificate or package racemu knows.
+    #[error("the data set does not contain a certificate or certificate package")]
+    NotACertificate,
+    /// A PKCS#12 package and no password.
+    #[error("a password is required for a PKCS#12 package")]
+    PasswordRequired,
+    /// A PKCS#12 package and the wrong password.
+    #[error("the password is not valid for the PKCS#12 package")]
+    BadPassword,
+}
+
+fn base64_body(text: &str) -> Option<Vec<u8>> {
+    let body: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if body.is_empty() {
+        return None;
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(body.as_bytes())
+        .ok()
+}
+
+/// The binary forms in `bytes`: itself, its PEM blocks, or its Base64 body.
+fn candidates(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = vec![bytes.to_vec()];
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(blocks) = pem::parse_many(text) {
+            let all: Vec<u8> = Vec::new();
+            let mut joined = all;
+            let mut certs = Vec::new();
+            for b in &blocks {
+                if b.tag() == "CERTIFICATE"
+                    || b.tag() == "X509 CERTIFICATE"
+                    || b.tag() == "TRUSTED CERTIFICATE"
+                {
+                    certs.push(b.contents().to_vec());
+                } else {
+                    out.push(b.contents().to_vec());
+                }
+            }
+            if !certs.is_empty() {
+                // Several PEM certificates: a bundle, handled by the caller through `pem_certs`.
+                joined.extend(certs.concat());
+                out.push(joined);
+            }
+        }
+        if let Some(b) = base64_body(text) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+fn pem_certs(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Vec::new();
+    };
+    pem::parse_many(text)
+        .map(|blocks| {
+            blocks
+                .into_iter()
+                .filter(|b| b.tag().ends_with("CERTIFICATE") && !b.tag().contains("REQUEST"))
+                .map(|b| b.contents().to_vec())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Certificates of a PKCS#7 ContentInfo(SignedData), in the order encoded. Does not require
+/// the SET OF to be sorted (openssl does not sort it).
+fn pkcs7_certs(der: &[u8]) -> Option<Vec<Vec<u8>>> {
+    let ci = cms::content_info::ContentInfo::from_der(der).ok()?;
+    if ci.content_type != OID_SIGNED_DATA {
+        return None;
+    }
+    // `content` is the SignedData SEQUENCE: walk its fields.
+    if ci.content.tag() != Tag::Sequence {
+        return None;
+    }
+    let mut certs = Vec::new();
+    let mut seq = SliceReader::new(ci.content.value()).ok()?;
+    let walk = |seq: &mut SliceReader<'_>, certs: &mut Vec<Vec<u8>>| -> der::Result<()> {
+        let _version = der::asn1::Int::decode(seq)?;
+        let _algs = der::Any::decode(seq)?;
+        let _encap = der::Any::decode(seq)?;
+        while !seq.is_finished() {
+            let any = der::Any::decode(seq)?;
+            if any.tag()
+                == (Tag::ContextSpecific {
+                    constructed: true,
+                    number: TagNumber::N0,
+                })
+            {
+                let mut inner = SliceReader::new(any.value())?;
+                while !inner.is_finished() {
+                    let c = Certificate::decode(&mut inner)?;
+                    certs.push(c.to_der()?);
+                }
+            }
+        }
+        Ok(())
+    };
+    walk(&mut seq, &mut certs).ok()?;
+    Some(certs)
+}
+
+/// Decodes what RACDCERT ADD accepts. For PKCS#12 the key's certificate comes first.
+pub fn decode_package(bytes: &[u8], password: Option<&str>) -> Result<Package, PackageError> {
+    let bundle = pem_certs(bytes);
+    if !bundle.is_empty() && bundle.iter().all(|c| Certificate::from_der(c).is_ok()) {
+        return Ok(Package {
+            certificates: bundle,
+            private_key: None,
+        });
+    }
+    for cand in candidates(bytes) {
+        if Certificate::from_der(&cand).is_ok() {
+            return Ok(Package {
+                certificates: vec![cand],
+                private_key: None,
+            });
+        }
+        if let Some(certs) = pkcs7_certs(&cand) {
+            if !certs.is_empty() {
+                return Ok(Package {
+                    certificates: certs,
+                    private_key: None,
+                });
+            }
+        }
+        if looks_like_pkcs12(&cand) {
+            let Some(pw) = password else {
+                return Err(PackageError::PasswordRequired);
+            };
+            let archive = p12_keystore::Pkcs12Archive::from_pkcs12(&cand, pw)
+                .map_err(|_| PackageError::BadPassword)?;
+            let mut certs: Vec<(Option<Vec<u8>>, Vec<u8>)> = archive
+                .certs
+                .iter()
+                .map(|c| (c.local_key_id.clone(), c.cert.as_der().to_vec()))
+                .collect();
+            let mut key = None;
+            if let Some(k) = archive.keys.first() {
+                key = KeyPair::from_pkcs8_der(k.key.as_der()).ok();
+                if let Some(id) = &k.local_key_id {
+                    certs.sort_by_key(|(cid, _)| cid.as_deref() != Some(id.0.as_slice()));
+                }
+            }
+            return Ok(Package {
+                certificates: certs.into_iter().map(|(_, d)| d).collect(),
+                private_key: key,
+            });
+        }
+    }
+    Err(PackageError::NotACertificate)
+}
+
+/// PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, macData … }.
+fn looks_like_pkcs12(der: &[u8]) -> bool {
+    let Ok(mut r) = SliceReader::new(der) else {
+        return false;
+    };
+    r.sequence(|seq| {
+        let v = der::asn1::Int::decode(seq)?;
+        let ci = cms::content_info::ContentInfo::decode(seq)?;
+        while !seq.is_finished() {
+            der::Any::decode(seq)?;
+        }
+        if v.as_bytes() == [3] && ci.content_type == OID_DATA {
+            Ok(())
+        } else {
+            Err(der::ErrorKind::Failed.into())
+        }
+    })
+    .is_ok()
+}
+
+/// A degenerate PKCS#7 SignedData carrying `certs` (no signers).
+pub fn export_pkcs7_der(certs: &[&[u8]]) -> Result<Vec<u8>, PkiError> {
+    let mut set = Vec::new();
+    for c in certs {
+        let cert =
+            Certificate::from_der(c).map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
+        set.push(cms::cert::CertificateChoices::Certificate(cert));
+    }
+    let sd = cms::signed_data::SignedData {
+        version: cms::content_info::CmsVersion::V1,
+        digest_algorithms: SetOfVec::new(),
+        encap_content_info: cms::signed_data::EncapsulatedContentInfo {
+            econtent_type: OID_DATA,
+            econtent: None,
+        },
+        certificates: Some(cms::signed_data::CertificateSet(
+            SetOfVec::try_from(set).map_err(|e| PkiError::Signing(e.to_string()))?,
+        )),
+        crls: None,
+        signer_infos: cms::signed_data::SignerInfos(SetOfVec::new()),
+    };
+    let ci = cms::content_info::ContentInfo {
+        content_type: OID_SIGNED_DATA,
+        content: der::Any::encode_from(&sd).map_err(|e| PkiError::Signing(e.to_string()))?,
+    };
+    ci.to_der().map_err(|e| PkiError::Signing(e.to_string()))
+}
+
+/// PKCS#12 encryption layouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pkcs12Encryption {
+    /// PBES2 with AES-256 and HMAC-SHA256 (current z/OS default).
+    Aes256,
+    /// pbeWithSHAAnd3-KeyTripleDES-CBC with a SHA-1 MAC, for older Java and macOS.
+    LegacyTripleDes,
+}
+
+/// A PKCS#12 keystore: with a key, one PrivateKeyEntry (alias `friendly_name`) holding the
+/// chain; without, trusted-certificate entries. Java's keytool reads it.
+pub fn export_pkcs12_der(
+    key: Option<&KeyPair>,
+    chain: &[&[u8]],
+    friendly_name: &str,
+    password: &str,
+    enc: Pkcs12Encryption,
+) -> Result<Vec<u8>, PkiError> {
+    let mut ks = p12_keystore::KeyStore::new();
+    let certs: Vec<p12_keystore::Certificate> = chain
+        .iter()
+        .map(|c| {
+            p12_keystore::Certificate::from_der(c)
+                .map_err(|e| PkiError::InvalidCertificate(e.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
+    match key {
+        Some(k) => {
+            let pk = p12_keystore::PrivateKey::from_der(k.pkcs8_der())
+                .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
+            let id = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
+                k.public_key_spki_der(),
+            ))[..20]
+                .to_vec();
+            let chain = p12_keystore::PrivateKeyChain::new(id, pk, certs);
+            ks.add_entry(
+                friendly_name,
+                p12_keystore::KeyStoreEntry::PrivateKeyChain(chain),
+            );
+        }
+        None => {
+            for (i, c) in certs.into_iter().enumerate() {
+                let alias = if i == 0 {
+                    friendly_name.to_string()
+                } else {
+                    format!("{friendly_name}-{i}")
+                };
+                ks.add_entry(&alias, p12_keystore::KeyStoreEntry::Certificate(c));
+            }
+        }
+    }
+    let (alg, mac) = match enc {
+        Pkcs12Encryption::Aes256 => (
+            p12_keystore::EncryptionAlgorithm::PbeWithHmacSha256AndAes256,
+            p12_keystore::MacAlgorithm::HmacSha256,
+        ),
+        Pkcs12Encryption::LegacyTripleDes => (
+            p12_keystore::EncryptionAlgorithm::PbeWithShaAnd3KeyTripleDesCbc,
+            p12_keystore::MacAlgorithm::HmacSha1,
+        ),
+    };
+    ks.writer(password)
+        .encryption_algorithm(alg)
+        .mac_algorithm(mac)
+        .write()
+        .map_err(|e| PkiError::Signing(e.to_string()))
+}
+
+/// A PKCS#10 request for `cert_der`'s subject and public key, with its subjectAltName,
+/// keyUsage, basicConstraints and extKeyUsage extensions, signed with `key`.
+pub fn create_pkcs10(cert_der: &[u8], key: &KeyPair) -> Result<Vec<u8>, PkiError> {
+    let cert =
+        Certificate::from_der(cert_der).map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
+    let tbs = cert.tbs_certificate;
+    let keep = [
+        "2.5.29.17",
+        "2.5.29.15",
+        "2.5.29.19",
+        "2.5.29.37",
+        "2.5.29.14",
+    ];
+    let exts: Vec<Extension> = tbs
+        .extensions
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| keep.contains(&e.extn_id.to_string().as_str()))
+        .collect();
+    let mut attributes = SetOfVec::new();
+    if !exts.is_empty() {
+        let attr = x509_cert::attr::Attribute::try_from(ExtensionReq(exts))
+            .map_err(|e| PkiError::Signing(e.to_string()))?;
+        attributes
+            .insert(attr)
+            .map_err(|e| PkiError::Signing(e.to_string()))?;
+    }
+    let info = CertReqInfo {
+        version: ReqVersion::V1,
+        subject: tbs.subject,
+        public_key: tbs.subject_public_key_info,
+        attributes,
+    };
+    let info_der = info
+        .to_der()
+        .map_err(|e| PkiError::Signing(e.to_string()))?;
+    let sig = key.sign(&info_der)?;
+    let req = CertReq {
+        info,
+        algorithm: key.signature_algorithm(),
+        signature: der::asn1::BitString::from_bytes(&sig)
+            .map_err(|e| PkiError::Signing(e.to_string()))?,
+    };
+    req.to_der().map_err(|e| PkiError::Signing(e.to_string()))
+}
+
+/// What a PKCS#10 request asks for.
+#[derive(Debug, Clone)]
+pub struct RequestInfo {
+    /// Requested subject.
+    pub subject: crate::DistinguishedName,
+    /// The public key, SubjectPublicKeyInfo DER.
+    pub spki_der: Vec<u8>,
+}
+
+/// Reads a PKCS#10 request (DER, Base64 or PEM) and verifies its signature.
+pub fn parse_pkcs10(bytes: &[u8]) -> Result<RequestInfo, PkiError> {
+    for cand in candidates(bytes) {
+        if let Ok(req) = CertReq::from_der(&cand) {
+            let info_der = req
+                .info
+                .to_der()
+                .map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
+            let sig = req.signature.as_bytes().unwrap_or_default();
+            if !verify_signature(
+                &info_der,
+                sig,
+                &req.algorithm.oid.to_string(),
+                &req.info.public_key,
+            ) {
+                return Err(PkiError::InvalidCertificate(
+                    "the request's signature does not verify".into(),
+                ));
+            }
+            return Ok(RequestInfo {
+                subject: crate::DistinguishedName::from_name(&req.info.subject),
+                spki_der: req
+                    .info
+                    .public_key
+                    .to_der()
+                    .map_err(|e| PkiError::InvalidCertificate(e.to_string()))?,
+            });
+        }
+    }
+    Err(PkiError::InvalidCertificate(
+        "not a PKCS#10 certification request".into(),
+    ))
+}
+
+/// PEM armour with 64-character lines.
+pub fn pem_armour(der: &[u8], label: &str) -> String {
+    let p = pem::Pem::new(label, der.to_vec());
+    pem::encode_config(
+        &p,
+        pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF),
+    )
+}
