@@ -8,7 +8,7 @@ mod operand;
 pub mod racdcert;
 pub mod racf;
 
-pub use operand::ParseFailure;
+pub use operand::{DsnOperand, ParseFailure};
 pub use racdcert::*;
 pub use racf::*;
 

@@ -8,6 +8,7 @@
 //! that fails (RC 8 or more) changes nothing.
 
 pub mod authority;
+mod interchange;
 pub mod listing;
 pub mod messages;
 mod racdcert;

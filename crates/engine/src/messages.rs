@@ -200,3 +200,28 @@ pub fn ich14041i(class: &str) -> String {
 pub fn ich14070i(class: &str) -> String {
     format!("ICH14070I SETROPTS RACLIST REFRESH had no effect on class {class}")
 }
+
+/// The input data set could not be opened (racemu's choice of number and text).
+pub fn dataset_not_found(dsn: &str) -> String {
+    format!("IRRD103I Data set {dsn} could not be opened. The request is not processed.")
+}
+
+/// The data set holds no certificate or package racemu can read (racemu's choice).
+pub fn not_a_certificate() -> String {
+    "IRRD104I The input data set does not contain a valid certificate or certificate package. The request is not processed.".into()
+}
+
+/// The data set holds no PKCS#10 request (racemu's choice).
+pub fn not_a_request() -> String {
+    "IRRD104I The input data set does not contain a valid certificate request. The request is not processed.".into()
+}
+
+/// PKCS#12 password missing or wrong (racemu's choice).
+pub fn bad_password() -> String {
+    "IRRD146I The PKCS#12 password is missing or not valid. The request is not processed.".into()
+}
+
+/// IRRD147I (text seen verbatim in Zowe's scripts; two blanks before "The").
+pub fn irrd147i() -> String {
+    "IRRD147I EXPORT in PKCS12 format requires a certificate with an associated non-ICSF private key.  The request is not processed.".into()
+}

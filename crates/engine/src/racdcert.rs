@@ -14,7 +14,7 @@ use racemu_store::{certs, meta, profiles, rings, users};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 /// The owner text used in IRRD105I / IRRD199I: `user X`, `CERTAUTH`, `SITE`.
-fn owner_text(o: &Owner) -> String {
+pub(crate) fn owner_text(o: &Owner) -> String {
     match o {
         Owner::User(u) => format!("user {u}"),
         Owner::CertAuth => "CERTAUTH".into(),
@@ -32,7 +32,7 @@ fn ring_owner_column(o: &Owner) -> String {
 }
 
 /// Required access for a certificate function by owner (reference §7.1).
-fn level_for(ctx: &Ctx<'_, '_>, owner: &Owner) -> Access {
+pub(crate) fn level_for(ctx: &Ctx<'_, '_>, owner: &Owner) -> Access {
     match owner {
         Owner::User(u) if u == ctx.issuer => Access::Read,
         Owner::User(_) => Access::Update,
@@ -40,7 +40,7 @@ fn level_for(ctx: &Ctx<'_, '_>, owner: &Owner) -> Access {
     }
 }
 
-fn authorize(ctx: &Ctx<'_, '_>, function: &str, needed: Access) -> Result<(), Fail> {
+pub(crate) fn authorize(ctx: &Ctx<'_, '_>, function: &str, needed: Access) -> Result<(), Fail> {
     if racdcert_allowed(ctx.tx, ctx.issuer, function, needed)? {
         Ok(())
     } else {
@@ -49,7 +49,7 @@ fn authorize(ctx: &Ctx<'_, '_>, function: &str, needed: Access) -> Result<(), Fa
 }
 
 /// Checks that a user ID exists (or is treated as existing, reference: undefined IDs).
-fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> {
+pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> {
     if let Owner::User(u) = owner {
         if users::get(ctx.tx, u)?.is_none()
             && meta::get(ctx.tx, "undefined_ids")?.as_deref() == Some("error")
@@ -112,31 +112,57 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
         ),
         Function::GenCert(g) => gencert(ctx, &owner, g),
         Function::NotEmulated(f) => Err(Fail::msg(m::not_emulated(f), 8)),
-        Function::Add { .. }
-        | Function::Export { .. }
-        | Function::GenReq { .. }
-        | Function::CheckCert { .. }
-        | Function::Rekey { .. }
-        | Function::Rollover { .. } => {
-            Err(Fail::msg(m::not_emulated(function_name(&r.function)), 8))
+        Function::Add {
+            dsn,
+            status,
+            label,
+            password,
+        } => crate::interchange::add(
+            ctx,
+            &owner,
+            dsn,
+            *status,
+            label.as_deref(),
+            password.as_deref(),
+        ),
+        Function::Export {
+            selector,
+            dsn,
+            format,
+            password,
+        } => crate::interchange::export(
+            ctx,
+            &owner,
+            selector.as_ref(),
+            dsn.as_ref(),
+            *format,
+            password.as_deref(),
+        ),
+        Function::GenReq { selector, dsn } => {
+            crate::interchange::genreq(ctx, &owner, selector.as_ref(), dsn.as_ref())
         }
-    }
-}
-
-fn function_name(f: &Function) -> &'static str {
-    match f {
-        Function::Add { .. } => "ADD",
-        Function::Export { .. } => "EXPORT",
-        Function::GenReq { .. } => "GENREQ",
-        Function::CheckCert { .. } => "CHECKCERT",
-        Function::Rekey { .. } => "REKEY",
-        Function::Rollover { .. } => "ROLLOVER",
-        _ => "RACDCERT",
+        Function::CheckCert { dsn, password } => {
+            crate::interchange::checkcert(ctx, dsn, password.as_deref())
+        }
+        Function::Rekey { selector, params } => {
+            crate::interchange::rekey(ctx, &owner, selector.as_ref(), params)
+        }
+        Function::Rollover {
+            selector,
+            new_label,
+            force,
+        } => crate::interchange::rollover(
+            ctx,
+            &owner,
+            selector.as_ref(),
+            new_label.as_deref(),
+            *force,
+        ),
     }
 }
 
 /// Finds the certificate a selector names for an owner.
-fn find_cert(
+pub(crate) fn find_cert(
     ctx: &Ctx<'_, '_>,
     owner: &Owner,
     sel: Option<&CertSelector>,
@@ -177,18 +203,18 @@ fn normalise_serial(s: &str) -> String {
     }
 }
 
-fn parse_info(row: &CertRow) -> Result<CertificateInfo, Fail> {
+pub(crate) fn parse_info(row: &CertRow) -> Result<CertificateInfo, Fail> {
     pki::parse_certificate(&row.der).map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))
 }
 
-fn rings_of(ctx: &Ctx<'_, '_>, cert_id: i64) -> Result<Vec<(String, String)>, Fail> {
+pub(crate) fn rings_of(ctx: &Ctx<'_, '_>, cert_id: i64) -> Result<Vec<(String, String)>, Fail> {
     Ok(rings::of_certificate(ctx.tx, cert_id)?
         .into_iter()
         .map(|r| (r.owner, r.name))
         .collect())
 }
 
-fn block(ctx: &Ctx<'_, '_>, owner: &Owner, row: &CertRow) -> Result<Vec<String>, Fail> {
+pub(crate) fn block(ctx: &Ctx<'_, '_>, owner: &Owner, row: &CertRow) -> Result<Vec<String>, Fail> {
     let info = parse_info(row)?;
     let v = CertView {
         owner,
@@ -282,7 +308,7 @@ fn listring(ctx: &Ctx<'_, '_>, owner: &Owner, sel: &RingSelector) -> Result<Outp
 }
 
 /// The issuer of `row` in RACF: same owner first, then CERTAUTH, then any owner.
-fn find_issuer(ctx: &Ctx<'_, '_>, row: &CertRow) -> Result<Option<CertRow>, Fail> {
+pub(crate) fn find_issuer(ctx: &Ctx<'_, '_>, row: &CertRow) -> Result<Option<CertRow>, Fail> {
     if row.issuer_dn == row.subject_dn {
         return Ok(None);
     }
@@ -405,7 +431,7 @@ fn delring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail>
     }
 }
 
-fn category_usage(owner: &Owner) -> Usage {
+pub(crate) fn category_usage(owner: &Owner) -> Usage {
     match owner {
         Owner::User(_) => Usage::Personal,
         Owner::CertAuth => Usage::CertAuth,
@@ -512,7 +538,7 @@ fn alter(
     Ok(Output::ok())
 }
 
-fn check_label(label: &str) -> Result<(), Fail> {
+pub(crate) fn check_label(label: &str) -> Result<(), Fail> {
     if label.is_empty() || label.chars().count() > 32 {
         return Err(Fail::msg(format!("IKJ56702I INVALID LABEL, {label}"), 12));
     }
@@ -520,7 +546,7 @@ fn check_label(label: &str) -> Result<(), Fail> {
 }
 
 /// The first free `LABELnnnnnnnn` for an owner.
-fn default_label(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<String, Fail> {
+pub(crate) fn default_label(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<String, Fail> {
     for n in 1..=99_999_999u32 {
         let l = format!("LABEL{n:08}");
         if !certs::label_exists(ctx.tx, owner.internal_id(), &l)? {
@@ -572,7 +598,7 @@ fn to_time(t: (u8, u8, u8)) -> Result<Time, Fail> {
 }
 
 /// NOTBEFORE/NOTAFTER with RACF's defaults: today 00:00:00, and one year later 23:59:59.
-fn validity(
+pub(crate) fn validity(
     ctx: &Ctx<'_, '_>,
     nb: Option<&DateTimeSpec>,
     na: Option<&DateTimeSpec>,
@@ -607,7 +633,7 @@ fn validity(
     Ok((not_before, not_after))
 }
 
-fn serial_bytes(n: i64) -> Vec<u8> {
+pub(crate) fn serial_bytes(n: i64) -> Vec<u8> {
     let b = n.max(0).to_be_bytes();
     let first = b.iter().position(|x| *x != 0).unwrap_or(7);
     b[first..].to_vec()
@@ -633,11 +659,8 @@ fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<Output, Fail
             authorize(ctx, "GENCERT", Access::Control)?;
         }
     }
-    if g.request.is_some() {
-        return Err(Fail::msg(
-            m::not_emulated("GENCERT with a request data set"),
-            8,
-        ));
+    if let Some(req) = &g.request {
+        return crate::interchange::gencert_request(ctx, owner, req, g);
     }
     let label = match &g.label {
         Some(l) => {
@@ -803,7 +826,7 @@ fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<Output, Fail
 }
 
 /// IRRD175I when DIGTCERT is RACLISTed.
-fn digtcert_reminder(ctx: &Ctx<'_, '_>) -> Result<Output, Fail> {
+pub(crate) fn digtcert_reminder(ctx: &Ctx<'_, '_>) -> Result<Output, Fail> {
     let o = profiles::class_options(ctx.tx, "DIGTCERT")?;
     if o.raclisted {
         Ok(Output::new(vec![m::irrd175i()], 0))

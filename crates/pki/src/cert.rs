@@ -138,9 +138,31 @@ pub fn issue_certificate(
     subject_spki_der: &[u8],
     sign_with: SignWith<'_>,
 ) -> Result<Vec<u8>, PkiError> {
+    let subject = t.subject.to_name()?;
+    issue_with_name(t, subject, subject_spki_der, sign_with)
+}
+
+/// As [`issue_certificate`], with the subject given as a DER Name (a PKCS#10 request's, or
+/// the one REKEY copies); `t.subject` is ignored.
+pub fn issue_certificate_for_name(
+    t: &CertTemplate,
+    subject_name_der: &[u8],
+    subject_spki_der: &[u8],
+    sign_with: SignWith<'_>,
+) -> Result<Vec<u8>, PkiError> {
+    let subject = x509_cert::name::Name::from_der(subject_name_der)
+        .map_err(|e| PkiError::InvalidName(e.to_string()))?;
+    issue_with_name(t, subject, subject_spki_der, sign_with)
+}
+
+fn issue_with_name(
+    t: &CertTemplate,
+    subject: x509_cert::name::Name,
+    subject_spki_der: &[u8],
+    sign_with: SignWith<'_>,
+) -> Result<Vec<u8>, PkiError> {
     let spki = SubjectPublicKeyInfoOwned::from_der(subject_spki_der)
         .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
-    let subject = t.subject.to_name()?;
     let (issuer_name, issuer_kid, signer) = match &sign_with {
         SignWith::SelfSigned(k) => (subject.clone(), None, *k),
         SignWith::Issuer { cert_der, key } => {

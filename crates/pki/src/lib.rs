@@ -11,8 +11,8 @@ mod interchange;
 mod key;
 
 pub use cert::{
-    issue_certificate, parse_certificate, verify_issued_by, AltNameKind, AltNames, CertTemplate,
-    CertificateInfo, KeyUsage, SignWith,
+    issue_certificate, issue_certificate_for_name, parse_certificate, verify_issued_by,
+    AltNameKind, AltNames, CertTemplate, CertificateInfo, KeyUsage, SignWith,
 };
 pub use dn::{DistinguishedName, DnTag, NameSpec};
 pub use ebcdic::to_ebcdic_cp037;

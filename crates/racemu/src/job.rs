@@ -1,7 +1,7 @@
 //! Running a JCL job, or a bare SYSTSIN stream, through the engine.
 
 use racemu_engine::Engine;
-use racemu_jcl::{DdInput, Job, Step, StepResult};
+use racemu_jcl::{DdInput, DdKind, Job, Step, StepResult};
 use racemu_store::datasets;
 use racemu_tso::{run_batch, EntryPoint, Executed};
 
@@ -53,6 +53,113 @@ fn dataset_records(engine: &mut Engine, dsn: &str) -> Option<Vec<String>> {
     Some(text.lines().map(|l| l.to_string()).collect())
 }
 
+/// IEBGENER: copies SYSUT1 (in-stream data or a data set) to the SYSUT2 data set.
+fn iebgener(engine: &mut Engine, job: &Job, step: &Step, out: &mut JobOutput) -> StepResult {
+    let stepname = step.name.clone().unwrap_or_default();
+    let data: Vec<u8> = match step.input("SYSUT1") {
+        Some(DdInput::Records(r)) => {
+            let mut text = r
+                .iter()
+                .map(|l| l.trim_end())
+                .collect::<Vec<_>>()
+                .join("\n");
+            text.push('\n');
+            text.into_bytes()
+        }
+        Some(DdInput::Dataset(dsn)) => {
+            let dsn = dsn.to_string();
+            match engine.store_mut().transaction(|tx| datasets::get(tx, &dsn)) {
+                Ok(Some(d)) => d.data,
+                _ => {
+                    out.job_log.push(format!(
+                        "IEF212I {} {} SYSUT1 - DATA SET NOT FOUND",
+                        job.name, stepname
+                    ));
+                    return StepResult::Completed(12);
+                }
+            }
+        }
+        Some(DdInput::Dummy) => Vec::new(),
+        None => {
+            out.job_log.push(format!(
+                "IEB311I {} {} - SYSUT1 DD STATEMENT MISSING",
+                job.name, stepname
+            ));
+            return StepResult::Completed(12);
+        }
+    };
+    let target = step.dds.iter().find_map(|d| match (&d.name, &d.kind) {
+        (Some(n), DdKind::Dataset { dsn, .. }) if n == "SYSUT2" => Some(dsn.clone()),
+        _ => None,
+    });
+    let Some(dsn) = target else {
+        // SYSUT2 to SYSOUT: nothing to keep.
+        return StepResult::Completed(0);
+    };
+    let binary = data.iter().any(|b| *b == 0 || *b > 0x7f);
+    let d = datasets::Dataset {
+        dsn: dsn.clone(),
+        recfm: if binary { "VB".into() } else { "FB".into() },
+        lrecl: if binary { 84 } else { 80 },
+        data,
+    };
+    let today = engine.clock().now().date().to_string();
+    match engine
+        .store_mut()
+        .transaction(|tx| datasets::put(tx, &d, &today))
+    {
+        Ok(()) => StepResult::Completed(0),
+        Err(e) => {
+            out.job_log
+                .push(format!("IEC000I {} {} SYSUT2 - {e}", job.name, stepname));
+            StepResult::Completed(12)
+        }
+    }
+}
+
+/// DISP processing at the end of a step: `(…,DELETE)` deletes, `(NEW,CATLG)` catalogs an
+/// empty data set if the step did not write one.
+fn dispositions(engine: &mut Engine, step: &Step, result: StepResult) {
+    let abended = matches!(result, StepResult::Abend { .. });
+    let today = engine.clock().now().date().to_string();
+    for dd in &step.dds {
+        let DdKind::Dataset { dsn, disp } = &dd.kind else {
+            continue;
+        };
+        let status = disp
+            .first()
+            .map(|s| s.to_ascii_uppercase())
+            .unwrap_or_default();
+        let normal = disp
+            .get(1)
+            .map(|s| s.to_ascii_uppercase())
+            .unwrap_or_default();
+        let abnormal = disp
+            .get(2)
+            .map(|s| s.to_ascii_uppercase())
+            .unwrap_or_else(|| normal.clone());
+        let action = if abended { abnormal } else { normal };
+        let dsn = dsn.clone();
+        let _ = engine.store_mut().transaction(|tx| {
+            if action == "DELETE" {
+                datasets::delete(tx, &dsn)?;
+            } else if status == "NEW"
+                && (action == "CATLG" || action == "KEEP")
+                && datasets::get(tx, &dsn)?.is_none()
+            {
+                let empty = datasets::Dataset {
+                    dsn: dsn.clone(),
+                    recfm: "FB".into(),
+                    lrecl: 80,
+                    data: Vec::new(),
+                };
+                datasets::put(tx, &empty, &today)?;
+            }
+            Ok::<(), racemu_store::rusqlite::Error>(())
+        });
+    }
+}
+
 fn run_step(
     engine: &mut Engine,
     job: &Job,
@@ -98,6 +205,7 @@ fn run_step(
     }
     match program.as_str() {
         "IEFBR14" => StepResult::Completed(0),
+        "IEBGENER" | "ICEGENER" => iebgener(engine, job, step, out),
         _ => {
             out.job_log
                 .push(format!("CSV003I REQUESTED MODULE {program} NOT FOUND"));
@@ -125,7 +233,9 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     let result = {
         let out_ref = &mut out;
         racemu_jcl::run_job(&job, &mut |step: &Step| {
-            run_step(engine, &job, step, &user, out_ref)
+            let r = run_step(engine, &job, step, &user, out_ref);
+            dispositions(engine, step, r);
+            r
         })
     };
     out.job_log.extend(result.job_log);

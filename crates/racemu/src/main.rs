@@ -77,9 +77,13 @@ enum Cmd {
     )]
     Ds(DsCmd),
     /// Store settings.
-    #[command(after_help = "Example:\n  racemu setting undefined-ids error")]
+    #[command(
+        after_help = "Examples:\n  racemu setting undefined-ids error\n  racemu setting pkcs12-encryption legacy"
+    )]
     Setting {
-        /// `undefined-ids`: `implicit` (IDs a deck names but never defines are treated as existing users) or `error`.
+        /// `undefined-ids`: `implicit` (IDs a deck names but never defines are treated as existing
+        /// users) or `error`; `pkcs12-encryption`: `aes256` (default) or `legacy` (Triple-DES and
+        /// SHA-1 MAC, for older Java and macOS).
         name: String,
         /// The new value; omitted: print the current one.
         value: Option<String>,
@@ -214,32 +218,41 @@ fn main() -> ExitCode {
             }
         }
         Cmd::Ds(ds) => run_ds(&mut engine, &user, ds),
-        Cmd::Setting { name, value } => {
-            if name != "undefined-ids" {
-                return fail(format!("unknown setting {name:?}; known: undefined-ids"));
-            }
-            let r = engine.store_mut().transaction(|tx| {
-                if let Some(v) = &value {
-                    if v != "implicit" && v != "error" {
-                        return Ok::<_, racemu_store::rusqlite::Error>(Err(format!(
-                            "undefined-ids must be implicit or error, not {v:?}"
-                        )));
-                    }
-                    meta::set(tx, "undefined_ids", v)?;
-                }
-                Ok(Ok(
-                    meta::get(tx, "undefined_ids")?.unwrap_or_else(|| "implicit".into())
-                ))
-            });
-            match r {
-                Ok(Ok(v)) => {
-                    println!("undefined-ids = {v}");
-                    ExitCode::SUCCESS
-                }
-                Ok(Err(m)) => fail(m),
-                Err(e) => fail(e),
-            }
+        Cmd::Setting { name, value } => setting(&mut engine, &name, value.as_deref()),
+    }
+}
+
+/// `racemu setting NAME [VALUE]`.
+fn setting(engine: &mut Engine, name: &str, value: Option<&str>) -> ExitCode {
+    let (key, allowed, default): (&str, &[&str], &str) = match name {
+        "undefined-ids" => ("undefined_ids", &["implicit", "error"], "implicit"),
+        "pkcs12-encryption" => ("pkcs12_encryption", &["aes256", "legacy"], "aes256"),
+        other => {
+            return fail(format!(
+                "unknown setting {other:?}; known: undefined-ids, pkcs12-encryption"
+            ))
         }
+    };
+    if let Some(v) = value {
+        if !allowed.contains(&v) {
+            return fail(format!(
+                "{name} must be one of {}, not {v:?}",
+                allowed.join(", ")
+            ));
+        }
+    }
+    let r = engine.store_mut().transaction(|tx| {
+        if let Some(v) = value {
+            meta::set(tx, key, v)?;
+        }
+        meta::get(tx, key)
+    });
+    match r {
+        Ok(v) => {
+            println!("{name} = {}", v.unwrap_or_else(|| default.to_string()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
     }
 }
 

@@ -1,0 +1,533 @@
+//! RACDCERT functions that move certificates through data sets: ADD, EXPORT, GENREQ,
+//! GENCERT from a request, CHECKCERT; and REKEY / ROLLOVER (reference §1.1, §1.4, §1.8–1.10,
+//! §1.15).
+
+use crate::listing::{self, cert_details};
+use crate::messages as m;
+use crate::racdcert::{
+    authorize, block, check_label, default_label, digtcert_reminder, find_cert, find_issuer,
+    level_for, owner_text, parse_info, profile_name, serial_bytes, validity,
+};
+use crate::{Ctx, Fail, Output};
+use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, GenCert, Owner, TrustStatus};
+use racemu_pki as pki;
+use racemu_store::certs::CertRow;
+use racemu_store::{certs, datasets, meta, rings};
+
+fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>), Fail> {
+    let name = dsn.qualified(ctx.issuer);
+    match datasets::get(ctx.tx, &name)? {
+        Some(d) => Ok((name, d.data)),
+        None => Err(Fail::msg(m::dataset_not_found(&name), 8)),
+    }
+}
+
+fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>, binary: bool) -> Result<(), Fail> {
+    let d = datasets::Dataset {
+        dsn: name.to_string(),
+        recfm: if binary { "VB".into() } else { "FB".into() },
+        lrecl: if binary { 84 } else { 80 },
+        data,
+    };
+    let today = ctx.now.date();
+    datasets::put(
+        ctx.tx,
+        &d,
+        &format!(
+            "{:04}-{:02}-{:02}",
+            today.year(),
+            u8::from(today.month()),
+            today.day()
+        ),
+    )?;
+    Ok(())
+}
+
+fn pki_fail(e: pki::PkiError) -> Fail {
+    match e {
+        pki::PkiError::Unsupported(what) => Fail::msg(m::not_supported(&what), 8),
+        other => Fail::msg(m::internal(&other.to_string()), 12),
+    }
+}
+
+/// The certificate and its issuers as RACF has them.
+fn chain_of(ctx: &Ctx<'_, '_>, first: CertRow) -> Result<Vec<CertRow>, Fail> {
+    let mut chain = vec![first];
+    while chain.len() < 16 {
+        let last = &chain[chain.len() - 1];
+        match find_issuer(ctx, last)? {
+            Some(i) if !chain.iter().any(|c| c.id == i.id) => chain.push(i),
+            _ => break,
+        }
+    }
+    Ok(chain)
+}
+
+/// Status for an added certificate when none was given: TRUST when self-signed or issued by a
+/// trusted certificate in RACF and within its validity; NOTRUST otherwise.
+fn default_status(
+    ctx: &Ctx<'_, '_>,
+    der: &[u8],
+    info: &pki::CertificateInfo,
+) -> Result<TrustStatus, Fail> {
+    if info.not_after < ctx.now || info.not_before > ctx.now {
+        return Ok(TrustStatus::NoTrust);
+    }
+    if info.self_signed {
+        return Ok(TrustStatus::Trust);
+    }
+    let issuers = certs::by_subject(ctx.tx, &info.issuer.racf_dotted())?;
+    let trusted = issuers
+        .iter()
+        .any(|i| i.status != "NOTRUST" && pki::verify_issued_by(der, &i.der));
+    Ok(if trusted {
+        TrustStatus::Trust
+    } else {
+        TrustStatus::NoTrust
+    })
+}
+
+fn insert_cert(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    label: String,
+    der: Vec<u8>,
+    key: Option<Vec<u8>>,
+    status: TrustStatus,
+) -> Result<(), Fail> {
+    let info = pki::parse_certificate(&der).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
+    let serial_hex = listing::serial_hex(&info.serial);
+    let issuer_dn = info.issuer.racf_dotted();
+    let profile = profile_name(&serial_hex, &issuer_dn);
+    if certs::by_profile(ctx.tx, &profile)?.is_some() {
+        return Err(Fail::msg(m::irrd109i(&profile), 8));
+    }
+    certs::insert(
+        ctx.tx,
+        &CertRow {
+            id: 0,
+            owner: owner.internal_id().to_string(),
+            label,
+            der,
+            private_key: key,
+            status: status.keyword().to_string(),
+            serial_hex,
+            issuer_dn,
+            subject_dn: info.subject.racf_dotted(),
+            profile_name: profile,
+            last_serial: 0,
+            created_by: ctx.issuer.to_string(),
+            seq: 0,
+        },
+    )?;
+    Ok(())
+}
+
+/// ADD: a certificate, a PKCS#7 package or a PKCS#12 package from a data set.
+pub(crate) fn add(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    dsn: &DsnOperand,
+    status: Option<TrustStatus>,
+    label: Option<&str>,
+    password: Option<&str>,
+) -> Result<Output, Fail> {
+    authorize(ctx, "ADD", level_for(ctx, owner))?;
+    let (_, data) = read_dataset(ctx, dsn)?;
+    let pkg = pki::decode_package(&data, password).map_err(|e| match e {
+        pki::PackageError::NotACertificate => Fail::msg(m::not_a_certificate(), 8),
+        pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
+            Fail::msg(m::bad_password(), 8)
+        }
+    })?;
+    let Some(first) = pkg.certificates.first().cloned() else {
+        return Err(Fail::msg(m::not_a_certificate(), 8));
+    };
+    let label = match label {
+        Some(l) => {
+            check_label(l)?;
+            if certs::label_exists(ctx.tx, owner.internal_id(), l)? {
+                return Err(Fail::msg(m::irrd110i(l), 8));
+            }
+            l.to_string()
+        }
+        None => default_label(ctx, owner)?,
+    };
+    // CA certificates in the package first (so the added certificate's issuer is known), under
+    // CERTAUTH unless RACF already has them.
+    for extra in pkg.certificates.iter().skip(1).rev() {
+        let Ok(info) = pki::parse_certificate(extra) else {
+            continue;
+        };
+        let profile = profile_name(
+            &listing::serial_hex(&info.serial),
+            &info.issuer.racf_dotted(),
+        );
+        if certs::by_profile(ctx.tx, &profile)?.is_some() {
+            continue;
+        }
+        let st = default_status(ctx, extra, &info)?;
+        let l = default_label(ctx, &Owner::CertAuth)?;
+        insert_cert(ctx, &Owner::CertAuth, l, extra.clone(), None, st)?;
+    }
+    let info = pki::parse_certificate(&first).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
+    let status = match status {
+        Some(s) => s,
+        None => default_status(ctx, &first, &info)?,
+    };
+    let key = match &pkg.private_key {
+        Some(k) if k.public_key_spki_der() == info.spki_der => Some(k.pkcs8_der().to_vec()),
+        _ => None,
+    };
+    insert_cert(ctx, owner, label.clone(), first, key, status)?;
+    let mut out = vec![m::irrd199i(&label, &owner_text(owner))];
+    out.extend(digtcert_reminder(ctx)?.lines);
+    Ok(Output::new(out, 0))
+}
+
+fn pkcs12_encryption(ctx: &Ctx<'_, '_>) -> Result<pki::Pkcs12Encryption, Fail> {
+    Ok(match meta::get(ctx.tx, "pkcs12_encryption")?.as_deref() {
+        Some("legacy") => pki::Pkcs12Encryption::LegacyTripleDes,
+        _ => pki::Pkcs12Encryption::Aes256,
+    })
+}
+
+/// EXPORT: certificate, chain (PKCS#7) or certificate, key and chain (PKCS#12) to a data set.
+pub(crate) fn export(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+    dsn: Option<&DsnOperand>,
+    format: Option<ExportFormat>,
+    password: Option<&str>,
+) -> Result<Output, Fail> {
+    let format = format.unwrap_or(ExportFormat::CertB64);
+    let pkcs12 = matches!(format, ExportFormat::Pkcs12Der | ExportFormat::Pkcs12B64);
+    authorize(
+        ctx,
+        if pkcs12 { "EXPORTKEY" } else { "EXPORT" },
+        level_for(ctx, owner),
+    )?;
+    let Some(dsn) = dsn else {
+        return Err(Fail::msg(m::irrd130i("DSN"), 8));
+    };
+    let Some(row) = find_cert(ctx, owner, sel)? else {
+        return Err(Fail::msg(m::irrd107i(), 8));
+    };
+    let name = dsn.qualified(ctx.issuer);
+    let (data, binary) = match format {
+        ExportFormat::CertDer => (row.der.clone(), true),
+        ExportFormat::CertB64 => (pki::pem_armour(&row.der, "CERTIFICATE").into_bytes(), false),
+        ExportFormat::Pkcs7Der | ExportFormat::Pkcs7B64 => {
+            let chain = chain_of(ctx, row)?;
+            let ders: Vec<&[u8]> = chain.iter().map(|c| c.der.as_slice()).collect();
+            let p7 = pki::export_pkcs7_der(&ders).map_err(pki_fail)?;
+            if format == ExportFormat::Pkcs7Der {
+                (p7, true)
+            } else {
+                (pki::pem_armour(&p7, "PKCS7").into_bytes(), false)
+            }
+        }
+        ExportFormat::Pkcs12Der | ExportFormat::Pkcs12B64 => {
+            let Some(pw) = password.filter(|p| !p.is_empty()) else {
+                return Err(Fail::msg(m::irrd130i("PASSWORD"), 8));
+            };
+            let Some(key) = &row.private_key else {
+                return Err(Fail::msg(m::irrd147i(), 8));
+            };
+            let key = pki::KeyPair::from_pkcs8_der(key).map_err(pki_fail)?;
+            let label = row.label.clone();
+            let chain = chain_of(ctx, row)?;
+            let ders: Vec<&[u8]> = chain.iter().map(|c| c.der.as_slice()).collect();
+            let p12 =
+                pki::export_pkcs12_der(Some(&key), &ders, &label, pw, pkcs12_encryption(ctx)?)
+                    .map_err(pki_fail)?;
+            if format == ExportFormat::Pkcs12Der {
+                (p12, true)
+            } else {
+                (pki::pem_armour(&p12, "PKCS12").into_bytes(), false)
+            }
+        }
+    };
+    write_dataset(ctx, &name, data, binary)?;
+    Ok(Output::ok())
+}
+
+/// GENREQ: a Base64 PKCS#10 request for the certificate, signed with its private key.
+pub(crate) fn genreq(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+    dsn: Option<&DsnOperand>,
+) -> Result<Output, Fail> {
+    authorize(ctx, "GENREQ", level_for(ctx, owner))?;
+    let (Some(dsn), Some(_)) = (dsn, sel) else {
+        return Err(Fail::msg(m::irrd130i("DSN and LABEL"), 8));
+    };
+    let Some(row) = find_cert(ctx, owner, sel)? else {
+        return Err(Fail::msg(m::irrd107i(), 8));
+    };
+    let Some(key) = &row.private_key else {
+        return Err(Fail::msg(m::irrd128i("GENREQ"), 8));
+    };
+    let key = pki::KeyPair::from_pkcs8_der(key).map_err(pki_fail)?;
+    let req = pki::create_pkcs10(&row.der, &key).map_err(pki_fail)?;
+    let name = dsn.qualified(ctx.issuer);
+    write_dataset(
+        ctx,
+        &name,
+        pki::pem_armour(&req, "NEW CERTIFICATE REQUEST").into_bytes(),
+        false,
+    )?;
+    Ok(Output::ok())
+}
+
+/// GENCERT('request-dsn'): sign a PKCS#10 request; RACF keeps no private key for it.
+pub(crate) fn gencert_request(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    req: &DsnOperand,
+    g: &GenCert,
+) -> Result<Output, Fail> {
+    let (_, data) = read_dataset(ctx, req)?;
+    let request = pki::parse_pkcs10(&data).map_err(|_| Fail::msg(m::not_a_request(), 8))?;
+    let Some(sw) = &g.sign_with else {
+        return Err(Fail::msg(m::irrd130i("SIGNWITH"), 8));
+    };
+    let so = sw.owner.clone().unwrap_or_else(|| owner.clone());
+    let Some(signer) = certs::by_label(ctx.tx, so.internal_id(), &sw.label)? else {
+        return Err(Fail::msg(m::signer_not_found(), 8));
+    };
+    let Some(skey) = &signer.private_key else {
+        return Err(Fail::msg(m::irrd128i("GENCERT"), 8));
+    };
+    let skey = pki::KeyPair::from_pkcs8_der(skey).map_err(pki_fail)?;
+    let label = match &g.label {
+        Some(l) => {
+            check_label(l)?;
+            l.clone()
+        }
+        None => default_label(ctx, owner)?,
+    };
+    if certs::label_exists(ctx.tx, owner.internal_id(), &label)? {
+        return Err(Fail::msg(m::irrd110i(&label), 8));
+    }
+    let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
+    let serial_n = signer.last_serial + 1;
+    let key_usage = g.key_usage.as_ref().map(|k| pki::KeyUsage {
+        handshake: k.handshake,
+        dataencrypt: k.dataencrypt,
+        docsign: k.docsign,
+        certsign: k.certsign,
+        keyagree: k.keyagree,
+    });
+    let mut alt = pki::AltNames::default();
+    if let Some(ip) = &g.alt_name.ip {
+        alt.ip = ip.parse().ok();
+    }
+    alt.domain = g.alt_name.domain.clone();
+    alt.email = g.alt_name.email.clone();
+    alt.uri = g.alt_name.uri.clone();
+    let template = pki::CertTemplate {
+        serial: serial_bytes(serial_n),
+        subject: pki::NameSpec::default(),
+        not_before,
+        not_after,
+        is_ca: key_usage.as_ref().is_some_and(|k| k.certsign) || *owner == Owner::CertAuth,
+        key_usage,
+        alt_names: alt,
+    };
+    let der = pki::issue_certificate_for_name(
+        &template,
+        request.subject.der(),
+        &request.spki_der,
+        pki::SignWith::Issuer {
+            cert_der: &signer.der,
+            key: &skey,
+        },
+    )
+    .map_err(pki_fail)?;
+    certs::set_last_serial(ctx.tx, signer.id, serial_n)?;
+    insert_cert(
+        ctx,
+        owner,
+        label,
+        der,
+        None,
+        g.status.unwrap_or(TrustStatus::Trust),
+    )?;
+    digtcert_reminder(ctx)
+}
+
+/// CHECKCERT: the certificates of a data set as LIST would show them, and the chain summary.
+pub(crate) fn checkcert(
+    ctx: &Ctx<'_, '_>,
+    dsn: &DsnOperand,
+    password: Option<&str>,
+) -> Result<Output, Fail> {
+    let (_, data) = read_dataset(ctx, dsn)?;
+    let pkg = pki::decode_package(&data, password).map_err(|e| match e {
+        pki::PackageError::NotACertificate => Fail::msg(m::not_a_certificate(), 8),
+        _ => Fail::msg(m::bad_password(), 8),
+    })?;
+    let may_list = crate::authority::racdcert_allowed(ctx.tx, ctx.issuer, "LIST", Access::Read)?;
+    let mut out = Vec::new();
+    let mut expired = false;
+    let mut infos = Vec::new();
+    for (i, der) in pkg.certificates.iter().enumerate() {
+        let info = pki::parse_certificate(der).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
+        out.push(format!("Certificate {}:", i + 1));
+        let profile = profile_name(
+            &listing::serial_hex(&info.serial),
+            &info.issuer.racf_dotted(),
+        );
+        match certs::by_profile(ctx.tx, &profile)? {
+            Some(row) if may_list => {
+                let o = Owner::from_internal(&row.owner);
+                out.push(listing::cert_header(&o));
+                out.extend(block(ctx, &o, &row)?);
+            }
+            _ => out.extend(cert_details(&info, None)),
+        }
+        out.push(String::new());
+        expired |= info.not_after < ctx.now;
+        infos.push(info);
+    }
+    let complete = infos.last().is_some_and(|l| l.self_signed);
+    out.push("Chain information:".into());
+    out.push(format!(
+        "  Chain contains {} certificate(s), chain is {}",
+        infos.len(),
+        if complete { "complete" } else { "incomplete" }
+    ));
+    if expired {
+        out.push("  Chain contains expired certificate(s)".into());
+    }
+    out.push(String::new());
+    Ok(Output::new(out, 0))
+}
+
+/// REKEY: a copy of the certificate (subject, key usage, alternative names) with a new key
+/// pair, self-signed, under the WITHLABEL label.
+pub(crate) fn rekey(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+    g: &GenCert,
+) -> Result<Output, Fail> {
+    authorize(ctx, "REKEY", level_for(ctx, owner))?;
+    let Some(new_label) = &g.label else {
+        return Err(Fail::msg(m::irrd130i("WITHLABEL"), 8));
+    };
+    check_label(new_label)?;
+    let Some(old) = find_cert(ctx, owner, sel)? else {
+        return Err(Fail::msg(m::irrd107i(), 8));
+    };
+    let Some(old_key) = &old.private_key else {
+        return Err(Fail::msg(m::irrd128i("REKEY"), 8));
+    };
+    if certs::label_exists(ctx.tx, owner.internal_id(), new_label)? {
+        return Err(Fail::msg(m::irrd110i(new_label), 8));
+    }
+    let old_key = pki::KeyPair::from_pkcs8_der(old_key).map_err(pki_fail)?;
+    let info = parse_info(&old)?;
+    let algorithm = match g.algorithm {
+        Some(racemu_command::KeyAlgorithmKeyword::NistEcc) => pki::KeyAlgorithm::NistEcc,
+        Some(racemu_command::KeyAlgorithmKeyword::Rsa) => pki::KeyAlgorithm::Rsa,
+        Some(racemu_command::KeyAlgorithmKeyword::Bpecc) => pki::KeyAlgorithm::Bpecc,
+        Some(racemu_command::KeyAlgorithmKeyword::Dsa) => pki::KeyAlgorithm::Dsa,
+        None if old_key.key_type() == pki::KeyType::NistEcc => pki::KeyAlgorithm::NistEcc,
+        None => pki::KeyAlgorithm::Rsa,
+    };
+    let size = g.size.unwrap_or(if g.algorithm.is_none() {
+        old_key.size_bits()
+    } else if algorithm == pki::KeyAlgorithm::NistEcc {
+        256
+    } else {
+        2048
+    });
+    let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size }).map_err(pki_fail)?;
+    let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
+    let ku = info.key_usage.as_ref().map(|k| pki::KeyUsage {
+        handshake: k.contains(&"HANDSHAKE"),
+        dataencrypt: k.contains(&"DATAENCRYPT") && algorithm == pki::KeyAlgorithm::Rsa,
+        docsign: k.contains(&"DOCSIGN"),
+        certsign: k.contains(&"CERTSIGN"),
+        keyagree: k.contains(&"KEYAGREE") && algorithm == pki::KeyAlgorithm::NistEcc,
+    });
+    let mut alt = pki::AltNames::default();
+    for (kind, v) in &info.alt_names {
+        match kind {
+            pki::AltNameKind::Ip => alt.ip = v.parse().ok(),
+            pki::AltNameKind::Domain => alt.domain = Some(v.clone()),
+            pki::AltNameKind::Email => alt.email = Some(v.clone()),
+            pki::AltNameKind::Uri => alt.uri = Some(v.clone()),
+        }
+    }
+    // Self-signed under the same name: the serial continues from the old certificate's so
+    // the DIGTCERT profile name stays unique.
+    let base = i64::from_str_radix(&old.serial_hex, 16).unwrap_or(0);
+    let mut serial_n = base + 1;
+    let issuer_dn = info.subject.racf_dotted();
+    while certs::by_profile(
+        ctx.tx,
+        &profile_name(&listing::serial_hex(&serial_bytes(serial_n)), &issuer_dn),
+    )?
+    .is_some()
+    {
+        serial_n += 1;
+    }
+    let template = pki::CertTemplate {
+        serial: serial_bytes(serial_n),
+        subject: pki::NameSpec::default(),
+        not_before,
+        not_after,
+        key_usage: ku,
+        alt_names: alt,
+        is_ca: info.is_ca,
+    };
+    let der = pki::issue_certificate_for_name(
+        &template,
+        info.subject.der(),
+        &key.public_key_spki_der(),
+        pki::SignWith::SelfSigned(&key),
+    )
+    .map_err(pki_fail)?;
+    let status = TrustStatus::from_keyword(&old.status).unwrap_or(TrustStatus::Trust);
+    insert_cert(
+        ctx,
+        owner,
+        new_label.clone(),
+        der,
+        Some(key.pkcs8_der().to_vec()),
+        status,
+    )?;
+    digtcert_reminder(ctx)
+}
+
+/// ROLLOVER: the NEWLABEL certificate takes over the old one's ring connections (DEFAULT
+/// included) and the old private key is retired.
+pub(crate) fn rollover(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+    new_label: Option<&str>,
+    force: bool,
+) -> Result<Output, Fail> {
+    authorize(ctx, "ROLLOVER", level_for(ctx, owner))?;
+    let Some(new_label) = new_label else {
+        return Err(Fail::msg(m::irrd130i("NEWLABEL"), 8));
+    };
+    let Some(old) = find_cert(ctx, owner, sel)? else {
+        return Err(Fail::msg(m::irrd107i(), 8));
+    };
+    let Some(new) = certs::by_label(ctx.tx, owner.internal_id(), new_label)? else {
+        return Err(Fail::msg(m::irrd107i(), 8));
+    };
+    if new.private_key.is_none() && !force {
+        return Err(Fail::msg(m::irrd128i("ROLLOVER"), 8));
+    }
+    rings::transfer(ctx.tx, old.id, new.id)?;
+    certs::drop_private_key(ctx.tx, old.id)?;
+    Ok(Output::ok())
+}
