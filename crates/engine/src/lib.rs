@@ -130,6 +130,11 @@ impl Engine {
         &mut self.store
     }
 
+    /// Gives the store back.
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+
     /// The clock.
     pub fn clock(&self) -> Clock {
         self.clock

@@ -244,45 +244,61 @@ pub enum Pkcs12Encryption {
     LegacyTripleDes,
 }
 
-/// A PKCS#12 keystore: with a key, one PrivateKeyEntry (alias `friendly_name`) holding the
-/// chain; without, trusted-certificate entries. Java's keytool reads it.
-pub fn export_pkcs12_der(
-    key: Option<&KeyPair>,
-    chain: &[&[u8]],
-    friendly_name: &str,
+/// One entry of a PKCS#12 keystore.
+pub enum KeystoreItem<'a> {
+    /// A PrivateKeyEntry: the key and its chain (leaf first).
+    Key {
+        /// Alias (Java lower-cases it).
+        alias: &'a str,
+        /// The private key.
+        key: &'a KeyPair,
+        /// The certificate chain, leaf first.
+        chain: Vec<&'a [u8]>,
+    },
+    /// A trustedCertEntry.
+    Trusted {
+        /// Alias.
+        alias: &'a str,
+        /// The certificate.
+        cert: &'a [u8],
+    },
+}
+
+/// A PKCS#12 keystore holding `items`; Java's keytool reads it (PrivateKeyEntry and
+/// trustedCertEntry).
+pub fn export_keystore_der(
+    items: &[KeystoreItem<'_>],
     password: &str,
     enc: Pkcs12Encryption,
 ) -> Result<Vec<u8>, PkiError> {
     let mut ks = p12_keystore::KeyStore::new();
-    let certs: Vec<p12_keystore::Certificate> = chain
-        .iter()
-        .map(|c| {
-            p12_keystore::Certificate::from_der(c)
-                .map_err(|e| PkiError::InvalidCertificate(e.to_string()))
-        })
-        .collect::<Result<_, _>>()?;
-    match key {
-        Some(k) => {
-            let pk = p12_keystore::PrivateKey::from_der(k.pkcs8_der())
-                .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
-            let id = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
-                k.public_key_spki_der(),
-            ))[..20]
-                .to_vec();
-            let chain = p12_keystore::PrivateKeyChain::new(id, pk, certs);
-            ks.add_entry(
-                friendly_name,
-                p12_keystore::KeyStoreEntry::PrivateKeyChain(chain),
-            );
-        }
-        None => {
-            for (i, c) in certs.into_iter().enumerate() {
-                let alias = if i == 0 {
-                    friendly_name.to_string()
-                } else {
-                    format!("{friendly_name}-{i}")
-                };
-                ks.add_entry(&alias, p12_keystore::KeyStoreEntry::Certificate(c));
+    for item in items {
+        match item {
+            KeystoreItem::Key { alias, key, chain } => {
+                let certs: Vec<p12_keystore::Certificate> = chain
+                    .iter()
+                    .map(|c| {
+                        p12_keystore::Certificate::from_der(c)
+                            .map_err(|e| PkiError::InvalidCertificate(e.to_string()))
+                    })
+                    .collect::<Result<_, _>>()?;
+                let pk = p12_keystore::PrivateKey::from_der(key.pkcs8_der())
+                    .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
+                let id = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
+                    key.public_key_spki_der(),
+                ))[..20]
+                    .to_vec();
+                ks.add_entry(
+                    alias,
+                    p12_keystore::KeyStoreEntry::PrivateKeyChain(
+                        p12_keystore::PrivateKeyChain::new(id, pk, certs),
+                    ),
+                );
+            }
+            KeystoreItem::Trusted { alias, cert } => {
+                let c = p12_keystore::Certificate::from_der(cert)
+                    .map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
+                ks.add_entry(alias, p12_keystore::KeyStoreEntry::Certificate(c));
             }
         }
     }
@@ -301,6 +317,39 @@ pub fn export_pkcs12_der(
         .mac_algorithm(mac)
         .write()
         .map_err(|e| PkiError::Signing(e.to_string()))
+}
+
+/// A PKCS#12 keystore: with a key, one PrivateKeyEntry (alias `friendly_name`) holding the
+/// chain; without, trusted-certificate entries. Java's keytool reads it.
+pub fn export_pkcs12_der(
+    key: Option<&KeyPair>,
+    chain: &[&[u8]],
+    friendly_name: &str,
+    password: &str,
+    enc: Pkcs12Encryption,
+) -> Result<Vec<u8>, PkiError> {
+    let aliases: Vec<String> = (0..chain.len())
+        .map(|i| {
+            if i == 0 {
+                friendly_name.to_string()
+            } else {
+                format!("{friendly_name}-{i}")
+            }
+        })
+        .collect();
+    let items: Vec<KeystoreItem<'_>> = match key {
+        Some(k) => vec![KeystoreItem::Key {
+            alias: friendly_name,
+            key: k,
+            chain: chain.to_vec(),
+        }],
+        None => chain
+            .iter()
+            .zip(aliases.iter())
+            .map(|(c, a)| KeystoreItem::Trusted { alias: a, cert: c })
+            .collect(),
+    };
+    export_keystore_der(&items, password, enc)
 }
 
 /// A PKCS#10 request for `cert_der`'s subject and public key, with its subjectAltName,

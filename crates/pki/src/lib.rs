@@ -17,8 +17,8 @@ pub use cert::{
 pub use dn::{DistinguishedName, DnTag, NameSpec};
 pub use ebcdic::to_ebcdic_cp037;
 pub use interchange::{
-    create_pkcs10, decode_package, export_pkcs12_der, export_pkcs7_der, parse_pkcs10, pem_armour,
-    Package, PackageError, Pkcs12Encryption, RequestInfo,
+    create_pkcs10, decode_package, export_keystore_der, export_pkcs12_der, export_pkcs7_der,
+    parse_pkcs10, pem_armour, KeystoreItem, Package, PackageError, Pkcs12Encryption, RequestInfo,
 };
 pub use key::{KeyAlgorithm, KeyPair, KeySpec, KeyType};
 

@@ -1,9 +1,15 @@
 //! racemu's wiring: running JCL jobs and SYSTSIN streams through the engine, and the REPL.
 //!
-//! The binary (`racemu`) is a thin clap front end over these functions.
+//! The binary (`racemu`) is a thin clap front end over these functions; [`Racf`] is the
+//! API for tests in other projects.
 
+pub mod fixture;
 pub mod job;
 pub mod repl;
+pub mod serve;
+
+pub use fixture::{Racf, RacfError};
+pub use racemu_keyring::{ClientAuth, DatalibError, RingEntry, RingView};
 
 use std::path::PathBuf;
 

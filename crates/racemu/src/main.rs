@@ -70,6 +70,10 @@ enum Cmd {
     /// TSO READY mode: type commands, `+`/`-` continues a line, LOGOFF or END leaves.
     #[command(after_help = "Example:\n  racemu --user IBMUSER repl")]
     Repl,
+    /// Key rings as applications see them (`safkeyring://OWNER/RING`, R_datalib rules), for
+    /// the application's user ID given by --user.
+    #[command(subcommand)]
+    Keyring(KeyringCmd),
     /// Data sets in the store (what ADD reads and EXPORT writes).
     #[command(
         subcommand,
@@ -88,6 +92,71 @@ enum Cmd {
         /// The new value; omitted: print the current one.
         value: Option<String>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum KeyringCmd {
+    /// The ring's entries as the application sees them.
+    #[command(
+        after_help = "Example:\n  racemu --user ZCSERV1 keyring list safkeyring://ZCSERV1/Keyring.ZOSCONN"
+    )]
+    List {
+        /// safkeyring://OWNER/RING, safkeyring:///RING, OWNER/RING or RING.
+        ring: String,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the ring as one PEM bundle or a PKCS#12 keystore.
+    #[command(
+        after_help = "Example:\n  racemu --user ZCSERV1 keyring export ZCSERV1/Keyring.ZOSCONN --format pkcs12 --out ring.p12 --password secret"
+    )]
+    Export {
+        /// The ring reference.
+        ring: String,
+        /// pem or pkcs12.
+        #[arg(long, value_enum)]
+        format: ExportFmt,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+        /// PKCS#12 password.
+        #[arg(long)]
+        password: Option<String>,
+        /// PKCS#12 in the legacy Triple-DES layout (older Java, macOS).
+        #[arg(long)]
+        legacy: bool,
+    },
+    /// A TLS 1.2/1.3 endpoint presenting the ring's DEFAULT (or --label) certificate.
+    #[command(
+        after_help = "Example:\n  racemu --user ZCSERV1 keyring serve ZCSERV1/Keyring.ZOSCONN --listen 127.0.0.1:8443 --client-auth required"
+    )]
+    Serve {
+        /// The ring reference.
+        ring: String,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        listen: String,
+        /// The certificate to present instead of the DEFAULT one.
+        #[arg(long)]
+        label: Option<String>,
+        /// Client certificates: none, optional or required.
+        #[arg(long, value_enum, default_value = "none")]
+        client_auth: ClientAuthArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ExportFmt {
+    Pem,
+    Pkcs12,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ClientAuthArg {
+    None,
+    Optional,
+    Required,
 }
 
 #[derive(Subcommand, Debug)]
@@ -218,7 +287,149 @@ fn main() -> ExitCode {
             }
         }
         Cmd::Ds(ds) => run_ds(&mut engine, &user, ds),
+        Cmd::Keyring(k) => run_keyring(engine, &user, k),
         Cmd::Setting { name, value } => setting(&mut engine, &name, value.as_deref()),
+    }
+}
+
+fn hex_colons(b: &[u8]) -> String {
+    b.iter()
+        .map(|x| format!("{x:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+fn run_keyring(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
+    let reference = match &k {
+        KeyringCmd::List { ring, .. }
+        | KeyringCmd::Export { ring, .. }
+        | KeyringCmd::Serve { ring, .. } => ring.clone(),
+    };
+    let mut racf = racemu::Racf::from_engine(engine);
+    let view = match racf.ring(user, &reference) {
+        Ok(v) => v,
+        Err(e) => return fail(e),
+    };
+    match k {
+        KeyringCmd::List { json, .. } => {
+            let entries: Vec<serde_json::Value> = view
+                .entries
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "label": e.label,
+                        "owner": match &e.owner { racemu_command::Owner::User(u) => u.clone(), racemu_command::Owner::CertAuth => "CERTAUTH".into(), racemu_command::Owner::Site => "SITE".into() },
+                        "usage": e.usage,
+                        "default": e.default,
+                        "trust": e.status,
+                        "subject": e.info.subject.racf_dotted(),
+                        "issuer": e.info.issuer.racf_dotted(),
+                        "not_before": rfc3339(e.info.not_before),
+                        "not_after": rfc3339(e.info.not_after),
+                        "sha256": hex_colons(&e.info.sha256_fingerprint),
+                        "private_key": if e.private_key.is_some() { "released" } else if e.key_withheld { "withheld" } else { "none" },
+                    })
+                })
+                .collect();
+            if json {
+                let doc = serde_json::json!({ "owner": view.owner, "ring": view.name, "user": user, "entries": entries });
+                println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            } else {
+                let access = match &view.access {
+                    racemu_keyring::AccessPath::Facility => {
+                        "FACILITY IRR.DIGTCERT.LISTRING".to_string()
+                    }
+                    racemu_keyring::AccessPath::Rdatalib(p) => format!("RDATALIB {p}"),
+                };
+                println!(
+                    "Ring {}/{} opened by {user} (access through {access})",
+                    view.owner, view.name
+                );
+                for e in &entries {
+                    println!();
+                    for (k, title) in [
+                        ("label", "Label"),
+                        ("owner", "Owner"),
+                        ("usage", "Usage"),
+                        ("default", "Default"),
+                        ("trust", "Trust"),
+                        ("subject", "Subject"),
+                        ("issuer", "Issuer"),
+                        ("not_before", "Not before"),
+                        ("not_after", "Not after"),
+                        ("sha256", "SHA-256"),
+                        ("private_key", "Private key"),
+                    ] {
+                        let v = &e[k];
+                        let text = v.as_str().map(str::to_string).unwrap_or_else(|| {
+                            if v.as_bool() == Some(true) {
+                                "YES".into()
+                            } else {
+                                "NO".into()
+                            }
+                        });
+                        println!("  {:<12} {text}", format!("{title}:"));
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        KeyringCmd::Export {
+            format,
+            out,
+            password,
+            legacy,
+            ..
+        } => {
+            if view.entries.is_empty() {
+                return fail(racemu_keyring::DatalibError::empty(&view.name));
+            }
+            let bytes = match format {
+                ExportFmt::Pem => view.pem_bundle().into_bytes(),
+                ExportFmt::Pkcs12 => {
+                    let Some(pw) = password else {
+                        return fail("--password is required for pkcs12");
+                    };
+                    let enc = if legacy {
+                        racemu_pki::Pkcs12Encryption::LegacyTripleDes
+                    } else {
+                        racemu_pki::Pkcs12Encryption::Aes256
+                    };
+                    match view.pkcs12(&pw, enc) {
+                        Ok(b) => b,
+                        Err(e) => return fail(e),
+                    }
+                }
+            };
+            match std::fs::write(&out, bytes) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(format!("cannot write {}: {e}", out.display())),
+            }
+        }
+        KeyringCmd::Serve {
+            listen,
+            label,
+            client_auth,
+            ..
+        } => {
+            let mode = match client_auth {
+                ClientAuthArg::None => racemu::ClientAuth::None,
+                ClientAuthArg::Optional => racemu::ClientAuth::Optional,
+                ClientAuthArg::Required => racemu::ClientAuth::Required,
+            };
+            let config = match view.server_config(label.as_deref(), mode) {
+                Ok(c) => c,
+                Err(e) => return fail(e),
+            };
+            match racemu::serve::serve(config, &listen) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
     }
 }
 

@@ -1,0 +1,77 @@
+//! A ring as files other tools read: one PEM bundle, or a Java-compatible PKCS#12 keystore.
+
+use crate::view::{RingEntry, RingView};
+use racemu_pki::{
+    export_keystore_der, pem_armour, verify_issued_by, KeyPair, KeystoreItem, Pkcs12Encryption,
+    PkiError,
+};
+
+/// The chain of `leaf` built from the ring's own entries (issuer by signature), leaf first.
+pub(crate) fn chain_in_ring<'a>(view: &'a RingView, leaf: &'a RingEntry) -> Vec<&'a [u8]> {
+    let mut chain: Vec<&[u8]> = vec![&leaf.der];
+    let mut current = leaf;
+    while chain.len() < 10 && !current.info.self_signed {
+        let next = view
+            .entries
+            .iter()
+            .find(|e| !chain.contains(&e.der.as_slice()) && verify_issued_by(&current.der, &e.der));
+        match next {
+            Some(n) => {
+                chain.push(&n.der);
+                current = n;
+            }
+            None => break,
+        }
+    }
+    chain
+}
+
+impl RingView {
+    /// One PEM bundle, each certificate preceded by its private key (PKCS#8 `PRIVATE KEY`)
+    /// when the caller may have it. Entries with a released key come first (DEFAULT first),
+    /// then the rest in ring order, so tools that take "the first key and certificate"
+    /// (OpenSSL, Python's ssl, curl) find the right pair and its chain.
+    pub fn pem_bundle(&self) -> String {
+        let mut order: Vec<&RingEntry> = self.entries.iter().collect();
+        order.sort_by_key(|e| (e.private_key.is_none(), !e.default));
+        let mut out = String::new();
+        for e in order {
+            if let Some(k) = &e.private_key {
+                out.push_str(&pem_armour(k, "PRIVATE KEY"));
+            }
+            out.push_str(&pem_armour(&e.der, "CERTIFICATE"));
+        }
+        out
+    }
+
+    /// A PKCS#12 keystore: PERSONAL entries with a released key become PrivateKeyEntry
+    /// (alias = label, with the chain found in the ring); every other entry becomes a
+    /// trusted certificate. AES-256 unless `enc` says otherwise.
+    pub fn pkcs12(&self, password: &str, enc: Pkcs12Encryption) -> Result<Vec<u8>, PkiError> {
+        let keys: Vec<Option<KeyPair>> = self
+            .entries
+            .iter()
+            .map(|e| {
+                e.private_key
+                    .as_ref()
+                    .map(|k| KeyPair::from_pkcs8_der(k))
+                    .transpose()
+            })
+            .collect::<Result<_, _>>()?;
+        let mut items = Vec::new();
+        for (e, k) in self.entries.iter().zip(keys.iter()) {
+            match k {
+                Some(key) => items.push(KeystoreItem::Key {
+                    alias: &e.label,
+                    key,
+                    chain: chain_in_ring(self, e),
+                }),
+                None => items.push(KeystoreItem::Trusted {
+                    alias: &e.label,
+                    cert: &e.der,
+                }),
+            }
+        }
+        export_keystore_der(&items, password, enc)
+    }
+}

@@ -1,0 +1,13 @@
+//! Key rings for other tools: the application view of a RACF key ring, as a z/OS server sees
+//! it through R_datalib (`safkeyring://OWNER/RING`), and the ring as a PEM bundle, a PKCS#12
+//! keystore or rustls configurations.
+
+mod export;
+mod reference;
+mod tls;
+mod view;
+
+pub use reference::{RingRef, SCHEMES};
+pub use rustls;
+pub use tls::{ClientAuth, TlsError};
+pub use view::{open_ring, AccessPath, DatalibError, RingEntry, RingView, StatusFilter};

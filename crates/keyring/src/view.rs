@@ -1,0 +1,362 @@
+//! The application view of a key ring: what a z/OS server gets from R_datalib
+//! (DataGetFirst/DataGetNext) when it opens `safkeyring://OWNER/RING` (reference §7.3, §14.5).
+//!
+//! Rules:
+//! * Ring-specific checking: when RDATALIB is active and RACLISTed and a profile covers
+//!   `OWNER.RING.LST` (ring name folded to upper case; virtual rings use
+//!   `OWNER.IRR_VIRTUAL_KEYRING.LST`), READ to it opens the ring.
+//! * Otherwise global checking: FACILITY `IRR.DIGTCERT.LISTRING`, READ for one's own ring,
+//!   UPDATE for another user's.
+//! * Private keys only for certificates connected with USAGE(PERSONAL): a user's key when the
+//!   caller owns it (global) or has READ (own) / UPDATE (others') to the `.LST` profile;
+//!   a CERTAUTH or SITE key when the caller is SPECIAL, or has CONTROL to
+//!   `IRR.DIGTCERT.GENCERT` (global) or to the `.LST` profile.
+//! * NOTRUST certificates are left out unless the caller asks for any status.
+//! * Checks read the RACLIST snapshot of FACILITY / RDATALIB when those classes are RACLISTed;
+//!   rings and certificates are read from the database as they are now (racemu's documented
+//!   choice for DIGTCERT/DIGTRING).
+
+use racemu_command::{Access, Owner};
+use racemu_engine::authority::{is_special, protecting_profile, resource_access};
+use racemu_pki::{parse_certificate, CertificateInfo};
+use racemu_store::rusqlite::Transaction;
+use racemu_store::{certs, profiles, rings, users, Store};
+use std::fmt;
+
+use crate::RingRef;
+
+/// An R_datalib failure: SAF and RACF return codes, reason code, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatalibError {
+    /// SAF return code.
+    pub saf_rc: u32,
+    /// RACF return code.
+    pub racf_rc: u32,
+    /// RACF reason code.
+    pub racf_reason: u32,
+    /// IBM's short description.
+    pub description: &'static str,
+    /// What is missing, in a sentence, and the PERMIT that would grant it.
+    pub explanation: String,
+}
+
+impl fmt::Display for DatalibError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "R_datalib (IRRSDL00) error: {} ({}, {}, {}). {}",
+            self.description, self.saf_rc, self.racf_rc, self.racf_reason, self.explanation
+        )
+    }
+}
+
+impl std::error::Error for DatalibError {}
+
+impl DatalibError {
+    fn not_found(explanation: String) -> Self {
+        DatalibError {
+            saf_rc: 8,
+            racf_rc: 8,
+            racf_reason: 84,
+            description: "profile for ring not found",
+            explanation,
+        }
+    }
+    fn not_authorized(explanation: String) -> Self {
+        DatalibError {
+            saf_rc: 8,
+            racf_rc: 8,
+            racf_reason: 8,
+            description: "not RACF authorized to use the requested service",
+            explanation,
+        }
+    }
+    fn internal(e: impl fmt::Display) -> Self {
+        DatalibError {
+            saf_rc: 8,
+            racf_rc: 8,
+            racf_reason: 12,
+            description: "internal error",
+            explanation: e.to_string(),
+        }
+    }
+    /// DataGetFirst found nothing with the requested status.
+    pub fn empty(ring: &str) -> Self {
+        DatalibError {
+            saf_rc: 8,
+            racf_rc: 8,
+            racf_reason: 44,
+            description: "no certificate found with the specified status",
+            explanation: format!("ring {ring} has no certificate the caller may see."),
+        }
+    }
+}
+
+/// Which certificate statuses the caller asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// TRUST and HIGHTRUST (what System SSL and Java ask for).
+    #[default]
+    Trusted,
+    /// Every status, NOTRUST included.
+    Any,
+}
+
+/// How the caller was authorised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccessPath {
+    /// Global checking through FACILITY IRR.DIGTCERT.LISTRING.
+    Facility,
+    /// Ring-specific checking through this RDATALIB profile.
+    Rdatalib(String),
+}
+
+/// One certificate as the application sees it.
+#[derive(Debug, Clone)]
+pub struct RingEntry {
+    /// Label.
+    pub label: String,
+    /// Owner.
+    pub owner: Owner,
+    /// PERSONAL / CERTAUTH / SITE.
+    pub usage: String,
+    /// DEFAULT.
+    pub default: bool,
+    /// TRUST / HIGHTRUST / NOTRUST.
+    pub status: String,
+    /// The certificate, DER.
+    pub der: Vec<u8>,
+    /// The private key (PKCS#8 DER) when released to this caller.
+    pub private_key: Option<Vec<u8>>,
+    /// True when RACF holds a key that was withheld from this caller.
+    pub key_withheld: bool,
+    /// Parsed certificate.
+    pub info: CertificateInfo,
+}
+
+/// A ring opened by a caller.
+#[derive(Debug, Clone)]
+pub struct RingView {
+    /// Ring owner as RACF names it (user ID, `CERTAUTH`, `SITE`).
+    pub owner: String,
+    /// Ring name (`*` for a virtual ring).
+    pub name: String,
+    /// Entries in ring order.
+    pub entries: Vec<RingEntry>,
+    /// How access was granted.
+    pub access: AccessPath,
+}
+
+impl RingView {
+    /// The DEFAULT entry, or the one labelled `label`.
+    pub fn entry(&self, label: Option<&str>) -> Option<&RingEntry> {
+        match label {
+            Some(l) => self.entries.iter().find(|e| e.label == l),
+            None => self.entries.iter().find(|e| e.default),
+        }
+    }
+}
+
+fn virtual_owner(o: &str) -> Option<Owner> {
+    match o {
+        "*AUTH*" | "CERTAUTH" | "IRRCERTA" => Some(Owner::CertAuth),
+        "*SITE*" | "SITE" | "IRRSITEC" => Some(Owner::Site),
+        _ => None,
+    }
+}
+
+fn owner_name(o: &Owner) -> String {
+    match o {
+        Owner::User(u) => u.clone(),
+        Owner::CertAuth => "CERTAUTH".into(),
+        Owner::Site => "SITE".into(),
+    }
+}
+
+/// The RDATALIB profile that covers a ring, if ring-specific checking applies.
+fn rdatalib_profile(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<Option<String>> {
+    let o = profiles::class_options(tx, "RDATALIB")?;
+    if !(o.active && o.raclisted) {
+        return Ok(None);
+    }
+    Ok(protecting_profile(tx, "RDATALIB", lst, true)?.map(|(p, _)| p))
+}
+
+mod rusqlite_result {
+    pub use racemu_store::rusqlite::Result;
+}
+
+fn level(
+    tx: &Transaction<'_>,
+    caller: &str,
+    class: &str,
+    name: &str,
+) -> rusqlite_result::Result<Access> {
+    Ok(resource_access(tx, caller, class, name)?.unwrap_or(Access::None))
+}
+
+/// Opens a ring as `caller` would through R_datalib.
+pub fn open_ring(
+    store: &mut Store,
+    caller: &str,
+    r: &RingRef,
+    filter: StatusFilter,
+) -> Result<RingView, DatalibError> {
+    let caller = caller.to_ascii_uppercase();
+    store
+        .transaction(|tx| Ok::<_, racemu_store::rusqlite::Error>(open_in(tx, &caller, r, filter)))
+        .map_err(DatalibError::internal)?
+}
+
+fn open_in(
+    tx: &Transaction<'_>,
+    caller: &str,
+    r: &RingRef,
+    filter: StatusFilter,
+) -> Result<RingView, DatalibError> {
+    let db = DatalibError::internal;
+    let written_owner = r.owner.clone().unwrap_or_else(|| caller.to_string());
+    let owner = if r.is_virtual() {
+        virtual_owner(&written_owner).unwrap_or(Owner::User(written_owner.clone()))
+    } else {
+        Owner::User(written_owner.clone())
+    };
+    let oname = owner_name(&owner);
+    // The ring (real rings must exist; a user must exist for its virtual ring).
+    let ring_row = if r.is_virtual() {
+        if let Owner::User(u) = &owner {
+            let has_certs = !certs::by_owner(tx, u).map_err(db)?.is_empty();
+            if users::get(tx, u).map_err(db)?.is_none() && !has_certs {
+                return Err(DatalibError::not_found(format!(
+                    "user {u} is not defined to RACF."
+                )));
+            }
+        }
+        None
+    } else {
+        match rings::get(tx, &oname, &r.ring).map_err(db)? {
+            Some(row) => Some(row),
+            None => {
+                return Err(DatalibError::not_found(format!(
+                    "{oname} has no ring named {} (ring names are case sensitive).",
+                    r.ring
+                )))
+            }
+        }
+    };
+    let lst = if r.is_virtual() {
+        format!("{oname}.IRR_VIRTUAL_KEYRING.LST")
+    } else {
+        format!("{oname}.{}.LST", r.ring.to_ascii_uppercase())
+    };
+    let own_ring = oname == caller;
+    let rdatalib = rdatalib_profile(tx, &lst).map_err(db)?;
+    let (access, lst_level) = match &rdatalib {
+        Some(p) => {
+            let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
+            if a < Access::Read {
+                return Err(DatalibError::not_authorized(format!(
+                    "{caller} has {} access to RDATALIB {p}, which protects {lst}; PERMIT {p} CLASS(RDATALIB) ID({caller}) ACCESS(READ) and SETROPTS RACLIST(RDATALIB) REFRESH would grant it.",
+                    a.keyword()
+                )));
+            }
+            (AccessPath::Rdatalib(p.clone()), a)
+        }
+        None => {
+            let needed = if own_ring || !matches!(owner, Owner::User(_)) {
+                Access::Read
+            } else {
+                Access::Update
+            };
+            let a = level(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING").map_err(db)?;
+            if a < needed {
+                return Err(DatalibError::not_authorized(format!(
+                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}; PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID({caller}) ACCESS({}) and SETROPTS RACLIST(FACILITY) REFRESH would grant it.",
+                    needed.keyword(),
+                    if own_ring { "its own" } else { "another user's" },
+                    r.ring,
+                    a.keyword(),
+                    needed.keyword()
+                )));
+            }
+            (AccessPath::Facility, Access::None)
+        }
+    };
+    let special = is_special(tx, caller).map_err(db)?;
+    let gencert = level(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT").map_err(db)?;
+    // Members: (cert row, usage, default).
+    let members: Vec<(certs::CertRow, String, bool)> = match &ring_row {
+        Some(row) => {
+            let mut v = Vec::new();
+            for c in rings::connections(tx, row.id).map_err(db)? {
+                if let Some(cert) = certs::by_id(tx, c.cert_id).map_err(db)? {
+                    v.push((cert, c.usage, c.is_default));
+                }
+            }
+            v
+        }
+        None => {
+            let usage = match owner {
+                Owner::User(_) => "PERSONAL",
+                Owner::CertAuth => "CERTAUTH",
+                Owner::Site => "SITE",
+            };
+            certs::by_owner(tx, owner.internal_id())
+                .map_err(db)?
+                .into_iter()
+                .map(|c| (c, usage.to_string(), false))
+                .collect()
+        }
+    };
+    let mut entries = Vec::new();
+    for (cert, usage, default) in members {
+        if filter == StatusFilter::Trusted && cert.status == "NOTRUST" {
+            continue;
+        }
+        let cert_owner = Owner::from_internal(&cert.owner);
+        let may_have_key = usage == "PERSONAL"
+            && match &cert_owner {
+                Owner::User(u) => match &access {
+                    AccessPath::Facility => u == caller,
+                    AccessPath::Rdatalib(_) => {
+                        lst_level
+                            >= if u == caller {
+                                Access::Read
+                            } else {
+                                Access::Update
+                            }
+                    }
+                },
+                Owner::CertAuth | Owner::Site => {
+                    special
+                        || match &access {
+                            AccessPath::Facility => gencert >= Access::Control,
+                            AccessPath::Rdatalib(_) => lst_level >= Access::Control,
+                        }
+                }
+            };
+        let info = parse_certificate(&cert.der).map_err(DatalibError::internal)?;
+        let key_withheld = cert.private_key.is_some() && !may_have_key;
+        entries.push(RingEntry {
+            label: cert.label.clone(),
+            owner: cert_owner,
+            usage,
+            default,
+            status: cert.status.clone(),
+            private_key: if may_have_key {
+                cert.private_key.clone()
+            } else {
+                None
+            },
+            key_withheld,
+            der: cert.der,
+            info,
+        });
+    }
+    Ok(RingView {
+        owner: oname,
+        name: r.ring.clone(),
+        entries,
+        access,
+    })
+}

@@ -1,0 +1,180 @@
+//! A RACF database for tests in other projects: build a key ring with real RACDCERT
+//! commands or a whole deck, then open it as a z/OS server would and hand it to your code as
+//! PEM, PKCS#12 or rustls configurations.
+//!
+//! ```
+//! use racemu::Racf;
+//!
+//! let mut racf = Racf::temporary().unwrap();
+//! racf.sysin("IBMUSER", "
+//!     RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Test CA')) NISTECC WITHLABEL('CA')
+//!     RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('localhost')) ALTNAME(DOMAIN('localhost')) +
+//!              NISTECC WITHLABEL('server') SIGNWITH(CERTAUTH LABEL('CA'))
+//!     RACDCERT ID(SRV) ADDRING(Ring)
+//!     RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('CA') RING(Ring))
+//!     RACDCERT ID(SRV) CONNECT(LABEL('server') RING(Ring) DEFAULT)
+//!     RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+//!     PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+//!     SETROPTS RACLIST(FACILITY) REFRESH
+//! ").unwrap();
+//! let ring = racf.ring("SRV", "safkeyring://SRV/Ring").unwrap();
+//! assert_eq!(ring.entries.len(), 2);
+//! assert!(ring.entry(None).unwrap().private_key.is_some());
+//! let server = ring.server_config(None, racemu::ClientAuth::None).unwrap();
+//! let client = ring.client_config().unwrap();
+//! # let _ = (server, client);
+//! assert!(ring.pem_bundle().contains("-----BEGIN PRIVATE KEY-----"));
+//! ```
+
+use crate::job::{run_job_text, run_sysin, JobOutput};
+use racemu_engine::{Clock, Config, Engine, Output};
+use racemu_keyring::{open_ring, DatalibError, RingRef, RingView, StatusFilter};
+use racemu_store::{Store, StoreError};
+use racemu_tso::EntryPoint;
+use std::path::Path;
+
+/// A RACF database with an engine over it.
+pub struct Racf {
+    engine: Engine,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// Errors of the fixture API.
+#[derive(Debug)]
+pub enum RacfError {
+    /// The store could not be created or opened.
+    Store(StoreError),
+    /// A temporary directory could not be made.
+    Io(std::io::Error),
+    /// A command ended with a return code above 4; carries its output.
+    Command {
+        /// The command.
+        command: String,
+        /// Its return code.
+        rc: u32,
+        /// What it printed.
+        lines: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for RacfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RacfError::Store(e) => write!(f, "{e}"),
+            RacfError::Io(e) => write!(f, "{e}"),
+            RacfError::Command { command, rc, lines } => {
+                write!(f, "{command} ended RC {rc}: {}", lines.join(" / "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for RacfError {}
+
+impl Racf {
+    /// A new, empty RACF database in a temporary directory, removed when dropped. The clock
+    /// is the system's.
+    pub fn temporary() -> Result<Racf, RacfError> {
+        let dir = tempfile::tempdir().map_err(RacfError::Io)?;
+        let store = Store::open(&dir.path().join("racf.db")).map_err(RacfError::Store)?;
+        Ok(Racf {
+            engine: Engine::new(store, Clock::System, Config::default()),
+            _dir: Some(dir),
+        })
+    }
+
+    /// The RACF database at `path` (created if needed).
+    pub fn open(path: &Path) -> Result<Racf, RacfError> {
+        let store = Store::open(path).map_err(RacfError::Store)?;
+        Ok(Racf {
+            engine: Engine::new(store, Clock::System, Config::default()),
+            _dir: None,
+        })
+    }
+
+    /// Wraps an engine (the binary's).
+    pub fn from_engine(engine: Engine) -> Racf {
+        Racf { engine, _dir: None }
+    }
+
+    /// The same database with a fixed clock (RFC 3339 instants via the `time` crate).
+    pub fn with_clock(self, now: time::OffsetDateTime) -> Racf {
+        let Racf { engine, _dir } = self;
+        let store = engine.into_store();
+        Racf {
+            engine: Engine::new(store, Clock::Fixed(now), Config::default()),
+            _dir,
+        }
+    }
+
+    /// Runs one command as `user`; its output and return code.
+    pub fn command(&mut self, user: &str, command: &str) -> Output {
+        let cmds = racemu_tso::logical_commands(&[command]);
+        let mut last = Output::ok();
+        for c in cmds
+            .iter()
+            .filter(|c| c.kind == racemu_tso::records::CommandKind::Command)
+        {
+            last = self.engine.execute(user, &c.text);
+        }
+        last
+    }
+
+    /// Runs SYSTSIN text (records, `+`/`-` continuation, comments) as one IKJEFT01 step.
+    /// Fails on the first command that ends above RC 4, with its messages.
+    pub fn sysin(&mut self, user: &str, text: &str) -> Result<Vec<String>, RacfError> {
+        let mut out = Vec::new();
+        let records: Vec<String> = text.lines().map(str::to_string).collect();
+        for cmd in racemu_tso::logical_commands(&records) {
+            if cmd.kind != racemu_tso::records::CommandKind::Command {
+                continue;
+            }
+            let o = self.engine.execute(user, &cmd.text);
+            if o.rc > 4 {
+                return Err(RacfError::Command {
+                    command: cmd.echo.trim().to_string(),
+                    rc: o.rc,
+                    lines: o.lines,
+                });
+            }
+            out.extend(o.lines);
+        }
+        Ok(out)
+    }
+
+    /// Runs SYSTSIN records as z/OS would, printing SYSTSPRT: (lines, step RC).
+    pub fn systsin(&mut self, user: &str, text: &str) -> (Vec<String>, u32) {
+        let records: Vec<String> = text.lines().map(str::to_string).collect();
+        run_sysin(
+            &mut self.engine,
+            &records,
+            user,
+            EntryPoint::Ikjeft01,
+            None,
+            None,
+        )
+    }
+
+    /// Runs a JCL job; `user` issues the commands unless the JOB card names one.
+    pub fn job(&mut self, user: &str, jcl: &str) -> JobOutput {
+        run_job_text(&mut self.engine, jcl, user)
+    }
+
+    /// Opens `reference` (`safkeyring://OWNER/RING`, `OWNER/RING`, …) as `user` would through
+    /// R_datalib: same certificates, same private keys, same refusals.
+    pub fn ring(&mut self, user: &str, reference: &str) -> Result<RingView, DatalibError> {
+        let r = RingRef::parse(reference).ok_or_else(|| DatalibError {
+            saf_rc: 8,
+            racf_rc: 8,
+            racf_reason: 28,
+            description: "error in Ring_name or RACF_userid parameter",
+            explanation: format!("{reference:?} is not a ring reference."),
+        })?;
+        open_ring(self.engine.store_mut(), user, &r, StatusFilter::Trusted)
+    }
+
+    /// The engine, for anything else.
+    pub fn engine(&mut self) -> &mut Engine {
+        &mut self.engine
+    }
+}

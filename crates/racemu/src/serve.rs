@@ -1,0 +1,98 @@
+//! `racemu keyring serve`: a TLS endpoint presenting a ring the way AT-TLS or Liberty would.
+//!
+//! Each connection completes a handshake, reads the client's request (if any) for up to two
+//! seconds, and gets a short text report (as an HTTP/1.0 response, so curl shows it): protocol,
+//! cipher suite and client certificate subject. One log line per connection goes to standard
+//! error. SIGINT or SIGTERM stops the server cleanly.
+
+use racemu_keyring::rustls::{ServerConfig, ServerConnection, StreamOwned};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+fn subject_of(der: &[u8]) -> String {
+    racemu_pki::parse_certificate(der)
+        .map(|i| i.subject.racf_dotted())
+        .unwrap_or_else(|_| "(unreadable certificate)".into())
+}
+
+fn handle(config: Arc<ServerConfig>, tcp: TcpStream) -> String {
+    let peer = tcp
+        .peer_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|_| "?".into());
+    let _ = tcp.set_read_timeout(Some(Duration::from_secs(10)));
+    let conn = match ServerConnection::new(config) {
+        Ok(c) => c,
+        Err(e) => return format!("{peer} setup failed: {e}"),
+    };
+    let mut tls = StreamOwned::new(conn, tcp);
+    while tls.conn.is_handshaking() {
+        if let Err(e) = tls.conn.complete_io(&mut tls.sock) {
+            return format!("{peer} handshake failed: {e}");
+        }
+    }
+    let protocol = tls
+        .conn
+        .protocol_version()
+        .map(|v| format!("{v:?}"))
+        .unwrap_or_default();
+    let suite = tls
+        .conn
+        .negotiated_cipher_suite()
+        .map(|s| format!("{:?}", s.suite()))
+        .unwrap_or_default();
+    let client = tls
+        .conn
+        .peer_certificates()
+        .and_then(|c| c.first())
+        .map(|c| subject_of(c.as_ref()))
+        .unwrap_or_else(|| "none".into());
+    // Read what the client sends (an HTTP request from curl), briefly.
+    let _ = tls.sock.set_read_timeout(Some(Duration::from_secs(2)));
+    let mut buf = [0u8; 4096];
+    let mut seen = Vec::new();
+    while !seen.windows(4).any(|w| w == b"\r\n\r\n") && seen.len() < 65536 {
+        match tls.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    let report = format!("racemu keyring serve\nprotocol: {protocol}\ncipher suite: {suite}\nclient certificate: {client}\n");
+    let response = format!(
+        "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{report}",
+        report.len()
+    );
+    let _ = tls.write_all(response.as_bytes());
+    tls.conn.send_close_notify();
+    let _ = tls.flush();
+    format!("{peer} {protocol} {suite} client={client}")
+}
+
+/// Serves until SIGINT/SIGTERM. Prints the bound address first (useful with port 0).
+pub fn serve(config: ServerConfig, listen: &str) -> std::io::Result<()> {
+    let listener = TcpListener::bind(listen)?;
+    listener.set_nonblocking(true)?;
+    eprintln!("racemu: serving on {}", listener.local_addr()?);
+    let stop = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&stop))?;
+    signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&stop))?;
+    let config = Arc::new(config);
+    while !stop.load(Ordering::Relaxed) {
+        match listener.accept() {
+            Ok((tcp, _)) => {
+                let _ = tcp.set_nonblocking(false);
+                let cfg = Arc::clone(&config);
+                std::thread::spawn(move || eprintln!("racemu: {}", handle(cfg, tcp)));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(20))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    eprintln!("racemu: stopped");
+    Ok(())
+}

@@ -1,0 +1,373 @@
+//! The application view: R_datalib access rules and refusals, virtual rings, exports read by
+//! keytool and Python, and `keyring serve` against openssl s_client, curl and Python.
+
+mod common;
+use common::*;
+use racemu::{ClientAuth, Racf};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+const SETUP: &str = "
+RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Ring CA') O('racemu')) NISTECC WITHLABEL('RingCA')
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('localhost')) ALTNAME(IP(127.0.0.1) DOMAIN('localhost')) +
+         NISTECC KEYUSAGE(HANDSHAKE) WITHLABEL('server') SIGNWITH(CERTAUTH LABEL('RingCA'))
+RACDCERT ID(CLIENT1) GENCERT SUBJECTSDN(CN('client one')) NISTECC KEYUSAGE(HANDSHAKE) +
+         WITHLABEL('client') SIGNWITH(CERTAUTH LABEL('RingCA'))
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('distrusted')) NISTECC WITHLABEL('bad') NOTRUST
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RingCA') RING(Ring))
+RACDCERT ID(SRV) CONNECT(LABEL('server') RING(Ring) DEFAULT)
+RACDCERT ID(SRV) CONNECT(LABEL('bad') RING(Ring))
+RACDCERT ID(CLIENT1) ADDRING(ClientRing)
+RACDCERT ID(CLIENT1) CONNECT(CERTAUTH LABEL('RingCA') RING(ClientRing))
+RACDCERT ID(CLIENT1) CONNECT(LABEL('client') RING(ClientRing) DEFAULT)
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV CLIENT1) ACCESS(READ)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(READER) ACCESS(UPDATE)
+SETROPTS RACLIST(FACILITY) REFRESH
+";
+
+fn racf() -> Racf {
+    let mut r = Racf::temporary().expect("store");
+    r.sysin("IBMUSER", SETUP).expect("setup");
+    r
+}
+
+fn refusal(r: &mut Racf, user: &str, reference: &str) -> (u32, u32, u32, String) {
+    let e = r.ring(user, reference).expect_err("refused");
+    (e.saf_rc, e.racf_rc, e.racf_reason, e.to_string())
+}
+
+#[test]
+fn facility_rules_keys_and_notrust() {
+    let mut r = racf();
+    let v = r.ring("SRV", "safkeyring:///Ring").expect("own ring");
+    let labels: Vec<&str> = v.entries.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["RingCA", "server"], "NOTRUST left out");
+    assert!(
+        v.entry(None).expect("default").private_key.is_some(),
+        "own key released"
+    );
+    assert!(v.entries[0].private_key.is_none(), "CERTAUTH usage: no key");
+    // Another user's ring needs UPDATE; READER has it but gets no private keys.
+    let (s, rc, rs, text) = refusal(&mut r, "CLIENT1", "safkeyring://SRV/Ring");
+    assert_eq!((s, rc, rs), (8, 8, 8));
+    assert!(
+        text.contains("PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(CLIENT1) ACCESS(UPDATE)"),
+        "{text}"
+    );
+    let v = r
+        .ring("READER", "SRV/Ring")
+        .expect("UPDATE reads another's ring");
+    assert!(v.entries.iter().all(|e| e.private_key.is_none()));
+    // Not found: ring, or owner.
+    assert_eq!(
+        refusal(&mut r, "SRV", "safkeyring://SRV/ring").2,
+        84,
+        "ring names are case sensitive"
+    );
+    assert_eq!(
+        refusal(&mut r, "READER", "safkeyring://UNKNWN99/Ring").2,
+        84
+    );
+    assert_eq!(refusal(&mut r, "SRV", "http://x").2, 28);
+}
+
+#[test]
+fn rdatalib_rules_and_control_for_certauth_keys() {
+    let mut r = racf();
+    r.sysin(
+        "IBMUSER",
+        "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)
+         RDEFINE RDATALIB SRV.RING.LST UACC(NONE)
+         PERMIT SRV.RING.LST CLASS(RDATALIB) ID(OTHER) ACCESS(UPDATE)
+         PERMIT SRV.RING.LST CLASS(RDATALIB) ID(SRV) ACCESS(READ)
+         RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RingCA') RING(Ring) USAGE(PERSONAL))",
+    )
+    .expect("rdatalib");
+    // Before the refresh the snapshot has no profile: FACILITY rules still apply.
+    assert_eq!(refusal(&mut r, "OTHER", "SRV/Ring").2, 8);
+    r.sysin("IBMUSER", "SETROPTS RACLIST(RDATALIB) REFRESH")
+        .expect("refresh");
+    let v = r.ring("OTHER", "SRV/Ring").expect("UPDATE to .LST");
+    assert!(matches!(&v.access, racemu_keyring::AccessPath::Rdatalib(p) if p == "SRV.RING.LST"));
+    assert!(
+        v.entry(Some("server"))
+            .expect("server")
+            .private_key
+            .is_some(),
+        "UPDATE releases others' keys"
+    );
+    assert!(
+        v.entry(Some("RingCA")).expect("ca").private_key.is_none(),
+        "CERTAUTH key needs CONTROL"
+    );
+    let v = r.ring("SRV", "SRV/Ring").expect("READ");
+    assert!(v
+        .entry(Some("server"))
+        .expect("server")
+        .private_key
+        .is_some());
+    r.sysin("IBMUSER", "PERMIT SRV.RING.LST CLASS(RDATALIB) ID(OTHER) ACCESS(CONTROL)\nSETROPTS RACLIST(RDATALIB) REFRESH").expect("control");
+    let v = r
+        .ring("OTHER", "safkeyringjce://SRV/Ring")
+        .expect("CONTROL");
+    assert!(v.entry(Some("RingCA")).expect("ca").private_key.is_some());
+    // Without access to the profile: refused, naming the profile.
+    let (_, _, rs, text) = refusal(&mut r, "NOBODY", "SRV/Ring");
+    assert_eq!(rs, 8);
+    assert!(text.contains("RDATALIB SRV.RING.LST"), "{text}");
+}
+
+#[test]
+fn virtual_rings() {
+    let mut r = racf();
+    let v = r.ring("SRV", "*AUTH*/*").expect("CERTAUTH virtual ring");
+    assert_eq!(v.entries.len(), 1);
+    assert_eq!(v.entries[0].usage, "CERTAUTH");
+    let v = r
+        .ring("SRV", "safkeyring://SRV/*")
+        .expect("own virtual ring");
+    let labels: Vec<&str> = v.entries.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["server"]);
+    assert!(v.entries[0].private_key.is_some());
+}
+
+fn write(path: &Path, data: impl AsRef<[u8]>) {
+    std::fs::write(path, data).expect("write");
+}
+
+#[test]
+fn exports_read_by_keytool_and_python() {
+    let mut r = racf();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let v = r.ring("SRV", "SRV/Ring").expect("ring");
+    let p12 = tmp.path().join("ring.p12");
+    write(
+        &p12,
+        v.pkcs12("secret", racemu_pki::Pkcs12Encryption::Aes256)
+            .expect("p12"),
+    );
+    let out = Command::new("keytool")
+        .args([
+            "-list",
+            "-v",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            p12.to_str().expect("p"),
+            "-storepass",
+            "secret",
+        ])
+        .output()
+        .expect("keytool");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("Alias name: server") && text.contains("PrivateKeyEntry"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Alias name: ringca") && text.contains("trustedCertEntry"),
+        "{text}"
+    );
+    // Python's ssl: a server from the PEM bundle, a client trusting the bundle's CA.
+    let pem = tmp.path().join("ring.pem");
+    write(&pem, v.pem_bundle());
+    let script = format!(
+        r#"
+import socket, ssl, threading
+srv = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+srv.load_cert_chain("{pem}")
+cli = ssl.create_default_context(cafile="{pem}")
+ls = socket.socket(); ls.bind(("127.0.0.1", 0)); ls.listen(1)
+port = ls.getsockname()[1]
+def serve():
+    c, _ = ls.accept()
+    with srv.wrap_socket(c, server_side=True) as s:
+        s.sendall(b"hello")
+t = threading.Thread(target=serve); t.start()
+with socket.create_connection(("127.0.0.1", port)) as raw:
+    with cli.wrap_socket(raw, server_hostname="localhost") as s:
+        print(s.version(), s.recv(5).decode())
+t.join()
+"#,
+        pem = pem.display()
+    );
+    let out = Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .expect("python3");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success() && text.contains("hello"), "{text}");
+    // rustls configurations build (server with required client auth, client with its cert).
+    v.server_config(None, ClientAuth::Required)
+        .expect("server config");
+    v.client_config().expect("client config");
+}
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(db: &Path, mode: &str) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_racemu"))
+        .args([
+            "--db",
+            db.to_str().expect("p"),
+            "--user",
+            "SRV",
+            "keyring",
+            "serve",
+            "SRV/Ring",
+            "--listen",
+            "127.0.0.1:0",
+            "--client-auth",
+            mode,
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut line = String::new();
+    BufReader::new(stderr)
+        .read_line(&mut line)
+        .expect("bound line");
+    let addr = line.trim().rsplit(' ').next().expect("addr").to_string();
+    assert!(addr.starts_with("127.0.0.1:"), "{line}");
+    Server { child, addr }
+}
+
+#[test]
+fn serve_handshakes_with_openssl_curl_and_mutual_tls() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    {
+        let mut r = Racf::open(&db).expect("store");
+        r.sysin("IBMUSER", SETUP).expect("setup");
+        let ca = r
+            .ring("CLIENT1", "CLIENT1/ClientRing")
+            .expect("client ring");
+        write(&tmp.path().join("client.pem"), ca.pem_bundle());
+    }
+    write_pem(
+        &tmp.path().join("ca.pem"),
+        &cert_der(&db, "irrcerta", "RingCA"),
+    );
+    let ca = tmp.path().join("ca.pem");
+    let client = tmp.path().join("client.pem");
+    let s = serve(&db, "none");
+    let out = Command::new("openssl")
+        .args([
+            "s_client",
+            "-connect",
+            &s.addr,
+            "-CAfile",
+            ca.to_str().expect("p"),
+            "-verify_return_error",
+            "-verify_hostname",
+            "localhost",
+            "-brief",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("openssl");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success() && text.contains("Verification: OK"),
+        "{text}"
+    );
+    let url = format!(
+        "https://localhost:{}/",
+        s.addr.rsplit(':').next().expect("port")
+    );
+    let out = Command::new("curl")
+        .args([
+            "-sS",
+            "--cacert",
+            ca.to_str().expect("p"),
+            "--resolve",
+            &format!(
+                "localhost:{}:127.0.0.1",
+                s.addr.rsplit(':').next().expect("port")
+            ),
+            &url,
+        ])
+        .output()
+        .expect("curl");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("cipher suite: TLS13_"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    drop(s);
+    // Mutual TLS: the client certificate issued by the ring's CA is accepted and reported;
+    // a client without one is refused under `required`.
+    let s = serve(&db, "required");
+    let out = Command::new("curl")
+        .args([
+            "-sS",
+            "--cacert",
+            ca.to_str().expect("p"),
+            "--cert",
+            client.to_str().expect("p"),
+            "--resolve",
+            &format!(
+                "localhost:{}:127.0.0.1",
+                s.addr.rsplit(':').next().expect("port")
+            ),
+            &format!(
+                "https://localhost:{}/",
+                s.addr.rsplit(':').next().expect("port")
+            ),
+        ])
+        .output()
+        .expect("curl");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("client certificate: CN=client one"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new("curl")
+        .args([
+            "-sS",
+            "--cacert",
+            ca.to_str().expect("p"),
+            "--resolve",
+            &format!(
+                "localhost:{}:127.0.0.1",
+                s.addr.rsplit(':').next().expect("port")
+            ),
+            &format!(
+                "https://localhost:{}/",
+                s.addr.rsplit(':').next().expect("port")
+            ),
+        ])
+        .output()
+        .expect("curl");
+    assert!(
+        !out.status.success() || !String::from_utf8_lossy(&out.stdout).contains("cipher suite"),
+        "a client without a certificate must be refused"
+    );
+}
