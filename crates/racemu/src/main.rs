@@ -162,12 +162,16 @@ enum ClientAuthArg {
 #[derive(Subcommand, Debug)]
 enum DsCmd {
     /// Store FILE (`-` = stdin) as data set DSN (unquoted names get the --user prefix).
+    #[command(after_help = "Example:\n  racemu ds put \"'USER1.CICSCA.PEM'\" ca.pem")]
     Put { dsn: String, file: PathBuf },
     /// Write data set DSN to FILE (`-` = stdout).
+    #[command(after_help = "Example:\n  racemu ds get \"'USER1.MQCERT.P12'\" mq.p12")]
     Get { dsn: String, file: PathBuf },
     /// List data sets matching PATTERN (`*` within a qualifier, `**` any qualifiers).
+    #[command(after_help = "Example:\n  racemu ds ls \"'USER1.**'\"")]
     Ls { pattern: Option<String> },
     /// Delete data set DSN.
+    #[command(after_help = "Example:\n  racemu ds rm \"'USER1.CICSCA.PEM'\"")]
     Rm { dsn: String },
 }
 
