@@ -16,13 +16,41 @@ use racemu_store::{certs, datasets, meta, rings};
 
 fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>), Fail> {
     let name = dsn.qualified(ctx.issuer);
+    if !valid_dsn(&name) {
+        return Err(Fail::msg(
+            format!("IKJ56702I INVALID DATA SET NAME, '{name}'"),
+            12,
+        ));
+    }
     match datasets::get(ctx.tx, &name)? {
         Some(d) => Ok((name, d.data)),
         None => Err(Fail::msg(m::dataset_not_found(&name), 8)),
     }
 }
 
+/// Whether `dsn` is a valid fully qualified data set name: qualifiers of 1–8 characters,
+/// the first alphabetic or national (@ # $), the rest alphanumeric, national or hyphen; 44
+/// characters in all.
+pub(crate) fn valid_dsn(dsn: &str) -> bool {
+    dsn.len() <= 44
+        && dsn.split('.').all(|q| {
+            let b = q.as_bytes();
+            !b.is_empty()
+                && b.len() <= 8
+                && (b[0].is_ascii_alphabetic() || b"@#$".contains(&b[0]))
+                && b[1..]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || b"@#$-".contains(c))
+        })
+}
+
 fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>, binary: bool) -> Result<(), Fail> {
+    if !valid_dsn(name) {
+        return Err(Fail::msg(
+            format!("IKJ56702I INVALID DATA SET NAME, '{name}'"),
+            12,
+        ));
+    }
     let d = datasets::Dataset {
         dsn: name.to_string(),
         recfm: if binary { "VB".into() } else { "FB".into() },

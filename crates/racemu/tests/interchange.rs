@@ -605,3 +605,61 @@ fn iebgener_puts_instream_pem_for_add() {
         .stdout
         .contains("USER1.INSTREAM.PEM"));
 }
+
+#[test]
+fn openssl_request_signed_by_racemu() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let (key, csr) = (tmp.path().join("l.key"), tmp.path().join("l.csr"));
+    tool(
+        "openssl",
+        &[
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-384",
+            "-nodes",
+            "-keyout",
+            s(&key),
+            "-out",
+            s(&csr),
+            "-subj",
+            "/C=GB/O=Doc/CN=linuxcert",
+        ],
+    );
+    put(&db, "COLIN.DOCLCERT.CSR", &csr);
+    for c in [
+        "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('DOC CA')) WITHLABEL('DOCCA') SIZE(2048)",
+        "RACDCERT ID(COLIN) GENCERT('COLIN.DOCLCERT.CSR') SIGNWITH(CERTAUTH LABEL('DOCCA')) WITHLABEL('LINUXCERT') KEYUSAGE(HANDSHAKE)",
+        "RACDCERT ID(COLIN) EXPORT(LABEL('LINUXCERT')) DSN('COLIN.DOCLCERT.PEM') FORMAT(CERTB64)",
+    ] {
+        let r = exec(&db, c);
+        assert_eq!(r.code, 0, "{c}: {}", r.stdout);
+    }
+    let out = normalise(&exec(&db, "RACDCERT ID(COLIN) LIST(LABEL('LINUXCERT'))").stdout);
+    assert!(
+        out.contains(&"       >CN=linuxcert.O=Doc.C=GB<".to_string()),
+        "{out:?}"
+    );
+    assert!(
+        out.contains(&"  Key Type: NIST ECC".to_string())
+            && out.contains(&"  Key Size: 384".to_string()),
+        "{out:?}"
+    );
+    assert!(out.contains(&"  Private Key: NO".to_string()));
+    let (pem, ca) = (tmp.path().join("l.pem"), tmp.path().join("ca.pem"));
+    get(&db, "COLIN.DOCLCERT.PEM", &pem);
+    write_pem(&ca, &cert_der(&db, "irrcerta", "DOCCA"));
+    tool("openssl", &["verify", "-CAfile", s(&ca), s(&pem)]);
+    // The certificate matches the key openssl kept.
+    let a = tool("openssl", &["x509", "-in", s(&pem), "-noout", "-pubkey"]);
+    let b = tool("openssl", &["pkey", "-in", s(&key), "-pubout"]);
+    assert_eq!(a, b);
+    // An invalid target name is refused.
+    let r = exec(
+        &db,
+        "RACDCERT ID(COLIN) EXPORT(LABEL('LINUXCERT')) DSN('1BAD.NAME')",
+    );
+    assert_eq!(r.code, 12);
+}

@@ -72,6 +72,16 @@ fn facility_rules_keys_and_notrust() {
         84
     );
     assert_eq!(refusal(&mut r, "SRV", "http://x").2, 28);
+    // An empty ring opens; exporting it is DataGetFirst's "nothing found" (8, 8, 44).
+    r.sysin("IBMUSER", "RACDCERT ID(SRV) ADDRING(Empty)")
+        .expect("empty ring");
+    assert!(r
+        .ring("SRV", "SRV/Empty")
+        .expect("opens")
+        .entries
+        .is_empty());
+    let e = racemu_keyring::DatalibError::empty("Empty");
+    assert_eq!((e.saf_rc, e.racf_rc, e.racf_reason), (8, 8, 44));
 }
 
 #[test]
