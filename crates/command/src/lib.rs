@@ -3,6 +3,7 @@
 //! The parser knows syntax only: no store, no I/O. Every input gives either a [`Command`] or a
 //! [`ParseFailure`] carrying the exact TSO/RACF messages a real system prints (IKJ56500I,
 //! IKJ56701I, IKJ56702I, IKJ56712I …) and the return code.
+#![deny(missing_docs)]
 
 mod operand;
 pub mod racdcert;

@@ -6,6 +6,7 @@
 //!
 //! Every command runs as one store transaction: it happens whole or not at all. A command
 //! that fails (RC 8 or more) changes nothing.
+#![deny(missing_docs)]
 
 pub mod authority;
 mod interchange;

@@ -7,6 +7,7 @@
 //! `//*` comments, `/*` delimiters, JES2 control statements (ignored), the `//` null
 //! statement, `SET`, `EXPORT SYMLIST=`, symbol substitution in statements and (with
 //! `SYMBOLS=JCLONLY|EXECSYS|CNVTSYS`) in in-stream data, and IF/THEN/ELSE/ENDIF.
+#![deny(missing_docs)]
 
 mod cond;
 mod stmt;

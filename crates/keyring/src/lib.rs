@@ -1,6 +1,7 @@
 //! Key rings for other tools: the application view of a RACF key ring, as a z/OS server sees
 //! it through R_datalib (`safkeyring://OWNER/RING`), and the ring as a PEM bundle, a PKCS#12
 //! keystore or rustls configurations.
+#![deny(missing_docs)]
 
 mod export;
 mod reference;

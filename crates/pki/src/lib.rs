@@ -3,6 +3,7 @@
 //! Everything produced here is real: certificates are X.509 v3 signed with real keys, read
 //! by openssl and keytool; everything read here comes from standard encodings (x509-cert,
 //! der). No ASN.1 or Base64 codec is hand-written.
+#![deny(missing_docs)]
 
 mod cert;
 mod dn;

@@ -2,6 +2,7 @@
 //!
 //! The binary (`racemu`) is a thin clap front end over these functions; [`Racf`] is the
 //! API for tests in other projects.
+#![deny(missing_docs)]
 
 pub mod fixture;
 pub mod job;

@@ -9,6 +9,7 @@
 //!   when another process holds the write lock, so "database is locked" never reaches a user
 //!   while the other writer makes progress.
 //! * Nothing loads the whole store: every query is indexed by owner, label, ring or profile.
+#![deny(missing_docs)]
 
 pub mod rows;
 mod schema;

@@ -10,6 +10,7 @@
 //!   supplying missing right parentheses at the end of the command as TSO parse does.
 //! * [`keywords`] resolves keyword abbreviations (exact match first, then a unique prefix).
 //! * [`batch`] drives a whole SYSTSIN stream through a command executor and produces SYSTSPRT.
+#![deny(missing_docs)]
 
 pub mod batch;
 pub mod keywords;
