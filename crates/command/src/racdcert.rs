@@ -359,36 +359,8 @@ pub struct Racdcert {
     pub function: Function,
 }
 
-const FUNCTIONS: &[&str] = &[
-    "ADD",
-    "ADDRING",
-    "ADDTOKEN",
-    "ALTER",
-    "ALTMAP",
-    "BIND",
-    "CHECKCERT",
-    "CONNECT",
-    "DELETE",
-    "DELMAP",
-    "DELRING",
-    "DELTOKEN",
-    "EXPORT",
-    "GENCERT",
-    "GENREQ",
-    "IMPORT",
-    "LIST",
-    "LISTCHAIN",
-    "LISTMAP",
-    "LISTRING",
-    "LISTTOKEN",
-    "MAP",
-    "REKEY",
-    "REMOVE",
-    "ROLLOVER",
-    "UNBIND",
-];
-
-/// Every RACDCERT top-level keyword, for abbreviation and completion.
+/// Every RACDCERT top-level keyword, for abbreviation and completion; the functions come first
+/// ([`FUNCTION_COUNT`] of them).
 pub const RACDCERT_KEYWORDS: &[&str] = &[
     "ADD",
     "ADDRING",
@@ -450,6 +422,13 @@ pub const RACDCERT_KEYWORDS: &[&str] = &[
     "FROMICSF",
     "REQONLY",
 ];
+
+/// How many of [`RACDCERT_KEYWORDS`] are functions (they come first).
+pub const FUNCTION_COUNT: usize = 26;
+
+fn is_function(k: &str) -> bool {
+    RACDCERT_KEYWORDS[..FUNCTION_COUNT].contains(&k)
+}
 
 fn upper(s: &str) -> String {
     s.to_ascii_uppercase()
@@ -709,7 +688,7 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
     }
     let functions: Vec<(&'static str, &Operand)> = kws
         .iter()
-        .filter(|(k, _)| FUNCTIONS.contains(k))
+        .filter(|(k, _)| is_function(k))
         .copied()
         .collect();
     if functions.len() > 1 {

@@ -16,7 +16,7 @@ use racemu_store::{certs, datasets, meta, rings};
 
 fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>), Fail> {
     let name = dsn.qualified(ctx.issuer);
-    if !valid_dsn(&name) {
+    if !datasets::valid_name(&name) {
         return Err(Fail::msg(
             format!("IKJ56702I INVALID DATA SET NAME, '{name}'"),
             12,
@@ -28,39 +28,17 @@ fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>)
     }
 }
 
-/// Whether `dsn` is a valid fully qualified data set name: qualifiers of 1–8 characters,
-/// the first alphabetic or national (@ # $), the rest alphanumeric, national or hyphen; 44
-/// characters in all.
-pub(crate) fn valid_dsn(dsn: &str) -> bool {
-    dsn.len() <= 44
-        && dsn.split('.').all(|q| {
-            let b = q.as_bytes();
-            !b.is_empty()
-                && b.len() <= 8
-                && (b[0].is_ascii_alphabetic() || b"@#$".contains(&b[0]))
-                && b[1..]
-                    .iter()
-                    .all(|c| c.is_ascii_alphanumeric() || b"@#$-".contains(c))
-        })
-}
-
-fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>, binary: bool) -> Result<(), Fail> {
-    if !valid_dsn(name) {
+fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>) -> Result<(), Fail> {
+    if !datasets::valid_name(name) {
         return Err(Fail::msg(
             format!("IKJ56702I INVALID DATA SET NAME, '{name}'"),
             12,
         ));
     }
-    let d = datasets::Dataset {
-        dsn: name.to_string(),
-        recfm: if binary { "VB".into() } else { "FB".into() },
-        lrecl: if binary { 84 } else { 80 },
-        data,
-    };
     let today = ctx.now.date();
     datasets::put(
         ctx.tx,
-        &d,
+        &datasets::Dataset::holding(name, data),
         &format!(
             "{:04}-{:02}-{:02}",
             today.year(),
@@ -115,7 +93,7 @@ fn default_status(
     })
 }
 
-fn insert_cert(
+pub(crate) fn insert_cert(
     ctx: &Ctx<'_, '_>,
     owner: &Owner,
     label: String,
@@ -243,17 +221,17 @@ pub(crate) fn export(
         return Err(Fail::msg(m::irrd107i(), 8));
     };
     let name = dsn.qualified(ctx.issuer);
-    let (data, binary) = match format {
-        ExportFormat::CertDer => (row.der.clone(), true),
-        ExportFormat::CertB64 => (pki::pem_armour(&row.der, "CERTIFICATE").into_bytes(), false),
+    let data = match format {
+        ExportFormat::CertDer => row.der.clone(),
+        ExportFormat::CertB64 => pki::pem_armour(&row.der, "CERTIFICATE").into_bytes(),
         ExportFormat::Pkcs7Der | ExportFormat::Pkcs7B64 => {
             let chain = chain_of(ctx, row)?;
             let ders: Vec<&[u8]> = chain.iter().map(|c| c.der.as_slice()).collect();
             let p7 = pki::export_pkcs7_der(&ders).map_err(pki_fail)?;
             if format == ExportFormat::Pkcs7Der {
-                (p7, true)
+                p7
             } else {
-                (pki::pem_armour(&p7, "PKCS7").into_bytes(), false)
+                pki::pem_armour(&p7, "PKCS7").into_bytes()
             }
         }
         ExportFormat::Pkcs12Der | ExportFormat::Pkcs12B64 => {
@@ -271,13 +249,13 @@ pub(crate) fn export(
                 pki::export_pkcs12_der(Some(&key), &ders, &label, pw, pkcs12_encryption(ctx)?)
                     .map_err(pki_fail)?;
             if format == ExportFormat::Pkcs12Der {
-                (p12, true)
+                p12
             } else {
-                (pki::pem_armour(&p12, "PKCS12").into_bytes(), false)
+                pki::pem_armour(&p12, "PKCS12").into_bytes()
             }
         }
     };
-    write_dataset(ctx, &name, data, binary)?;
+    write_dataset(ctx, &name, data)?;
     Ok(Output::ok())
 }
 
@@ -305,7 +283,6 @@ pub(crate) fn genreq(
         ctx,
         &name,
         pki::pem_armour(&req, "NEW CERTIFICATE REQUEST").into_bytes(),
-        false,
     )?;
     Ok(Output::ok())
 }

@@ -792,35 +792,18 @@ fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<Output, Fail
         ),
     }
     .map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))?;
-    let info =
-        pki::parse_certificate(&der).map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))?;
-    let serial_hex = listing::serial_hex(&info.serial);
-    let issuer_dn = info.issuer.racf_dotted();
-    let profile = profile_name(&serial_hex, &issuer_dn);
-    if certs::by_profile(ctx.tx, &profile)?.is_some() {
-        return Err(Fail::msg(m::irrd109i(&profile), 8));
-    }
     if let Some((row, _)) = &signer {
         certs::set_last_serial(ctx.tx, row.id, serial_n)?;
     }
+    // A duplicate serial.issuer profile fails here (IRRD109I) and rolls the counter back.
     let status = g.status.unwrap_or(TrustStatus::Trust);
-    certs::insert(
-        ctx.tx,
-        &CertRow {
-            id: 0,
-            owner: owner.internal_id().to_string(),
-            label,
-            der,
-            private_key: Some(key.pkcs8_der().to_vec()),
-            status: status.keyword().to_string(),
-            serial_hex,
-            issuer_dn,
-            subject_dn: info.subject.racf_dotted(),
-            profile_name: profile,
-            last_serial: 0,
-            created_by: ctx.issuer.to_string(),
-            seq: 0,
-        },
+    crate::interchange::insert_cert(
+        ctx,
+        owner,
+        label,
+        der,
+        Some(key.pkcs8_der().to_vec()),
+        status,
     )?;
     digtcert_reminder(ctx)
 }

@@ -24,30 +24,20 @@ fn require_special(ctx: &Ctx<'_, '_>, msg: String) -> Result<(), Fail> {
 pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fail> {
     require_special(ctx, "ICH14002I NOT AUTHORIZED TO ISSUE SETROPTS".into())?;
     let mut out = Vec::new();
-    for c in &s.classact {
-        let mut o = profiles::class_options(ctx.tx, c)?;
-        o.active = true;
-        profiles::set_class_options(ctx.tx, c, o)?;
-    }
-    for c in &s.noclassact {
-        let mut o = profiles::class_options(ctx.tx, c)?;
-        o.active = false;
-        profiles::set_class_options(ctx.tx, c, o)?;
-    }
-    for c in &s.generic {
-        let mut o = profiles::class_options(ctx.tx, c)?;
-        o.generic = true;
-        profiles::set_class_options(ctx.tx, c, o)?;
-    }
-    for c in &s.nogeneric {
-        let mut o = profiles::class_options(ctx.tx, c)?;
-        o.generic = false;
-        profiles::set_class_options(ctx.tx, c, o)?;
-    }
-    for c in &s.gencmd {
-        let mut o = profiles::class_options(ctx.tx, c)?;
-        o.gencmd = true;
-        profiles::set_class_options(ctx.tx, c, o)?;
+    type Set = fn(&mut profiles::ClassOptions);
+    let flags: [(&[String], Set); 5] = [
+        (&s.classact, |o| o.active = true),
+        (&s.noclassact, |o| o.active = false),
+        (&s.generic, |o| o.generic = true),
+        (&s.nogeneric, |o| o.generic = false),
+        (&s.gencmd, |o| o.gencmd = true),
+    ];
+    for (classes, set) in flags {
+        for c in classes {
+            let mut o = profiles::class_options(ctx.tx, c)?;
+            set(&mut o);
+            profiles::set_class_options(ctx.tx, c, o)?;
+        }
     }
     for c in &s.raclist {
         let mut o = profiles::class_options(ctx.tx, c)?;

@@ -96,13 +96,7 @@ fn iebgener(engine: &mut Engine, job: &Job, step: &Step, out: &mut JobOutput) ->
         // SYSUT2 to SYSOUT: nothing to keep.
         return StepResult::Completed(0);
     };
-    let binary = data.iter().any(|b| *b == 0 || *b > 0x7f);
-    let d = datasets::Dataset {
-        dsn: dsn.clone(),
-        recfm: if binary { "VB".into() } else { "FB".into() },
-        lrecl: if binary { 84 } else { 80 },
-        data,
-    };
+    let d = datasets::Dataset::holding(&dsn, data);
     let today = engine.clock().now().date().to_string();
     match engine
         .store_mut()

@@ -471,21 +471,6 @@ fn setting(engine: &mut Engine, name: &str, value: Option<&str>) -> ExitCode {
     }
 }
 
-/// Validates a fully qualified data set name as z/OS does: qualifiers of 1–8 characters
-/// (first alphabetic or national, then alphanumeric, national or hyphen), 44 in all.
-fn valid_dsn(d: &str) -> bool {
-    d.len() <= 44
-        && d.split('.').all(|q| {
-            let b = q.as_bytes();
-            !b.is_empty()
-                && b.len() <= 8
-                && (b[0].is_ascii_alphabetic() || b"@#$".contains(&b[0]))
-                && b[1..]
-                    .iter()
-                    .all(|c| c.is_ascii_alphanumeric() || b"@#$-{".contains(c))
-        })
-}
-
 fn like_pattern(p: &str) -> String {
     let mut out = String::new();
     let mut chars = p.chars().peekable();
@@ -510,7 +495,7 @@ fn run_ds(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
     match ds {
         DsCmd::Put { dsn, file } => {
             let dsn = qualify(&dsn, user);
-            if !valid_dsn(&dsn) {
+            if !datasets::valid_name(&dsn) {
                 return fail(format!(
                     "{dsn} is not a valid data set name (qualifiers of 1-8 characters, 44 in all)"
                 ));
@@ -519,13 +504,7 @@ fn run_ds(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
                 Ok(d) => d,
                 Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
             };
-            let binary = data.iter().any(|b| *b == 0 || *b > 0x7f);
-            let d = datasets::Dataset {
-                dsn: dsn.clone(),
-                recfm: if binary { "VB".into() } else { "FB".into() },
-                lrecl: if binary { 84 } else { 80 },
-                data,
-            };
+            let d = datasets::Dataset::holding(&dsn, data);
             match store.transaction(|tx| datasets::put(tx, &d, &created)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),

@@ -845,6 +845,36 @@ pub mod datasets {
         pub data: Vec<u8>,
     }
 
+    /// Whether `dsn` is a valid fully qualified data set name, as z/OS checks it: qualifiers of
+    /// 1–8 characters, the first alphabetic or national (`@ # $`), the rest alphanumeric,
+    /// national or hyphen; 44 characters in all.
+    pub fn valid_name(dsn: &str) -> bool {
+        dsn.len() <= 44
+            && dsn.split('.').all(|q| {
+                let b = q.as_bytes();
+                !b.is_empty()
+                    && b.len() <= 8
+                    && (b[0].is_ascii_alphabetic() || b"@#$".contains(&b[0]))
+                    && b[1..]
+                        .iter()
+                        .all(|c| c.is_ascii_alphanumeric() || b"@#$-".contains(c))
+            })
+    }
+
+    impl Dataset {
+        /// A data set holding `data`: RECFM=VB LRECL=84 for binary content (as RACF's
+        /// PKCS#12 data sets are), FB 80 for text.
+        pub fn holding(dsn: &str, data: Vec<u8>) -> Dataset {
+            let binary = data.iter().any(|b| *b == 0 || *b > 0x7f);
+            Dataset {
+                dsn: dsn.to_string(),
+                recfm: if binary { "VB".into() } else { "FB".into() },
+                lrecl: if binary { 84 } else { 80 },
+                data,
+            }
+        }
+    }
+
     /// The data set, if cataloged.
     pub fn get(tx: &Transaction<'_>, dsn: &str) -> rusqlite::Result<Option<Dataset>> {
         tx.query_row(
