@@ -56,15 +56,19 @@ impl ParseFailure {
         ParseFailure::new(vec![format!("IKJ56702I INVALID {what}, {value}")], PARSE_RC)
     }
 
-    /// `IKJ56701I MISSING first+` followed by the second-level `IKJ56701I MISSING second`.
+    /// `IKJ56701I MISSING first+` followed by the second-level `IKJ56701I MISSING second`
+    /// (batch prints both, as the real ALTNAME(IP()) capture shows); a single
+    /// `IKJ56701I MISSING first` when the operand has no second-level text.
     pub fn missing(first: &str, second: &str) -> Self {
-        ParseFailure::new(
+        let messages = if first == second {
+            vec![format!("IKJ56701I MISSING {first}")]
+        } else {
             vec![
                 format!("IKJ56701I MISSING {first}+"),
                 format!("IKJ56701I MISSING {second}"),
-            ],
-            PARSE_RC,
-        )
+            ]
+        };
+        ParseFailure::new(messages, PARSE_RC)
     }
 }
 

@@ -252,15 +252,60 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
 
+/// The DIGTCERT / DIGTRING profiles RACDCERT keeps (reference §0.2, §0.3): one per
+/// certificate (`serial.issuer`, UACC encoding the status, APPLDATA the owning user ID, owner
+/// the user who created it) and one per ring (`owner.ring`).
+fn racdcert_profiles(
+    ctx: &Ctx<'_, '_>,
+    class: &str,
+) -> Result<Option<Vec<profiles::Profile>>, Fail> {
+    let make =
+        |name: String, owner: String, uacc: &str, appldata: Option<String>| profiles::Profile {
+            class: class.to_string(),
+            name,
+            generic: false,
+            owner,
+            uacc: uacc.to_string(),
+            data: None,
+            appldata,
+            warning: false,
+            other: String::new(),
+            created: today(ctx),
+        };
+    Ok(match class {
+        "DIGTCERT" => Some(
+            certs::profiles(ctx.tx)?
+                .into_iter()
+                .map(|(name, creator, status, owner)| {
+                    let uacc = match status.as_str() {
+                        "TRUST" => "READ",
+                        "HIGHTRUST" => "CONTROL",
+                        _ => "NONE",
+                    };
+                    make(name, creator, uacc, Some(owner))
+                })
+                .collect(),
+        ),
+        "DIGTRING" => Some(
+            rings::all(ctx.tx)?
+                .into_iter()
+                .map(|r| make(format!("{}.{}", r.owner, r.name), r.owner, "NONE", None))
+                .collect(),
+        ),
+        _ => None,
+    })
+}
+
 pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
     let mut out = Vec::new();
-    let names: Vec<String> = if r.profiles.iter().any(|p| p == "*") {
-        profiles::in_class(ctx.tx, &r.class)?
+    let digt = racdcert_profiles(ctx, &r.class)?;
+    let names: Vec<String> = match (&digt, r.profiles.iter().any(|p| p == "*")) {
+        (Some(all), true) => all.iter().map(|p| p.name.clone()).collect(),
+        (None, true) => profiles::in_class(ctx.tx, &r.class)?
             .into_iter()
             .map(|p| p.name)
-            .collect()
-    } else {
-        r.profiles.clone()
+            .collect(),
+        (_, false) => r.profiles.clone(),
     };
     if names.is_empty() {
         return Ok(Output::new(vec!["ICH13004I NOTHING TO LIST".into()], 4));
@@ -268,7 +313,15 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
     let special = is_special(ctx.tx, ctx.issuer)?;
     let mut rc = 0;
     for (i, name) in names.iter().enumerate() {
-        let Some(p) = profiles::get(ctx.tx, &r.class, name)? else {
+        let found = match &digt {
+            // RACDCERT's profile names keep their case; RLIST operands are folded.
+            Some(all) => all
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(name))
+                .cloned(),
+            None => profiles::get(ctx.tx, &r.class, name)?,
+        };
+        let Some(p) = found else {
             out.push(m::ich13003i(name));
             rc = 4;
             continue;

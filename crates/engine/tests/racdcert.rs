@@ -449,3 +449,25 @@ fn hostile_input_never_panics_or_changes_the_store() {
         ["  *** No certificates connected ***"]
     );
 }
+
+#[test]
+fn rlist_shows_racdcert_profiles() {
+    let mut e = engine();
+    ok(
+        &mut e,
+        "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('My Root CA')) NISTECC WITHLABEL('root')",
+    );
+    ok(&mut e, "RACDCERT ID(IZUSVR) ADDRING(IZUKeyring.IZUDFLT)");
+    let l = ok(&mut e, "RLIST DIGTCERT *").lines;
+    assert_eq!(l[2], "DIGTCERT   00.CN=My¢Root¢CA");
+    assert_eq!(
+        l[6], " 00    IBMUSER         READ              ALTER    NO",
+        "UACC READ encodes TRUST"
+    );
+    assert!(
+        l.contains(&"irrcerta".to_string()),
+        "APPLDATA is the owner: {l:?}"
+    );
+    let l = ok(&mut e, "RLIST DIGTRING IZUSVR.IZUKeyring.IZUDFLT").lines;
+    assert_eq!(l[2], "DIGTRING   IZUSVR.IZUKeyring.IZUDFLT");
+}

@@ -340,6 +340,15 @@ pub mod certs {
         tx.execute("DELETE FROM certificates WHERE owner = ?1", [owner])
     }
 
+    /// Every DIGTCERT profile: (profile name, creator, status, owner), in name order.
+    pub fn profiles(
+        tx: &Transaction<'_>,
+    ) -> rusqlite::Result<Vec<(String, String, String, String)>> {
+        let mut st = tx.prepare_cached("SELECT profile_name, created_by, status, owner FROM certificates ORDER BY profile_name")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        rows.collect()
+    }
+
     /// Labels of an owner (completion).
     pub fn labels(conn: &rusqlite::Connection, owner: &str) -> rusqlite::Result<Vec<String>> {
         let mut st =
@@ -520,6 +529,19 @@ pub mod rings {
             params![from, to],
         )?;
         Ok(())
+    }
+
+    /// Every ring, in owner then creation order (the DIGTRING profiles).
+    pub fn all(tx: &Transaction<'_>) -> rusqlite::Result<Vec<RingRow>> {
+        let mut st = tx.prepare_cached("SELECT id, owner, name FROM rings ORDER BY owner, seq")?;
+        let rows = st.query_map([], |r| {
+            Ok(RingRow {
+                id: r.get(0)?,
+                owner: r.get(1)?,
+                name: r.get(2)?,
+            })
+        })?;
+        rows.collect()
     }
 
     /// Ring names of an owner (completion).
