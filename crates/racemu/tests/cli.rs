@@ -101,3 +101,49 @@ fn undefined_ids_setting() {
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("RFC 3339"));
 }
+
+#[test]
+fn parm_command_and_ikjeft1b_stop_at_the_first_failure() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let job = tmp.path().join("job.jcl");
+    std::fs::write(
+        &job,
+        "//PARMJOB JOB (ACCT),'TEST',CLASS=A\n\
+         //S1 EXEC PGM=IKJEFT01,PARM='RACDCERT ID(P) ADDRING(FROMPARM)'\n\
+         //SYSTSPRT DD SYSOUT=*\n\
+         //SYSTSIN DD *\n RACDCERT ID(P) LISTRING(FROMPARM)\n/*\n\
+         //S2 EXEC PGM=IKJEFT1B\n\
+         //SYSTSPRT DD SYSOUT=*\n\
+         //SYSTSIN DD *\n RACDCERT ID(P) LISTRING(NOSUCH)\n RACDCERT ID(P) ADDRING(NEVER)\n/*\n\
+         //CHK IF (S2.RC = 4) THEN\n\
+         //S3 EXEC PGM=IEFBR14\n\
+         // ENDIF\n",
+    )
+    .expect("w");
+    let r = racemu(&db, NOW, &["run", job.to_str().expect("p")], None);
+    let out = normalise(&r.stdout);
+    assert_eq!(
+        out[0], "RACDCERT ID(P) ADDRING(FROMPARM)",
+        "PARM= is the first command, echoed"
+    );
+    assert!(out.contains(&"       >FROMPARM<".to_string()), "{out:?}");
+    assert!(out.contains(&"IRRD114I Ring NOSUCH does not exist.".to_string()));
+    assert!(
+        !out.iter().any(|l| l.contains("ADDRING(NEVER)")),
+        "IKJEFT1B stops at the first non-zero RC"
+    );
+    assert!(
+        r.stderr
+            .contains("IEF142I PARMJOB S2 - STEP WAS EXECUTED - COND CODE 0004"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("IEF142I PARMJOB S3 - STEP WAS EXECUTED - COND CODE 0000"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.code, 4);
+}
