@@ -5,8 +5,8 @@
 use crate::listing::{self, cert_details};
 use crate::messages as m;
 use crate::racdcert::{
-    authorize, block, check_label, default_label, digtcert_reminder, find_cert, find_issuer,
-    level_for, owner_text, parse_info, profile_name, serial_bytes, validity,
+    authorize, block, default_label, digtcert_reminder, find_cert, find_issuer, level_for,
+    new_label, owner_text, parse_info, profile_name, serial_bytes, validity,
 };
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, GenCert, Owner, TrustStatus};
@@ -149,16 +149,7 @@ pub(crate) fn add(
     let Some(first) = pkg.certificates.first().cloned() else {
         return Err(Fail::msg(m::not_a_certificate(), 8));
     };
-    let label = match label {
-        Some(l) => {
-            check_label(l)?;
-            if certs::label_exists(ctx.tx, owner.internal_id(), l)? {
-                return Err(Fail::msg(m::irrd110i(l), 8));
-            }
-            l.to_string()
-        }
-        None => default_label(ctx, owner)?,
-    };
+    let label = new_label(ctx, owner, label)?;
     // CA certificates in the package first (so the added certificate's issuer is known), under
     // CERTAUTH unless RACF already has them.
     for extra in pkg.certificates.iter().skip(1).rev() {
@@ -307,16 +298,7 @@ pub(crate) fn gencert_request(
         return Err(Fail::msg(m::irrd128i("GENCERT"), 8));
     };
     let skey = pki::KeyPair::from_pkcs8_der(skey).map_err(pki_fail)?;
-    let label = match &g.label {
-        Some(l) => {
-            check_label(l)?;
-            l.clone()
-        }
-        None => default_label(ctx, owner)?,
-    };
-    if certs::label_exists(ctx.tx, owner.internal_id(), &label)? {
-        return Err(Fail::msg(m::irrd110i(&label), 8));
-    }
+    let label = new_label(ctx, owner, g.label.as_deref())?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
     let serial_n = signer.last_serial + 1;
     let key_usage = g.key_usage.as_ref().map(|k| pki::KeyUsage {
@@ -424,16 +406,13 @@ pub(crate) fn rekey(
     let Some(new_label) = &g.label else {
         return Err(Fail::msg(m::irrd130i("WITHLABEL"), 8));
     };
-    check_label(new_label)?;
     let Some(old) = find_cert(ctx, owner, sel)? else {
         return Err(Fail::msg(m::irrd107i(), 8));
     };
     let Some(old_key) = &old.private_key else {
         return Err(Fail::msg(m::irrd128i("REKEY"), 8));
     };
-    if certs::label_exists(ctx.tx, owner.internal_id(), new_label)? {
-        return Err(Fail::msg(m::irrd110i(new_label), 8));
-    }
+    let new_label = self::new_label(ctx, owner, Some(new_label))?;
     let old_key = pki::KeyPair::from_pkcs8_der(old_key).map_err(pki_fail)?;
     let info = parse_info(&old)?;
     let algorithm = match g.algorithm {

@@ -545,6 +545,25 @@ pub(crate) fn check_label(label: &str) -> Result<(), Fail> {
     Ok(())
 }
 
+/// The label for a new certificate of `owner`: the one given (valid and not yet used by the
+/// owner, else IRRD110I), or the first free `LABELnnnnnnnn`.
+pub(crate) fn new_label(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    given: Option<&str>,
+) -> Result<String, Fail> {
+    match given {
+        Some(l) => {
+            check_label(l)?;
+            if certs::label_exists(ctx.tx, owner.internal_id(), l)? {
+                return Err(Fail::msg(m::irrd110i(l), 8));
+            }
+            Ok(l.to_string())
+        }
+        None => default_label(ctx, owner),
+    }
+}
+
 /// The first free `LABELnnnnnnnn` for an owner.
 pub(crate) fn default_label(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<String, Fail> {
     for n in 1..=99_999_999u32 {
@@ -662,16 +681,7 @@ fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<Output, Fail
     if let Some(req) = &g.request {
         return crate::interchange::gencert_request(ctx, owner, req, g);
     }
-    let label = match &g.label {
-        Some(l) => {
-            check_label(l)?;
-            l.clone()
-        }
-        None => default_label(ctx, owner)?,
-    };
-    if certs::label_exists(ctx.tx, owner.internal_id(), &label)? {
-        return Err(Fail::msg(m::irrd110i(&label), 8));
-    }
+    let label = new_label(ctx, owner, g.label.as_deref())?;
     // Key type and size.
     let (algorithm, default_size, kind) = match g.algorithm.unwrap_or(KeyAlgorithmKeyword::Rsa) {
         KeyAlgorithmKeyword::Rsa => (pki::KeyAlgorithm::Rsa, 2048, "RSA"),
