@@ -306,78 +306,42 @@ fn serve_handshakes_with_openssl_curl_and_mutual_tls() {
         out.status.success() && text.contains("Verification: OK"),
         "{text}"
     );
-    let url = format!(
-        "https://localhost:{}/",
-        s.addr.rsplit(':').next().expect("port")
-    );
-    let out = Command::new("curl")
-        .args([
-            "-sS",
-            "--cacert",
-            ca.to_str().expect("p"),
-            "--resolve",
-            &format!(
-                "localhost:{}:127.0.0.1",
-                s.addr.rsplit(':').next().expect("port")
-            ),
-            &url,
-        ])
-        .output()
-        .expect("curl");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && text.contains("cipher suite: TLS13_"),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (ok, text, err) = curl(&s, &ca, None);
+    assert!(ok && text.contains("cipher suite: TLS13_"), "{text}{err}");
     drop(s);
     // Mutual TLS: the client certificate issued by the ring's CA is accepted and reported;
     // a client without one is refused under `required`.
     let s = serve(&db, "required");
-    let out = Command::new("curl")
-        .args([
-            "-sS",
-            "--cacert",
-            ca.to_str().expect("p"),
-            "--cert",
-            client.to_str().expect("p"),
-            "--resolve",
-            &format!(
-                "localhost:{}:127.0.0.1",
-                s.addr.rsplit(':').next().expect("port")
-            ),
-            &format!(
-                "https://localhost:{}/",
-                s.addr.rsplit(':').next().expect("port")
-            ),
-        ])
-        .output()
-        .expect("curl");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let (ok, text, err) = curl(&s, &ca, Some(&client));
     assert!(
-        out.status.success() && text.contains("client certificate: CN=client one"),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
+        ok && text.contains("client certificate: CN=client one"),
+        "{text}{err}"
     );
-    let out = Command::new("curl")
-        .args([
-            "-sS",
-            "--cacert",
-            ca.to_str().expect("p"),
-            "--resolve",
-            &format!(
-                "localhost:{}:127.0.0.1",
-                s.addr.rsplit(':').next().expect("port")
-            ),
-            &format!(
-                "https://localhost:{}/",
-                s.addr.rsplit(':').next().expect("port")
-            ),
-        ])
-        .output()
-        .expect("curl");
+    let (ok, text, _) = curl(&s, &ca, None);
     assert!(
-        !out.status.success() || !String::from_utf8_lossy(&out.stdout).contains("cipher suite"),
+        !ok || !text.contains("cipher suite"),
         "a client without a certificate must be refused"
     );
+}
+
+/// curl to the server as `localhost`, trusting `ca`, optionally presenting `cert`:
+/// (success, stdout, stderr).
+fn curl(s: &Server, ca: &Path, cert: Option<&Path>) -> (bool, String, String) {
+    let port = s.addr.rsplit(':').next().expect("port");
+    let mut cmd = Command::new("curl");
+    cmd.args(["-sS", "--cacert", ca.to_str().expect("p")]);
+    if let Some(c) = cert {
+        cmd.args(["--cert", c.to_str().expect("p")]);
+    }
+    cmd.args([
+        "--resolve",
+        &format!("localhost:{port}:127.0.0.1"),
+        &format!("https://localhost:{port}/"),
+    ]);
+    let out = cmd.output().expect("curl");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
