@@ -6,7 +6,12 @@ use common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const NOW: &str = "2026-11-25T10:00:00Z";
+/// These tests ADD certificates that openssl and keytool make on the real clock and hand
+/// racemu's certificates to `openssl verify`, so racemu's clock is the real one too (see
+/// `real_now`): a pinned instant made them fail once real time passed it.
+fn now() -> String {
+    real_now()
+}
 
 fn tool(cmd: &str, args: &[&str]) -> String {
     let out = Command::new(cmd)
@@ -114,17 +119,17 @@ fn openssl_p12(dir: &Path, ca: &(PathBuf, PathBuf), cn: &str, password: &str) ->
 }
 
 fn put(db: &Path, dsn: &str, file: &Path) {
-    let r = racemu(db, NOW, &["ds", "put", &format!("'{dsn}'"), s(file)], None);
+    let r = racemu(db, &now(), &["ds", "put", &format!("'{dsn}'"), s(file)], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 fn get(db: &Path, dsn: &str, file: &Path) {
-    let r = racemu(db, NOW, &["ds", "get", &format!("'{dsn}'"), s(file)], None);
+    let r = racemu(db, &now(), &["ds", "get", &format!("'{dsn}'"), s(file)], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 fn exec(db: &Path, cmd: &str) -> Run {
-    racemu(db, NOW, &["exec", cmd], None)
+    racemu(db, &now(), &["exec", cmd], None)
 }
 
 #[test]
@@ -132,7 +137,7 @@ fn zosconnect_client_authentication_end_to_end() {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("racf.db");
     let deck = root().join("racdcert-scripts/zosconnect.jcl");
-    assert_eq!(racemu(&db, NOW, &["run", s(&deck)], None).code, 0);
+    assert_eq!(racemu(&db, &now(), &["run", s(&deck)], None).code, 0);
     // Step 5: EXPORT the CA as DER; openssl reads it and verifies the server certificate.
     let r = exec(
         &db,
@@ -264,7 +269,7 @@ fn cicstls3_adds_pem_and_pkcs12_unchanged() {
     }
     let deck = tmp.path().join("d.jcl");
     std::fs::write(&deck, real_deck("zcee-cicstls3.jcl")).expect("w");
-    let r = racemu(&db, NOW, &["run", s(&deck)], None);
+    let r = racemu(&db, &now(), &["run", s(&deck)], None);
     assert!(
         !r.stdout.contains("IRRD104I")
             && !r.stdout.contains("IRRD146I")
@@ -391,7 +396,7 @@ fn zcjwtr3a_and_site_decks_run_with_their_packages() {
     );
     let deck = tmp.path().join("d.jcl");
     std::fs::write(&deck, real_deck("zcee-zcjwtr3a.jcl")).expect("w");
-    let r = racemu(&db, NOW, &["run", s(&deck)], None);
+    let r = racemu(&db, &now(), &["run", s(&deck)], None);
     let out = normalise(&r.stdout);
     assert!(
         out.contains(
@@ -421,7 +426,7 @@ fn zcjwtr3a_and_site_decks_run_with_their_packages() {
     }
     let deck = tmp.path().join("site.jcl");
     std::fs::write(&deck, real_deck("ibmgeorge-updcert-site.jcl")).expect("w");
-    let r = racemu(&db, NOW, &["run", s(&deck)], None);
+    let r = racemu(&db, &now(), &["run", s(&deck)], None);
     assert_eq!(r.code, 0, "{}", r.stdout);
     let out = normalise(&exec(&db, "RACDCERT ID(IZUSVR) LISTRING(IZUKeyring.IZUDFLT)").stdout);
     assert_eq!(
@@ -556,7 +561,7 @@ fn checkcert_and_add_errors() {
     // Unquoted names get the issuer's prefix; a user without authority is refused.
     let r = racemu(
         &db,
-        NOW,
+        &now(),
         &[
             "--user",
             "USER1",
@@ -577,7 +582,7 @@ fn checkcert_and_add_errors() {
         "RACDCERT CERTAUTH EXPORT(LABEL('LINUXDOCA256')) DSN(ca.pem)",
     );
     assert_eq!(r.code, 0, "{}", r.stdout);
-    assert!(racemu(&db, NOW, &["ds", "ls"], None)
+    assert!(racemu(&db, &now(), &["ds", "ls"], None)
         .stdout
         .contains("IBMUSER.CA.PEM"));
 }
@@ -593,7 +598,7 @@ fn iebgener_puts_instream_pem_for_add() {
     );
     let f = tmp.path().join("job.jcl");
     std::fs::write(&f, job).expect("w");
-    let r = racemu(&db, NOW, &["run", s(&f)], None);
+    let r = racemu(&db, &now(), &["run", s(&f)], None);
     assert!(
         r.stdout
             .contains("IRRD199I Certificate with label 'Instream CA' is added for CERTAUTH."),
@@ -601,7 +606,7 @@ fn iebgener_puts_instream_pem_for_add() {
         r.stdout
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(!racemu(&db, NOW, &["ds", "ls"], None)
+    assert!(!racemu(&db, &now(), &["ds", "ls"], None)
         .stdout
         .contains("USER1.INSTREAM.PEM"));
 }

@@ -9,6 +9,20 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The real clock, to the second, as `--now` takes it.
+///
+/// Tests that hand certificates to openssl, keytool, curl or Python (which all judge validity
+/// on the real clock) and tests that ADD certificates openssl made (valid from the moment
+/// openssl ran) use this instead of a pinned instant, so every certificate they touch is valid
+/// at the `--now` racemu is given, on any date and under `faketime`.
+pub fn real_now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
+    );
+    now.format(&fmt).expect("the real clock formats")
+}
+
 /// What one racemu invocation printed.
 pub struct Run {
     pub stdout: String,
