@@ -30,6 +30,10 @@ pub struct Output {
     pub rc: u32,
     /// True for LOGOFF / END.
     pub end_session: bool,
+    /// racemu's own notes on the command (`RCMnnnI`/`RCMnnnW` lines: hints such as "did you
+    /// mean"), for the job log or standard error. They never reach SYSTSPRT, which stays
+    /// exactly what z/OS prints.
+    pub hints: Vec<String>,
 }
 
 impl Output {
@@ -39,6 +43,7 @@ impl Output {
             lines,
             rc,
             end_session: false,
+            hints: Vec::new(),
         }
     }
 

@@ -145,14 +145,15 @@ impl Racf {
     /// Runs SYSTSIN records as z/OS would, printing SYSTSPRT: (lines, step RC).
     pub fn systsin(&mut self, user: &str, text: &str) -> (Vec<String>, u32) {
         let records: Vec<String> = text.lines().map(str::to_string).collect();
-        run_sysin(
+        let out = run_sysin(
             &mut self.engine,
             &records,
             user,
             EntryPoint::Ikjeft01,
             None,
             None,
-        )
+        );
+        (out.systsprt, out.rc)
     }
 
     /// Runs a JCL job; `user` issues the commands unless the JOB card names one.

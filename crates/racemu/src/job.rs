@@ -3,7 +3,7 @@
 use racemu_engine::Engine;
 use racemu_jcl::{DdInput, DdKind, Job, Step, StepResult};
 use racemu_store::datasets;
-use racemu_tso::{run_batch, EntryPoint, Executed};
+use racemu_tso::{run_batch, BatchOutcome, EntryPoint, Executed};
 
 /// What a job produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,7 +20,8 @@ pub struct JobOutput {
 pub const SYSTSIN_LRECL: usize = 80;
 
 /// Runs SYSTSIN `records` as one TMP step issued by `user`. `lrecl` is the record length
-/// (80 for in-stream data; `None` for a text file of any line length).
+/// (80 for in-stream data; `None` for a text file of any line length). The outcome holds
+/// SYSTSPRT, the step's RC and racemu's hints for the job log.
 pub fn run_sysin(
     engine: &mut Engine,
     records: &[String],
@@ -28,17 +29,17 @@ pub fn run_sysin(
     entry: EntryPoint,
     parm: Option<&str>,
     lrecl: Option<usize>,
-) -> (Vec<String>, u32) {
+) -> BatchOutcome {
     let user = user.to_ascii_uppercase();
-    let out = run_batch(records, lrecl, parm, entry, &mut |cmd| {
+    run_batch(records, lrecl, parm, entry, &mut |cmd| {
         let o = engine.execute(&user, &cmd.text);
         Executed {
             lines: o.lines,
             rc: o.rc,
             end_session: o.end_session,
+            hints: o.hints,
         }
-    });
-    (out.systsprt, out.rc)
+    })
 }
 
 /// Reads a cataloged data set's records (text, one record a line).
@@ -186,7 +187,7 @@ fn run_step(
             },
             Some(DdInput::Dummy) | None => Vec::new(),
         };
-        let (lines, rc) = run_sysin(
+        let step_out = run_sysin(
             engine,
             &records,
             user,
@@ -194,8 +195,9 @@ fn run_step(
             step.parm.as_deref(),
             Some(SYSTSIN_LRECL),
         );
-        out.systsprt.extend(lines);
-        return StepResult::Completed(rc);
+        out.systsprt.extend(step_out.systsprt);
+        out.job_log.extend(step_out.hints);
+        return StepResult::Completed(step_out.rc);
     }
     match program.as_str() {
         "IEFBR14" => StepResult::Completed(0),

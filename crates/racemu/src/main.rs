@@ -244,7 +244,7 @@ fn main() -> ExitCode {
                     .lines()
                     .map(|l| l.trim_end_matches('\r').to_string())
                     .collect();
-                let (lines, rc) = run_sysin(
+                let out = run_sysin(
                     &mut engine,
                     &records,
                     &user,
@@ -252,10 +252,13 @@ fn main() -> ExitCode {
                     None,
                     None,
                 );
-                for l in lines {
+                for l in &out.systsprt {
                     let _ = writeln!(lock, "{l}");
                 }
-                exit_rc(rc)
+                for l in &out.hints {
+                    eprintln!("{l}");
+                }
+                exit_rc(out.rc)
             } else {
                 let out = run_job_text(&mut engine, &text, &user);
                 for l in &out.systsprt {
@@ -278,6 +281,9 @@ fn main() -> ExitCode {
                 let out = engine.execute(&user, &cmd.text);
                 for l in &out.lines {
                     let _ = writeln!(lock, "{l}");
+                }
+                for l in &out.hints {
+                    eprintln!("{l}");
                 }
                 rc = out.rc;
             }

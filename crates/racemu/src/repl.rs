@@ -226,6 +226,9 @@ pub fn run(
             for l in &out.lines {
                 let _ = writeln!(lock, "{l}");
             }
+            for l in &out.hints {
+                eprintln!("{l}");
+            }
             rc = out.rc;
             if out.end_session {
                 break 'session;

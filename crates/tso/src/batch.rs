@@ -39,6 +39,8 @@ pub struct Executed {
     pub rc: u32,
     /// True for LOGOFF / END: the TMP stops reading SYSTSIN.
     pub end_session: bool,
+    /// racemu's own notes on the command, for the job log; never part of SYSTSPRT.
+    pub hints: Vec<String>,
 }
 
 /// The result of a TMP step.
@@ -48,6 +50,8 @@ pub struct BatchOutcome {
     pub systsprt: Vec<String>,
     /// The step's condition code.
     pub rc: u32,
+    /// racemu's own notes on the step's commands (job log lines), in command order.
+    pub hints: Vec<String>,
 }
 
 /// Runs SYSTSIN `records` through `exec`, one logical command at a time.
@@ -64,6 +68,7 @@ pub fn run_batch(
     exec: &mut dyn FnMut(&LogicalCommand) -> Executed,
 ) -> BatchOutcome {
     let mut out = Vec::new();
+    let mut hints = Vec::new();
     let mut rc = 0;
     let (usable, overflow) = match lrecl {
         Some(l) => match records
@@ -97,14 +102,23 @@ pub fn run_batch(
                 out.push(cmd.echo.clone());
                 let done = exec(cmd);
                 out.extend(done.lines);
+                hints.extend(done.hints);
                 rc = done.rc;
                 if done.end_session {
-                    return BatchOutcome { systsprt: out, rc };
+                    return BatchOutcome {
+                        systsprt: out,
+                        rc,
+                        hints,
+                    };
                 }
                 if rc != 0 && entry != EntryPoint::Ikjeft01 {
                     out.push("READY".to_string());
                     out.push("END".to_string());
-                    return BatchOutcome { systsprt: out, rc };
+                    return BatchOutcome {
+                        systsprt: out,
+                        rc,
+                        hints,
+                    };
                 }
             }
         }
@@ -115,10 +129,15 @@ pub fn run_batch(
         return BatchOutcome {
             systsprt: out,
             rc: 12,
+            hints,
         };
     }
     out.push("END".to_string());
-    BatchOutcome { systsprt: out, rc }
+    BatchOutcome {
+        systsprt: out,
+        rc,
+        hints,
+    }
 }
 
 #[cfg(test)]
@@ -139,8 +158,10 @@ mod tests {
                 lines: vec![format!("ran {}", c.text.trim())],
                 rc: if n == 1 { 8 } else { 0 },
                 end_session: false,
+                hints: vec![format!("RCM999I hint {n}")],
             }
         });
+        assert_eq!(o.hints, ["RCM999I hint 1", "RCM999I hint 2"]);
         assert_eq!(
             o.systsprt,
             [
