@@ -100,8 +100,13 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path.as_os_str() != ":memory:" {
+            // Switching a new file to WAL needs the database to itself, and SQLite answers
+            // "locked" at once (without the busy handler) while another process creates or
+            // migrates the same store: wait for it like any other writer.
             // journal_mode returns a row; query it rather than "update".
-            let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            let _mode: String = with_busy_retry(|| {
+                conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            })?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         let mut store = Store { conn, path };
@@ -159,6 +164,26 @@ impl Store {
     }
 }
 
+/// How long a command waits for other processes' write locks before giving up.
+const BUSY_LIMIT: Duration = Duration::from_secs(60);
+
+/// Runs `f` until it does not fail with "busy"/"locked", backing off from 5 ms to 200 ms,
+/// for up to [`BUSY_LIMIT`].
+fn with_busy_retry<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let mut delay = Duration::from_millis(5);
+    let mut waited = Duration::ZERO;
+    loop {
+        match f() {
+            Err(e) if is_busy(&e) && waited < BUSY_LIMIT => {
+                std::thread::sleep(delay);
+                waited += delay;
+                delay = (delay * 2).min(Duration::from_millis(200));
+            }
+            other => return other,
+        }
+    }
+}
+
 fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(
         e,
@@ -170,6 +195,30 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue: two processes starting on a store that did not exist yet; one failed with
+    /// "database is locked" while the other switched the new file to WAL.
+    #[test]
+    fn many_openers_create_one_store_together() {
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("racf.db");
+            let openers: Vec<_> = (0..6)
+                .map(|_| {
+                    let p = p.clone();
+                    std::thread::spawn(move || {
+                        let mut s = Store::open(&p).map_err(|e| e.to_string())?;
+                        s.transaction(|tx| users::get(tx, "IBMUSER"))
+                            .map(|u| u.is_some())
+                            .map_err(|e| e.to_string())
+                    })
+                })
+                .collect();
+            for o in openers {
+                assert!(o.join().unwrap().unwrap(), "every opener sees IBMUSER");
+            }
+        }
+    }
 
     #[test]
     fn creates_private_file_with_ibmuser() {
