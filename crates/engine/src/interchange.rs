@@ -12,7 +12,8 @@ use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, GenCert, Owner, TrustStatus};
 use racemu_pki as pki;
 use racemu_store::certs::CertRow;
-use racemu_store::{certs, datasets, meta, rings};
+use racemu_store::datasets::{self, DatasetError};
+use racemu_store::{certs, meta, rings};
 
 fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>), Fail> {
     let name = dsn.qualified(ctx.issuer);
@@ -22,9 +23,26 @@ fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>)
             12,
         ));
     }
-    match datasets::get(ctx.tx, &name)? {
-        Some(d) => Ok((name, d.data)),
-        None => Err(Fail::msg(m::dataset_not_found(&name), 8)),
+    match datasets::get(ctx.tx, &name) {
+        Ok(Some(d)) => Ok((name, d.data)),
+        // A missing data set or member, a member of a sequential data set and a PDS named
+        // without a member all fail to open for reading.
+        Ok(None) | Err(DatasetError::Partitioned(_) | DatasetError::NotPartitioned(_)) => {
+            Err(Fail::msg(m::dataset_not_found(&name), 8))
+        }
+        Err(e) => Err(dataset_fail(e)),
+    }
+}
+
+fn dataset_fail(e: DatasetError) -> Fail {
+    match e {
+        DatasetError::InvalidName(n) => {
+            Fail::msg(format!("IKJ56702I INVALID DATA SET NAME, '{n}'"), 12)
+        }
+        DatasetError::Sqlite(e) => Fail::from(e),
+        DatasetError::Partitioned(n) | DatasetError::NotPartitioned(n) => {
+            Fail::msg(m::dataset_not_found(&n), 8)
+        }
     }
 }
 
@@ -45,8 +63,8 @@ fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>) -> Result<(), Fai
             u8::from(today.month()),
             today.day()
         ),
-    )?;
-    Ok(())
+    )
+    .map_err(dataset_fail)
 }
 
 fn pki_fail(e: pki::PkiError) -> Fail {

@@ -9,6 +9,7 @@
 //! `SYMBOLS=JCLONLY|EXECSYS|CNVTSYS`) in in-stream data, and IF/THEN/ELSE/ENDIF.
 #![deny(missing_docs)]
 
+mod checks;
 mod cond;
 mod stmt;
 mod symbols;
@@ -191,6 +192,10 @@ pub enum StepResult {
         /// User completion code.
         user: Option<u16>,
     },
+    /// Allocation failed (a DD's data set does not exist, …): the step was not executed,
+    /// and the job ends there with a JCL error (`IEF272I`, then `IEF453I … JOB FAILED - JCL
+    /// ERROR`); no later step runs. The runner prints the allocation message (`IEF212I`).
+    NotExecuted,
 }
 
 /// Whether a step ran.
@@ -222,24 +227,45 @@ pub struct JobResult {
     pub max_cc: u32,
     /// JES-style job log lines.
     pub job_log: Vec<String>,
+    /// True when a step's allocation failed: the job failed with a JCL error.
+    pub jcl_error: bool,
 }
 
 /// Runs a job: calls `exec` for each step that runs, evaluating IF constructs on the way.
 /// After an abend the remaining steps are flushed unless an IF tests ABEND.
 pub fn run_job(job: &Job, exec: &mut dyn FnMut(&Step) -> StepResult) -> JobResult {
+    run_job_logged(job, &mut |step, _| exec(step))
+}
+
+/// [`run_job`] for step runners that write job-log lines of their own (allocation and open
+/// messages): `exec` gets the job log, so its lines stand before the step's `IEF142I`, in the
+/// order z/OS prints them.
+pub fn run_job_logged(
+    job: &Job,
+    exec: &mut dyn FnMut(&Step, &mut Vec<String>) -> StepResult,
+) -> JobResult {
     let mut result = JobResult::default();
     run_items(job, &job.items, exec, &mut result, true);
+    if result.jcl_error {
+        result
+            .job_log
+            .push(format!("IEF453I {} - JOB FAILED - JCL ERROR", job.name));
+    }
     result
 }
 
 fn run_items(
     job: &Job,
     items: &[JobItem],
-    exec: &mut dyn FnMut(&Step) -> StepResult,
+    exec: &mut dyn FnMut(&Step, &mut Vec<String>) -> StepResult,
     result: &mut JobResult,
     enabled: bool,
 ) {
     for item in items {
+        if result.jcl_error {
+            // A JCL error ends the job: later steps are neither run nor listed.
+            return;
+        }
         match item {
             JobItem::Step(step) => {
                 let name = step.name.clone().unwrap_or_default();
@@ -264,8 +290,21 @@ fn run_items(
                     });
                     continue;
                 }
-                let r = exec(step);
+                let r = exec(step, &mut result.job_log);
                 match r {
+                    StepResult::NotExecuted => {
+                        result.jcl_error = true;
+                        result.job_log.push(format!(
+                            "IEF272I {} {} - STEP WAS NOT EXECUTED.",
+                            job.name, name
+                        ));
+                        result.steps.push(StepRecord {
+                            name,
+                            program,
+                            outcome: StepOutcome::NotRun,
+                        });
+                        return;
+                    }
                     StepResult::Completed(rc) => {
                         result.max_cc = result.max_cc.max(rc);
                         result.job_log.push(format!(

@@ -272,8 +272,11 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
         job_name: String::new(),
         user: None,
     };
+    r.warnings.extend(crate::checks::card_notes(&lines));
     let mut i = 0;
     let mut seen_job = false;
+    // The line after the last in-stream delimiter, while no statement has followed it.
+    let mut after_delimiter: Option<usize> = None;
     while i < lines.len() {
         let raw = card(lines[i]);
         if raw.starts_with("//*") {
@@ -291,6 +294,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                 continue;
             }
             // Data with no DD in front of it: JES supplies //SYSIN DD *.
+            let first_data = i;
             let Some(step) = r.current.as_mut() else {
                 r.warnings.push(format!(
                     "IEFC011I INSTREAM DATA WITHOUT A STEP AT LINE {} IGNORED",
@@ -307,6 +311,17 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                 }
                 records.push(l.to_string());
                 i += 1;
+            }
+            if let Some(d) = after_delimiter.filter(|_| {
+                step.program
+                    .as_deref()
+                    .is_some_and(|p| p.starts_with("IKJEFT"))
+            }) {
+                r.warnings.push(format!(
+                    "RCM304W RECORDS {}-{} AFTER THE DELIMITER AT LINE {d} WERE NOT READ BY ANY STEP: JES MADE THEM //SYSIN DD *, WHICH THE TSO STEP DOES NOT READ",
+                    first_data + 1,
+                    i
+                ));
             }
             if i < lines.len() && card(lines[i]).starts_with("/*") {
                 i += 1;
@@ -326,8 +341,23 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
             break;
         }
         let (st, used) = gather(&lines, i);
+        after_delimiter = None;
+        {
+            let body = &stmt_field(raw)[2..];
+            let mut words = body.split(' ').filter(|w| !w.is_empty());
+            let name = if body.starts_with(' ') {
+                ""
+            } else {
+                words.next().unwrap_or("")
+            };
+            let op = words.next().unwrap_or("");
+            crate::checks::statement_case(raw, i, name, op)?;
+        }
         i += used;
         let ops = substitute_statement(&st.operands, &r.symbols);
+        if matches!(st.op.as_str(), "JOB" | "EXEC" | "DD") {
+            crate::checks::keyword_case(&split_commas(&ops), st.line)?;
+        }
         match st.op.as_str() {
             "JOB" => {
                 seen_job = true;
@@ -430,6 +460,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                                 || dlm.as_deref().is_some_and(|d| l.starts_with(d))
                             {
                                 i += 1;
+                                after_delimiter = Some(i);
                             }
                         }
                         DdKind::InStream { records, symbols }

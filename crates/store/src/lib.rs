@@ -11,6 +11,7 @@
 //! * Nothing loads the whole store: every query is indexed by owner, label, ring or profile.
 #![deny(missing_docs)]
 
+pub mod datasets;
 pub mod rows;
 mod schema;
 
@@ -104,9 +105,8 @@ impl Store {
             // "locked" at once (without the busy handler) while another process creates or
             // migrates the same store: wait for it like any other writer.
             // journal_mode returns a row; query it rather than "update".
-            let _mode: String = with_busy_retry(|| {
-                conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-            })?;
+            let _mode: String =
+                with_busy_retry(|| conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)))?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         let mut store = Store { conn, path };

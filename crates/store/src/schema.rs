@@ -129,7 +129,7 @@ pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         |r| r.get(0),
     )?;
     if has_meta {
-        return Ok(());
+        return crate::datasets::migrate(tx);
     }
     tx.execute_batch(V1)?;
     tx.execute(
@@ -155,5 +155,5 @@ pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         "INSERT INTO class_options (class, active, raclisted, generic, gencmd) VALUES
            ('FACILITY', 1, 1, 1, 1), ('DIGTCERT', 1, 1, 0, 0), ('DIGTRING', 1, 1, 0, 0);",
     )?;
-    Ok(())
+    crate::datasets::migrate(tx)
 }
