@@ -8,6 +8,7 @@
 //! that fails (RC 8 or more) changes nothing.
 #![deny(missing_docs)]
 
+mod add;
 pub mod authority;
 mod interchange;
 pub mod listing;

@@ -117,7 +117,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
             status,
             label,
             password,
-        } => crate::interchange::add(
+        } => crate::add::add(
             ctx,
             &owner,
             dsn,

@@ -133,6 +133,28 @@ pub fn insert(tx: &Transaction<'_>, row: &CertRow) -> rusqlite::Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
+/// Replaces the certificate of row `id` with `row`'s certificate (renewal by ADD): DER,
+/// serial, issuer, subject, profile name, status and private key change; the row ID (and so
+/// every ring connection, DEFAULT included), owner, label, serial counter and creation order
+/// stay.
+pub fn replace(tx: &Transaction<'_>, id: i64, row: &CertRow) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE certificates SET der = ?2, private_key = ?3, status = ?4, serial_hex = ?5,
+           issuer_dn = ?6, subject_dn = ?7, profile_name = ?8 WHERE id = ?1",
+        params![
+            id,
+            row.der,
+            row.private_key,
+            row.status,
+            row.serial_hex,
+            row.issuer_dn,
+            row.subject_dn,
+            row.profile_name
+        ],
+    )?;
+    Ok(())
+}
+
 /// Sets the signer's last-issued serial number.
 pub fn set_last_serial(tx: &Transaction<'_>, id: i64, last: i64) -> rusqlite::Result<()> {
     tx.execute(
