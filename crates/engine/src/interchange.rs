@@ -2,11 +2,12 @@
 //! GENCERT from a request, CHECKCERT; and REKEY / ROLLOVER (reference §1.1, §1.4, §1.8–1.10,
 //! §1.15).
 
+use crate::gencert::{serial_bytes, validity};
 use crate::listing::{self, cert_details};
 use crate::messages as m;
 use crate::racdcert::{
     authorize, block, digtcert_reminder, find_cert, find_issuer, level_for, new_label, parse_info,
-    profile_name, serial_bytes, validity,
+    profile_name,
 };
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, GenCert, Owner, TrustStatus};

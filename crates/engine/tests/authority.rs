@@ -24,6 +24,9 @@ fn engine() -> Engine {
         "RACDCERT ID(BOB) ADDRING(BR)",
         "RACDCERT ID(ALICE) CONNECT(LABEL('mine') RING(AR))",
         "RACDCERT ID(BOB) CONNECT(LABEL('his') RING(BR))",
+        "RACDCERT ID(ALICE) CONNECT(CERTAUTH LABEL('root') RING(AR))",
+        "RACDCERT ID(ALICE) CONNECT(SITE LABEL('site') RING(AR))",
+        "RACDCERT ID(ALICE) CONNECT(ID(BOB) LABEL('his') RING(AR))",
     ];
     for c in setup {
         let o = e.execute("IBMUSER", c);
@@ -104,6 +107,13 @@ fn certificate_functions() {
     check("GENCERT", "RACDCERT GENCERT SUBJECTSDN(CN('n')) NISTECC WITHLABEL('new') SIGNWITH(CERTAUTH LABEL('root'))", "CONTROL");
 }
 
+/// IBM Table 1 of each page: ADDRING "READ Create a key ring for your own user ID. UPDATE Create
+/// a key ring for another user."
+/// (https://ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-addring.htm);
+/// DELRING "READ Delete your own key ring. UPDATE Delete another user's key ring."
+/// (https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-delring.htm);
+/// LISTRING "READ List your own key ring. UPDATE List another user's key ring."
+/// (https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-listring.htm).
 #[test]
 fn ring_functions() {
     for (f, own, other) in [
@@ -122,15 +132,40 @@ fn ring_functions() {
             "RACDCERT LISTRING(AR)",
             "RACDCERT ID(BOB) LISTRING(BR)",
         ),
-        (
-            "REMOVE",
-            "RACDCERT REMOVE(LABEL('mine') RING(AR))",
-            "RACDCERT ID(BOB) REMOVE(LABEL('his') RING(BR))",
-        ),
     ] {
         check(f, own, "READ");
         check(f, other, "UPDATE");
     }
+}
+
+/// IBM, RACDCERT REMOVE, Table 1
+/// (https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-remove.htm):
+/// "READ Remove a certificate from your own key ring. UPDATE Remove a SITE or CERTAUTH
+/// certificate from your own key ring. CONTROL Remove a certificate from another user's key
+/// ring."
+#[test]
+fn remove_levels() {
+    check("REMOVE", "RACDCERT REMOVE(LABEL('mine') RING(AR))", "READ");
+    check(
+        "REMOVE",
+        "RACDCERT REMOVE(ID(BOB) LABEL('his') RING(AR))",
+        "READ",
+    );
+    check(
+        "REMOVE",
+        "RACDCERT REMOVE(CERTAUTH LABEL('root') RING(AR))",
+        "UPDATE",
+    );
+    check(
+        "REMOVE",
+        "RACDCERT REMOVE(SITE LABEL('site') RING(AR))",
+        "UPDATE",
+    );
+    check(
+        "REMOVE",
+        "RACDCERT ID(BOB) REMOVE(LABEL('his') RING(BR))",
+        "CONTROL",
+    );
 }
 
 #[test]
