@@ -424,8 +424,10 @@ pub(crate) fn rekey(
     digtcert_reminder(ctx)
 }
 
-/// ROLLOVER: the NEWLABEL certificate takes over the old one's ring connections (DEFAULT
-/// included) and the old private key is retired.
+/// ROLLOVER: the old private key is retired; in every ring where the old certificate is
+/// connected with PERSONAL usage the NEWLABEL certificate takes its place (DEFAULT included),
+/// where it is connected with CERTAUTH or SITE usage the new one is added beside it (IBM,
+/// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-rollover.htm).
 pub(crate) fn rollover(
     ctx: &Ctx<'_, '_>,
     owner: &Owner,
@@ -446,7 +448,7 @@ pub(crate) fn rollover(
     if new.private_key.is_none() && !force {
         return Err(Fail::msg(m::irrd128i("ROLLOVER"), 8));
     }
-    rings::transfer(ctx.tx, old.id, new.id)?;
+    rings::rollover(ctx.tx, old.id, new.id)?;
     certs::drop_private_key(ctx.tx, old.id)?;
     Ok(Output::ok())
 }

@@ -162,13 +162,32 @@ pub fn remove(tx: &Transaction<'_>, ring_id: i64, cert_id: i64) -> rusqlite::Res
     )? > 0)
 }
 
-/// Moves every connection of `from` to `to`, keeping usage, DEFAULT and position (ROLLOVER).
-pub fn transfer(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM connections WHERE cert_id = ?2 AND ring_id IN (SELECT ring_id FROM connections WHERE cert_id = ?1)", params![from, to])?;
+/// ROLLOVER's ring changes: where `from` is connected with PERSONAL usage, `to` takes its
+/// place (usage, DEFAULT and position kept, `from` leaves the ring); where `from` is connected
+/// with CERTAUTH or SITE usage, `to` is added with the same usage (not as DEFAULT) and `from`
+/// stays connected.
+pub fn rollover(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()> {
     tx.execute(
-        "UPDATE connections SET cert_id = ?2 WHERE cert_id = ?1",
+        "DELETE FROM connections WHERE cert_id = ?2 AND ring_id IN
+           (SELECT ring_id FROM connections WHERE cert_id = ?1 AND usage = 'PERSONAL')",
         params![from, to],
     )?;
+    tx.execute(
+        "UPDATE connections SET cert_id = ?2 WHERE cert_id = ?1 AND usage = 'PERSONAL'",
+        params![from, to],
+    )?;
+    let others: Vec<(i64, String)> = {
+        let mut st = tx.prepare_cached(
+            "SELECT ring_id, usage FROM connections WHERE cert_id = ?1 AND usage <> 'PERSONAL'
+               AND ring_id NOT IN (SELECT ring_id FROM connections WHERE cert_id = ?2)
+             ORDER BY seq",
+        )?;
+        let rows = st.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (ring_id, usage) in others {
+        connect(tx, ring_id, to, &usage, false)?;
+    }
     Ok(())
 }
 
