@@ -11,6 +11,7 @@
 //! * has the public key of an existing certificate with a private key that has not expired
 //!   (the certificate an outside CA signed from a GENREQ request).
 
+use crate::gencert::owner_status;
 use crate::interchange::{cert_row, insert_cert, read_dataset};
 use crate::listing;
 use crate::messages as m;
@@ -125,6 +126,7 @@ pub(crate) fn add(
         Some(k) if k.public_key_spki_der() == info.spki_der => Some(k.pkcs8_der().to_vec()),
         _ => None,
     };
+    let status = status.map(|s| owner_status(owner, s));
     let target = renewal_target(ctx, owner, &info, label, key.is_some())?;
     let new_label = match &target {
         Some((old, _)) => old.label.clone(),

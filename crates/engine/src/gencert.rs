@@ -3,10 +3,11 @@
 //! (reference §1.9).
 
 use crate::messages as m;
-use crate::racdcert::{authorize, digtcert_reminder, level_for, new_label};
+use crate::racdcert::{authorize, digtcert_reminder, level_for, new_label, parse_info};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, DateTimeSpec, GenCert, KeyAlgorithmKeyword, Owner, TrustStatus};
 use racemu_pki as pki;
+use racemu_store::certs::CertRow;
 use racemu_store::{certs, users};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
@@ -68,6 +69,40 @@ pub(crate) fn validity(
         return Err(Fail::msg(m::irrd133i(), 8));
     }
     Ok((not_before, not_after))
+}
+
+/// The status a certificate is stored with. A status keyword is taken as given, except that
+/// HIGHTRUST, meaningful for certificate-authority certificates only, is TRUST for a user or
+/// SITE certificate. Without a keyword: TRUST, or NOTRUST when the signer is NOTRUST or
+/// outside its validity period (the rule ADD applies to an added certificate's issuer).
+pub(crate) fn new_status(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    given: Option<TrustStatus>,
+    signer: Option<&CertRow>,
+) -> Result<TrustStatus, Fail> {
+    if let Some(s) = given {
+        return Ok(owner_status(owner, s));
+    }
+    let Some(signer) = signer else {
+        return Ok(TrustStatus::Trust);
+    };
+    let info = parse_info(signer)?;
+    let valid = info.not_before <= ctx.now && ctx.now <= info.not_after;
+    Ok(if valid && signer.status != "NOTRUST" {
+        TrustStatus::Trust
+    } else {
+        TrustStatus::NoTrust
+    })
+}
+
+/// HIGHTRUST applies to certificate-authority certificates; a user or SITE certificate given
+/// HIGHTRUST is TRUST.
+pub(crate) fn owner_status(owner: &Owner, status: TrustStatus) -> TrustStatus {
+    match (owner, status) {
+        (Owner::User(_) | Owner::Site, TrustStatus::HighTrust) => TrustStatus::Trust,
+        (_, s) => s,
+    }
 }
 
 /// A serial number as the shortest big-endian byte string (0 is one zero byte).
@@ -228,7 +263,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         certs::set_last_serial(ctx.tx, row.id, serial_n)?;
     }
     // A duplicate serial.issuer profile fails here (IRRD109I) and rolls the counter back.
-    let status = g.status.unwrap_or(TrustStatus::Trust);
+    let status = new_status(ctx, owner, g.status, signer.as_ref().map(|(row, _)| row))?;
     crate::interchange::insert_cert(
         ctx,
         owner,

@@ -2,7 +2,7 @@
 //! GENCERT from a request, CHECKCERT; and REKEY / ROLLOVER (reference §1.1, §1.4, §1.8–1.10,
 //! §1.15).
 
-use crate::gencert::{serial_bytes, validity};
+use crate::gencert::{new_status, serial_bytes, validity};
 use crate::listing::{self, cert_details};
 use crate::messages as m;
 use crate::racdcert::{
@@ -276,7 +276,7 @@ pub(crate) fn gencert_request(
         label,
         der,
         None,
-        g.status.unwrap_or(TrustStatus::Trust),
+        new_status(ctx, owner, g.status, Some(&signer))?,
     )?;
     digtcert_reminder(ctx)
 }

@@ -338,6 +338,7 @@ fn alter(
             return Err(Fail::msg(m::irrd110i(nl), 8));
         }
     }
+    let status = status.map(|s| crate::gencert::owner_status(owner, s));
     certs::alter(ctx.tx, c.id, status.map(|s| s.keyword()), new_label)?;
     Ok(Output::ok())
 }

@@ -167,6 +167,13 @@ pub(crate) fn connect(
         Access::Read
     };
     authorize(ctx, "CONNECT", needed)?;
+    // A USAGE that makes a certificate act as a CERTAUTH or SITE certificate it is not is, in
+    // effect, adding one: the CONTROL to IRR.DIGTCERT.ADD that adding a CERTAUTH or SITE
+    // certificate needs (IBM le-connect.htm names IRR.DIGTCERT.ADD beside
+    // IRR.DIGTCERT.CONNECT and says "The USAGE keyword is powerful, and must be controlled").
+    if usage.is_some_and(|u| u != Usage::Personal && u != category_usage(&cert_owner)) {
+        authorize(ctx, "ADD", Access::Control)?;
+    }
     let (Some(label), Some(ring_name)) = (label, ring) else {
         return Err(Fail::msg(m::irrd121i(), 8));
     };

@@ -37,14 +37,22 @@ fn engine() -> Engine {
 
 /// Runs `cmd` as ALICE with `level` to IRR.DIGTCERT.<function>; true when not refused.
 fn allowed(function: &str, level: &str, cmd: &str) -> bool {
+    allowed_with(&[(function, level)], cmd)
+}
+
+/// Runs `cmd` as ALICE with each (function, level) to IRR.DIGTCERT.<function>; true when not
+/// refused.
+fn allowed_with(grants: &[(&str, &str)], cmd: &str) -> bool {
     let mut e = engine();
-    let profile = format!("IRR.DIGTCERT.{function}");
-    e.execute("IBMUSER", &format!("RDEFINE FACILITY {profile} UACC(NONE)"));
-    if level != "NONE" {
-        e.execute(
-            "IBMUSER",
-            &format!("PERMIT {profile} CLASS(FACILITY) ID(ALICE) ACCESS({level})"),
-        );
+    for (function, level) in grants {
+        let profile = format!("IRR.DIGTCERT.{function}");
+        e.execute("IBMUSER", &format!("RDEFINE FACILITY {profile} UACC(NONE)"));
+        if *level != "NONE" {
+            e.execute(
+                "IBMUSER",
+                &format!("PERMIT {profile} CLASS(FACILITY) ID(ALICE) ACCESS({level})"),
+            );
+        }
     }
     e.execute("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH");
     let o = e.execute("ALICE", cmd);
@@ -180,9 +188,10 @@ fn connect_levels() {
         "RACDCERT CONNECT(CERTAUTH LABEL('root') RING(AR))",
         "UPDATE",
     );
+    // USAGE(PERSONAL) for a CERTAUTH certificate: CONNECT alone.
     check(
         "CONNECT",
-        "RACDCERT CONNECT(LABEL('mine') RING(AR) USAGE(CERTAUTH))",
+        "RACDCERT CONNECT(CERTAUTH LABEL('root') RING(AR) USAGE(PERSONAL))",
         "UPDATE",
     );
     check(
@@ -195,6 +204,38 @@ fn connect_levels() {
         "RACDCERT ID(BOB) CONNECT(CERTAUTH LABEL('root') RING(BR))",
         "CONTROL",
     );
+}
+
+/// IBM, RACDCERT CONNECT
+/// (https://ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-connect.htm):
+/// authority is checked on "IRR.DIGTCERT.CONNECT" and "IRR.DIGTCERT.ADD", "based on the
+/// certificate owner, key ring owner, and the USAGE value"; "The USAGE keyword is powerful,
+/// and must be controlled." racemu's reading (docs/security.md): a USAGE that makes a user
+/// certificate act as a CERTAUTH or SITE certificate also needs CONTROL to IRR.DIGTCERT.ADD.
+#[test]
+fn connect_usage_promotion_needs_control_to_add() {
+    let cmd = "RACDCERT CONNECT(LABEL('mine') RING(AR) USAGE(CERTAUTH))";
+    for (connect, add, ok) in [
+        ("UPDATE", "CONTROL", true),
+        ("READ", "CONTROL", false),
+        ("CONTROL", "UPDATE", false),
+        ("CONTROL", "NONE", false),
+    ] {
+        assert_eq!(
+            allowed_with(&[("CONNECT", connect), ("ADD", add)], cmd),
+            ok,
+            "{connect} to CONNECT, {add} to ADD"
+        );
+    }
+    let site = "RACDCERT CONNECT(LABEL('mine') RING(AR) USAGE(SITE))";
+    assert!(allowed_with(
+        &[("CONNECT", "UPDATE"), ("ADD", "CONTROL")],
+        site
+    ));
+    assert!(!allowed_with(
+        &[("CONNECT", "UPDATE"), ("ADD", "UPDATE")],
+        site
+    ));
 }
 
 #[test]
