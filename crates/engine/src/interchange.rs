@@ -2,11 +2,12 @@
 //! GENCERT from a request, CHECKCERT; and REKEY / ROLLOVER (reference §1.1, §1.4, §1.8–1.10,
 //! §1.15).
 
+use crate::gencert::{new_status, serial_bytes, validity};
 use crate::listing::{self, cert_details};
 use crate::messages as m;
 use crate::racdcert::{
-    authorize, block, default_label, digtcert_reminder, find_cert, find_issuer, level_for,
-    new_label, owner_text, parse_info, profile_name, serial_bytes, validity,
+    authorize, block, digtcert_reminder, find_cert, find_issuer, level_for, new_label, parse_info,
+    profile_name,
 };
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, GenCert, Owner, TrustStatus};
@@ -15,7 +16,7 @@ use racemu_store::certs::CertRow;
 use racemu_store::datasets::{self, DatasetError};
 use racemu_store::{certs, meta, rings};
 
-fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>), Fail> {
+pub(crate) fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>), Fail> {
     let name = dsn.qualified(ctx.issuer);
     if !datasets::valid_name(&name) {
         return Err(Fail::msg(
@@ -87,30 +88,6 @@ fn chain_of(ctx: &Ctx<'_, '_>, first: CertRow) -> Result<Vec<CertRow>, Fail> {
     Ok(chain)
 }
 
-/// Status for an added certificate when none was given: TRUST when self-signed or issued by a
-/// trusted certificate in RACF and within its validity; NOTRUST otherwise.
-fn default_status(
-    ctx: &Ctx<'_, '_>,
-    der: &[u8],
-    info: &pki::CertificateInfo,
-) -> Result<TrustStatus, Fail> {
-    if info.not_after < ctx.now || info.not_before > ctx.now {
-        return Ok(TrustStatus::NoTrust);
-    }
-    if info.self_signed {
-        return Ok(TrustStatus::Trust);
-    }
-    let issuers = certs::by_subject(ctx.tx, &info.issuer.racf_dotted())?;
-    let trusted = issuers
-        .iter()
-        .any(|i| i.status != "NOTRUST" && pki::verify_issued_by(der, &i.der));
-    Ok(if trusted {
-        TrustStatus::Trust
-    } else {
-        TrustStatus::NoTrust
-    })
-}
-
 pub(crate) fn insert_cert(
     ctx: &Ctx<'_, '_>,
     owner: &Owner,
@@ -119,85 +96,43 @@ pub(crate) fn insert_cert(
     key: Option<Vec<u8>>,
     status: TrustStatus,
 ) -> Result<(), Fail> {
+    let row = cert_row(ctx, owner, label, der, key, status)?;
+    if certs::by_profile(ctx.tx, &row.profile_name)?.is_some() {
+        return Err(Fail::msg(m::irrd109i(&row.profile_name), 8));
+    }
+    certs::insert(ctx.tx, &row)?;
+    Ok(())
+}
+
+/// The row a certificate would be stored as (its DIGTCERT profile name derived from serial and
+/// issuer); the "not a certificate" failure when the DER does not parse.
+pub(crate) fn cert_row(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    label: String,
+    der: Vec<u8>,
+    key: Option<Vec<u8>>,
+    status: TrustStatus,
+) -> Result<CertRow, Fail> {
     let info = pki::parse_certificate(&der).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
     let serial_hex = listing::serial_hex(&info.serial);
     let issuer_dn = info.issuer.racf_dotted();
     let profile = profile_name(&serial_hex, &issuer_dn);
-    if certs::by_profile(ctx.tx, &profile)?.is_some() {
-        return Err(Fail::msg(m::irrd109i(&profile), 8));
-    }
-    certs::insert(
-        ctx.tx,
-        &CertRow {
-            id: 0,
-            owner: owner.internal_id().to_string(),
-            label,
-            der,
-            private_key: key,
-            status: status.keyword().to_string(),
-            serial_hex,
-            issuer_dn,
-            subject_dn: info.subject.racf_dotted(),
-            profile_name: profile,
-            last_serial: 0,
-            created_by: ctx.issuer.to_string(),
-            seq: 0,
-        },
-    )?;
-    Ok(())
-}
-
-/// ADD: a certificate, a PKCS#7 package or a PKCS#12 package from a data set.
-pub(crate) fn add(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    dsn: &DsnOperand,
-    status: Option<TrustStatus>,
-    label: Option<&str>,
-    password: Option<&str>,
-) -> Result<Output, Fail> {
-    authorize(ctx, "ADD", level_for(ctx, owner))?;
-    let (_, data) = read_dataset(ctx, dsn)?;
-    let pkg = pki::decode_package(&data, password).map_err(|e| match e {
-        pki::PackageError::NotACertificate => Fail::msg(m::not_a_certificate(), 8),
-        pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
-            Fail::msg(m::bad_password(), 8)
-        }
-    })?;
-    let Some(first) = pkg.certificates.first().cloned() else {
-        return Err(Fail::msg(m::not_a_certificate(), 8));
-    };
-    let label = new_label(ctx, owner, label)?;
-    // CA certificates in the package first (so the added certificate's issuer is known), under
-    // CERTAUTH unless RACF already has them.
-    for extra in pkg.certificates.iter().skip(1).rev() {
-        let Ok(info) = pki::parse_certificate(extra) else {
-            continue;
-        };
-        let profile = profile_name(
-            &listing::serial_hex(&info.serial),
-            &info.issuer.racf_dotted(),
-        );
-        if certs::by_profile(ctx.tx, &profile)?.is_some() {
-            continue;
-        }
-        let st = default_status(ctx, extra, &info)?;
-        let l = default_label(ctx, &Owner::CertAuth)?;
-        insert_cert(ctx, &Owner::CertAuth, l, extra.clone(), None, st)?;
-    }
-    let info = pki::parse_certificate(&first).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
-    let status = match status {
-        Some(s) => s,
-        None => default_status(ctx, &first, &info)?,
-    };
-    let key = match &pkg.private_key {
-        Some(k) if k.public_key_spki_der() == info.spki_der => Some(k.pkcs8_der().to_vec()),
-        _ => None,
-    };
-    insert_cert(ctx, owner, label.clone(), first, key, status)?;
-    let mut out = vec![m::irrd199i(&label, &owner_text(owner))];
-    out.extend(digtcert_reminder(ctx)?.lines);
-    Ok(Output::new(out, 0))
+    Ok(CertRow {
+        id: 0,
+        owner: owner.internal_id().to_string(),
+        label,
+        der,
+        private_key: key,
+        status: status.keyword().to_string(),
+        serial_hex,
+        issuer_dn,
+        subject_dn: info.subject.racf_dotted(),
+        profile_name: profile,
+        last_serial: 0,
+        created_by: ctx.issuer.to_string(),
+        seq: 0,
+    })
 }
 
 fn pkcs12_encryption(ctx: &Ctx<'_, '_>) -> Result<pki::Pkcs12Encryption, Fail> {
@@ -359,7 +294,7 @@ pub(crate) fn gencert_request(
         label,
         der,
         None,
-        g.status.unwrap_or(TrustStatus::Trust),
+        new_status(ctx, owner, g.status, Some(&signer))?,
     )?;
     digtcert_reminder(ctx)
 }
@@ -507,8 +442,10 @@ pub(crate) fn rekey(
     digtcert_reminder(ctx)
 }
 
-/// ROLLOVER: the NEWLABEL certificate takes over the old one's ring connections (DEFAULT
-/// included) and the old private key is retired.
+/// ROLLOVER: the old private key is retired; in every ring where the old certificate is
+/// connected with PERSONAL usage the NEWLABEL certificate takes its place (DEFAULT included),
+/// where it is connected with CERTAUTH or SITE usage the new one is added beside it (IBM,
+/// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-rollover.htm).
 pub(crate) fn rollover(
     ctx: &Ctx<'_, '_>,
     owner: &Owner,
@@ -529,7 +466,7 @@ pub(crate) fn rollover(
     if new.private_key.is_none() && !force {
         return Err(Fail::msg(m::irrd128i("ROLLOVER"), 8));
     }
-    rings::transfer(ctx.tx, old.id, new.id)?;
+    rings::rollover(ctx.tx, old.id, new.id)?;
     certs::drop_private_key(ctx.tx, old.id)?;
     Ok(Output::ok())
 }

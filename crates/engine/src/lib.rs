@@ -8,12 +8,15 @@
 //! that fails (RC 8 or more) changes nothing.
 #![deny(missing_docs)]
 
+mod add;
 pub mod authority;
+mod gencert;
 mod interchange;
 pub mod listing;
 pub mod messages;
 mod racdcert;
 mod racf;
+mod ring;
 
 use racemu_command::{parse, Command, ParseFailure};
 use racemu_store::{rusqlite, Store, StoreError};

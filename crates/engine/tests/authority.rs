@@ -24,6 +24,9 @@ fn engine() -> Engine {
         "RACDCERT ID(BOB) ADDRING(BR)",
         "RACDCERT ID(ALICE) CONNECT(LABEL('mine') RING(AR))",
         "RACDCERT ID(BOB) CONNECT(LABEL('his') RING(BR))",
+        "RACDCERT ID(ALICE) CONNECT(CERTAUTH LABEL('root') RING(AR))",
+        "RACDCERT ID(ALICE) CONNECT(SITE LABEL('site') RING(AR))",
+        "RACDCERT ID(ALICE) CONNECT(ID(BOB) LABEL('his') RING(AR))",
     ];
     for c in setup {
         let o = e.execute("IBMUSER", c);
@@ -34,14 +37,22 @@ fn engine() -> Engine {
 
 /// Runs `cmd` as ALICE with `level` to IRR.DIGTCERT.<function>; true when not refused.
 fn allowed(function: &str, level: &str, cmd: &str) -> bool {
+    allowed_with(&[(function, level)], cmd)
+}
+
+/// Runs `cmd` as ALICE with each (function, level) to IRR.DIGTCERT.<function>; true when not
+/// refused.
+fn allowed_with(grants: &[(&str, &str)], cmd: &str) -> bool {
     let mut e = engine();
-    let profile = format!("IRR.DIGTCERT.{function}");
-    e.execute("IBMUSER", &format!("RDEFINE FACILITY {profile} UACC(NONE)"));
-    if level != "NONE" {
-        e.execute(
-            "IBMUSER",
-            &format!("PERMIT {profile} CLASS(FACILITY) ID(ALICE) ACCESS({level})"),
-        );
+    for (function, level) in grants {
+        let profile = format!("IRR.DIGTCERT.{function}");
+        e.execute("IBMUSER", &format!("RDEFINE FACILITY {profile} UACC(NONE)"));
+        if *level != "NONE" {
+            e.execute(
+                "IBMUSER",
+                &format!("PERMIT {profile} CLASS(FACILITY) ID(ALICE) ACCESS({level})"),
+            );
+        }
     }
     e.execute("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH");
     let o = e.execute("ALICE", cmd);
@@ -104,6 +115,13 @@ fn certificate_functions() {
     check("GENCERT", "RACDCERT GENCERT SUBJECTSDN(CN('n')) NISTECC WITHLABEL('new') SIGNWITH(CERTAUTH LABEL('root'))", "CONTROL");
 }
 
+/// IBM Table 1 of each page: ADDRING "READ Create a key ring for your own user ID. UPDATE Create
+/// a key ring for another user."
+/// (https://ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-addring.htm);
+/// DELRING "READ Delete your own key ring. UPDATE Delete another user's key ring."
+/// (https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-delring.htm);
+/// LISTRING "READ List your own key ring. UPDATE List another user's key ring."
+/// (https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-listring.htm).
 #[test]
 fn ring_functions() {
     for (f, own, other) in [
@@ -122,15 +140,40 @@ fn ring_functions() {
             "RACDCERT LISTRING(AR)",
             "RACDCERT ID(BOB) LISTRING(BR)",
         ),
-        (
-            "REMOVE",
-            "RACDCERT REMOVE(LABEL('mine') RING(AR))",
-            "RACDCERT ID(BOB) REMOVE(LABEL('his') RING(BR))",
-        ),
     ] {
         check(f, own, "READ");
         check(f, other, "UPDATE");
     }
+}
+
+/// IBM, RACDCERT REMOVE, Table 1
+/// (https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-remove.htm):
+/// "READ Remove a certificate from your own key ring. UPDATE Remove a SITE or CERTAUTH
+/// certificate from your own key ring. CONTROL Remove a certificate from another user's key
+/// ring."
+#[test]
+fn remove_levels() {
+    check("REMOVE", "RACDCERT REMOVE(LABEL('mine') RING(AR))", "READ");
+    check(
+        "REMOVE",
+        "RACDCERT REMOVE(ID(BOB) LABEL('his') RING(AR))",
+        "READ",
+    );
+    check(
+        "REMOVE",
+        "RACDCERT REMOVE(CERTAUTH LABEL('root') RING(AR))",
+        "UPDATE",
+    );
+    check(
+        "REMOVE",
+        "RACDCERT REMOVE(SITE LABEL('site') RING(AR))",
+        "UPDATE",
+    );
+    check(
+        "REMOVE",
+        "RACDCERT ID(BOB) REMOVE(LABEL('his') RING(BR))",
+        "CONTROL",
+    );
 }
 
 #[test]
@@ -145,9 +188,10 @@ fn connect_levels() {
         "RACDCERT CONNECT(CERTAUTH LABEL('root') RING(AR))",
         "UPDATE",
     );
+    // USAGE(PERSONAL) for a CERTAUTH certificate: CONNECT alone.
     check(
         "CONNECT",
-        "RACDCERT CONNECT(LABEL('mine') RING(AR) USAGE(CERTAUTH))",
+        "RACDCERT CONNECT(CERTAUTH LABEL('root') RING(AR) USAGE(PERSONAL))",
         "UPDATE",
     );
     check(
@@ -160,6 +204,38 @@ fn connect_levels() {
         "RACDCERT ID(BOB) CONNECT(CERTAUTH LABEL('root') RING(BR))",
         "CONTROL",
     );
+}
+
+/// IBM, RACDCERT CONNECT
+/// (https://ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-connect.htm):
+/// authority is checked on "IRR.DIGTCERT.CONNECT" and "IRR.DIGTCERT.ADD", "based on the
+/// certificate owner, key ring owner, and the USAGE value"; "The USAGE keyword is powerful,
+/// and must be controlled." racemu's reading (docs/security.md): a USAGE that makes a user
+/// certificate act as a CERTAUTH or SITE certificate also needs CONTROL to IRR.DIGTCERT.ADD.
+#[test]
+fn connect_usage_promotion_needs_control_to_add() {
+    let cmd = "RACDCERT CONNECT(LABEL('mine') RING(AR) USAGE(CERTAUTH))";
+    for (connect, add, ok) in [
+        ("UPDATE", "CONTROL", true),
+        ("READ", "CONTROL", false),
+        ("CONTROL", "UPDATE", false),
+        ("CONTROL", "NONE", false),
+    ] {
+        assert_eq!(
+            allowed_with(&[("CONNECT", connect), ("ADD", add)], cmd),
+            ok,
+            "{connect} to CONNECT, {add} to ADD"
+        );
+    }
+    let site = "RACDCERT CONNECT(LABEL('mine') RING(AR) USAGE(SITE))";
+    assert!(allowed_with(
+        &[("CONNECT", "UPDATE"), ("ADD", "CONTROL")],
+        site
+    ));
+    assert!(!allowed_with(
+        &[("CONNECT", "UPDATE"), ("ADD", "UPDATE")],
+        site
+    ));
 }
 
 #[test]

@@ -471,3 +471,65 @@ fn rlist_shows_racdcert_profiles() {
     let l = ok(&mut e, "RLIST DIGTRING IZUSVR.IZUKeyring.IZUDFLT").lines;
     assert_eq!(l[2], "DIGTRING   IZUSVR.IZUKeyring.IZUDFLT");
 }
+
+/// IBM, RACDCERT ROLLOVER
+/// (https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-rollover.htm):
+/// "If the source certificate is connected with PERSONAL usage, the source certificate is
+/// replaced by the target certificate" and "If the source certificate is connected with
+/// CERTAUTH or SITE usage, the target certificate is added to the key ring and the source
+/// certificate remains connected."
+#[test]
+fn rollover_replaces_personal_and_adds_beside_certauth_and_site() {
+    let mut e = engine();
+    ca(&mut e, "CA");
+    ok(
+        &mut e,
+        "RACDCERT SITE GENCERT SUBJECTSDN(CN('site')) NISTECC WITHLABEL('S')",
+    );
+    ok(
+        &mut e,
+        "RACDCERT ID(U1) GENCERT SUBJECTSDN(CN('u1')) NISTECC WITHLABEL('U') SIGNWITH(CERTAUTH LABEL('CA'))",
+    );
+    ok(&mut e, "RACDCERT ID(U1) ADDRING(R1)");
+    ok(
+        &mut e,
+        "RACDCERT ID(U1) CONNECT(CERTAUTH LABEL('CA') RING(R1))",
+    );
+    ok(&mut e, "RACDCERT ID(U1) CONNECT(SITE LABEL('S') RING(R1))");
+    ok(
+        &mut e,
+        "RACDCERT ID(U1) CONNECT(LABEL('U') RING(R1) DEFAULT)",
+    );
+    for (owner, old, new) in [
+        ("CERTAUTH", "CA", "CA2"),
+        ("SITE", "S", "S2"),
+        ("ID(U1)", "U", "U2"),
+    ] {
+        ok(
+            &mut e,
+            &format!("RACDCERT {owner} REKEY(LABEL('{old}')) WITHLABEL('{new}')"),
+        );
+        ok(
+            &mut e,
+            &format!("RACDCERT {owner} ROLLOVER(LABEL('{old}')) NEWLABEL('{new}')"),
+        );
+    }
+    let o = ok(&mut e, "RACDCERT ID(U1) LISTRING(R1)");
+    assert_eq!(
+        o.lines.iter().map(|l| l.trim_end()).collect::<Vec<_>>(),
+        [
+            "Digital ring information for user U1:",
+            "",
+            "  Ring:",
+            "       >R1<",
+            "  Certificate Label Name             Cert Owner     USAGE      DEFAULT",
+            "  --------------------------------   ------------   --------   -------",
+            "  CA                                 CERTAUTH       CERTAUTH     NO",
+            "  S                                  SITE           SITE         NO",
+            "  U2                                 ID(U1)         PERSONAL     YES",
+            "  CA2                                CERTAUTH       CERTAUTH     NO",
+            "  S2                                 SITE           SITE         NO",
+            "",
+        ]
+    );
+}

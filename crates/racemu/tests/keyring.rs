@@ -4,9 +4,8 @@
 mod common;
 use common::*;
 use racemu::{ClientAuth, Racf};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 const SETUP: &str = "
 RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Ring CA') O('racemu')) NISTECC WITHLABEL('RingCA')
@@ -221,48 +220,6 @@ t.join()
     v.client_config().expect("client config");
 }
 
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(db: &Path, mode: &str) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_racemu"))
-        .args([
-            "--db",
-            db.to_str().expect("p"),
-            "--user",
-            "SRV",
-            "keyring",
-            "serve",
-            "SRV/Ring",
-            "--listen",
-            "127.0.0.1:0",
-            "--client-auth",
-            mode,
-        ])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("serve");
-    let stderr = child.stderr.take().expect("stderr");
-    let mut line = String::new();
-    BufReader::new(stderr)
-        .read_line(&mut line)
-        .expect("bound line");
-    let addr = line.trim().rsplit(' ').next().expect("addr").to_string();
-    assert!(addr.starts_with("127.0.0.1:"), "{line}");
-    Server { child, addr }
-}
-
 #[test]
 fn serve_handshakes_with_openssl_curl_and_mutual_tls() {
     let tmp = tempfile::tempdir().expect("tmp");
@@ -281,7 +238,7 @@ fn serve_handshakes_with_openssl_curl_and_mutual_tls() {
     );
     let ca = tmp.path().join("ca.pem");
     let client = tmp.path().join("client.pem");
-    let s = serve(&db, "none");
+    let s = serve(&db, "SRV", "SRV/Ring", "none");
     let out = Command::new("openssl")
         .args([
             "s_client",
@@ -311,7 +268,7 @@ fn serve_handshakes_with_openssl_curl_and_mutual_tls() {
     drop(s);
     // Mutual TLS: the client certificate issued by the ring's CA is accepted and reported;
     // a client without one is refused under `required`.
-    let s = serve(&db, "required");
+    let s = serve(&db, "SRV", "SRV/Ring", "required");
     let (ok, text, err) = curl(&s, &ca, Some(&client));
     assert!(
         ok && text.contains("client certificate: CN=client one"),

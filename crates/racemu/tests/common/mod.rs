@@ -137,3 +137,42 @@ pub fn openssl(args: &[&str]) -> (bool, String) {
         ),
     )
 }
+
+/// A `racemu keyring serve` process, stopped when dropped.
+pub struct Server {
+    child: std::process::Child,
+    /// The address it listens on (`127.0.0.1:port`).
+    pub addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `racemu --user <user> keyring serve <ring>` on a free loopback port with the
+/// `--client-auth` mode given, and waits until it is listening.
+pub fn serve(db: &Path, user: &str, ring: &str, client_auth: &str) -> Server {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_racemu"))
+        .args(["--db", db.to_str().expect("utf-8 path"), "--user", user])
+        .args(["keyring", "serve", ring, "--listen", "127.0.0.1:0"])
+        .args(["--client-auth", client_auth])
+        .env_remove("RACEMU_DB")
+        .env_remove("RACEMU_NOW")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut line = String::new();
+    BufReader::new(stderr)
+        .read_line(&mut line)
+        .expect("bound line");
+    let addr = line.trim().rsplit(' ').next().expect("addr").to_string();
+    assert!(addr.starts_with("127.0.0.1:"), "{line}");
+    Server { child, addr }
+}

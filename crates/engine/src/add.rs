@@ -1,0 +1,179 @@
+//! RACDCERT ADD: a certificate, a PKCS#7 package or a PKCS#12 package from a data set, and the
+//! certificate renewal rules under which the added certificate replaces one RACF already has.
+//!
+//! IBM, RACDCERT ADD, "certificate renewal"
+//! (https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-add.htm):
+//! the added certificate replaces an existing certificate of the same owner, keeping its label,
+//! private key and ring connections, when it
+//! * is the same certificate (serial number and issuer) under the same label, or
+//! * has the subject, issuer and public key of an existing certificate that has not expired,
+//!   and a later end date, or
+//! * has the public key of an existing certificate with a private key that has not expired
+//!   (the certificate an outside CA signed from a GENREQ request).
+
+use crate::gencert::owner_status;
+use crate::interchange::{cert_row, insert_cert, read_dataset};
+use crate::listing;
+use crate::messages as m;
+use crate::racdcert::{
+    authorize, default_label, digtcert_reminder, level_for, new_label, owner_text, parse_info,
+    profile_name,
+};
+use crate::{Ctx, Fail, Output};
+use racemu_command::{DsnOperand, Owner, TrustStatus};
+use racemu_pki as pki;
+use racemu_store::certs::{self, CertRow};
+
+/// Status for an added certificate when none was given: TRUST when self-signed or issued by a
+/// trusted certificate in RACF and within its validity; NOTRUST otherwise.
+fn default_status(
+    ctx: &Ctx<'_, '_>,
+    der: &[u8],
+    info: &pki::CertificateInfo,
+) -> Result<TrustStatus, Fail> {
+    if info.not_after < ctx.now || info.not_before > ctx.now {
+        return Ok(TrustStatus::NoTrust);
+    }
+    if info.self_signed {
+        return Ok(TrustStatus::Trust);
+    }
+    let issuers = certs::by_subject(ctx.tx, &info.issuer.racf_dotted())?;
+    let trusted = issuers
+        .iter()
+        .any(|i| i.status != "NOTRUST" && pki::verify_issued_by(der, &i.der));
+    Ok(if trusted {
+        TrustStatus::Trust
+    } else {
+        TrustStatus::NoTrust
+    })
+}
+
+/// How an added certificate relates to the existing one it replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Renewal {
+    /// The same certificate (serial and issuer) again, e.g. with its private key.
+    SameCertificate,
+    /// A new certificate for the same key pair (renewed, or signed by a CA).
+    NewCertificate,
+}
+
+/// The owner's certificate the added one replaces under the renewal rules, if any.
+///
+/// `label` is the WITHLABEL value; `brings_key` is true when the package holds the private key
+/// of the added certificate.
+fn renewal_target(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    info: &pki::CertificateInfo,
+    label: Option<&str>,
+    brings_key: bool,
+) -> Result<Option<(CertRow, Renewal)>, Fail> {
+    let profile = profile_name(
+        &listing::serial_hex(&info.serial),
+        &info.issuer.racf_dotted(),
+    );
+    let existing = certs::by_owner(ctx.tx, owner.internal_id())?;
+    // The same certificate: under the label it has, or bringing the private key it lacks.
+    if let Some(c) = existing.iter().find(|c| c.profile_name == profile) {
+        let same_label = label == Some(c.label.as_str());
+        let adds_key = label.is_none() && brings_key && c.private_key.is_none();
+        return Ok((same_label || adds_key).then(|| (c.clone(), Renewal::SameCertificate)));
+    }
+    let subject = info.subject.racf_dotted();
+    let issuer = info.issuer.racf_dotted();
+    let mut by_key = None;
+    let mut by_name = None;
+    for c in existing {
+        let old = parse_info(&c)?;
+        if old.spki_der != info.spki_der || old.not_after < ctx.now {
+            continue;
+        }
+        if c.private_key.is_some() {
+            by_key.get_or_insert(c);
+        } else if c.subject_dn == subject && c.issuer_dn == issuer && info.not_after > old.not_after
+        {
+            by_name.get_or_insert(c);
+        }
+    }
+    Ok(by_key.or(by_name).map(|c| (c, Renewal::NewCertificate)))
+}
+
+/// ADD: a certificate, a PKCS#7 package or a PKCS#12 package from a data set; CA certificates
+/// of a package go to CERTAUTH unless RACF has them. The first certificate either replaces the
+/// owner's certificate it renews (label, private key and ring connections kept) or is added as
+/// a new certificate under WITHLABEL or the next free default label.
+pub(crate) fn add(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    dsn: &DsnOperand,
+    status: Option<TrustStatus>,
+    label: Option<&str>,
+    password: Option<&str>,
+) -> Result<Output, Fail> {
+    authorize(ctx, "ADD", level_for(ctx, owner))?;
+    let (_, data) = read_dataset(ctx, dsn)?;
+    let pkg = pki::decode_package(&data, password).map_err(|e| match e {
+        pki::PackageError::NotACertificate => Fail::msg(m::not_a_certificate(), 8),
+        pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
+            Fail::msg(m::bad_password(), 8)
+        }
+    })?;
+    let Some(first) = pkg.certificates.first().cloned() else {
+        return Err(Fail::msg(m::not_a_certificate(), 8));
+    };
+    let info = pki::parse_certificate(&first).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
+    let key = match &pkg.private_key {
+        Some(k) if k.public_key_spki_der() == info.spki_der => Some(k.pkcs8_der().to_vec()),
+        _ => None,
+    };
+    let status = status.map(|s| owner_status(owner, s));
+    let target = renewal_target(ctx, owner, &info, label, key.is_some())?;
+    let new_label = match &target {
+        Some((old, _)) => old.label.clone(),
+        None => new_label(ctx, owner, label)?,
+    };
+    // CA certificates in the package first (so the added certificate's issuer is known), under
+    // CERTAUTH unless RACF already has them.
+    for extra in pkg.certificates.iter().skip(1).rev() {
+        let Ok(info) = pki::parse_certificate(extra) else {
+            continue;
+        };
+        let profile = profile_name(
+            &listing::serial_hex(&info.serial),
+            &info.issuer.racf_dotted(),
+        );
+        if certs::by_profile(ctx.tx, &profile)?.is_some() {
+            continue;
+        }
+        let st = default_status(ctx, extra, &info)?;
+        let l = default_label(ctx, &Owner::CertAuth)?;
+        insert_cert(ctx, &Owner::CertAuth, l, extra.clone(), None, st)?;
+    }
+    match target {
+        None => {
+            let status = match status {
+                Some(s) => s,
+                None => default_status(ctx, &first, &info)?,
+            };
+            insert_cert(ctx, owner, new_label.clone(), first, key, status)?;
+        }
+        Some((old, how)) => {
+            let status = match (status, how) {
+                (Some(s), _) => s,
+                (None, Renewal::SameCertificate) => {
+                    TrustStatus::from_keyword(&old.status).unwrap_or(TrustStatus::Trust)
+                }
+                (None, Renewal::NewCertificate) => default_status(ctx, &first, &info)?,
+            };
+            let key = old.private_key.clone().or(key);
+            let row = cert_row(ctx, owner, new_label.clone(), first, key, status)?;
+            if certs::by_profile(ctx.tx, &row.profile_name)?.is_some_and(|c| c.id != old.id) {
+                return Err(Fail::msg(m::irrd109i(&row.profile_name), 8));
+            }
+            certs::replace(ctx.tx, old.id, &row)?;
+        }
+    }
+    let mut out = vec![m::irrd199i(&new_label, &owner_text(owner))];
+    out.extend(digtcert_reminder(ctx)?.lines);
+    Ok(Output::new(out, 0))
+}

@@ -1,0 +1,230 @@
+//! RACDCERT key ring functions: ADDRING, DELRING, LISTRING, CONNECT and REMOVE (reference
+//! §1.2, §1.5, §1.7, §1.11, §1.14).
+
+use crate::listing::{self, RingRow, RingView};
+use crate::messages as m;
+use crate::racdcert::{authorize, ensure_user};
+use crate::{Ctx, Fail, Output};
+use racemu_command::{Access, Owner, RingSelector, Usage};
+use racemu_store::{certs, rings};
+
+/// LISTRING's Cert Owner column.
+fn ring_owner_column(o: &Owner) -> String {
+    match o {
+        Owner::User(u) => format!("ID({u})"),
+        Owner::CertAuth => "CERTAUTH".into(),
+        Owner::Site => "SITE".into(),
+    }
+}
+
+fn ring_owner(owner: &Owner) -> Result<&str, Fail> {
+    match owner {
+        Owner::User(u) => Ok(u),
+        Owner::CertAuth => Err(Fail::msg(m::irrd120i(true), 8)),
+        Owner::Site => Err(Fail::msg(m::irrd120i(false), 8)),
+    }
+}
+
+fn ring_view(ctx: &Ctx<'_, '_>, ring: &rings::RingRow) -> Result<RingView, Fail> {
+    let mut rows = Vec::new();
+    for c in rings::connections(ctx.tx, ring.id)? {
+        if let Some(cert) = certs::by_id(ctx.tx, c.cert_id)? {
+            rows.push(RingRow {
+                label: cert.label.clone(),
+                owner: ring_owner_column(&Owner::from_internal(&cert.owner)),
+                usage: c.usage.clone(),
+                default: c.is_default,
+            });
+        }
+    }
+    Ok(RingView {
+        name: ring.name.clone(),
+        rows,
+    })
+}
+
+/// LISTRING: one ring or all of a user's rings (`*`); IRRD114I / IRRD115I with RC 4 when there
+/// is nothing to list.
+pub(crate) fn listring(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: &RingSelector,
+) -> Result<Output, Fail> {
+    let user = ring_owner(owner)?;
+    authorize(
+        ctx,
+        "LISTRING",
+        if user == ctx.issuer {
+            Access::Read
+        } else {
+            Access::Update
+        },
+    )?;
+    let list = match sel {
+        RingSelector::All => {
+            let all = rings::by_owner(ctx.tx, user)?;
+            if all.is_empty() {
+                return Ok(Output::new(vec![m::irrd115i(user)], 4));
+            }
+            all
+        }
+        RingSelector::Named(n) => match rings::get(ctx.tx, user, n)? {
+            Some(r) => vec![r],
+            None => return Ok(Output::new(vec![m::irrd114i(n)], 4)),
+        },
+    };
+    let views = list
+        .iter()
+        .map(|r| ring_view(ctx, r))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Output::new(
+        listing::listring(user, &views, ctx.config.ring_layout),
+        0,
+    ))
+}
+
+fn valid_ring_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().count() <= 237 && !name.contains(' ') && name != "*"
+}
+
+/// ADDRING: creates an empty ring for a user; IRRD120I for CERTAUTH/SITE, IRRD122I when it
+/// exists.
+pub(crate) fn addring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail> {
+    let user = ring_owner(owner)?;
+    authorize(
+        ctx,
+        "ADDRING",
+        if user == ctx.issuer {
+            Access::Read
+        } else {
+            Access::Update
+        },
+    )?;
+    if !valid_ring_name(name) {
+        return Err(Fail::msg(
+            format!("IKJ56702I INVALID RING NAME, {name}"),
+            12,
+        ));
+    }
+    if rings::get(ctx.tx, user, name)?.is_some() {
+        return Err(Fail::msg(m::irrd122i(name), 8));
+    }
+    rings::add(ctx.tx, user, name)?;
+    Ok(Output::ok())
+}
+
+/// DELRING: deletes a ring and its connections (the certificates stay); IRRD114I when missing.
+pub(crate) fn delring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail> {
+    let user = ring_owner(owner)?;
+    authorize(
+        ctx,
+        "DELRING",
+        if user == ctx.issuer {
+            Access::Read
+        } else {
+            Access::Update
+        },
+    )?;
+    match rings::get(ctx.tx, user, name)? {
+        Some(r) => {
+            rings::delete(ctx.tx, r.id)?;
+            Ok(Output::ok())
+        }
+        None => Err(Fail::msg(m::irrd114i(name), 8)),
+    }
+}
+
+/// The ring usage that matches a certificate owner's category.
+pub(crate) fn category_usage(owner: &Owner) -> Usage {
+    match owner {
+        Owner::User(_) => Usage::Personal,
+        Owner::CertAuth => Usage::CertAuth,
+        Owner::Site => Usage::Site,
+    }
+}
+
+/// CONNECT: adds a certificate to a ring, or changes the usage or DEFAULT of one already in it;
+/// USAGE defaults to the certificate's own category and a new DEFAULT takes DEFAULT from the
+/// ring's previous default.
+pub(crate) fn connect(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    cert_owner: Option<&Owner>,
+    label: Option<&str>,
+    ring: Option<&str>,
+    usage: Option<Usage>,
+    default: bool,
+) -> Result<Output, Fail> {
+    let user = ring_owner(owner)?;
+    let cert_owner = cert_owner.cloned().unwrap_or_else(|| owner.clone());
+    let needed = if user != ctx.issuer {
+        Access::Control
+    } else if !matches!(&cert_owner, Owner::User(u) if u == ctx.issuer)
+        || usage.is_some_and(|u| u != category_usage(&cert_owner))
+    {
+        Access::Update
+    } else {
+        Access::Read
+    };
+    authorize(ctx, "CONNECT", needed)?;
+    // A USAGE that makes a certificate act as a CERTAUTH or SITE certificate it is not is, in
+    // effect, adding one: the CONTROL to IRR.DIGTCERT.ADD that adding a CERTAUTH or SITE
+    // certificate needs (IBM le-connect.htm names IRR.DIGTCERT.ADD beside
+    // IRR.DIGTCERT.CONNECT and says "The USAGE keyword is powerful, and must be controlled").
+    if usage.is_some_and(|u| u != Usage::Personal && u != category_usage(&cert_owner)) {
+        authorize(ctx, "ADD", Access::Control)?;
+    }
+    let (Some(label), Some(ring_name)) = (label, ring) else {
+        return Err(Fail::msg(m::irrd121i(), 8));
+    };
+    ensure_user(ctx, &cert_owner)?;
+    let Some(ring) = rings::get(ctx.tx, user, ring_name)? else {
+        return Err(Fail::msg(m::irrd114i(ring_name), 8));
+    };
+    let Some(cert) = certs::by_label(ctx.tx, cert_owner.internal_id(), label)? else {
+        return Err(Fail::msg(m::irrd107i(), 8));
+    };
+    let usage = usage.unwrap_or_else(|| category_usage(&cert_owner));
+    rings::connect(ctx.tx, ring.id, cert.id, usage.keyword(), default)?;
+    Ok(Output::ok())
+}
+
+/// The access to IRR.DIGTCERT.REMOVE that removing a certificate of `cert_owner` from a ring
+/// of `ring_user` needs (IBM, RACDCERT REMOVE, Table 1,
+/// https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-remove.htm): READ for
+/// one's own ring, UPDATE when the certificate is a SITE or CERTAUTH certificate, CONTROL for
+/// another user's ring.
+fn remove_level(ctx: &Ctx<'_, '_>, ring_user: &str, cert_owner: &Owner) -> Access {
+    if ring_user != ctx.issuer {
+        Access::Control
+    } else if matches!(cert_owner, Owner::CertAuth | Owner::Site) {
+        Access::Update
+    } else {
+        Access::Read
+    }
+}
+
+/// REMOVE: takes a certificate out of a ring (the certificate stays in RACF); IRRD114I for a
+/// ring that does not exist, IRRD116I for a certificate not in the ring.
+pub(crate) fn remove(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    cert_owner: Option<&Owner>,
+    label: Option<&str>,
+    ring: Option<&str>,
+) -> Result<Output, Fail> {
+    let user = ring_owner(owner)?;
+    let cert_owner = cert_owner.cloned().unwrap_or_else(|| owner.clone());
+    authorize(ctx, "REMOVE", remove_level(ctx, user, &cert_owner))?;
+    let (Some(label), Some(ring_name)) = (label, ring) else {
+        return Err(Fail::msg(m::irrd121i(), 8));
+    };
+    let Some(ring) = rings::get(ctx.tx, user, ring_name)? else {
+        return Err(Fail::msg(m::irrd114i(ring_name), 8));
+    };
+    let cert = certs::by_label(ctx.tx, cert_owner.internal_id(), label)?;
+    match cert {
+        Some(c) if rings::remove(ctx.tx, ring.id, c.id)? => Ok(Output::ok()),
+        _ => Err(Fail::msg(m::irrd116i(label, ring_name, user), 8)),
+    }
+}
