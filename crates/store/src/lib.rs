@@ -99,6 +99,9 @@ impl Store {
 
     fn setup(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
         conn.busy_timeout(Duration::from_secs(30))?;
+        // Every query the store runs stays prepared for the life of the connection (a deck
+        // runs the same few dozen statements thousands of times).
+        conn.set_prepared_statement_cache_capacity(128);
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path.as_os_str() != ":memory:" {
             // Switching a new file to WAL needs the database to itself, and SQLite answers

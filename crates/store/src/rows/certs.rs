@@ -115,19 +115,17 @@ pub fn by_subject(tx: &Transaction<'_>, dn: &str) -> rusqlite::Result<Vec<CertRo
 
 /// Whether the owner already uses this label.
 pub fn label_exists(tx: &Transaction<'_>, owner: &str, label: &str) -> rusqlite::Result<bool> {
-    tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM certificates WHERE owner = ?1 AND label = ?2)",
-        params![owner, label],
-        |r| r.get(0),
-    )
+    tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM certificates WHERE owner = ?1 AND label = ?2)")?
+        .query_row(params![owner, label], |r| r.get(0))
 }
 
 /// Inserts a certificate; returns its row ID. `row.id` and `row.seq` are ignored.
 pub fn insert(tx: &Transaction<'_>, row: &CertRow) -> rusqlite::Result<i64> {
     let seq = meta::next_seq(tx)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO certificates (owner, label, der, private_key, status, serial_hex, issuer_dn, subject_dn, profile_name, last_serial, created_by, seq)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?.execute(
         params![row.owner, row.label, row.der, row.private_key, row.status, row.serial_hex, row.issuer_dn, row.subject_dn, row.profile_name, row.last_serial, row.created_by, seq],
     )?;
     Ok(tx.last_insert_rowid())
@@ -138,29 +136,27 @@ pub fn insert(tx: &Transaction<'_>, row: &CertRow) -> rusqlite::Result<i64> {
 /// every ring connection, DEFAULT included), owner, label, serial counter and creation order
 /// stay.
 pub fn replace(tx: &Transaction<'_>, id: i64, row: &CertRow) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE certificates SET der = ?2, private_key = ?3, status = ?4, serial_hex = ?5,
            issuer_dn = ?6, subject_dn = ?7, profile_name = ?8 WHERE id = ?1",
-        params![
-            id,
-            row.der,
-            row.private_key,
-            row.status,
-            row.serial_hex,
-            row.issuer_dn,
-            row.subject_dn,
-            row.profile_name
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        row.der,
+        row.private_key,
+        row.status,
+        row.serial_hex,
+        row.issuer_dn,
+        row.subject_dn,
+        row.profile_name
+    ])?;
     Ok(())
 }
 
 /// Sets the signer's last-issued serial number.
 pub fn set_last_serial(tx: &Transaction<'_>, id: i64, last: i64) -> rusqlite::Result<()> {
-    tx.execute(
-        "UPDATE certificates SET last_serial = ?2 WHERE id = ?1",
-        params![id, last],
-    )?;
+    tx.prepare_cached("UPDATE certificates SET last_serial = ?2 WHERE id = ?1")?
+        .execute(params![id, last])?;
     Ok(())
 }
 
@@ -172,38 +168,34 @@ pub fn alter(
     label: Option<&str>,
 ) -> rusqlite::Result<()> {
     if let Some(s) = status {
-        tx.execute(
-            "UPDATE certificates SET status = ?2 WHERE id = ?1",
-            params![id, s],
-        )?;
+        tx.prepare_cached("UPDATE certificates SET status = ?2 WHERE id = ?1")?
+            .execute(params![id, s])?;
     }
     if let Some(l) = label {
-        tx.execute(
-            "UPDATE certificates SET label = ?2 WHERE id = ?1",
-            params![id, l],
-        )?;
+        tx.prepare_cached("UPDATE certificates SET label = ?2 WHERE id = ?1")?
+            .execute(params![id, l])?;
     }
     Ok(())
 }
 
 /// Removes the private key (ROLLOVER retires the old key).
 pub fn drop_private_key(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
-    tx.execute(
-        "UPDATE certificates SET private_key = NULL WHERE id = ?1",
-        [id],
-    )?;
+    tx.prepare_cached("UPDATE certificates SET private_key = NULL WHERE id = ?1")?
+        .execute([id])?;
     Ok(())
 }
 
 /// Deletes a certificate; its ring connections go with it (foreign key cascade).
 pub fn delete(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM certificates WHERE id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM certificates WHERE id = ?1")?
+        .execute([id])?;
     Ok(())
 }
 
 /// Deletes every certificate of an owner (DELUSER).
 pub fn delete_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<usize> {
-    tx.execute("DELETE FROM certificates WHERE owner = ?1", [owner])
+    tx.prepare_cached("DELETE FROM certificates WHERE owner = ?1")?
+        .execute([owner])
 }
 
 /// Every DIGTCERT profile: (profile name, creator, status, owner), in name order.

@@ -31,18 +31,15 @@ pub struct ConnectionRow {
 
 /// The ring `owner.name`.
 pub fn get(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<Option<RingRow>> {
-    tx.query_row(
-        "SELECT id, owner, name FROM rings WHERE owner = ?1 AND name = ?2",
-        params![owner, name],
-        |r| {
+    tx.prepare_cached("SELECT id, owner, name FROM rings WHERE owner = ?1 AND name = ?2")?
+        .query_row(params![owner, name], |r| {
             Ok(RingRow {
                 id: r.get(0)?,
                 owner: r.get(1)?,
                 name: r.get(2)?,
             })
-        },
-    )
-    .optional()
+        })
+        .optional()
 }
 
 /// Every ring of an owner, in creation order.
@@ -62,22 +59,22 @@ pub fn by_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<Vec<RingR
 /// Creates a ring.
 pub fn add(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<i64> {
     let seq = meta::next_seq(tx)?;
-    tx.execute(
-        "INSERT INTO rings (owner, name, seq) VALUES (?1, ?2, ?3)",
-        params![owner, name, seq],
-    )?;
+    tx.prepare_cached("INSERT INTO rings (owner, name, seq) VALUES (?1, ?2, ?3)")?
+        .execute(params![owner, name, seq])?;
     Ok(tx.last_insert_rowid())
 }
 
 /// Deletes a ring and its connections.
 pub fn delete(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM rings WHERE id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM rings WHERE id = ?1")?
+        .execute([id])?;
     Ok(())
 }
 
 /// Deletes every ring of an owner (DELUSER).
 pub fn delete_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<usize> {
-    tx.execute("DELETE FROM rings WHERE owner = ?1", [owner])
+    tx.prepare_cached("DELETE FROM rings WHERE owner = ?1")?
+        .execute([owner])
 }
 
 /// Connections of a ring, in connection order.
@@ -124,10 +121,8 @@ pub fn connect(
     default: bool,
 ) -> rusqlite::Result<()> {
     if default {
-        tx.execute(
-            "UPDATE connections SET is_default = 0 WHERE ring_id = ?1",
-            [ring_id],
-        )?;
+        tx.prepare_cached("UPDATE connections SET is_default = 0 WHERE ring_id = ?1")?
+            .execute([ring_id])?;
     }
     let existing: Option<i64> = tx
         .query_row(
@@ -138,15 +133,17 @@ pub fn connect(
         .optional()?;
     match existing {
         Some(_) => {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE connections SET usage = ?3, is_default = CASE WHEN ?4 THEN 1 ELSE is_default END WHERE ring_id = ?1 AND cert_id = ?2",
+    )?.execute(
                 params![ring_id, cert_id, usage, default],
             )?;
         }
         None => {
             let seq = meta::next_seq(tx)?;
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO connections (ring_id, cert_id, usage, is_default, seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?.execute(
                 params![ring_id, cert_id, usage, default, seq],
             )?;
         }
@@ -156,10 +153,10 @@ pub fn connect(
 
 /// Removes a certificate from a ring; returns whether it was connected.
 pub fn remove(tx: &Transaction<'_>, ring_id: i64, cert_id: i64) -> rusqlite::Result<bool> {
-    Ok(tx.execute(
-        "DELETE FROM connections WHERE ring_id = ?1 AND cert_id = ?2",
-        params![ring_id, cert_id],
-    )? > 0)
+    Ok(tx
+        .prepare_cached("DELETE FROM connections WHERE ring_id = ?1 AND cert_id = ?2")?
+        .execute(params![ring_id, cert_id])?
+        > 0)
 }
 
 /// ROLLOVER's ring changes: where `from` is connected with PERSONAL usage, `to` takes its
@@ -167,15 +164,15 @@ pub fn remove(tx: &Transaction<'_>, ring_id: i64, cert_id: i64) -> rusqlite::Res
 /// with CERTAUTH or SITE usage, `to` is added with the same usage (not as DEFAULT) and `from`
 /// stays connected.
 pub fn rollover(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "DELETE FROM connections WHERE cert_id = ?2 AND ring_id IN
            (SELECT ring_id FROM connections WHERE cert_id = ?1 AND usage = 'PERSONAL')",
-        params![from, to],
-    )?;
-    tx.execute(
+    )?
+    .execute(params![from, to])?;
+    tx.prepare_cached(
         "UPDATE connections SET cert_id = ?2 WHERE cert_id = ?1 AND usage = 'PERSONAL'",
-        params![from, to],
-    )?;
+    )?
+    .execute(params![from, to])?;
     let others: Vec<(i64, String)> = {
         let mut st = tx.prepare_cached(
             "SELECT ring_id, usage FROM connections WHERE cert_id = ?1 AND usage <> 'PERSONAL'
