@@ -14,6 +14,8 @@ pub struct ParseFailure {
     pub messages: Vec<String>,
     /// The command's return code.
     pub rc: u32,
+    /// racemu's own notes (`RCMnnnI` lines) for the job log or standard error; never SYSTSPRT.
+    pub hints: Vec<String>,
 }
 
 /// Return code of a command that failed TSO parse.
@@ -22,7 +24,11 @@ pub const PARSE_RC: u32 = 12;
 impl ParseFailure {
     /// A failure with the given messages and return code.
     pub fn new(messages: Vec<String>, rc: u32) -> Self {
-        ParseFailure { messages, rc }
+        ParseFailure {
+            messages,
+            rc,
+            hints: Vec::new(),
+        }
     }
 
     /// The messages TSO parse gives for a malformed command line.

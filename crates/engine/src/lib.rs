@@ -55,7 +55,10 @@ impl Output {
 
 impl From<ParseFailure> for Output {
     fn from(p: ParseFailure) -> Self {
-        Output::new(p.messages, p.rc)
+        Output {
+            hints: p.hints,
+            ..Output::new(p.messages, p.rc)
+        }
     }
 }
 
