@@ -5,6 +5,7 @@
 //! IKJ56701I, IKJ56702I, IKJ56712I …) and the return code.
 #![deny(missing_docs)]
 
+pub mod help;
 mod operand;
 pub mod racdcert;
 pub mod racf;
@@ -47,6 +48,8 @@ pub enum Command {
     ConnectGroup(GroupConnect),
     /// TSO PROFILE: accepted, RC 0.
     Profile,
+    /// TSO HELP (alias H).
+    Help(help::HelpRequest),
     /// TSO END / LOGOFF: ends the session.
     Logoff,
 }
@@ -55,7 +58,7 @@ pub enum Command {
 pub const VERBS: &[&str] = &[
     "RACDCERT", "SETROPTS", "SETR", "RDEFINE", "RDEF", "RALTER", "RALT", "RDELETE", "RDEL",
     "PERMIT", "PE", "RLIST", "RL", "ADDUSER", "AU", "ALTUSER", "ALU", "LISTUSER", "LU", "DELUSER",
-    "DU", "ADDGROUP", "AG", "CONNECT", "CO", "PROFILE", "PROF", "END", "LOGOFF",
+    "DU", "ADDGROUP", "AG", "CONNECT", "CO", "PROFILE", "PROF", "END", "LOGOFF", "HELP", "H",
 ];
 
 /// Parses one logical command (comments already blanked out).
@@ -96,6 +99,7 @@ pub fn parse(text: &str) -> Result<Command, ParseFailure> {
         "ADDGROUP" | "AG" => racf::parse_group(ops).map(Command::AddGroup),
         "CONNECT" | "CO" => racf::parse_connect_group(ops).map(Command::ConnectGroup),
         "PROFILE" | "PROF" => Ok(Command::Profile),
+        "HELP" | "H" => help::parse(ops).map(Command::Help),
         "END" | "LOGOFF" => Ok(Command::Logoff),
         v => Err(verb::not_found(v, VERBS)),
     }

@@ -171,6 +171,13 @@ impl Engine {
         if matches!(cmd, Command::Profile) {
             return Output::ok();
         }
+        if let Command::Help(req) = cmd {
+            let h = racemu_command::help::render(req);
+            return Output {
+                hints: h.hints,
+                ..Output::new(h.lines, h.rc)
+            };
+        }
         let now = self.clock.now();
         let config = self.config;
         let issuer = issuer.to_ascii_uppercase();
@@ -206,7 +213,7 @@ fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {
         Command::DelUser(ids) => racf::deluser(ctx, ids),
         Command::AddGroup(g) => racf::addgroup(ctx, g),
         Command::ConnectGroup(c) => racf::connect_group(ctx, c),
-        Command::Profile | Command::Logoff => Ok(Output::ok()),
+        Command::Profile | Command::Logoff | Command::Help(_) => Ok(Output::ok()),
     }
 }
 

@@ -37,3 +37,74 @@ fn command_name_syntax_in_batch_and_exec() {
     let r = racemu(&db, NOW, &["exec", "A.B X"], None);
     assert_eq!(r.stdout, "IKJ56621I INVALID COMMAND NAME SYNTAX\n");
 }
+
+#[test]
+fn help_in_batch_exec_and_repl() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let (out, log, rc) = batch(
+        &db,
+        "HELP RACDCERT OPERANDS(GENCERT WITHL)\nh end\nHELP NOSUCH\n",
+    );
+    assert_eq!(
+        out,
+        [
+            "HELP RACDCERT OPERANDS(GENCERT WITHL)",
+            "OPERANDS -",
+            "  GENCERT[('request-dsn')] -",
+            "      Generates a key pair and a certificate, self-signed or signed by the",
+            "      certificate SIGNWITH names. With a data set name, signs the PKCS#10",
+            "      request it holds instead (SIGNWITH is then required; no private key is",
+            "      kept).",
+            "  WITHLABEL('label') -",
+            "      The new certificate's label, unique for its owner. Quote it to keep its",
+            "      case: an unquoted label is folded to upper case.",
+            "READY",
+            "h end",
+            "FUNCTION -",
+            "  END ends the session. In batch the rest of SYSTSIN is not read.",
+            "SYNTAX -",
+            "  END",
+            "OPERANDS -",
+            "  END has no operands racemu uses.",
+            "READY",
+            "HELP NOSUCH",
+            "IKJ56800I HELP NOT AVAILABLE FOR NOSUCH",
+            "READY",
+            "END",
+        ]
+    );
+    assert!(log.is_empty(), "{log:?}");
+    assert_eq!(rc, 12);
+
+    let r = racemu(&db, NOW, &["exec", "HELP PERMIT SYNTAX"], None);
+    assert_eq!(
+        normalise(&r.stdout),
+        [
+            "SYNTAX -",
+            "  PERMIT  (profile ...)  CLASS(class)  ID(id ...)  [ACCESS(access)]",
+            "          [DELETE] [RESET] [FROM(profile) [FCLASS(class)]]",
+            "",
+            "  REQUIRED - profile names; ID unless RESET or FROM",
+            "  DEFAULTS - CLASS(DATASET) ACCESS(READ)",
+            "  ALIAS    - PE",
+        ]
+    );
+    assert_eq!(r.code, 0);
+
+    // The REPL: `help` lists every command racemu supports, then READY.
+    let r = racemu(&db, NOW, &["repl"], Some("help\nLOGOFF\n"));
+    let out = normalise(&r.stdout);
+    for verb in [
+        "RACDCERT", "SETROPTS", "RDEFINE", "RALTER", "RDELETE", "PERMIT", "RLIST", "ADDUSER",
+        "ALTUSER", "LISTUSER", "DELUSER", "ADDGROUP", "CONNECT", "HELP", "PROFILE", "END",
+        "LOGOFF",
+    ] {
+        assert!(
+            out.iter().any(|l| l.starts_with(&format!("  {verb} "))),
+            "{verb}: {out:?}"
+        );
+    }
+    assert!(!r.stdout.contains("IKJ56500I"), "{}", r.stdout);
+    assert_eq!(r.code, 0);
+}
