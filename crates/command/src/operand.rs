@@ -87,6 +87,18 @@ fn first_token(s: &str) -> String {
     t
 }
 
+/// RCM112I: an abbreviation that fits several keywords, and which ones.
+///
+/// TSO parse accepts a keyword abbreviation only when it is unique; an ambiguous one is
+/// rejected like any unknown keyword (IKJ56712I INVALID KEYWORD in batch). The hint says why.
+pub(crate) fn ambiguous_hint(typed: &str, hits: &[&str]) -> String {
+    format!(
+        "RCM112I {} is an abbreviation of more than one keyword: {}. Type more of the keyword.",
+        typed.to_ascii_uppercase(),
+        hits.join(", ")
+    )
+}
+
 /// Looks up the keyword an operand names. `Ok(None)` for a quoted string or a word that is
 /// no keyword of `table` (the caller decides whether a positional operand is allowed).
 pub(crate) fn keyword_of(
@@ -98,7 +110,11 @@ pub(crate) fn keyword_of(
         OperandText::Word(w) if w.is_empty() => Ok(None),
         OperandText::Word(w) => match resolve_keyword(w, table) {
             KeywordMatch::Found(k) => Ok(Some(k)),
-            KeywordMatch::Ambiguous(_) => Err(ParseFailure::invalid_keyword(w)),
+            KeywordMatch::Ambiguous(hits) => {
+                let mut f = ParseFailure::invalid_keyword(w);
+                f.hints.push(ambiguous_hint(w, &hits));
+                Err(f)
+            }
             KeywordMatch::Unknown => Ok(None),
         },
     }

@@ -108,3 +108,37 @@ fn help_in_batch_exec_and_repl() {
     assert!(!r.stdout.contains("IKJ56500I"), "{}", r.stdout);
     assert_eq!(r.code, 0);
 }
+
+#[test]
+fn ambiguous_abbreviation_is_explained_in_the_job_log() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let (out, log, rc) = batch(&db, "RACDCERT ID(ZCSERV1) LIS\n");
+    assert_eq!(
+        out,
+        [
+            "RACDCERT ID(ZCSERV1) LIS",
+            "IKJ56712I INVALID KEYWORD, LIS",
+            "READY",
+            "END"
+        ]
+    );
+    assert_eq!(
+        log,
+        ["RCM112I LIS is an abbreviation of more than one keyword: LIST, LISTCHAIN, LISTMAP, LISTRING, LISTTOKEN. Type more of the keyword."]
+    );
+    assert_eq!(rc, 12);
+    // exec: SYSTSPRT lines on standard output, the hint on standard error.
+    let r = racemu(&db, NOW, &["exec", "SETROPTS R(FACILITY)"], None);
+    assert_eq!(r.stdout, "IKJ56712I INVALID KEYWORD, R\n");
+    assert!(
+        r.stderr
+            .starts_with("RCM112I R is an abbreviation of more than one keyword: RACLIST, "),
+        "{}",
+        r.stderr
+    );
+    // A unique abbreviation still works, and gives no hint.
+    let r = racemu(&db, NOW, &["exec", "RACDCERT ID(ZCSERV1) LISTR(*)"], None);
+    assert_eq!(r.stdout, "IRRD115I User ZCSERV1 has no rings.\n");
+    assert_eq!(r.stderr, "");
+}
