@@ -11,7 +11,7 @@ pub mod racdcert;
 pub mod racf;
 pub mod verb;
 
-pub use operand::{DsnOperand, ParseFailure};
+pub use operand::{is_valid_user_id, DsnOperand, ParseFailure};
 pub use racdcert::*;
 pub use racf::*;
 

@@ -87,6 +87,31 @@ fn first_token(s: &str) -> String {
     t
 }
 
+/// True when `id` (already upper case) meets RACF's user-ID and group-name syntax: 1–8
+/// characters, the first alphabetic or national (`# @ $`), the rest alphanumeric or national.
+/// (z/OS Security Server RACF Command Language Reference, ADDUSER: "userid".)
+pub fn is_valid_user_id(id: &str) -> bool {
+    let national = |c: char| matches!(c, '#' | '@' | '$');
+    let mut chars = id.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    id.chars().count() <= 8
+        && (first.is_ascii_uppercase() || national(first))
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || national(c))
+}
+
+/// The user ID `value` (any case) folded to upper case, or `IKJ56702I INVALID USERID, X`
+/// when RACF's syntax forbids it.
+pub(crate) fn checked_user_id(value: &str) -> Result<String, ParseFailure> {
+    let up = value.to_ascii_uppercase();
+    if is_valid_user_id(&up) {
+        Ok(up)
+    } else {
+        Err(ParseFailure::invalid("USERID", &up))
+    }
+}
+
 /// RCM112I: an abbreviation that fits several keywords, and which ones.
 ///
 /// TSO parse accepts a keyword abbreviation only when it is unique; an ambiguous one is

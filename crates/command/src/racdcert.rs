@@ -5,7 +5,7 @@
 //! parse folds unquoted operands; ring names keep their case even when unquoted.
 
 use crate::operand::{
-    dsn_value, get, has, keyword_of, text_value, value, DsnOperand, ParseFailure,
+    checked_user_id, dsn_value, get, has, keyword_of, text_value, value, DsnOperand, ParseFailure,
 };
 use racemu_tso::operands::{Operand, OperandText};
 
@@ -443,11 +443,7 @@ fn label_text(v: &Operand) -> String {
 }
 
 fn user_id(op: &Operand) -> Result<String, ParseFailure> {
-    let v = text_value(op, "USERID")?;
-    if v.chars().count() > 8 {
-        return Err(ParseFailure::invalid("USERID", &upper(&v)));
-    }
-    Ok(upper(&v))
+    checked_user_id(&text_value(op, "USERID")?)
 }
 
 /// LABEL('x') | SERIALNUMBER(hex) ISSUERSDN('dn') inside a function's parentheses.

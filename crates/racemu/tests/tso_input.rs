@@ -142,3 +142,53 @@ fn ambiguous_abbreviation_is_explained_in_the_job_log() {
     assert_eq!(r.stdout, "IRRD115I User ZCSERV1 has no rings.\n");
     assert_eq!(r.stderr, "");
 }
+
+#[test]
+fn user_ids_racf_syntax_forbids_are_refused_everywhere() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let cases = [
+        ("RACDCERT ID(&A) ADDRING(R)", "&A"),
+        ("RACDCERT ID(A.B) ADDRING(R)", "A.B"),
+        ("RACDCERT ID(TOOLONGID9) ADDRING(R)", "TOOLONGID9"),
+        ("RACDCERT ID(1ABC) LIST", "1ABC"),
+        (
+            "RACDCERT ID(OK1) CONNECT(ID(B-C) LABEL('x') RING(R))",
+            "B-C",
+        ),
+        ("RACDCERT ID(OK1) REMOVE(ID(A.B) LABEL('x') RING(R))", "A.B"),
+        (
+            "PERMIT IRR.DIGTCERT.LIST CLASS(FACILITY) ID(OK1,A.B) ACCESS(READ)",
+            "A.B",
+        ),
+        ("ADDUSER A.B", "A.B"),
+        ("ALTUSER (OK1 9X) SPECIAL", "9X"),
+        ("LISTUSER A%B", "A%B"),
+        ("DELUSER TOOLONGID9", "TOOLONGID9"),
+        ("CONNECT A.B GROUP(SYS1)", "A.B"),
+    ];
+    for (cmd, bad) in cases {
+        let r = racemu(&db, NOW, &["exec", cmd], None);
+        assert_eq!(
+            r.stdout,
+            format!("IKJ56702I INVALID USERID, {bad}\n"),
+            "{cmd}"
+        );
+        assert_eq!(r.code, 12, "{cmd}");
+    }
+    // Nothing was created: no user has a ring.
+    let r = racemu(&db, NOW, &["exec", "RACDCERT ID(A) LISTRING(*)"], None);
+    assert_eq!(r.stdout, "IRRD115I User A has no rings.\n");
+    // National characters, digits after the first character, PERMIT ID(*) and LISTUSER *
+    // are RACF syntax.
+    for ok in [
+        "RACDCERT ID(#SYS$1@) ADDRING(R)",
+        "RACDCERT ID(a1) ADDRING(R)",
+        "PERMIT IRR.DIGTCERT.LIST CLASS(FACILITY) ID(*) ACCESS(READ)",
+    ] {
+        let r = racemu(&db, NOW, &["exec", ok], None);
+        assert!(!r.stdout.contains("IKJ5670"), "{ok}: {}", r.stdout);
+    }
+    let r = racemu(&db, NOW, &["exec", "LISTUSER *"], None);
+    assert!(!r.stdout.contains("IKJ56702I"), "{}", r.stdout);
+}
