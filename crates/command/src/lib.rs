@@ -70,18 +70,18 @@ pub const VERBS: &[&str] = &[
 pub fn parse(text: &str) -> Result<Command, ParseFailure> {
     let parsed = match tso_parse(text) {
         Ok(p) => p,
-        Err(SyntaxError::Empty) => return Err(verb::invalid_name_syntax()),
+        Err(SyntaxError::Empty) => return Err(verb::invalid_name_syntax("", VERBS)),
         Err(e) => {
             let verb = text.split_whitespace().next().unwrap_or("");
             let verb = verb.split(['(', ')', '\'', ',']).next().unwrap_or("");
             if !verb::is_valid_command_name(verb) {
-                return Err(verb::invalid_name_syntax());
+                return Err(verb::invalid_name_syntax(verb, VERBS));
             }
             return Err(ParseFailure::syntax(e));
         }
     };
     if !verb::is_valid_command_name(&parsed.verb) {
-        return Err(verb::invalid_name_syntax());
+        return Err(verb::invalid_name_syntax(&parsed.verb, VERBS));
     }
     let ops = &parsed.operands;
     match parsed.verb.as_str() {

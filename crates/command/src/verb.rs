@@ -26,12 +26,20 @@ pub fn is_valid_command_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || is_national(c))
 }
 
-/// `IKJ56621I INVALID COMMAND NAME SYNTAX`, RC 12.
-pub fn invalid_name_syntax() -> ParseFailure {
-    ParseFailure::new(
+/// `IKJ56621I INVALID COMMAND NAME SYNTAX`, RC 12, with the RCM110I "did you mean" hint
+/// when `name` is one or two edits from a command in `known` (`RACDCERTS`).
+pub fn invalid_name_syntax(name: &str, known: &[&str]) -> ParseFailure {
+    let mut f = ParseFailure::new(
         vec!["IKJ56621I INVALID COMMAND NAME SYNTAX".to_string()],
         PARSE_RC,
-    )
+    );
+    f.hints.extend(did_you_mean(name, known));
+    f
+}
+
+fn did_you_mean(name: &str, known: &[&str]) -> Option<String> {
+    let up = name.to_ascii_uppercase();
+    nearest(&up, known).map(|s| format!("RCM110I {up} is not a command; did you mean {s}?"))
 }
 
 /// `IKJ56500I COMMAND name NOT FOUND`, RC 12, with a "did you mean" hint (RCM110I) when a
@@ -41,11 +49,7 @@ pub fn not_found(name: &str, known: &[&str]) -> ParseFailure {
         vec![format!("IKJ56500I COMMAND {name} NOT FOUND")],
         PARSE_RC,
     );
-    if let Some(s) = nearest(name, known) {
-        f.hints.push(format!(
-            "RCM110I {name} is not a command; did you mean {s}?"
-        ));
-    }
+    f.hints.extend(did_you_mean(name, known));
     f
 }
 

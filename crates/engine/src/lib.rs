@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod authority;
+mod hints;
 mod interchange;
 pub mod listing;
 pub mod messages;
@@ -152,12 +153,29 @@ impl Engine {
     /// Runs one logical command (comments already blanked) issued by `issuer`.
     ///
     /// Never panics; every input ends in messages and a return code.
+    /// racemu's hints on the command (typographic quotes, labels in the wrong case) are added
+    /// to [`Output::hints`]; SYSTSPRT lines are never changed by them.
     pub fn execute(&mut self, issuer: &str, text: &str) -> Output {
-        let cmd = match parse(text) {
-            Ok(c) => c,
-            Err(p) => return p.into(),
+        let mut out = match parse(text) {
+            Ok(cmd) => {
+                let mut out = self.run(issuer, &cmd);
+                if let Command::Racdcert(r) = &cmd {
+                    if out.lines.iter().any(|l| l.starts_with("IRRD107I")) {
+                        let issuer = issuer.to_ascii_uppercase();
+                        out.hints.extend(hints::label_case(
+                            self.store.connection(),
+                            text,
+                            r,
+                            &issuer,
+                        ));
+                    }
+                }
+                out
+            }
+            Err(p) => p.into(),
         };
-        self.run(issuer, &cmd)
+        out.hints.extend(hints::typographic_quotes(text));
+        out
     }
 
     /// Runs a typed command issued by `issuer`, as one transaction.

@@ -92,6 +92,14 @@ fn help_in_batch_exec_and_repl() {
     );
     assert_eq!(r.code, 0);
 
+    let r = racemu(&db, NOW, &["exec", "HELP RACDCRT"], None);
+    assert_eq!(r.stdout, "IKJ56800I HELP NOT AVAILABLE FOR RACDCRT\n");
+    assert_eq!(
+        r.stderr,
+        "RCM110I RACDCRT is not a command; did you mean RACDCERT?\n"
+    );
+    assert_eq!(r.code, 12);
+
     // The REPL: `help` lists every command racemu supports, then READY.
     let r = racemu(&db, NOW, &["repl"], Some("help\nLOGOFF\n"));
     let out = normalise(&r.stdout);
@@ -191,4 +199,86 @@ fn user_ids_racf_syntax_forbids_are_refused_everywhere() {
     }
     let r = racemu(&db, NOW, &["exec", "LISTUSER *"], None);
     assert!(!r.stdout.contains("IKJ56702I"), "{}", r.stdout);
+}
+
+#[test]
+fn paste_mistakes_get_job_log_hints() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let job = "//HINTS    JOB\n\
+//STEP1    EXEC PGM=IKJEFT01\n\
+//SYSTSPRT DD SYSOUT=*\n\
+//SYSTSIN  DD *\n\
+ RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) WITHLABEL('zosConnectCA')\n\
+ RACDCERT CERTAUTH LIST(LABEL('zosconnectca'))\n\
+ RACDCERT CERTAUTH LIST(LABEL(zosConnectCA))\n\
+ RACDCRT CERTAUTH LIST\n\
+/*\n";
+    let r = racemu(&db, NOW, &["run", "-"], Some(job));
+    assert_eq!(
+        normalise(&r.stdout),
+        [
+            "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) WITHLABEL('zosConnectCA')",
+            "IRRD175I The new profile for DIGTCERT will not be in effect until a SETROPTS REFRESH has been issued.",
+            "READY",
+            "RACDCERT CERTAUTH LIST(LABEL('zosconnectca'))",
+            "IRRD107I No matching certificate was found for this user.",
+            "READY",
+            "RACDCERT CERTAUTH LIST(LABEL(zosConnectCA))",
+            "IRRD107I No matching certificate was found for this user.",
+            "READY",
+            "RACDCRT CERTAUTH LIST",
+            "IKJ56500I COMMAND RACDCRT NOT FOUND",
+            "READY",
+            "END",
+        ]
+    );
+    let log = normalise(&r.stderr);
+    for hint in [
+        "RCM113I Labels are case-sensitive: CERTAUTH has no label 'zosconnectca' but has 'zosConnectCA'.",
+        "RCM114I LABEL(zosConnectCA) is not quoted, so TSO folded it to ZOSCONNECTCA; CERTAUTH has the label 'zosConnectCA': write LABEL('zosConnectCA').",
+        "RCM110I RACDCRT is not a command; did you mean RACDCERT?",
+    ] {
+        assert!(log.iter().any(|l| l == hint), "{hint}\n{log:?}");
+    }
+    assert!(!r.stdout.contains("RCM1"), "hints never reach SYSTSPRT");
+
+    // Typographic quotes pasted from a web page (blog 002's ALTER).
+    let r = racemu(
+        &db,
+        NOW,
+        &[
+            "exec",
+            "RACDCERT CERTAUTH ALTER(LABEL(\u{2018}zosConnectCA\u{2019}))TRUST",
+        ],
+        None,
+    );
+    assert_eq!(
+        r.stdout,
+        "IRRD107I No matching certificate was found for this user.\n"
+    );
+    assert_eq!(
+        r.stderr,
+        "RCM115W The command contains typographic quotes (\u{2018}\u{2019}), often pasted from web \
+         pages; TSO takes only the apostrophe (') as a quote, so they became part of the values.\n"
+    );
+    // The exact label gives no hint at all.
+    let r = racemu(
+        &db,
+        NOW,
+        &[
+            "exec",
+            "RACDCERT CERTAUTH ALTER(LABEL('zosConnectCA')) TRUST",
+        ],
+        None,
+    );
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.code, 0);
+    // A command name too long to be one, but close to one.
+    let r = racemu(&db, NOW, &["exec", "RACDCERTS CERTAUTH LIST"], None);
+    assert_eq!(r.stdout, "IKJ56621I INVALID COMMAND NAME SYNTAX\n");
+    assert_eq!(
+        r.stderr,
+        "RCM110I RACDCERTS is not a command; did you mean RACDCERT?\n"
+    );
 }

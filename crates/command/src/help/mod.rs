@@ -133,17 +133,12 @@ pub fn render(req: &HelpRequest) -> HelpOutput {
         };
     };
     let Some(help) = lookup(name) else {
-        let mut out = HelpOutput {
+        let names: Vec<&str> = commands().map(|c| c.name).collect();
+        let out = HelpOutput {
             lines: vec![format!("IKJ56800I HELP NOT AVAILABLE FOR {name}")],
             rc: 12,
-            hints: Vec::new(),
+            hints: crate::verb::not_found(name, &names).hints,
         };
-        let names: Vec<&str> = commands().map(|c| c.name).collect();
-        if let Some(s) = crate::verb::nearest(name, &names) {
-            out.hints.push(format!(
-                "RCM110I {name} is not a command; did you mean {s}?"
-            ));
-        }
         return out;
     };
     let everything = req.all || !(req.function || req.syntax || req.operands.is_some());
