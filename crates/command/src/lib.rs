@@ -72,8 +72,12 @@ pub fn parse(text: &str) -> Result<Command, ParseFailure> {
         Ok(p) => p,
         Err(SyntaxError::Empty) => return Err(verb::invalid_name_syntax("", VERBS)),
         Err(e) => {
-            let verb = text.split_whitespace().next().unwrap_or("");
-            let verb = verb.split(['(', ')', '\'', ',']).next().unwrap_or("");
+            let verb = text
+                .trim_start_matches([' ', ',', '\t'])
+                .split([' ', ',', '\t'])
+                .next()
+                .unwrap_or("");
+            let verb = verb.split(['(', ')', '\'']).next().unwrap_or("");
             if !verb::is_valid_command_name(verb) {
                 return Err(verb::invalid_name_syntax(verb, VERBS));
             }
@@ -126,6 +130,7 @@ mod tests {
             "(X)",
             "RACDCERTX ID(A) LIST",
             "TOOLONGNAME 'unclosed",
+            ",,TOOLONGNAME ')",
         ] {
             let e = parse(text).unwrap_err();
             assert_eq!(
@@ -139,6 +144,9 @@ mod tests {
         let e = parse("ABCDEFGH").unwrap_err();
         assert_eq!(e.messages, ["IKJ56500I COMMAND ABCDEFGH NOT FOUND"]);
         assert!(parse("$X").is_err_and(|e| e.messages[0].starts_with("IKJ56500I")));
+        // A syntax error after a well-formed name is parse's, not command scan's.
+        let e = parse(" ,RACDCERT LIST(LABEL('x").unwrap_err();
+        assert_eq!(e.messages, ["IKJ56702I INVALID QUOTED STRING, 'x"]);
     }
 
     #[test]
