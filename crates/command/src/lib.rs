@@ -5,11 +5,13 @@
 //! IKJ56701I, IKJ56702I, IKJ56712I …) and the return code.
 #![deny(missing_docs)]
 
+pub mod help;
 mod operand;
 pub mod racdcert;
 pub mod racf;
+pub mod verb;
 
-pub use operand::{DsnOperand, ParseFailure};
+pub use operand::{is_valid_user_id, DsnOperand, ParseFailure};
 pub use racdcert::*;
 pub use racf::*;
 
@@ -46,6 +48,8 @@ pub enum Command {
     ConnectGroup(GroupConnect),
     /// TSO PROFILE: accepted, RC 0.
     Profile,
+    /// TSO HELP (alias H).
+    Help(help::HelpRequest),
     /// TSO END / LOGOFF: ends the session.
     Logoff,
 }
@@ -54,28 +58,35 @@ pub enum Command {
 pub const VERBS: &[&str] = &[
     "RACDCERT", "SETROPTS", "SETR", "RDEFINE", "RDEF", "RALTER", "RALT", "RDELETE", "RDEL",
     "PERMIT", "PE", "RLIST", "RL", "ADDUSER", "AU", "ALTUSER", "ALU", "LISTUSER", "LU", "DELUSER",
-    "DU", "ADDGROUP", "AG", "CONNECT", "CO", "PROFILE", "PROF", "END", "LOGOFF",
+    "DU", "ADDGROUP", "AG", "CONNECT", "CO", "PROFILE", "PROF", "END", "LOGOFF", "HELP", "H",
 ];
 
 /// Parses one logical command (comments already blanked out).
 ///
-/// Never panics. An unknown verb gives `IKJ56500I COMMAND xxx NOT FOUND` with RC 12.
+/// Never panics. A command name that breaks TSO's syntax (more than eight characters, a
+/// first character that is not alphabetic or national, other characters that are not
+/// alphanumeric or national) gives `IKJ56621I INVALID COMMAND NAME SYNTAX`; an unknown but
+/// well-formed name gives `IKJ56500I COMMAND xxx NOT FOUND`. Both end with RC 12.
 pub fn parse(text: &str) -> Result<Command, ParseFailure> {
     let parsed = match tso_parse(text) {
         Ok(p) => p,
-        Err(SyntaxError::Empty) => {
+        Err(SyntaxError::Empty) => return Err(verb::invalid_name_syntax("", VERBS)),
+        Err(e) => {
             let verb = text
-                .split_whitespace()
+                .trim_start_matches([' ', ',', '\t'])
+                .split([' ', ',', '\t'])
                 .next()
-                .unwrap_or("")
-                .to_ascii_uppercase();
-            return Err(ParseFailure::new(
-                vec![format!("IKJ56500I COMMAND {verb} NOT FOUND")],
-                12,
-            ));
+                .unwrap_or("");
+            let verb = verb.split(['(', ')', '\'']).next().unwrap_or("");
+            if !verb::is_valid_command_name(verb) {
+                return Err(verb::invalid_name_syntax(verb, VERBS));
+            }
+            return Err(ParseFailure::syntax(e));
         }
-        Err(e) => return Err(ParseFailure::syntax(e)),
     };
+    if !verb::is_valid_command_name(&parsed.verb) {
+        return Err(verb::invalid_name_syntax(&parsed.verb, VERBS));
+    }
     let ops = &parsed.operands;
     match parsed.verb.as_str() {
         "RACDCERT" => racdcert::parse(ops).map(Command::Racdcert),
@@ -92,14 +103,9 @@ pub fn parse(text: &str) -> Result<Command, ParseFailure> {
         "ADDGROUP" | "AG" => racf::parse_group(ops).map(Command::AddGroup),
         "CONNECT" | "CO" => racf::parse_connect_group(ops).map(Command::ConnectGroup),
         "PROFILE" | "PROF" => Ok(Command::Profile),
+        "HELP" | "H" => help::parse(ops).map(Command::Help),
         "END" | "LOGOFF" => Ok(Command::Logoff),
-        v => {
-            let shown: String = v.chars().take(8).collect();
-            Err(ParseFailure::new(
-                vec![format!("IKJ56500I COMMAND {shown} NOT FOUND")],
-                12,
-            ))
-        }
+        v => Err(verb::not_found(v, VERBS)),
     }
 }
 
@@ -112,6 +118,35 @@ mod tests {
         let e = parse("FOO BAR").unwrap_err();
         assert_eq!(e.messages, ["IKJ56500I COMMAND FOO NOT FOUND"]);
         assert_eq!(e.rc, 12);
+    }
+
+    #[test]
+    fn command_name_syntax_errors() {
+        for text in [
+            "FROBNICATE X",
+            "1RACF LIST",
+            "A.B",
+            "RAC&X ID(A)",
+            "(X)",
+            "RACDCERTX ID(A) LIST",
+            "TOOLONGNAME 'unclosed",
+            ",,TOOLONGNAME ')",
+        ] {
+            let e = parse(text).unwrap_err();
+            assert_eq!(
+                e.messages,
+                ["IKJ56621I INVALID COMMAND NAME SYNTAX"],
+                "{text}"
+            );
+            assert_eq!(e.rc, 12);
+        }
+        // A well-formed name of eight characters is searched for.
+        let e = parse("ABCDEFGH").unwrap_err();
+        assert_eq!(e.messages, ["IKJ56500I COMMAND ABCDEFGH NOT FOUND"]);
+        assert!(parse("$X").is_err_and(|e| e.messages[0].starts_with("IKJ56500I")));
+        // A syntax error after a well-formed name is parse's, not command scan's.
+        let e = parse(" ,RACDCERT LIST(LABEL('x").unwrap_err();
+        assert_eq!(e.messages, ["IKJ56702I INVALID QUOTED STRING, 'x"]);
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub struct ParseFailure {
     pub messages: Vec<String>,
     /// The command's return code.
     pub rc: u32,
+    /// racemu's own notes (`RCMnnnI` lines) for the job log or standard error; never SYSTSPRT.
+    pub hints: Vec<String>,
 }
 
 /// Return code of a command that failed TSO parse.
@@ -22,7 +24,11 @@ pub const PARSE_RC: u32 = 12;
 impl ParseFailure {
     /// A failure with the given messages and return code.
     pub fn new(messages: Vec<String>, rc: u32) -> Self {
-        ParseFailure { messages, rc }
+        ParseFailure {
+            messages,
+            rc,
+            hints: Vec::new(),
+        }
     }
 
     /// The messages TSO parse gives for a malformed command line.
@@ -81,6 +87,43 @@ fn first_token(s: &str) -> String {
     t
 }
 
+/// True when `id` (already upper case) meets RACF's user-ID and group-name syntax: 1–8
+/// characters, the first alphabetic or national (`# @ $`), the rest alphanumeric or national.
+/// (z/OS Security Server RACF Command Language Reference, ADDUSER: "userid".)
+pub fn is_valid_user_id(id: &str) -> bool {
+    let national = |c: char| matches!(c, '#' | '@' | '$');
+    let mut chars = id.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    id.chars().count() <= 8
+        && (first.is_ascii_uppercase() || national(first))
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || national(c))
+}
+
+/// The user ID `value` (any case) folded to upper case, or `IKJ56702I INVALID USERID, X`
+/// when RACF's syntax forbids it.
+pub(crate) fn checked_user_id(value: &str) -> Result<String, ParseFailure> {
+    let up = value.to_ascii_uppercase();
+    if is_valid_user_id(&up) {
+        Ok(up)
+    } else {
+        Err(ParseFailure::invalid("USERID", &up))
+    }
+}
+
+/// RCM112I: an abbreviation that fits several keywords, and which ones.
+///
+/// TSO parse accepts a keyword abbreviation only when it is unique; an ambiguous one is
+/// rejected like any unknown keyword (IKJ56712I INVALID KEYWORD in batch). The hint says why.
+pub(crate) fn ambiguous_hint(typed: &str, hits: &[&str]) -> String {
+    format!(
+        "RCM112I {} is an abbreviation of more than one keyword: {}. Type more of the keyword.",
+        typed.to_ascii_uppercase(),
+        hits.join(", ")
+    )
+}
+
 /// Looks up the keyword an operand names. `Ok(None)` for a quoted string or a word that is
 /// no keyword of `table` (the caller decides whether a positional operand is allowed).
 pub(crate) fn keyword_of(
@@ -92,7 +135,11 @@ pub(crate) fn keyword_of(
         OperandText::Word(w) if w.is_empty() => Ok(None),
         OperandText::Word(w) => match resolve_keyword(w, table) {
             KeywordMatch::Found(k) => Ok(Some(k)),
-            KeywordMatch::Ambiguous(_) => Err(ParseFailure::invalid_keyword(w)),
+            KeywordMatch::Ambiguous(hits) => {
+                let mut f = ParseFailure::invalid_keyword(w);
+                f.hints.push(ambiguous_hint(w, &hits));
+                Err(f)
+            }
             KeywordMatch::Unknown => Ok(None),
         },
     }

@@ -4,7 +4,7 @@
 //! Positional operands (class, profile names, user IDs) come first, as TSO parse takes them;
 //! profile names and user IDs are folded to upper case.
 
-use crate::operand::{get, has, keywords, list_values, text_value, ParseFailure};
+use crate::operand::{checked_user_id, get, has, keywords, list_values, text_value, ParseFailure};
 use racemu_tso::operands::{Operand, OperandText};
 
 /// An access level, in increasing order of power.
@@ -449,7 +449,12 @@ pub fn parse_permit(ops: &[Operand]) -> Result<Permit, ParseFailure> {
     for (k, op) in &kws {
         match *k {
             "CLASS" => p.class = text_value(op, "CLASS NAME")?.to_ascii_uppercase(),
-            "ID" => p.ids = classes(op),
+            "ID" => {
+                p.ids = classes(op);
+                for id in p.ids.iter().filter(|i| *i != "*") {
+                    checked_user_id(id)?;
+                }
+            }
             "ACCESS" => {
                 let v = text_value(op, "ACCESS AUTHORITY")?;
                 p.access = Some(
@@ -561,9 +566,7 @@ pub struct UserSpec {
 fn user_ids(pos: &[Vec<String>]) -> Result<Vec<String>, ParseFailure> {
     let ids = pos.first().cloned().unwrap_or_default();
     for id in &ids {
-        if id.is_empty() || id.chars().count() > 8 {
-            return Err(ParseFailure::invalid("USERID", id));
-        }
+        checked_user_id(id)?;
     }
     Ok(ids)
 }
@@ -660,7 +663,13 @@ pub fn parse_user(ops: &[Operand], alter: bool) -> Result<UserSpec, ParseFailure
 /// Parses LISTUSER / DELUSER: user IDs, other operands accepted.
 pub fn parse_user_list(ops: &[Operand], verb: &str) -> Result<Vec<String>, ParseFailure> {
     let (pos, _rest) = positionals(ops, 1);
-    let ids = user_ids(&pos)?;
+    // LISTUSER * (every user) is the one place `*` stands for user IDs.
+    let all = verb == "LISTUSER" && pos.first().is_some_and(|v| v.len() == 1 && v[0] == "*");
+    let ids = if all {
+        vec!["*".to_string()]
+    } else {
+        user_ids(&pos)?
+    };
     if ids.is_empty() && verb == "DELUSER" {
         return Err(ParseFailure::missing("USERID", "USERID"));
     }

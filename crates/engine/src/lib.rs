@@ -11,6 +11,7 @@
 mod add;
 pub mod authority;
 mod gencert;
+mod hints;
 mod interchange;
 pub mod listing;
 pub mod messages;
@@ -58,7 +59,10 @@ impl Output {
 
 impl From<ParseFailure> for Output {
     fn from(p: ParseFailure) -> Self {
-        Output::new(p.messages, p.rc)
+        Output {
+            hints: p.hints,
+            ..Output::new(p.messages, p.rc)
+        }
     }
 }
 
@@ -152,12 +156,29 @@ impl Engine {
     /// Runs one logical command (comments already blanked) issued by `issuer`.
     ///
     /// Never panics; every input ends in messages and a return code.
+    /// racemu's hints on the command (typographic quotes, labels in the wrong case) are added
+    /// to [`Output::hints`]; SYSTSPRT lines are never changed by them.
     pub fn execute(&mut self, issuer: &str, text: &str) -> Output {
-        let cmd = match parse(text) {
-            Ok(c) => c,
-            Err(p) => return p.into(),
+        let mut out = match parse(text) {
+            Ok(cmd) => {
+                let mut out = self.run(issuer, &cmd);
+                if let Command::Racdcert(r) = &cmd {
+                    if out.lines.iter().any(|l| l.starts_with("IRRD107I")) {
+                        let issuer = issuer.to_ascii_uppercase();
+                        out.hints.extend(hints::label_case(
+                            self.store.connection(),
+                            text,
+                            r,
+                            &issuer,
+                        ));
+                    }
+                }
+                out
+            }
+            Err(p) => p.into(),
         };
-        self.run(issuer, &cmd)
+        out.hints.extend(hints::typographic_quotes(text));
+        out
     }
 
     /// Runs a typed command issued by `issuer`, as one transaction.
@@ -170,6 +191,13 @@ impl Engine {
         }
         if matches!(cmd, Command::Profile) {
             return Output::ok();
+        }
+        if let Command::Help(req) = cmd {
+            let h = racemu_command::help::render(req);
+            return Output {
+                hints: h.hints,
+                ..Output::new(h.lines, h.rc)
+            };
         }
         let now = self.clock.now();
         let config = self.config;
@@ -206,7 +234,7 @@ fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {
         Command::DelUser(ids) => racf::deluser(ctx, ids),
         Command::AddGroup(g) => racf::addgroup(ctx, g),
         Command::ConnectGroup(c) => racf::connect_group(ctx, c),
-        Command::Profile | Command::Logoff => Ok(Output::ok()),
+        Command::Profile | Command::Logoff | Command::Help(_) => Ok(Output::ok()),
     }
 }
 

@@ -1,0 +1,72 @@
+//! RACDCERT's top-level keywords, functions first.
+
+/// Every RACDCERT top-level keyword, for abbreviation and completion; the functions come first
+/// ([`FUNCTION_COUNT`] of them).
+pub const RACDCERT_KEYWORDS: &[&str] = &[
+    "ADD",
+    "ADDRING",
+    "ADDTOKEN",
+    "ALTER",
+    "ALTMAP",
+    "BIND",
+    "CHECKCERT",
+    "CONNECT",
+    "DELETE",
+    "DELMAP",
+    "DELRING",
+    "DELTOKEN",
+    "EXPORT",
+    "GENCERT",
+    "GENREQ",
+    "IMPORT",
+    "LIST",
+    "LISTCHAIN",
+    "LISTMAP",
+    "LISTRING",
+    "LISTTOKEN",
+    "MAP",
+    "REKEY",
+    "REMOVE",
+    "ROLLOVER",
+    "UNBIND",
+    "ID",
+    "SITE",
+    "CERTAUTH",
+    "MULTIID",
+    "WITHLABEL",
+    "TRUST",
+    "NOTRUST",
+    "HIGHTRUST",
+    "PASSWORD",
+    "ICSF",
+    "PCICC",
+    "PKDS",
+    "TOKEN",
+    "SUBJECTSDN",
+    "SIZE",
+    "NOTBEFORE",
+    "NOTAFTER",
+    "SIGNWITH",
+    "RSA",
+    "NISTECC",
+    "BPECC",
+    "DSA",
+    "KEYUSAGE",
+    "ALTNAME",
+    "DSN",
+    "FORMAT",
+    "NEWLABEL",
+    "FORCE",
+    "SDNFILTER",
+    "IDNFILTER",
+    "CRITERIA",
+    "FROMICSF",
+    "REQONLY",
+];
+
+/// How many of [`RACDCERT_KEYWORDS`] are functions (they come first).
+pub const FUNCTION_COUNT: usize = 26;
+
+pub(super) fn is_function(k: &str) -> bool {
+    RACDCERT_KEYWORDS[..FUNCTION_COUNT].contains(&k)
+}

@@ -1,0 +1,137 @@
+//! racemu's hints on commands pasted or typed with common mistakes (RCMnnnI/W lines).
+//!
+//! Hints never change what a command does or prints in SYSTSPRT; they go to the job log or
+//! standard error through [`crate::Output::hints`].
+//!
+//! * RCM113I — IRRD107I for a label that the owner has in another case (labels are
+//!   case-sensitive).
+//! * RCM114I — IRRD107I for an unquoted label: TSO folded it to upper case, and the owner has
+//!   it as typed.
+//! * RCM115W — the command holds typographic quotes (U+2018, U+2019, U+201C, U+201D), which
+//!   TSO does not take for apostrophes.
+
+use racemu_command::{Function, Owner, Racdcert};
+use racemu_store::{certs, rusqlite::Connection};
+use racemu_tso::operands::{parse_command, Operand, OperandText};
+
+/// The typographic quotes that web pages put where an apostrophe was meant.
+const TYPOGRAPHIC_QUOTES: &[char] = &['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}'];
+
+/// RCM115W when `text` holds typographic quotes.
+pub(crate) fn typographic_quotes(text: &str) -> Option<String> {
+    let found: String = TYPOGRAPHIC_QUOTES
+        .iter()
+        .filter(|q| text.contains(**q))
+        .collect();
+    (!found.is_empty()).then(|| {
+        format!(
+            "RCM115W The command contains typographic quotes ({found}), often pasted from web pages; \
+             TSO takes only the apostrophe (') as a quote, so they became part of the values."
+        )
+    })
+}
+
+/// The `LABEL(value)` operands anywhere in a command, as typed: (text, quoted).
+fn typed_labels(ops: &[Operand], out: &mut Vec<(String, bool)>) {
+    for op in ops {
+        let Some(args) = &op.args else {
+            continue;
+        };
+        if let OperandText::Word(w) = &op.text {
+            if w.eq_ignore_ascii_case("LABEL") {
+                if let Some(v) = args.first() {
+                    out.push((v.as_str().to_string(), v.text.is_quoted()));
+                }
+            }
+        }
+        typed_labels(args, out);
+    }
+}
+
+fn owner_name(o: &Owner) -> String {
+    match o {
+        Owner::User(u) => format!("user {u}"),
+        Owner::CertAuth => "CERTAUTH".into(),
+        Owner::Site => "SITE".into(),
+    }
+}
+
+/// The owners whose certificates a RACDCERT command may have looked a label up in: the
+/// command's owner (or the issuer), owners named inside CONNECT / REMOVE / SIGNWITH, CERTAUTH
+/// and SITE.
+fn owners(cmd: &Racdcert, issuer: &str) -> Vec<Owner> {
+    let mut v = vec![cmd
+        .owner
+        .clone()
+        .unwrap_or_else(|| Owner::User(issuer.to_string()))];
+    match &cmd.function {
+        Function::Connect {
+            cert_owner: Some(o),
+            ..
+        }
+        | Function::Remove {
+            cert_owner: Some(o),
+            ..
+        } => v.push(o.clone()),
+        _ => {}
+    }
+    v.push(Owner::CertAuth);
+    v.push(Owner::Site);
+    let mut seen = Vec::new();
+    v.retain(|o| {
+        let new = !seen.contains(o);
+        seen.push(o.clone());
+        new
+    });
+    v
+}
+
+/// RCM113I / RCM114I for a RACDCERT command that ended with IRRD107I: labels it named that
+/// exist only in another case, or (unquoted) only as typed.
+pub(crate) fn label_case(
+    conn: &Connection,
+    text: &str,
+    cmd: &Racdcert,
+    issuer: &str,
+) -> Vec<String> {
+    let Ok(parsed) = parse_command(text) else {
+        return Vec::new();
+    };
+    let mut typed = Vec::new();
+    typed_labels(&parsed.operands, &mut typed);
+    let owners = owners(cmd, issuer);
+    let mut hints = Vec::new();
+    for (typed, quoted) in typed {
+        let effective = if quoted {
+            typed.clone()
+        } else {
+            typed.to_ascii_uppercase()
+        };
+        let mut found: Vec<(Owner, String)> = Vec::new();
+        for o in &owners {
+            let labels = certs::labels(conn, o.internal_id()).unwrap_or_default();
+            if labels.contains(&effective) {
+                found.clear();
+                break;
+            }
+            if let Some(l) = labels.iter().find(|l| l.eq_ignore_ascii_case(&effective)) {
+                found.push((o.clone(), l.clone()));
+            }
+        }
+        for (o, l) in found {
+            let owner = owner_name(&o);
+            hints.push(if !quoted && l == typed {
+                format!(
+                    "RCM114I LABEL({typed}) is not quoted, so TSO folded it to {effective}; \
+                     {owner} has the label '{l}': write LABEL('{l}')."
+                )
+            } else {
+                format!(
+                    "RCM113I Labels are case-sensitive: {owner} has no label '{effective}' \
+                     but has '{l}'."
+                )
+            });
+        }
+    }
+    hints
+}
