@@ -5,7 +5,9 @@
 use crate::messages as m;
 use crate::racdcert::{authorize, digtcert_reminder, level_for, new_label, parse_info};
 use crate::{Ctx, Fail, Output};
-use racemu_command::{Access, DateTimeSpec, GenCert, KeyAlgorithmKeyword, Owner, TrustStatus};
+use racemu_command::{
+    Access, AltNameSpec, DateTimeSpec, GenCert, KeyAlgorithmKeyword, Owner, TrustStatus,
+};
 use racemu_pki as pki;
 use racemu_store::certs::CertRow;
 use racemu_store::{certs, users};
@@ -112,6 +114,58 @@ pub(crate) fn serial_bytes(n: i64) -> Vec<u8> {
     b[first..].to_vec()
 }
 
+/// The serial number one above `serial_hex` (as LIST shows it), at any width: serial numbers
+/// of imported certificates are often 16–20 bytes, more than any machine integer holds.
+/// `None` when `serial_hex` is not hexadecimal.
+pub(crate) fn serial_after(serial_hex: &str) -> Option<Vec<u8>> {
+    let padded = if serial_hex.len() % 2 == 1 {
+        format!("0{serial_hex}")
+    } else {
+        serial_hex.to_string()
+    };
+    let mut bytes = padded
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    let mut carry = true;
+    for b in bytes.iter_mut().rev() {
+        let (v, overflow) = b.overflowing_add(u8::from(carry));
+        *b = v;
+        carry = overflow;
+        if !carry {
+            break;
+        }
+    }
+    if carry {
+        bytes.insert(0, 1);
+    }
+    let first = bytes
+        .iter()
+        .position(|x| *x != 0)
+        .unwrap_or(bytes.len().saturating_sub(1));
+    Some(bytes.split_off(first))
+}
+
+/// The certificate's subject alternative names from ALTNAME: every GENCERT (plain or from a
+/// request) goes through here, so an IP address that is not one is refused the same way
+/// (`IKJ56702I`, RC 12) and never dropped.
+pub(crate) fn alt_names(spec: &AltNameSpec) -> Result<pki::AltNames, Fail> {
+    let mut alt = pki::AltNames::default();
+    if let Some(ip) = &spec.ip {
+        alt.ip = Some(ip.parse().map_err(|_| {
+            Fail::msg(
+                format!("IKJ56702I INVALID Internet Protocol (IP) Address, {ip}"),
+                12,
+            )
+        })?);
+    }
+    alt.domain = spec.domain.clone();
+    alt.email = spec.email.clone();
+    alt.uri = spec.uri.clone();
+    Ok(alt)
+}
+
 fn dn_tag(t: &str) -> pki::DnTag {
     match t {
         "CN" => pki::DnTag::Cn,
@@ -195,19 +249,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
             vec![(pki::DnTag::Cn, cn)]
         }
     };
-    // Alternative names.
-    let mut alt = pki::AltNames::default();
-    if let Some(ip) = &g.alt_name.ip {
-        alt.ip = Some(ip.parse().map_err(|_| {
-            Fail::msg(
-                format!("IKJ56702I INVALID Internet Protocol (IP) Address, {ip}"),
-                12,
-            )
-        })?);
-    }
-    alt.domain = g.alt_name.domain.clone();
-    alt.email = g.alt_name.email.clone();
-    alt.uri = g.alt_name.uri.clone();
+    let alt = alt_names(&g.alt_name)?;
     // Signer.
     let signer = match &g.sign_with {
         None => None,

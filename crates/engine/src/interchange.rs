@@ -2,7 +2,7 @@
 //! GENCERT from a request, CHECKCERT; and REKEY / ROLLOVER (reference §1.1, §1.4, §1.8–1.10,
 //! §1.15).
 
-use crate::gencert::{new_status, serial_bytes, validity};
+use crate::gencert::{new_status, serial_after, serial_bytes, validity};
 use crate::listing::{self, cert_details};
 use crate::messages as m;
 use crate::racdcert::{
@@ -261,13 +261,7 @@ pub(crate) fn gencert_request(
         certsign: k.certsign,
         keyagree: k.keyagree,
     });
-    let mut alt = pki::AltNames::default();
-    if let Some(ip) = &g.alt_name.ip {
-        alt.ip = ip.parse().ok();
-    }
-    alt.domain = g.alt_name.domain.clone();
-    alt.email = g.alt_name.email.clone();
-    alt.uri = g.alt_name.uri.clone();
+    let alt = crate::gencert::alt_names(&g.alt_name)?;
     let template = pki::CertTemplate {
         serial: serial_bytes(serial_n),
         subject: pki::NameSpec::default(),
@@ -395,7 +389,14 @@ pub(crate) fn rekey(
     let mut alt = pki::AltNames::default();
     for (kind, v) in &info.alt_names {
         match kind {
-            pki::AltNameKind::Ip => alt.ip = v.parse().ok(),
+            pki::AltNameKind::Ip => {
+                alt.ip = Some(v.parse().map_err(|_| {
+                    Fail::msg(
+                        m::internal(&format!("stored IP address {v} is not valid")),
+                        12,
+                    )
+                })?)
+            }
             pki::AltNameKind::Domain => alt.domain = Some(v.clone()),
             pki::AltNameKind::Email => alt.email = Some(v.clone()),
             pki::AltNameKind::Uri => alt.uri = Some(v.clone()),
@@ -403,19 +404,19 @@ pub(crate) fn rekey(
     }
     // Self-signed under the same name: the serial continues from the old certificate's so
     // the DIGTCERT profile name stays unique.
-    let base = i64::from_str_radix(&old.serial_hex, 16).unwrap_or(0);
-    let mut serial_n = base + 1;
+    let bad_serial = || Fail::msg(m::internal("stored serial number is not hexadecimal"), 12);
+    let mut serial = serial_after(&old.serial_hex).ok_or_else(bad_serial)?;
     let issuer_dn = info.subject.racf_dotted();
     while certs::by_profile(
         ctx.tx,
-        &profile_name(&listing::serial_hex(&serial_bytes(serial_n)), &issuer_dn),
+        &profile_name(&listing::serial_hex(&serial), &issuer_dn),
     )?
     .is_some()
     {
-        serial_n += 1;
+        serial = serial_after(&listing::serial_hex(&serial)).ok_or_else(bad_serial)?;
     }
     let template = pki::CertTemplate {
-        serial: serial_bytes(serial_n),
+        serial,
         subject: pki::NameSpec::default(),
         not_before,
         not_after,

@@ -425,6 +425,27 @@ mod tests {
     }
 
     #[test]
+    fn serials_after_any_width() {
+        use crate::gencert::serial_after;
+        assert_eq!(serial_after("00"), Some(vec![1]));
+        assert_eq!(serial_after("FF"), Some(vec![1, 0]));
+        assert_eq!(serial_after("1"), Some(vec![2]));
+        // Wider than 63 bits: REKEY of such a certificate used to restart at serial 01.
+        let wide = "7F3A9C0D1E2F3A4B5C6D7E8F9A0B1C2D3E4F5A6B";
+        let mut expected: Vec<u8> = (0..wide.len() / 2)
+            .map(|i| u8::from_str_radix(&wide[2 * i..2 * i + 2], 16).expect("hex"))
+            .collect();
+        if let Some(last) = expected.last_mut() {
+            *last += 1;
+        }
+        assert_eq!(serial_after(wide), Some(expected));
+        let mut carried = vec![1];
+        carried.extend([0u8; 9]);
+        assert_eq!(serial_after("FFFFFFFFFFFFFFFFFF"), Some(carried));
+        assert_eq!(serial_after("XYZ"), None);
+    }
+
+    #[test]
     fn serials() {
         use crate::gencert::serial_bytes;
         assert_eq!(serial_bytes(0), vec![0]);

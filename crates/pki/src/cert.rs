@@ -414,8 +414,8 @@ pub fn parse_certificate(der: &[u8]) -> Result<CertificateInfo, PkiError> {
     let self_signed = tbs.issuer == tbs.subject && verify_with(&cert, &tbs.subject_public_key_info);
     Ok(CertificateInfo {
         serial: tbs.serial_number.as_bytes().to_vec(),
-        issuer: DistinguishedName::from_name(&tbs.issuer),
-        subject: DistinguishedName::from_name(&tbs.subject),
+        issuer: DistinguishedName::from_name(&tbs.issuer)?,
+        subject: DistinguishedName::from_name(&tbs.subject)?,
         not_before: offset(&tbs.validity.not_before),
         not_after: offset(&tbs.validity.not_after),
         signature_algorithm: sig_name(&cert.signature_algorithm.oid.to_string()).to_string(),

@@ -142,8 +142,12 @@ fn value_text(v: &Any) -> String {
 }
 
 impl DistinguishedName {
-    pub(crate) fn from_name(name: &Name) -> DistinguishedName {
-        let der = name.to_der().unwrap_or_default();
+    /// The DN of `name`, with its DER encoding. A name that cannot be encoded is an error,
+    /// never an empty DN (which would match any other empty DN when issuers are looked up).
+    pub(crate) fn from_name(name: &Name) -> Result<DistinguishedName, PkiError> {
+        let der = name
+            .to_der()
+            .map_err(|e| PkiError::InvalidName(e.to_string()))?;
         // RACF shows the most specific RDN first: the reverse of the encoding order.
         let mut parts = Vec::new();
         for rdn in name.0.iter().rev() {
@@ -159,16 +163,16 @@ impl DistinguishedName {
                 .collect();
             parts.push(atvs.join("+"));
         }
-        DistinguishedName {
+        Ok(DistinguishedName {
             der,
             dotted: parts.join("."),
-        }
+        })
     }
 
     /// Parses a DER Name.
     pub fn from_der(der: &[u8]) -> Result<DistinguishedName, PkiError> {
         let name = Name::from_der(der).map_err(|e| PkiError::InvalidName(e.to_string()))?;
-        Ok(DistinguishedName::from_name(&name))
+        DistinguishedName::from_name(&name)
     }
 
     /// RACF's dotted display: `TAG=value` joined by `.`, most specific first, no escaping.
@@ -200,7 +204,7 @@ mod tests {
             (DnTag::C, "US".into()),
         ]);
         let name = spec.to_name().unwrap();
-        let dn = DistinguishedName::from_name(&name);
+        let dn = DistinguishedName::from_name(&name).unwrap();
         assert_eq!(
             dn.racf_dotted(),
             "CN=CA for zosConnect.OU=zosConnect.O=IBM.C=US"

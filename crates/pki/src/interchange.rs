@@ -427,7 +427,7 @@ pub fn parse_pkcs10(bytes: &[u8]) -> Result<RequestInfo, PkiError> {
                 ));
             }
             return Ok(RequestInfo {
-                subject: crate::DistinguishedName::from_name(&req.info.subject),
+                subject: crate::DistinguishedName::from_name(&req.info.subject)?,
                 spki_der: req
                     .info
                     .public_key
