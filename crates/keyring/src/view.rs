@@ -23,7 +23,7 @@ use racemu_store::rusqlite::Transaction;
 use racemu_store::{certs, profiles, rings, users, Store};
 use std::fmt;
 
-use crate::RingRef;
+use crate::{advice, RingRef};
 
 /// An R_datalib failure: SAF and RACF return codes, reason code, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,8 +128,9 @@ pub struct RingEntry {
     pub der: Vec<u8>,
     /// The private key (PKCS#8 DER) when released to this caller.
     pub private_key: Option<Vec<u8>>,
-    /// True when RACF holds a key that was withheld from this caller.
-    pub key_withheld: bool,
+    /// When RACF holds a key that was withheld from this caller: the rule that withheld it
+    /// and the command(s) that would release it.
+    pub key_withheld: Option<String>,
     /// Parsed certificate.
     pub info: CertificateInfo,
 }
@@ -145,6 +146,8 @@ pub struct RingView {
     pub entries: Vec<RingEntry>,
     /// How access was granted.
     pub access: AccessPath,
+    /// The user ID that opened the ring.
+    pub caller: String,
 }
 
 impl RingView {
@@ -249,41 +252,6 @@ fn open_in(
     } else {
         format!("{oname}.{}.LST", r.ring.to_ascii_uppercase())
     };
-    let own_ring = oname == caller;
-    let rdatalib = rdatalib_profile(tx, &lst).map_err(db)?;
-    let (access, lst_level) = match &rdatalib {
-        Some(p) => {
-            let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
-            if a < Access::Read {
-                return Err(DatalibError::not_authorized(format!(
-                    "{caller} has {} access to RDATALIB {p}, which protects {lst}; PERMIT {p} CLASS(RDATALIB) ID({caller}) ACCESS(READ) and SETROPTS RACLIST(RDATALIB) REFRESH would grant it.",
-                    a.keyword()
-                )));
-            }
-            (AccessPath::Rdatalib(p.clone()), a)
-        }
-        None => {
-            let needed = if own_ring || !matches!(owner, Owner::User(_)) {
-                Access::Read
-            } else {
-                Access::Update
-            };
-            let a = level(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING").map_err(db)?;
-            if a < needed {
-                return Err(DatalibError::not_authorized(format!(
-                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}; PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID({caller}) ACCESS({}) and SETROPTS RACLIST(FACILITY) REFRESH would grant it.",
-                    needed.keyword(),
-                    if own_ring { "its own" } else { "another user's" },
-                    r.ring,
-                    a.keyword(),
-                    needed.keyword()
-                )));
-            }
-            (AccessPath::Facility, Access::None)
-        }
-    };
-    let special = is_special(tx, caller).map_err(db)?;
-    let gencert = level(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT").map_err(db)?;
     // Members: (cert row, usage, default).
     let members: Vec<(certs::CertRow, String, bool)> = match &ring_row {
         Some(row) => {
@@ -308,6 +276,65 @@ fn open_in(
                 .collect()
         }
     };
+    let own_ring = oname == caller;
+    let rdatalib = rdatalib_profile(tx, &lst).map_err(db)?;
+    let (access, lst_level) = match &rdatalib {
+        Some(p) => {
+            let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
+            if a < Access::Read {
+                // READ opens the ring; another user's private key needs UPDATE.
+                let others_key =
+                    members
+                        .iter()
+                        .find_map(|(c, usage, _)| match Owner::from_internal(&c.owner) {
+                            Owner::User(u)
+                                if u != caller
+                                    && usage == "PERSONAL"
+                                    && c.private_key.is_some() =>
+                            {
+                                Some(u)
+                            }
+                            _ => None,
+                        });
+                let (needed, why) = match &others_key {
+                    Some(u) => (
+                        Access::Update,
+                        format!(" READ opens the ring; UPDATE also releases {u}'s private key."),
+                    ),
+                    None => (Access::Read, String::new()),
+                };
+                return Err(DatalibError::not_authorized(format!(
+                    "{caller} has {} access to RDATALIB {p}, which protects {lst}.{why} {}.",
+                    a.keyword(),
+                    advice::grant(tx, caller, "RDATALIB", &lst, needed).map_err(db)?
+                )));
+            }
+            (AccessPath::Rdatalib(p.clone()), a)
+        }
+        None => {
+            let needed = if own_ring || !matches!(owner, Owner::User(_)) {
+                Access::Read
+            } else {
+                Access::Update
+            };
+            let a = level(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING").map_err(db)?;
+            if a < needed {
+                let pending = pending_rdatalib(tx, &lst).map_err(db)?;
+                return Err(DatalibError::not_authorized(format!(
+                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}{pending}; {}.",
+                    needed.keyword(),
+                    if own_ring { "its own" } else { "another user's" },
+                    r.ring,
+                    a.keyword(),
+                    advice::grant(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING", needed)
+                        .map_err(db)?
+                )));
+            }
+            (AccessPath::Facility, Access::None)
+        }
+    };
+    let special = is_special(tx, caller).map_err(db)?;
+    let gencert = level(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT").map_err(db)?;
     let mut entries = Vec::new();
     for (cert, usage, default) in members {
         if filter == StatusFilter::Trusted && cert.status == "NOTRUST" {
@@ -336,7 +363,28 @@ fn open_in(
                 }
             };
         let info = parse_certificate(&cert.der).map_err(DatalibError::internal)?;
-        let key_withheld = cert.private_key.is_some() && !may_have_key;
+        let key_withheld = if cert.private_key.is_some() && !may_have_key {
+            let rdatalib = match &access {
+                AccessPath::Rdatalib(p) => Some(p.as_str()),
+                AccessPath::Facility => None,
+            };
+            Some(
+                advice::withheld(
+                    tx,
+                    caller,
+                    &cert_owner,
+                    &cert.label,
+                    &usage,
+                    &oname,
+                    &r.ring,
+                    rdatalib,
+                    &lst,
+                )
+                .map_err(db)?,
+            )
+        } else {
+            None
+        };
         entries.push(RingEntry {
             label: cert.label.clone(),
             owner: cert_owner,
@@ -358,5 +406,20 @@ fn open_in(
         name: r.ring.clone(),
         entries,
         access,
+        caller: caller.to_string(),
+    })
+}
+
+/// ` (RDATALIB profile P covers it, but …)` when the database has an RDATALIB profile for
+/// `lst` that the RACLIST snapshot does not, or RDATALIB is not active/RACLISTed.
+fn pending_rdatalib(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<String> {
+    let Some((p, _)) = protecting_profile(tx, "RDATALIB", lst, false)? else {
+        return Ok(String::new());
+    };
+    let o = profiles::class_options(tx, "RDATALIB")?;
+    Ok(if !o.active || !o.raclisted {
+        format!(" in effect (RDATALIB {p} covers it, but ring-specific checking needs SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB))")
+    } else {
+        format!(" in effect (RDATALIB {p} covers it, but the RACLIST snapshot of RDATALIB predates it: SETROPTS RACLIST(RDATALIB) REFRESH)")
     })
 }

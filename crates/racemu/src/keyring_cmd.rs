@@ -65,6 +65,7 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return fail(e),
             };
+            crate::ignore_sigpipe();
             match racemu::serve::serve(config, &listen) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
@@ -106,7 +107,8 @@ fn list(view: &RingView, user: &str, json: bool, _now: OffsetDateTime) -> ExitCo
                 "not_before": rfc3339(e.info.not_before),
                 "not_after": rfc3339(e.info.not_after),
                 "sha256": hex_colons(&e.info.sha256_fingerprint),
-                "private_key": if e.private_key.is_some() { "released" } else if e.key_withheld { "withheld" } else { "none" },
+                "private_key": if e.private_key.is_some() { "released" } else if e.key_withheld.is_some() { "withheld" } else { "none" },
+                "withheld_because": e.key_withheld,
             })
         })
         .collect();
@@ -147,6 +149,9 @@ fn list(view: &RingView, user: &str, json: bool, _now: OffsetDateTime) -> ExitCo
                 }
             });
             println!("  {:<12} {text}", format!("{title}:"));
+        }
+        if let Some(why) = e["withheld_because"].as_str() {
+            println!("  {:<12} {why}", "Withheld:");
         }
     }
     ExitCode::SUCCESS
@@ -196,7 +201,11 @@ fn export(
     } else {
         out.display().to_string()
     };
-    let withheld = view.entries.iter().filter(|e| e.key_withheld).count();
+    let withheld = view
+        .entries
+        .iter()
+        .filter(|e| e.key_withheld.is_some())
+        .count();
     eprintln!(
         "racemu: RCM201I wrote {target} ({}): {} certificate(s), {keys} private key(s){}",
         match format {

@@ -106,6 +106,17 @@ fn default_sigpipe() {
     }
 }
 
+/// Lets writes to a closed pipe fail with EPIPE instead of ending the process: for the TLS
+/// server, whose log lines must not stop it.
+pub(crate) fn ignore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting SIGPIPE to SIG_IGN has no memory-safety preconditions; it is called
+    // before the server starts any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
+}
+
 fn main() -> ExitCode {
     default_sigpipe();
     let cli = Cli::parse();
