@@ -425,3 +425,106 @@ fn each_subcommand_help_shows_only_what_applies_to_it() {
     );
     assert!(!r.stderr.contains("--db"), "{}", r.stderr);
 }
+
+#[test]
+fn ds_and_export_say_what_they_did() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    assert_eq!(racemu(&db, NOW, &["exec", RING], None).code, 0);
+    let f = tmp.path().join("cmds.txt");
+    std::fs::write(&f, "RACDCERT ID(SRV) LISTRING(*)\n").expect("w");
+    let r = racemu(
+        &db,
+        NOW,
+        &[
+            "--user",
+            "USER1",
+            "ds",
+            "put",
+            "RACF.CNTL",
+            f.to_str().expect("p"),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        r.stderr.trim_end(),
+        "racemu: RCM203I data set USER1.RACF.CNTL stored (29 bytes)"
+    );
+    let r = racemu(&db, NOW, &["ds", "ls"], None);
+    assert_eq!(
+        normalise(&r.stdout),
+        [
+            "DSN                                          RECFM LRECL      BYTES",
+            "USER1.RACF.CNTL                              FB       80         29",
+        ]
+    );
+    // PKCS#12 with the password from a file, then from the environment.
+    std::fs::write(tmp.path().join("pw.txt"), "from-file\n").expect("w");
+    let script = format!(
+        "\"$RACEMU\" --db {db} --user SRV keyring export SRV/Ring --format pkcs12 --out a.p12 --password-file pw.txt &&
+         RACEMU_PASSWORD=from-env \"$RACEMU\" --db {db} --user SRV keyring export SRV/Ring --format pkcs12 --out b.p12",
+        db = db.display()
+    );
+    let r = racemu_sh(tmp.path(), &script);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.lines().collect::<Vec<_>>(),
+        [
+            "racemu: RCM201I wrote a.p12 (PKCS#12): 1 certificate(s), 1 private key(s)",
+            "racemu: RCM201I wrote b.p12 (PKCS#12): 1 certificate(s), 1 private key(s)",
+        ]
+    );
+    for (file, pw) in [("a.p12", "pass:from-file"), ("b.p12", "pass:from-env")] {
+        let p = tmp.path().join(file);
+        let (ok, text) = openssl(&[
+            "pkcs12",
+            "-in",
+            p.to_str().expect("p"),
+            "-passin",
+            pw,
+            "-nokeys",
+        ]);
+        assert!(ok, "{file}: {text}");
+    }
+    let r = racemu_sh(
+        tmp.path(),
+        &format!(
+            "\"$RACEMU\" --db {} --user SRV keyring export SRV/Ring --format pkcs12 --out c.p12",
+            db.display()
+        ),
+    );
+    assert_eq!(r.code, 12);
+    assert_eq!(
+        r.stderr.trim_end(),
+        "racemu: a PKCS#12 password is required: --password, --password-file or $RACEMU_PASSWORD"
+    );
+}
+
+#[test]
+fn exec_runs_every_line_as_its_help_says() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let r = racemu(&db, NOW, &["exec", "--help"], None);
+    assert!(
+        r.stdout
+            .contains("Run TSO commands, one per line (continuation with + or - allowed)"),
+        "{}",
+        r.stdout
+    );
+    let r = racemu(
+        &db,
+        NOW,
+        &[
+            "exec",
+            "RACDCERT ID(X) ADDRING(A)\nRACDCERT ID(X) +\n  LISTRING(A)",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0);
+    assert!(
+        normalise(&r.stdout).contains(&"       >A<".to_string()),
+        "{}",
+        r.stdout
+    );
+}
