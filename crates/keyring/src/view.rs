@@ -148,6 +148,10 @@ pub struct RingView {
     pub access: AccessPath,
     /// The user ID that opened the ring.
     pub caller: String,
+    /// Warnings (RCM213W, RCM214W) when the ring or its certificates changed after the last
+    /// `SETROPTS RACLIST(DIGTRING|DIGTCERT) REFRESH`: racemu shows them as they are now, where
+    /// z/OS may not yet.
+    pub stale: Vec<String>,
 }
 
 impl RingView {
@@ -335,6 +339,9 @@ fn open_in(
     };
     let special = is_special(tx, caller).map_err(db)?;
     let gencert = level(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT").map_err(db)?;
+    let ring_id = ring_row.as_ref().map(|row| row.id);
+    let cert_ids: Vec<i64> = members.iter().map(|(c, _, _)| c.id).collect();
+    let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
     let mut entries = Vec::new();
     for (cert, usage, default) in members {
         if filter == StatusFilter::Trusted && cert.status == "NOTRUST" {
@@ -407,7 +414,66 @@ fn open_in(
         entries,
         access,
         caller: caller.to_string(),
+        stale,
     })
+}
+
+/// The lines of a DIGTRING/DIGTCERT content image that start with `prefix`, now and at the
+/// last refresh; `None` when the class is not RACLISTed (nothing to refresh).
+fn image_lines(
+    tx: &Transaction<'_>,
+    class: &str,
+    prefix: &str,
+) -> rusqlite_result::Result<Option<(Vec<String>, Vec<String>)>> {
+    let o = profiles::class_options(tx, class)?;
+    if !(o.active && o.raclisted) {
+        return Ok(None);
+    }
+    let now = profiles::content_image(tx, class)?.unwrap_or_default();
+    let then = profiles::snapshot_image(tx, class)?;
+    let pick = |v: Vec<String>| -> Vec<String> {
+        v.into_iter().filter(|l| l.starts_with(prefix)).collect()
+    };
+    Ok(Some((pick(now), pick(then))))
+}
+
+/// RCM213W when the ring's connections changed after the last DIGTRING refresh; RCM214W when
+/// one of its certificates changed (status, key, label, or is new) after the last DIGTCERT
+/// refresh.
+fn stale_warnings(
+    tx: &Transaction<'_>,
+    ring_id: Option<i64>,
+    cert_ids: &[i64],
+    owner: &str,
+    ring: &str,
+) -> rusqlite_result::Result<Vec<String>> {
+    let mut out = Vec::new();
+    if let Some(id) = ring_id {
+        if let Some((now, then)) = image_lines(tx, "DIGTRING", &format!("{id}|"))? {
+            if now != then {
+                out.push(format!(
+                    "RCM213W ring {owner}/{ring} changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start)."
+                ));
+            }
+        }
+    }
+    let mut changed = Vec::new();
+    for id in cert_ids {
+        if let Some((now, then)) = image_lines(tx, "DIGTCERT", &format!("{id}|"))? {
+            if now != then {
+                if let Some(line) = now.first() {
+                    changed.push(format!("'{}'", line.splitn(4, '|').nth(3).unwrap_or("")));
+                }
+            }
+        }
+    }
+    if !changed.is_empty() {
+        out.push(format!(
+            "RCM214W certificate(s) {} in ring {owner}/{ring} changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
+            changed.join(", ")
+        ));
+    }
+    Ok(out)
 }
 
 /// ` (RDATALIB profile P covers it, but …)` when the database has an RDATALIB profile for

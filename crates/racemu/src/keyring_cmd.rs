@@ -34,6 +34,11 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
         Ok(v) => v,
         Err(e) => return fail(e),
     };
+    if matches!(k, KeyringCmd::List { .. } | KeyringCmd::Serve { .. }) {
+        for w in &view.stale {
+            eprintln!("racemu: {w}");
+        }
+    }
     match k {
         KeyringCmd::List { json, .. } => list(&view, user, json, now),
         KeyringCmd::Export {

@@ -669,3 +669,43 @@ fn repl_on_a_terminal_prompts_for_continuation() {
     );
     assert!(lines.contains(&"EXIT=4"), "{end}");
 }
+
+#[test]
+fn keyring_list_warns_on_standard_error_until_the_refresh() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    assert_eq!(racemu(&db, NOW, &["exec", RING], None).code, 0);
+    let r = racemu(
+        &db,
+        NOW,
+        &["--user", "SRV", "keyring", "list", "SRV/Ring"],
+        None,
+    );
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        r.stderr.lines().collect::<Vec<_>>(),
+        [
+            "racemu: RCM213W ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start).",
+            "racemu: RCM214W certificate(s) 'srv' in ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
+        ]
+    );
+    assert!(
+        r.stdout.contains("  Default:     YES"),
+        "read as it is now: {}",
+        r.stdout
+    );
+    let r = racemu(
+        &db,
+        NOW,
+        &["exec", "SETROPTS RACLIST(DIGTRING DIGTCERT) REFRESH"],
+        None,
+    );
+    assert_eq!(r.code, 0);
+    let r = racemu(
+        &db,
+        NOW,
+        &["--user", "SRV", "keyring", "list", "SRV/Ring"],
+        None,
+    );
+    assert_eq!(r.stderr, "");
+}

@@ -254,10 +254,16 @@ fn serve(db: &Path, mode: &str) -> Server {
         .spawn()
         .expect("serve");
     let stderr = child.stderr.take().expect("stderr");
+    // Warnings (RCM213W/RCM214W) may come first; the server says where it listens.
+    let mut reader = BufReader::new(stderr);
     let mut line = String::new();
-    BufReader::new(stderr)
-        .read_line(&mut line)
-        .expect("bound line");
+    while !line.contains("serving on") {
+        line.clear();
+        assert!(
+            reader.read_line(&mut line).expect("stderr line") > 0,
+            "server ended"
+        );
+    }
     let addr = line.trim().rsplit(' ').next().expect("addr").to_string();
     let stamp = line.split(' ').next().expect("time");
     assert!(
@@ -479,4 +485,45 @@ fn serve_explains_short_rsa_keys_and_a_missing_default() {
     let v = r.ring("WI02USR", "WI02USR/WI02BRK").expect("ring");
     v.server_config(Some("WI02BRK-2048"), ClientAuth::None)
         .expect("2048-bit RSA serves");
+}
+
+#[test]
+fn ring_changes_after_the_last_refresh_are_flagged() {
+    let mut r = racf();
+    let v = r.ring("SRV", "SRV/Ring").expect("ring");
+    assert_eq!(
+        v.stale,
+        [
+            "RCM213W ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start).",
+            "RCM214W certificate(s) 'RingCA', 'server', 'bad' in ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
+        ],
+        "a ring built since the store's RACLIST"
+    );
+    r.sysin("IBMUSER", "SETROPTS RACLIST(DIGTRING DIGTCERT) REFRESH")
+        .expect("refresh");
+    assert!(r.ring("SRV", "SRV/Ring").expect("ring").stale.is_empty());
+    // A new DEFAULT is seen at once (racemu reads the database), with the warning.
+    r.sysin(
+        "IBMUSER",
+        "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RingCA') RING(Ring) DEFAULT USAGE(PERSONAL))",
+    )
+    .expect("connect");
+    let v = r.ring("SRV", "SRV/Ring").expect("ring");
+    assert!(v.entry(Some("RingCA")).expect("ca").default);
+    assert_eq!(v.stale.len(), 1);
+    assert!(
+        v.stale[0].starts_with("RCM213W ring SRV/Ring changed"),
+        "{:?}",
+        v.stale
+    );
+    r.sysin("IBMUSER", "SETROPTS RACLIST(DIGTRING) REFRESH")
+        .expect("refresh");
+    assert!(r.ring("SRV", "SRV/Ring").expect("ring").stale.is_empty());
+    // Not RACLISTed: nothing to refresh, nothing to say.
+    r.sysin(
+        "IBMUSER",
+        "SETROPTS NORACLIST(DIGTRING)\nRACDCERT ID(SRV) REMOVE(LABEL('bad') RING(Ring))",
+    )
+    .expect("noraclist");
+    assert!(r.ring("SRV", "SRV/Ring").expect("ring").stale.is_empty());
 }
