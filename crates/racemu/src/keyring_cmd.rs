@@ -96,7 +96,19 @@ fn password_of(given: Option<String>, file: Option<&Path>) -> Result<Option<Stri
         .filter(|p| !p.is_empty()))
 }
 
-fn list(view: &RingView, user: &str, json: bool, _now: OffsetDateTime) -> ExitCode {
+/// `expired` / `not yet valid` at `now`, or `None`.
+fn validity_note(e: &racemu_keyring::RingEntry, now: OffsetDateTime) -> Option<&'static str> {
+    if now > e.info.not_after {
+        Some("expired")
+    } else if now < e.info.not_before {
+        Some("not yet valid")
+    } else {
+        None
+    }
+}
+
+/// `keyring list`: the entries as text or JSON; expired certificates are marked at `now`.
+fn list(view: &RingView, user: &str, json: bool, now: OffsetDateTime) -> ExitCode {
     let entries: Vec<serde_json::Value> = view
         .entries
         .iter()
@@ -108,9 +120,12 @@ fn list(view: &RingView, user: &str, json: bool, _now: OffsetDateTime) -> ExitCo
                 "default": e.default,
                 "trust": e.status,
                 "subject": e.info.subject.racf_dotted(),
+                "subject_rfc4514": e.subject_rfc4514(),
                 "issuer": e.info.issuer.racf_dotted(),
                 "not_before": rfc3339(e.info.not_before),
                 "not_after": rfc3339(e.info.not_after),
+                "expired": now > e.info.not_after,
+                "validity": validity_note(e, now).unwrap_or("valid"),
                 "sha256": hex_colons(&e.info.sha256_fingerprint),
                 "private_key": if e.private_key.is_some() { "released" } else if e.key_withheld.is_some() { "withheld" } else { "none" },
                 "withheld_because": e.key_withheld,
@@ -139,6 +154,7 @@ fn list(view: &RingView, user: &str, json: bool, _now: OffsetDateTime) -> ExitCo
             ("default", "Default"),
             ("trust", "Trust"),
             ("subject", "Subject"),
+            ("subject_rfc4514", "RFC 4514"),
             ("issuer", "Issuer"),
             ("not_before", "Not before"),
             ("not_after", "Not after"),
@@ -146,13 +162,22 @@ fn list(view: &RingView, user: &str, json: bool, _now: OffsetDateTime) -> ExitCo
             ("private_key", "Private key"),
         ] {
             let v = &e[k];
-            let text = v.as_str().map(str::to_string).unwrap_or_else(|| {
+            let mut text = v.as_str().map(str::to_string).unwrap_or_else(|| {
                 if v.as_bool() == Some(true) {
                     "YES".into()
                 } else {
                     "NO".into()
                 }
             });
+            if k == "not_after" || k == "not_before" {
+                match e["validity"].as_str() {
+                    Some("expired") if k == "not_after" => text.push_str("  (EXPIRED)"),
+                    Some("not yet valid") if k == "not_before" => {
+                        text.push_str("  (NOT YET VALID)")
+                    }
+                    _ => {}
+                }
+            }
             println!("  {:<12} {text}", format!("{title}:"));
         }
         if let Some(why) = e["withheld_because"].as_str() {

@@ -65,11 +65,12 @@ fn db_path(cli: &Cli) -> PathBuf {
 }
 
 /// Opens the store; creating one says so on standard error (RCM200I), so a mistyped
-/// `--db` or $RACEMU_DB does not go unnoticed.
-fn open_store(db: &Path) -> Result<Store, String> {
+/// `--db` or $RACEMU_DB does not go unnoticed, and dates it with the clock.
+fn open_store(db: &Path, clock: Clock) -> Result<Store, String> {
     let new = !db.exists();
-    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let mut store = Store::open(db).map_err(|e| e.to_string())?;
     if new {
+        racemu::date_new_store(&mut store, clock.now().date()).map_err(|e| e.to_string())?;
         eprintln!(
             "racemu: RCM200I a new RACF database was created at {}",
             db.display()
@@ -151,7 +152,7 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    let store = match open_store(&db) {
+    let store = match open_store(&db, clock) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };

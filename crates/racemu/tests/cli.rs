@@ -307,7 +307,9 @@ fn export_to_standard_output_with_a_dash() {
     let r = racemu_sh(tmp.path(), &script);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.starts_with("-----BEGIN PRIVATE KEY-----\n"),
+        r.stdout.starts_with(
+            "# label: srv (owner SRV, usage PERSONAL, DEFAULT, private key)\n-----BEGIN PRIVATE KEY-----\n"
+        ),
         "{}",
         r.stdout
     );
@@ -708,4 +710,109 @@ fn keyring_list_warns_on_standard_error_until_the_refresh() {
         None,
     );
     assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn keyring_list_marks_expired_certificates_and_shows_rfc_4514_subjects() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let setup = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Old CA') O('Ex, Inc') C('US')) NOTAFTER(DATE(2020-12-31)) WITHLABEL('old')
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv')) NISTECC NOTAFTER(DATE(2030-01-01)) WITHLABEL('srv')
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(LABEL('srv') RING(Ring) DEFAULT)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('old') RING(Ring))
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
+    assert_eq!(racemu(&db, "2019-06-01", &["exec", setup], None).code, 0);
+    let r = racemu(
+        &db,
+        "2025-06-01",
+        &["--user", "SRV", "keyring", "list", "SRV/Ring"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out: Vec<String> = normalise(&r.stdout)
+        .into_iter()
+        .map(|l| {
+            if l.starts_with("  SHA-256:") {
+                "  SHA-256:     <fingerprint>".to_string()
+            } else {
+                l
+            }
+        })
+        .collect();
+    assert_eq!(
+        out,
+        [
+            "Ring SRV/Ring opened by SRV (access through FACILITY IRR.DIGTCERT.LISTRING)",
+            "",
+            "  Label:       srv",
+            "  Owner:       SRV",
+            "  Usage:       PERSONAL",
+            "  Default:     YES",
+            "  Trust:       TRUST",
+            "  Subject:     CN=srv",
+            "  RFC 4514:    CN=srv",
+            "  Issuer:      CN=srv",
+            "  Not before:  2019-06-01T00:00:00Z",
+            "  Not after:   2030-01-01T23:59:59Z",
+            "  SHA-256:     <fingerprint>",
+            "  Private key: released",
+            "",
+            "  Label:       old",
+            "  Owner:       CERTAUTH",
+            "  Usage:       CERTAUTH",
+            "  Default:     NO",
+            "  Trust:       TRUST",
+            "  Subject:     CN=Old CA.O=Ex, Inc.C=US",
+            "  RFC 4514:    CN=Old CA,O=Ex\\, Inc,C=US",
+            "  Issuer:      CN=Old CA.O=Ex, Inc.C=US",
+            "  Not before:  2019-06-01T00:00:00Z",
+            "  Not after:   2020-12-31T23:59:59Z  (EXPIRED)",
+            "  SHA-256:     <fingerprint>",
+            "  Private key: withheld",
+            "  Withheld:    R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and 'old' is connected with USAGE(CERTAUTH); RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('old') RING(Ring) USAGE(PERSONAL)) would change that.",
+        ]
+    );
+    let r = racemu(
+        &db,
+        "2025-06-01",
+        &["--user", "SRV", "keyring", "list", "SRV/Ring", "--json"],
+        None,
+    );
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(doc["entries"][1]["expired"], true);
+    assert_eq!(doc["entries"][0]["expired"], false);
+    assert_eq!(
+        doc["entries"][1]["subject_rfc4514"],
+        "CN=Old CA,O=Ex\\, Inc,C=US"
+    );
+}
+
+#[test]
+fn listuser_ibmuser_shows_the_store_creation_date() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let r = racemu(&db, NOW, &["exec", "LISTUSER IBMUSER"], None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let out = normalise(&r.stdout);
+    assert_eq!(
+        out[0],
+        "USER=IBMUSER  NAME=IBMUSER              OWNER=IBMUSER   CREATED=26.329"
+    );
+    assert!(
+        out.iter()
+            .any(|l| l.ends_with("CONNECT-OWNER=IBMUSER   CONNECT-DATE=26.329")),
+        "{out:?}"
+    );
+    // Later runs with another clock keep the creation date.
+    let r = racemu(&db, "2027-02-01", &["exec", "LISTUSER IBMUSER"], None);
+    assert!(
+        r.stdout.starts_with(
+            "USER=IBMUSER  NAME=IBMUSER              OWNER=IBMUSER   CREATED=26.329\n"
+        ),
+        "{}",
+        r.stdout
+    );
 }
