@@ -20,7 +20,7 @@ use racemu_command::{Access, Owner};
 use racemu_engine::authority::{is_special, protecting_profile, resource_access};
 use racemu_pki::{parse_certificate, CertificateInfo};
 use racemu_store::rusqlite::Transaction;
-use racemu_store::{certs, profiles, rings, users, Store};
+use racemu_store::{certs, profiles, ring_images, rings, users, Store};
 use std::fmt;
 
 use crate::{advice, RingRef};
@@ -429,8 +429,8 @@ fn image_lines(
     if !(o.active && o.raclisted) {
         return Ok(None);
     }
-    let now = profiles::content_image(tx, class)?.unwrap_or_default();
-    let then = profiles::snapshot_image(tx, class)?;
+    let now = ring_images::current(tx, class)?.unwrap_or_default();
+    let then = ring_images::at_refresh(tx, class)?;
     let pick = |v: Vec<String>| -> Vec<String> {
         v.into_iter().filter(|l| l.starts_with(prefix)).collect()
     };

@@ -11,6 +11,7 @@
 //! * Nothing loads the whole store: every query is indexed by owner, label, ring or profile.
 #![deny(missing_docs)]
 
+pub mod ring_images;
 pub mod rows;
 mod schema;
 

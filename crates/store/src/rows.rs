@@ -775,14 +775,11 @@ pub mod profiles {
     /// Copies the class's profiles and access lists into its RACLIST snapshot
     /// (SETROPTS RACLIST(class) and RACLIST(class) REFRESH).
     ///
-    /// For DIGTRING and DIGTCERT the snapshot also records [`content_image`] (what the rings and
-    /// certificates held at the refresh), so applications can be told when a ring changed after
-    /// it.
+    /// For DIGTRING and DIGTCERT the snapshot also records what the rings and certificates held
+    /// ([`crate::ring_images`]), so applications can be told when a ring changed after it.
     pub fn snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
         drop_snapshot(tx, class)?;
-        if let Some(image) = content_image(tx, class)? {
-            meta::set(tx, &image_key(class), &image.join("\n"))?;
-        }
+        crate::ring_images::record(tx, class)?;
         tx.execute(
             "INSERT INTO raclist_profiles (class, name, generic, owner, uacc, warning)
              SELECT class, name, generic, owner, uacc, warning FROM profiles WHERE class = ?1",
@@ -797,45 +794,10 @@ pub mod profiles {
 
     /// Drops the RACLIST snapshot of a class (NORACLIST).
     pub fn drop_snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
-        tx.execute("DELETE FROM meta WHERE key = ?1", [image_key(class)])?;
+        crate::ring_images::forget(tx, class)?;
         tx.execute("DELETE FROM raclist_profiles WHERE class = ?1", [class])?;
         tx.execute("DELETE FROM raclist_access WHERE class = ?1", [class])?;
         Ok(())
-    }
-
-    fn image_key(class: &str) -> String {
-        format!("raclist_image.{class}")
-    }
-
-    /// What the key rings (DIGTRING: `ring_id|` per ring and `ring_id|cert_id|usage|default`
-    /// per connection) or the certificates (DIGTCERT: `cert_id|status|has_key|label`) hold now,
-    /// one sorted line per item; `None` for other classes.
-    pub fn content_image(
-        tx: &Transaction<'_>,
-        class: &str,
-    ) -> rusqlite::Result<Option<Vec<String>>> {
-        let sql = match class {
-            "DIGTRING" => {
-                "SELECT ring_id || '|' || cert_id || '|' || usage || '|' || is_default FROM connections
-                 UNION ALL SELECT id || '|' FROM rings ORDER BY 1"
-            }
-            "DIGTCERT" => {
-                "SELECT id || '|' || status || '|' || (private_key IS NOT NULL) || '|' || label
-                 FROM certificates ORDER BY 1"
-            }
-            _ => return Ok(None),
-        };
-        let mut st = tx.prepare_cached(sql)?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(Some(rows.collect::<rusqlite::Result<Vec<String>>>()?))
-    }
-
-    /// The [`content_image`] recorded by the last RACLIST or REFRESH of DIGTRING / DIGTCERT;
-    /// empty when none was recorded since the class was RACLISTed.
-    pub fn snapshot_image(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<Vec<String>> {
-        Ok(meta::get(tx, &image_key(class))?
-            .map(|v| v.lines().map(str::to_string).collect())
-            .unwrap_or_default())
     }
 
     /// Profiles (name, generic, uacc, warning) of a class from the live database or the snapshot.

@@ -137,3 +137,34 @@ pub fn openssl(args: &[&str]) -> (bool, String) {
         ),
     )
 }
+
+/// Runs racemu with `args` under `sh`, so the test can set the umask or the environment.
+pub fn racemu_sh(dir: &Path, script: &str) -> Run {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("RACEMU", env!("CARGO_BIN_EXE_racemu"))
+        .env_remove("RACEMU_DB")
+        .env_remove("RACEMU_NOW")
+        .current_dir(dir)
+        .output()
+        .expect("sh");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+pub const RING: &str = "RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv')) NISTECC WITHLABEL('srv')
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(LABEL('srv') RING(Ring) DEFAULT)
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY) REFRESH";
+
+#[cfg(unix)]
+pub fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).expect("file").permissions().mode() & 0o777
+}
