@@ -14,7 +14,11 @@
 //! * NOTRUST certificates are left out unless the caller asks for any status.
 //! * Checks read the RACLIST snapshot of FACILITY / RDATALIB when those classes are RACLISTed;
 //!   rings and certificates are read from the database as they are now (racemu's documented
-//!   choice for DIGTCERT/DIGTRING).
+//!   choice for DIGTCERT/DIGTRING), with [`RingView::stale`] warnings when they changed after
+//!   the last DIGTRING/DIGTCERT refresh.
+//! * Every refusal and every withheld private key says what would change it (the RDEFINE when
+//!   no profile covers the resource, the PERMIT, the SETROPTS REFRESH when the snapshot is
+//!   older than the database).
 
 use racemu_command::{Access, Owner};
 use racemu_engine::authority::{is_special, protecting_profile, resource_access};
