@@ -96,8 +96,14 @@ fn rdatalib_rules_and_control_for_certauth_keys() {
          RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RingCA') RING(Ring) USAGE(PERSONAL))",
     )
     .expect("rdatalib");
-    // Before the refresh the snapshot has no profile: FACILITY rules still apply.
-    assert_eq!(refusal(&mut r, "OTHER", "SRV/Ring").2, 8);
+    // Before the refresh the snapshot has no profile: FACILITY rules still apply, and the
+    // refusal names the profile waiting for the refresh.
+    let (_, _, rs, text) = refusal(&mut r, "OTHER", "SRV/Ring");
+    assert_eq!(rs, 8);
+    assert!(
+        text.contains("no RDATALIB profile covers SRV.RING.LST in effect (RDATALIB SRV.RING.LST covers it, but the RACLIST snapshot of RDATALIB predates it: SETROPTS RACLIST(RDATALIB) REFRESH)"),
+        "{text}"
+    );
     r.sysin("IBMUSER", "SETROPTS RACLIST(RDATALIB) REFRESH")
         .expect("refresh");
     let v = r.ring("OTHER", "SRV/Ring").expect("UPDATE to .LST");
