@@ -27,15 +27,34 @@ pub(crate) fn chain_in_ring<'a>(view: &'a RingView, leaf: &'a RingEntry) -> Vec<
 }
 
 impl RingView {
-    /// One PEM bundle, each certificate preceded by its private key (PKCS#8 `PRIVATE KEY`)
-    /// when the caller may have it. Entries with a released key come first (DEFAULT first),
-    /// then the rest in ring order, so tools that take "the first key and certificate"
-    /// (OpenSSL, Python's ssl, curl) find the right pair and its chain.
+    /// One PEM bundle, each certificate preceded by a `# label: …` comment line (label, owner,
+    /// usage, DEFAULT, key) and by its private key (PKCS#8 `PRIVATE KEY`) when the caller may
+    /// have it. Entries with a released key come first (DEFAULT first), then the rest in ring
+    /// order, so tools that take "the first key and certificate" (OpenSSL, Python's ssl, curl)
+    /// find the right pair and its chain. PEM readers skip text outside the armour.
     pub fn pem_bundle(&self) -> String {
         let mut order: Vec<&RingEntry> = self.entries.iter().collect();
         order.sort_by_key(|e| (e.private_key.is_none(), !e.default));
         let mut out = String::new();
         for e in order {
+            out.push_str(&format!(
+                "# label: {} (owner {}, usage {}{}{})\n",
+                e.label,
+                match &e.owner {
+                    racemu_command::Owner::User(u) => u.as_str(),
+                    racemu_command::Owner::CertAuth => "CERTAUTH",
+                    racemu_command::Owner::Site => "SITE",
+                },
+                e.usage,
+                if e.default { ", DEFAULT" } else { "" },
+                if e.private_key.is_some() {
+                    ", private key"
+                } else if e.key_withheld.is_some() {
+                    ", private key withheld"
+                } else {
+                    ""
+                }
+            ));
             if let Some(k) = &e.private_key {
                 out.push_str(&pem_armour(k, "PRIVATE KEY"));
             }
@@ -73,5 +92,16 @@ impl RingView {
             }
         }
         export_keystore_der(&items, password, enc)
+    }
+}
+
+impl RingEntry {
+    /// The subject as RFC 4514 writes it (`CN=server,O=racemu`, values escaped), beside RACF's
+    /// dotted form; the dotted form when the DER name cannot be read.
+    pub fn subject_rfc4514(&self) -> String {
+        use x509_cert::der::Decode;
+        x509_cert::name::Name::from_der(self.info.subject.der())
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| self.info.subject.racf_dotted())
     }
 }

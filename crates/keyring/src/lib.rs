@@ -3,6 +3,7 @@
 //! keystore or rustls configurations.
 #![deny(missing_docs)]
 
+mod advice;
 mod export;
 mod reference;
 mod tls;

@@ -2,7 +2,9 @@
 //! trusts.
 
 use crate::export::chain_in_ring;
-use crate::view::RingView;
+use crate::view::{RingEntry, RingView};
+use racemu_command::Owner;
+use racemu_pki::KeyType;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::server::WebPkiClientVerifier;
 use rustls::{ClientConfig, RootCertStore, ServerConfig};
@@ -26,12 +28,60 @@ pub enum TlsError {
     /// No DEFAULT (or labelled) certificate, or its key is not released to the caller.
     #[error("{0}")]
     NoServerCertificate(String),
+    /// No `--label` and no DEFAULT certificate in the ring (RCM211E, with the choices).
+    #[error("{0}")]
+    NoDefault(String),
+    /// An RSA key shorter than 2048 bits, which the TLS library here does not use (RCM210E,
+    /// with the REKEY and ROLLOVER that would replace it).
+    #[error("{0}")]
+    ShortRsaKey(String),
     /// rustls refused the material.
     #[error("rustls: {0}")]
     Rustls(#[from] rustls::Error),
     /// The client verifier could not be built (e.g. no CERTAUTH certificates).
     #[error("client verifier: {0}")]
     Verifier(String),
+}
+
+/// The RACDCERT owner operand of a certificate: `ID(user)`, `CERTAUTH` or `SITE`.
+pub(crate) fn owner_operand(o: &Owner) -> String {
+    match o {
+        Owner::User(u) => format!("ID({u})"),
+        Owner::CertAuth => "CERTAUTH".into(),
+        Owner::Site => "SITE".into(),
+    }
+}
+
+/// A label as a RACDCERT operand: `'label'`, apostrophes doubled.
+pub(crate) fn quoted(label: &str) -> String {
+    format!("'{}'", label.replace('\'', "''"))
+}
+
+/// Why `entry`'s key cannot be used for TLS here, when it is an RSA key under 2048 bits
+/// (aws-lc-rs, rustls's provider, accepts 2048 to 8192 bits), with the commands that would
+/// replace it.
+fn short_rsa_key(entry: &RingEntry) -> Option<String> {
+    if entry.info.key_type != KeyType::Rsa || entry.info.key_size >= 2048 {
+        return None;
+    }
+    let owner = owner_operand(&entry.owner);
+    // A new label of at most 32 characters.
+    let base: String = entry.label.chars().take(27).collect();
+    let new = format!("{base}-2048");
+    let resign = if entry.info.self_signed {
+        String::new()
+    } else {
+        " REKEY makes a self-signed copy: as the certificate was issued by a CA, have the copy signed (RACDCERT GENREQ, then GENCERT with SIGNWITH or an external CA and ADD) before the ROLLOVER.".to_string()
+    };
+    Some(format!(
+        "RCM210E the certificate {} has a {}-bit RSA key. The TLS library racemu serves with (rustls over aws-lc-rs) does not use RSA keys shorter than 2048 bits; System SSL on z/OS would still accept this key. A 2048-bit replacement, connected where the old one is: RACDCERT {owner} REKEY(LABEL({})) WITHLABEL({}) SIZE(2048), then RACDCERT {owner} ROLLOVER(LABEL({})) NEWLABEL({}).{resign}",
+        quoted(&entry.label),
+        entry.info.key_size,
+        quoted(&entry.label),
+        quoted(&new),
+        quoted(&entry.label),
+        quoted(&new),
+    ))
 }
 
 fn provider() -> Arc<rustls::crypto::CryptoProvider> {
@@ -55,24 +105,24 @@ impl RingView {
         label: Option<&str>,
         client_auth: ClientAuth,
     ) -> Result<ServerConfig, TlsError> {
-        let entry = self.entry(label).ok_or_else(|| {
-            TlsError::NoServerCertificate(match label {
-                Some(l) => format!(
-                    "ring {}/{} has no certificate labelled {l}",
+        let entry = match label {
+            Some(l) => self.entry(Some(l)).ok_or_else(|| {
+                TlsError::NoServerCertificate(format!(
+                    "ring {}/{} has no certificate labelled {l} (labels are case sensitive)",
                     self.owner, self.name
-                ),
-                None => format!(
-                    "ring {}/{} has no DEFAULT certificate",
-                    self.owner, self.name
-                ),
-            })
-        })?;
-        let key = entry.private_key.clone().ok_or_else(|| {
-            TlsError::NoServerCertificate(format!(
-                "the private key of {} is not available or no authority to access the private key",
-                entry.label
-            ))
-        })?;
+                ))
+            })?,
+            None => self
+                .entry(None)
+                .ok_or_else(|| TlsError::NoDefault(self.no_default()))?,
+        };
+        let key = entry
+            .private_key
+            .clone()
+            .ok_or_else(|| TlsError::NoServerCertificate(self.key_not_available(entry)))?;
+        if let Some(why) = short_rsa_key(entry) {
+            return Err(TlsError::ShortRsaKey(why));
+        }
         let chain: Vec<CertificateDer<'static>> = chain_in_ring(self, entry)
             .into_iter()
             .map(|d| CertificateDer::from(d.to_vec()))
@@ -95,6 +145,64 @@ impl RingView {
             }
         };
         Ok(builder.with_single_cert(chain, PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)))?)
+    }
+
+    /// RCM211E: the ring has no DEFAULT; the PERSONAL certificates whose keys the caller has,
+    /// and the `--label` or `CONNECT … DEFAULT` that would choose one.
+    fn no_default(&self) -> String {
+        let keyed: Vec<&RingEntry> = self
+            .entries
+            .iter()
+            .filter(|e| e.usage == "PERSONAL" && e.private_key.is_some())
+            .collect();
+        let mut msg = format!(
+            "RCM211E ring {}/{} has no DEFAULT certificate, and no --label was given.",
+            self.owner, self.name
+        );
+        let Some(first) = keyed.first() else {
+            msg.push_str(&format!(
+                " No PERSONAL certificate in it has a private key released to {} (see keyring list).",
+                self.caller
+            ));
+            return msg;
+        };
+        let labels: Vec<String> = keyed.iter().map(|e| quoted(&e.label)).collect();
+        msg.push_str(&format!(
+            " PERSONAL certificates with a private key: {}. Choose one with --label {}",
+            labels.join(", "),
+            quoted(&first.label)
+        ));
+        if self.name != "*" {
+            msg.push_str(&format!(
+                ", or make it the ring's DEFAULT: RACDCERT ID({}) CONNECT({} LABEL({}) RING({}) DEFAULT)",
+                self.owner,
+                owner_operand(&first.owner),
+                quoted(&first.label),
+                self.name
+            ));
+        }
+        msg.push('.');
+        msg
+    }
+
+    /// Why the key of `entry` is not available to the caller.
+    fn key_not_available(&self, entry: &RingEntry) -> String {
+        match &entry.key_withheld {
+            Some(why) => format!(
+                "RCM212E the private key of {} is withheld from {}: {why}",
+                quoted(&entry.label),
+                self.caller
+            ),
+            None => format!(
+                "RCM212E the certificate {} has no private key in RACF{}; a server needs a certificate with its key.",
+                quoted(&entry.label),
+                if entry.usage != "PERSONAL" {
+                    format!(" usable here (it is connected with USAGE({}))", entry.usage)
+                } else {
+                    String::new()
+                }
+            ),
+        }
     }
 
     /// A TLS client trusting the ring's CERTAUTH certificates, presenting the DEFAULT

@@ -14,16 +14,20 @@
 //! * NOTRUST certificates are left out unless the caller asks for any status.
 //! * Checks read the RACLIST snapshot of FACILITY / RDATALIB when those classes are RACLISTed;
 //!   rings and certificates are read from the database as they are now (racemu's documented
-//!   choice for DIGTCERT/DIGTRING).
+//!   choice for DIGTCERT/DIGTRING), with [`RingView::stale`] warnings when they changed after
+//!   the last DIGTRING/DIGTCERT refresh.
+//! * Every refusal and every withheld private key says what would change it (the RDEFINE when
+//!   no profile covers the resource, the PERMIT, the SETROPTS REFRESH when the snapshot is
+//!   older than the database).
 
 use racemu_command::{Access, Owner};
 use racemu_engine::authority::{is_special, protecting_profile, resource_access};
 use racemu_pki::{parse_certificate, CertificateInfo};
 use racemu_store::rusqlite::Transaction;
-use racemu_store::{certs, profiles, rings, users, Store};
+use racemu_store::{certs, profiles, ring_images, rings, users, Store};
 use std::fmt;
 
-use crate::RingRef;
+use crate::{advice, RingRef};
 
 /// An R_datalib failure: SAF and RACF return codes, reason code, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,8 +132,9 @@ pub struct RingEntry {
     pub der: Vec<u8>,
     /// The private key (PKCS#8 DER) when released to this caller.
     pub private_key: Option<Vec<u8>>,
-    /// True when RACF holds a key that was withheld from this caller.
-    pub key_withheld: bool,
+    /// When RACF holds a key that was withheld from this caller: the rule that withheld it
+    /// and the command(s) that would release it.
+    pub key_withheld: Option<String>,
     /// Parsed certificate.
     pub info: CertificateInfo,
 }
@@ -145,6 +150,12 @@ pub struct RingView {
     pub entries: Vec<RingEntry>,
     /// How access was granted.
     pub access: AccessPath,
+    /// The user ID that opened the ring.
+    pub caller: String,
+    /// Warnings (RCM213W, RCM214W) when the ring or its certificates changed after the last
+    /// `SETROPTS RACLIST(DIGTRING|DIGTCERT) REFRESH`: racemu shows them as they are now, where
+    /// z/OS may not yet.
+    pub stale: Vec<String>,
 }
 
 impl RingView {
@@ -249,41 +260,6 @@ fn open_in(
     } else {
         format!("{oname}.{}.LST", r.ring.to_ascii_uppercase())
     };
-    let own_ring = oname == caller;
-    let rdatalib = rdatalib_profile(tx, &lst).map_err(db)?;
-    let (access, lst_level) = match &rdatalib {
-        Some(p) => {
-            let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
-            if a < Access::Read {
-                return Err(DatalibError::not_authorized(format!(
-                    "{caller} has {} access to RDATALIB {p}, which protects {lst}; PERMIT {p} CLASS(RDATALIB) ID({caller}) ACCESS(READ) and SETROPTS RACLIST(RDATALIB) REFRESH would grant it.",
-                    a.keyword()
-                )));
-            }
-            (AccessPath::Rdatalib(p.clone()), a)
-        }
-        None => {
-            let needed = if own_ring || !matches!(owner, Owner::User(_)) {
-                Access::Read
-            } else {
-                Access::Update
-            };
-            let a = level(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING").map_err(db)?;
-            if a < needed {
-                return Err(DatalibError::not_authorized(format!(
-                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}; PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID({caller}) ACCESS({}) and SETROPTS RACLIST(FACILITY) REFRESH would grant it.",
-                    needed.keyword(),
-                    if own_ring { "its own" } else { "another user's" },
-                    r.ring,
-                    a.keyword(),
-                    needed.keyword()
-                )));
-            }
-            (AccessPath::Facility, Access::None)
-        }
-    };
-    let special = is_special(tx, caller).map_err(db)?;
-    let gencert = level(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT").map_err(db)?;
     // Members: (cert row, usage, default).
     let members: Vec<(certs::CertRow, String, bool)> = match &ring_row {
         Some(row) => {
@@ -308,6 +284,68 @@ fn open_in(
                 .collect()
         }
     };
+    let own_ring = oname == caller;
+    let rdatalib = rdatalib_profile(tx, &lst).map_err(db)?;
+    let (access, lst_level) = match &rdatalib {
+        Some(p) => {
+            let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
+            if a < Access::Read {
+                // READ opens the ring; another user's private key needs UPDATE.
+                let others_key =
+                    members
+                        .iter()
+                        .find_map(|(c, usage, _)| match Owner::from_internal(&c.owner) {
+                            Owner::User(u)
+                                if u != caller
+                                    && usage == "PERSONAL"
+                                    && c.private_key.is_some() =>
+                            {
+                                Some(u)
+                            }
+                            _ => None,
+                        });
+                let (needed, why) = match &others_key {
+                    Some(u) => (
+                        Access::Update,
+                        format!(" READ opens the ring; UPDATE also releases {u}'s private key."),
+                    ),
+                    None => (Access::Read, String::new()),
+                };
+                return Err(DatalibError::not_authorized(format!(
+                    "{caller} has {} access to RDATALIB {p}, which protects {lst}.{why} {}.",
+                    a.keyword(),
+                    advice::grant(tx, caller, "RDATALIB", &lst, needed).map_err(db)?
+                )));
+            }
+            (AccessPath::Rdatalib(p.clone()), a)
+        }
+        None => {
+            let needed = if own_ring || !matches!(owner, Owner::User(_)) {
+                Access::Read
+            } else {
+                Access::Update
+            };
+            let a = level(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING").map_err(db)?;
+            if a < needed {
+                let pending = pending_rdatalib(tx, &lst).map_err(db)?;
+                return Err(DatalibError::not_authorized(format!(
+                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}{pending}; {}.",
+                    needed.keyword(),
+                    if own_ring { "its own" } else { "another user's" },
+                    r.ring,
+                    a.keyword(),
+                    advice::grant(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING", needed)
+                        .map_err(db)?
+                )));
+            }
+            (AccessPath::Facility, Access::None)
+        }
+    };
+    let special = is_special(tx, caller).map_err(db)?;
+    let gencert = level(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT").map_err(db)?;
+    let ring_id = ring_row.as_ref().map(|row| row.id);
+    let cert_ids: Vec<i64> = members.iter().map(|(c, _, _)| c.id).collect();
+    let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
     let mut entries = Vec::new();
     for (cert, usage, default) in members {
         if filter == StatusFilter::Trusted && cert.status == "NOTRUST" {
@@ -336,7 +374,28 @@ fn open_in(
                 }
             };
         let info = parse_certificate(&cert.der).map_err(DatalibError::internal)?;
-        let key_withheld = cert.private_key.is_some() && !may_have_key;
+        let key_withheld = if cert.private_key.is_some() && !may_have_key {
+            let rdatalib = match &access {
+                AccessPath::Rdatalib(p) => Some(p.as_str()),
+                AccessPath::Facility => None,
+            };
+            Some(
+                advice::withheld(
+                    tx,
+                    caller,
+                    &cert_owner,
+                    &cert.label,
+                    &usage,
+                    &oname,
+                    &r.ring,
+                    rdatalib,
+                    &lst,
+                )
+                .map_err(db)?,
+            )
+        } else {
+            None
+        };
         entries.push(RingEntry {
             label: cert.label.clone(),
             owner: cert_owner,
@@ -358,5 +417,79 @@ fn open_in(
         name: r.ring.clone(),
         entries,
         access,
+        caller: caller.to_string(),
+        stale,
+    })
+}
+
+/// The lines of a DIGTRING/DIGTCERT content image that start with `prefix`, now and at the
+/// last refresh; `None` when the class is not RACLISTed (nothing to refresh).
+fn image_lines(
+    tx: &Transaction<'_>,
+    class: &str,
+    prefix: &str,
+) -> rusqlite_result::Result<Option<(Vec<String>, Vec<String>)>> {
+    let o = profiles::class_options(tx, class)?;
+    if !(o.active && o.raclisted) {
+        return Ok(None);
+    }
+    let now = ring_images::current(tx, class)?.unwrap_or_default();
+    let then = ring_images::at_refresh(tx, class)?;
+    let pick = |v: Vec<String>| -> Vec<String> {
+        v.into_iter().filter(|l| l.starts_with(prefix)).collect()
+    };
+    Ok(Some((pick(now), pick(then))))
+}
+
+/// RCM213W when the ring's connections changed after the last DIGTRING refresh; RCM214W when
+/// one of its certificates changed (status, key, label, or is new) after the last DIGTCERT
+/// refresh.
+fn stale_warnings(
+    tx: &Transaction<'_>,
+    ring_id: Option<i64>,
+    cert_ids: &[i64],
+    owner: &str,
+    ring: &str,
+) -> rusqlite_result::Result<Vec<String>> {
+    let mut out = Vec::new();
+    if let Some(id) = ring_id {
+        if let Some((now, then)) = image_lines(tx, "DIGTRING", &format!("{id}|"))? {
+            if now != then {
+                out.push(format!(
+                    "RCM213W ring {owner}/{ring} changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start)."
+                ));
+            }
+        }
+    }
+    let mut changed = Vec::new();
+    for id in cert_ids {
+        if let Some((now, then)) = image_lines(tx, "DIGTCERT", &format!("{id}|"))? {
+            if now != then {
+                if let Some(line) = now.first() {
+                    changed.push(format!("'{}'", line.splitn(4, '|').nth(3).unwrap_or("")));
+                }
+            }
+        }
+    }
+    if !changed.is_empty() {
+        out.push(format!(
+            "RCM214W certificate(s) {} in ring {owner}/{ring} changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
+            changed.join(", ")
+        ));
+    }
+    Ok(out)
+}
+
+/// ` (RDATALIB profile P covers it, but …)` when the database has an RDATALIB profile for
+/// `lst` that the RACLIST snapshot does not, or RDATALIB is not active/RACLISTed.
+fn pending_rdatalib(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<String> {
+    let Some((p, _)) = protecting_profile(tx, "RDATALIB", lst, false)? else {
+        return Ok(String::new());
+    };
+    let o = profiles::class_options(tx, "RDATALIB")?;
+    Ok(if !o.active || !o.raclisted {
+        format!(" in effect (RDATALIB {p} covers it, but ring-specific checking needs SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB))")
+    } else {
+        format!(" in effect (RDATALIB {p} covers it, but the RACLIST snapshot of RDATALIB predates it: SETROPTS RACLIST(RDATALIB) REFRESH)")
     })
 }

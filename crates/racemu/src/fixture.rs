@@ -76,16 +76,22 @@ impl Racf {
     /// is the system's.
     pub fn temporary() -> Result<Racf, RacfError> {
         let dir = tempfile::tempdir().map_err(RacfError::Io)?;
-        let store = Store::open(&dir.path().join("racf.db")).map_err(RacfError::Store)?;
+        let mut store = Store::open(&dir.path().join("racf.db")).map_err(RacfError::Store)?;
+        crate::date_new_store(&mut store, Clock::System.now().date()).map_err(RacfError::Store)?;
         Ok(Racf {
             engine: Engine::new(store, Clock::System, Config::default()),
             _dir: Some(dir),
         })
     }
 
-    /// The RACF database at `path` (created if needed).
+    /// The RACF database at `path` (created, and dated today, if needed).
     pub fn open(path: &Path) -> Result<Racf, RacfError> {
-        let store = Store::open(path).map_err(RacfError::Store)?;
+        let new = !path.exists();
+        let mut store = Store::open(path).map_err(RacfError::Store)?;
+        if new {
+            crate::date_new_store(&mut store, Clock::System.now().date())
+                .map_err(RacfError::Store)?;
+        }
         Ok(Racf {
             engine: Engine::new(store, Clock::System, Config::default()),
             _dir: None,

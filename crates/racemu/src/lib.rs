@@ -30,3 +30,29 @@ pub fn data_dir() -> PathBuf {
     }
     PathBuf::from(".racemu")
 }
+
+/// Dates a new store: IBMUSER and SYS1, which the store seeds without a date, get `date`
+/// (`yyyy-mm-dd`, the clock's date when the store was created), so LISTUSER shows the store's
+/// creation date instead of `00.000`. Rows that already carry a date are left alone.
+pub fn date_new_store(
+    store: &mut racemu_store::Store,
+    date: time::Date,
+) -> Result<(), racemu_store::StoreError> {
+    let d = format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    );
+    store.transaction(|tx| {
+        tx.execute(
+            "UPDATE users SET created = ?1 WHERE created = 'initial'",
+            [&d],
+        )?;
+        tx.execute(
+            "UPDATE groups SET created = ?1 WHERE created = 'initial'",
+            [&d],
+        )?;
+        Ok::<_, racemu_store::StoreError>(())
+    })
+}

@@ -1,7 +1,11 @@
-//! A TSO READY-mode REPL: `READY`, a command (continued with `+` or `-` at the end of a line),
-//! its output, `READY` again; LOGOFF or END leaves. History is kept in racemu's data
-//! directory; Tab completes verbs, keywords, and labels and ring names from the store.
+//! A TSO READY-mode REPL: a banner on standard error (store, user, how to leave), `READY`, a
+//! command (continued with `+` or `-` at the end of a line, with a `+> ` prompt on a terminal),
+//! its output, `READY` again; LOGOFF or END leaves. The exit status is the last command's
+//! return code, however the session ends. History is kept in racemu's data directory; Tab
+//! completes verbs, keywords, and labels (of the owner the command names), ring names and user
+//! IDs (defined or only referenced) from the store.
 
+use racemu_command::Owner;
 use racemu_command::{RACDCERT_KEYWORDS, VERBS};
 use racemu_engine::Engine;
 use racemu_tso::records::{logical_commands, CommandKind};
@@ -11,12 +15,19 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
+use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Completion of verbs, keywords, labels and ring names.
+/// The prompt of a line that continues the command (after a `+` or `-`).
+pub const CONTINUATION_PROMPT: &str = "+> ";
+
+/// Completion of verbs, keywords, labels, ring names and user IDs.
 pub struct TsoCompleter {
     db: Option<PathBuf>,
+    user: String,
+    /// The lines of the command typed so far (before a continuation line).
+    pending: RefCell<String>,
 }
 
 const OTHER_KEYWORDS: &[&str] = &[
@@ -68,7 +79,16 @@ struct StoreWords {
 }
 
 impl TsoCompleter {
-    fn store_words(&self) -> StoreWords {
+    /// A completer reading the store at `db` (if any) for `user`'s session.
+    pub fn new(db: Option<&Path>, user: &str) -> TsoCompleter {
+        TsoCompleter {
+            db: db.map(Path::to_path_buf),
+            user: user.to_ascii_uppercase(),
+            pending: RefCell::new(String::new()),
+        }
+    }
+
+    fn store_words(&self, label_owner: &Owner) -> StoreWords {
         let mut w = StoreWords::default();
         let Some(db) = &self.db else { return w };
         let Ok(conn) = racemu_store::rusqlite::Connection::open_with_flags(
@@ -77,25 +97,80 @@ impl TsoCompleter {
         ) else {
             return w;
         };
-        for (sql, out) in [
+        let owner = label_owner.internal_id();
+        // User IDs: defined ones, and those only referenced (certificate and ring owners, access
+        // list entries), as implicit IDs are.
+        let users_sql = "SELECT userid FROM users UNION SELECT owner FROM certificates \
+             UNION SELECT owner FROM rings UNION SELECT id FROM access_list";
+        for (sql, params, out) in [
             (
-                "SELECT DISTINCT label FROM certificates ORDER BY label",
+                "SELECT label FROM certificates WHERE owner = ?1 ORDER BY label",
+                vec![owner],
                 &mut w.labels,
             ),
             (
                 "SELECT DISTINCT name FROM rings ORDER BY name",
+                vec![],
                 &mut w.rings,
             ),
-            ("SELECT userid FROM users ORDER BY userid", &mut w.users),
+            (users_sql, vec![], &mut w.users),
         ] {
             if let Ok(mut st) = conn.prepare(sql) {
-                if let Ok(rows) = st.query_map([], |r| r.get::<_, String>(0)) {
+                let p = racemu_store::rusqlite::params_from_iter(params.iter());
+                if let Ok(rows) = st.query_map(p, |r| r.get::<_, String>(0)) {
                     out.extend(rows.flatten());
                 }
             }
         }
+        // Internal owner names (CERTAUTH's, SITE's) are not user IDs.
+        w.users.retain(|u| {
+            !u.is_empty()
+                && u.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "@#$".contains(c))
+        });
+        w.users.sort();
+        w.users.dedup();
         w
     }
+}
+
+/// The owner of the labels a command names before the cursor: the last `ID(x)`, `CERTAUTH` or
+/// `SITE` (not `USAGE(CERTAUTH)`), else the issuing user.
+fn label_owner(text: &str, user: &str) -> Owner {
+    let up = text.to_ascii_uppercase();
+    let mut best: Option<(usize, Owner)> = None;
+    let mut consider = |pos: usize, o: Owner| {
+        if best.as_ref().is_none_or(|(p, _)| pos > *p) {
+            best = Some((pos, o));
+        }
+    };
+    let word_start = |i: usize| i == 0 || !up.as_bytes()[i - 1].is_ascii_alphanumeric();
+    for (i, _) in up.match_indices("ID(") {
+        if word_start(i) {
+            let rest = &text[i + 3..];
+            let id: String = rest
+                .chars()
+                .take_while(|c| !matches!(c, ')' | ' ' | ','))
+                .collect();
+            if !id.is_empty() {
+                consider(i, Owner::User(id.trim_matches('\'').to_ascii_uppercase()));
+            }
+        }
+    }
+    for (kw, o) in [("CERTAUTH", Owner::CertAuth), ("SITE", Owner::Site)] {
+        for (i, _) in up.match_indices(kw) {
+            let end = i + kw.len();
+            let word_end = up
+                .as_bytes()
+                .get(end)
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
+            if word_start(i) && word_end && !up[..i].trim_end().ends_with("USAGE(") {
+                consider(i, o.clone());
+            }
+        }
+    }
+    best.map(|(_, o)| o)
+        .unwrap_or_else(|| Owner::User(user.to_string()))
 }
 
 /// The keyword whose value is being typed: the word before the innermost open `(`.
@@ -130,12 +205,16 @@ impl Completer for TsoCompleter {
         let word = &head[start..];
         let first_word = head[..start].trim().is_empty();
         let mut cands: Vec<String> = Vec::new();
+        let context = format!("{} {head}", self.pending.borrow());
+        let owner = label_owner(&context, &self.user);
         match value_of(head).as_deref() {
             Some("RING" | "LISTRING" | "ADDRING" | "DELRING") => {
-                cands.extend(self.store_words().rings)
+                cands.extend(self.store_words(&owner).rings)
             }
-            Some("LABEL" | "WITHLABEL" | "NEWLABEL") => cands.extend(self.store_words().labels),
-            Some("ID") => cands.extend(self.store_words().users),
+            Some("LABEL" | "WITHLABEL" | "NEWLABEL") => {
+                cands.extend(self.store_words(&owner).labels)
+            }
+            Some("ID") => cands.extend(self.store_words(&owner).users),
             _ => {
                 let up = word.to_ascii_uppercase();
                 let lists: Vec<&[&str]> = if first_word {
@@ -185,18 +264,29 @@ pub fn run(
     history: &Path,
 ) -> rustyline::Result<u32> {
     let mut ed: Editor<TsoCompleter, rustyline::history::DefaultHistory> = Editor::new()?;
-    ed.set_helper(Some(TsoCompleter {
-        db: db.map(Path::to_path_buf),
-    }));
+    ed.set_helper(Some(TsoCompleter::new(db, user)));
     let _ = ed.load_history(history);
     let user = user.to_ascii_uppercase();
     let mut rc = 0;
     let stdout = std::io::stdout();
+    eprintln!(
+        "racemu: RCM220I READY mode on {} as {user}; LOGOFF, END or Ctrl-D leaves, a line ending in + or - continues",
+        db.map(|p| p.display().to_string())
+            .unwrap_or_else(|| "a temporary store".into())
+    );
     'session: loop {
         println!("READY");
         let mut records: Vec<String> = Vec::new();
         loop {
-            match ed.readline("") {
+            if let Some(h) = ed.helper() {
+                *h.pending.borrow_mut() = records.join(" ");
+            }
+            let prompt = if records.is_empty() {
+                ""
+            } else {
+                CONTINUATION_PROMPT
+            };
+            match ed.readline(prompt) {
                 Ok(line) => {
                     let t = line.trim_end();
                     let cont = t.ends_with('+') || t.ends_with('-');
@@ -229,10 +319,11 @@ pub fn run(
             for l in &out.hints {
                 eprintln!("{l}");
             }
-            rc = out.rc;
+            // LOGOFF and END leave with the previous command's return code, as Ctrl-D does.
             if out.end_session {
                 break 'session;
             }
+            rc = out.rc;
         }
     }
     if let Some(dir) = history.parent() {
@@ -240,4 +331,43 @@ pub fn run(
     }
     let _ = ed.save_history(history);
     Ok(rc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_belong_to_the_owner_the_command_names() {
+        assert_eq!(
+            label_owner("RACDCERT CERTAUTH LIST(LABEL('zos", "IBMUSER"),
+            Owner::CertAuth
+        );
+        assert_eq!(
+            label_owner("RACDCERT ID(zcserv1) CONNECT(LABEL('", "IBMUSER"),
+            Owner::User("ZCSERV1".into())
+        );
+        assert_eq!(
+            label_owner("RACDCERT ID(ZCSERV1) CONNECT(CERTAUTH LABEL('", "IBMUSER"),
+            Owner::CertAuth
+        );
+        assert_eq!(
+            label_owner(
+                "RACDCERT ID(A) CONNECT(SITE LABEL('x') RING(R) USAGE(CERTAUTH)) LABEL(",
+                "IBMUSER"
+            ),
+            Owner::Site
+        );
+        assert_eq!(
+            label_owner("RACDCERT LIST(LABEL('", "USER1"),
+            Owner::User("USER1".into())
+        );
+        assert_eq!(
+            label_owner(
+                "RACDCERT ID(SRV) GENCERT SIGNWITH(CERTAUTH LABEL('",
+                "USER1"
+            ),
+            Owner::CertAuth
+        );
+    }
 }

@@ -1,11 +1,14 @@
 //! `racemu keyring serve`: a TLS endpoint presenting a ring the way AT-TLS or Liberty would.
 //!
 //! Each connection completes a handshake, reads the client's request (if any) for up to two
-//! seconds, and gets a short text report (as an HTTP/1.0 response, so curl shows it): protocol,
-//! cipher suite and client certificate subject. One log line per connection goes to standard
-//! error. SIGINT or SIGTERM stops the server cleanly.
+//! seconds, and gets a short text report (as an HTTP/1.0 response, so curl shows it): protocol
+//! (`TLSv1.3`), cipher suite (IANA name) and client certificate subject. One log line per
+//! connection goes to standard error, stamped with the UTC time; a closed standard error does
+//! not stop the server. SIGINT or SIGTERM stops the server cleanly.
 
-use racemu_keyring::rustls::{ServerConfig, ServerConnection, StreamOwned};
+use racemu_keyring::rustls::{
+    CipherSuite, ProtocolVersion, ServerConfig, ServerConnection, StreamOwned,
+};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,6 +19,29 @@ fn subject_of(der: &[u8]) -> String {
     racemu_pki::parse_certificate(der)
         .map(|i| i.subject.racf_dotted())
         .unwrap_or_else(|_| "(unreadable certificate)".into())
+}
+
+/// `TLSv1.3`, `TLSv1.2`: the names OpenSSL, curl and Python print.
+fn protocol_name(v: ProtocolVersion) -> String {
+    format!("{v:?}").replace('_', ".")
+}
+
+/// The IANA name of a cipher suite (`TLS_AES_256_GCM_SHA384`, not rustls's `TLS13_…`).
+fn suite_name(s: CipherSuite) -> String {
+    let name = format!("{s:?}");
+    match name.strip_prefix("TLS13_") {
+        Some(rest) => format!("TLS_{rest}"),
+        None => name,
+    }
+}
+
+/// A log line on standard error, stamped with the UTC time. A closed standard error does not
+/// stop the server.
+fn log(line: &str) {
+    let now = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    let _ = writeln!(std::io::stderr(), "{now} racemu: {line}");
 }
 
 fn handle(config: Arc<ServerConfig>, tcp: TcpStream) -> String {
@@ -37,12 +63,12 @@ fn handle(config: Arc<ServerConfig>, tcp: TcpStream) -> String {
     let protocol = tls
         .conn
         .protocol_version()
-        .map(|v| format!("{v:?}"))
+        .map(protocol_name)
         .unwrap_or_default();
     let suite = tls
         .conn
         .negotiated_cipher_suite()
-        .map(|s| format!("{:?}", s.suite()))
+        .map(|s| suite_name(s.suite()))
         .unwrap_or_default();
     let client = tls
         .conn
@@ -75,7 +101,7 @@ fn handle(config: Arc<ServerConfig>, tcp: TcpStream) -> String {
 pub fn serve(config: ServerConfig, listen: &str) -> std::io::Result<()> {
     let listener = TcpListener::bind(listen)?;
     listener.set_nonblocking(true)?;
-    eprintln!("racemu: serving on {}", listener.local_addr()?);
+    log(&format!("serving on {}", listener.local_addr()?));
     let stop = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&stop))?;
     signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&stop))?;
@@ -85,7 +111,7 @@ pub fn serve(config: ServerConfig, listen: &str) -> std::io::Result<()> {
             Ok((tcp, _)) => {
                 let _ = tcp.set_nonblocking(false);
                 let cfg = Arc::clone(&config);
-                std::thread::spawn(move || eprintln!("racemu: {}", handle(cfg, tcp)));
+                std::thread::spawn(move || log(&handle(cfg, tcp)));
             }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
                 std::thread::sleep(Duration::from_millis(20))
@@ -93,6 +119,6 @@ pub fn serve(config: ServerConfig, listen: &str) -> std::io::Result<()> {
             Err(e) => return Err(e),
         }
     }
-    eprintln!("racemu: stopped");
+    log("stopped");
     Ok(())
 }

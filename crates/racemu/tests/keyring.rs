@@ -95,8 +95,14 @@ fn rdatalib_rules_and_control_for_certauth_keys() {
          RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RingCA') RING(Ring) USAGE(PERSONAL))",
     )
     .expect("rdatalib");
-    // Before the refresh the snapshot has no profile: FACILITY rules still apply.
-    assert_eq!(refusal(&mut r, "OTHER", "SRV/Ring").2, 8);
+    // Before the refresh the snapshot has no profile: FACILITY rules still apply, and the
+    // refusal names the profile waiting for the refresh.
+    let (_, _, rs, text) = refusal(&mut r, "OTHER", "SRV/Ring");
+    assert_eq!(rs, 8);
+    assert!(
+        text.contains("no RDATALIB profile covers SRV.RING.LST in effect (RDATALIB SRV.RING.LST covers it, but the RACLIST snapshot of RDATALIB predates it: SETROPTS RACLIST(RDATALIB) REFRESH)"),
+        "{text}"
+    );
     r.sysin("IBMUSER", "SETROPTS RACLIST(RDATALIB) REFRESH")
         .expect("refresh");
     let v = r.ring("OTHER", "SRV/Ring").expect("UPDATE to .LST");
@@ -264,7 +270,10 @@ fn serve_handshakes_with_openssl_curl_and_mutual_tls() {
         "{text}"
     );
     let (ok, text, err) = curl(&s, &ca, None);
-    assert!(ok && text.contains("cipher suite: TLS13_"), "{text}{err}");
+    assert!(
+        ok && text.contains("protocol: TLSv1.3\ncipher suite: TLS_AES_"),
+        "{text}{err}"
+    );
     drop(s);
     // Mutual TLS: the client certificate issued by the ring's CA is accepted and reported;
     // a client without one is refused under `required`.
@@ -301,4 +310,172 @@ fn curl(s: &Server, ca: &Path, cert: Option<&Path>) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+#[test]
+fn facility_refusal_names_the_missing_profile_then_the_missing_refresh() {
+    let mut r = Racf::temporary().expect("store");
+    r.sysin(
+        "IBMUSER",
+        "RACDCERT ID(ZCSERV1) GENCERT SUBJECTSDN(CN('zc')) NISTECC WITHLABEL('srv')
+         RACDCERT ID(ZCSERV1) ADDRING(Keyring.ZOSCONN)
+         RACDCERT ID(ZCSERV1) CONNECT(LABEL('srv') RING(Keyring.ZOSCONN) DEFAULT)",
+    )
+    .expect("ring");
+    let head = "R_datalib (IRRSDL00) error: not RACF authorized to use the requested service (8, 8, 8). ZCSERV1 needs READ access to FACILITY IRR.DIGTCERT.LISTRING to read its own ring ZCSERV1/Keyring.ZOSCONN (has NONE), and no RDATALIB profile covers ZCSERV1.KEYRING.ZOSCONN.LST; ";
+    let (_, _, rs, text) = refusal(&mut r, "ZCSERV1", "safkeyring:///Keyring.ZOSCONN");
+    assert_eq!(rs, 8);
+    assert_eq!(text, format!("{head}no FACILITY profile covers IRR.DIGTCERT.LISTRING: RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE), PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(ZCSERV1) ACCESS(READ) and SETROPTS RACLIST(FACILITY) REFRESH would grant it."));
+    r.sysin(
+        "IBMUSER",
+        "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+         PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(ZCSERV1) ACCESS(READ)",
+    )
+    .expect("permit");
+    let (_, _, _, text) = refusal(&mut r, "ZCSERV1", "safkeyring:///Keyring.ZOSCONN");
+    assert_eq!(text, format!("{head}FACILITY IRR.DIGTCERT.LISTRING already gives ZCSERV1 READ access, but the RACLIST snapshot of FACILITY predates that change: SETROPTS RACLIST(FACILITY) REFRESH would put it in effect."));
+    r.sysin("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH")
+        .expect("refresh");
+    r.ring("ZCSERV1", "safkeyring:///Keyring.ZOSCONN")
+        .expect("opens after the refresh");
+}
+
+#[test]
+fn withheld_private_keys_name_the_rule_and_the_permit() {
+    let mut r = racf();
+    r.sysin(
+        "IBMUSER",
+        "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RingCA') RING(Ring) USAGE(PERSONAL))
+         SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)
+         RDEFINE RDATALIB SRV.RING.LST UACC(NONE)
+         SETROPTS RACLIST(RDATALIB) REFRESH",
+    )
+    .expect("rdatalib");
+    // With no access, the hint asks for UPDATE: READ would open the ring but keep SRV's key.
+    let (_, _, _, text) = refusal(&mut r, "STCRSE", "safkeyring://SRV/Ring");
+    assert_eq!(text, "R_datalib (IRRSDL00) error: not RACF authorized to use the requested service (8, 8, 8). STCRSE has NONE access to RDATALIB SRV.RING.LST, which protects SRV.RING.LST. READ opens the ring; UPDATE also releases SRV's private key. PERMIT SRV.RING.LST CLASS(RDATALIB) ID(STCRSE) ACCESS(UPDATE) and SETROPTS RACLIST(RDATALIB) REFRESH would grant it.");
+    r.sysin(
+        "IBMUSER",
+        "PERMIT SRV.RING.LST CLASS(RDATALIB) ID(STCRSE) ACCESS(READ)
+         SETROPTS RACLIST(RDATALIB) REFRESH",
+    )
+    .expect("read");
+    let v = r.ring("STCRSE", "SRV/Ring").expect("READ opens");
+    let server = v.entry(Some("server")).expect("server");
+    assert!(server.private_key.is_none());
+    assert_eq!(
+        server.key_withheld.as_deref(),
+        Some("STCRSE needs UPDATE access to RDATALIB SRV.RING.LST for SRV's private key (READ opens the ring and releases only STCRSE's own keys); PERMIT SRV.RING.LST CLASS(RDATALIB) ID(STCRSE) ACCESS(UPDATE) and SETROPTS RACLIST(RDATALIB) REFRESH would grant it.")
+    );
+    assert_eq!(
+        v.entry(Some("RingCA")).expect("ca").key_withheld.as_deref(),
+        Some("a CERTAUTH private key needs the SPECIAL attribute or CONTROL access to RDATALIB SRV.RING.LST; PERMIT SRV.RING.LST CLASS(RDATALIB) ID(STCRSE) ACCESS(CONTROL) and SETROPTS RACLIST(RDATALIB) REFRESH would grant it.")
+    );
+    let e = v
+        .server_config(Some("server"), ClientAuth::None)
+        .expect_err("no key");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "RCM212E the private key of 'server' is withheld from STCRSE: {}",
+            server.key_withheld.as_deref().expect("reason")
+        )
+    );
+    // Global checking: another user's key stays with its owner; RDATALIB UPDATE would release it.
+    let mut r = racf();
+    let v = r.ring("READER", "SRV/Ring").expect("UPDATE to LISTRING");
+    assert_eq!(
+        v.entry(Some("server")).expect("server").key_withheld.as_deref(),
+        Some("with global checking (FACILITY IRR.DIGTCERT.LISTRING) only SRV, the certificate's owner, gets its private key. Ring-specific checking gives it to READER with UPDATE access to RDATALIB SRV.RING.LST: no RDATALIB profile covers SRV.RING.LST: RDEFINE RDATALIB SRV.RING.LST UACC(NONE), PERMIT SRV.RING.LST CLASS(RDATALIB) ID(READER) ACCESS(UPDATE) would grant it, with SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) if RDATALIB is not active.")
+    );
+    assert_eq!(
+        v.entry(Some("RingCA")).expect("ca").key_withheld.as_deref(),
+        Some("R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and 'RingCA' is connected with USAGE(CERTAUTH); RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RingCA') RING(Ring) USAGE(PERSONAL)) would change that."),
+        "a CA connected as CERTAUTH gives no key"
+    );
+}
+
+#[test]
+fn serve_explains_short_rsa_keys_and_a_missing_default() {
+    let mut r = Racf::temporary().expect("store");
+    r.sysin(
+        "IBMUSER",
+        "RACDCERT ID(WI02USR) GENCERT SUBJECTSDN(CN('broker')) SIZE(1024) WITHLABEL('WI02BRK')
+         RACDCERT ID(WI02USR) GENCERT SUBJECTSDN(CN('other')) NISTECC WITHLABEL('other')
+         RACDCERT ID(WI02USR) GENCERT SUBJECTSDN(CN('nokey')) NISTECC WITHLABEL('ca') 
+         RACDCERT ID(WI02USR) ADDRING(WI02BRK)
+         RACDCERT ID(WI02USR) CONNECT(LABEL('WI02BRK') RING(WI02BRK))
+         RACDCERT ID(WI02USR) CONNECT(LABEL('other') RING(WI02BRK))
+         RACDCERT ID(WI02USR) CONNECT(LABEL('ca') RING(WI02BRK) USAGE(CERTAUTH))
+         RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+         PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(WI02USR) ACCESS(READ)
+         SETROPTS RACLIST(FACILITY) REFRESH",
+    )
+    .expect("ring");
+    let v = r.ring("WI02USR", "WI02USR/WI02BRK").expect("ring");
+    let e = v
+        .server_config(None, ClientAuth::None)
+        .expect_err("no DEFAULT");
+    assert_eq!(e.to_string(), "RCM211E ring WI02USR/WI02BRK has no DEFAULT certificate, and no --label was given. PERSONAL certificates with a private key: 'WI02BRK', 'other'. Choose one with --label 'WI02BRK', or make it the ring's DEFAULT: RACDCERT ID(WI02USR) CONNECT(ID(WI02USR) LABEL('WI02BRK') RING(WI02BRK) DEFAULT).");
+    let e = v
+        .server_config(Some("WI02BRK"), ClientAuth::None)
+        .expect_err("1024-bit RSA");
+    assert_eq!(e.to_string(), "RCM210E the certificate 'WI02BRK' has a 1024-bit RSA key. The TLS library racemu serves with (rustls over aws-lc-rs) does not use RSA keys shorter than 2048 bits; System SSL on z/OS would still accept this key. A 2048-bit replacement, connected where the old one is: RACDCERT ID(WI02USR) REKEY(LABEL('WI02BRK')) WITHLABEL('WI02BRK-2048') SIZE(2048), then RACDCERT ID(WI02USR) ROLLOVER(LABEL('WI02BRK')) NEWLABEL('WI02BRK-2048').");
+    let e = v
+        .server_config(Some("ca"), ClientAuth::None)
+        .expect_err("CERTAUTH usage");
+    assert!(e.to_string().starts_with("RCM212E the private key of 'ca' is withheld from WI02USR: R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL)"), "{e}");
+    v.server_config(Some("other"), ClientAuth::None)
+        .expect("P-256 serves");
+    // Following the advice: REKEY and ROLLOVER give a key the TLS library takes.
+    r.sysin(
+        "IBMUSER",
+        "RACDCERT ID(WI02USR) REKEY(LABEL('WI02BRK')) WITHLABEL('WI02BRK-2048') SIZE(2048)
+         RACDCERT ID(WI02USR) ROLLOVER(LABEL('WI02BRK')) NEWLABEL('WI02BRK-2048')",
+    )
+    .expect("rekey");
+    let v = r.ring("WI02USR", "WI02USR/WI02BRK").expect("ring");
+    v.server_config(Some("WI02BRK-2048"), ClientAuth::None)
+        .expect("2048-bit RSA serves");
+}
+
+#[test]
+fn ring_changes_after_the_last_refresh_are_flagged() {
+    let mut r = racf();
+    let v = r.ring("SRV", "SRV/Ring").expect("ring");
+    assert_eq!(
+        v.stale,
+        [
+            "RCM213W ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start).",
+            "RCM214W certificate(s) 'RingCA', 'server', 'bad' in ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
+        ],
+        "a ring built since the store's RACLIST"
+    );
+    r.sysin("IBMUSER", "SETROPTS RACLIST(DIGTRING DIGTCERT) REFRESH")
+        .expect("refresh");
+    assert!(r.ring("SRV", "SRV/Ring").expect("ring").stale.is_empty());
+    // A new DEFAULT is seen at once (racemu reads the database), with the warning.
+    r.sysin(
+        "IBMUSER",
+        "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RingCA') RING(Ring) DEFAULT USAGE(PERSONAL))",
+    )
+    .expect("connect");
+    let v = r.ring("SRV", "SRV/Ring").expect("ring");
+    assert!(v.entry(Some("RingCA")).expect("ca").default);
+    assert_eq!(v.stale.len(), 1);
+    assert!(
+        v.stale[0].starts_with("RCM213W ring SRV/Ring changed"),
+        "{:?}",
+        v.stale
+    );
+    r.sysin("IBMUSER", "SETROPTS RACLIST(DIGTRING) REFRESH")
+        .expect("refresh");
+    assert!(r.ring("SRV", "SRV/Ring").expect("ring").stale.is_empty());
+    // Not RACLISTed: nothing to refresh, nothing to say.
+    r.sysin(
+        "IBMUSER",
+        "SETROPTS NORACLIST(DIGTRING)\nRACDCERT ID(SRV) REMOVE(LABEL('bad') RING(Ring))",
+    )
+    .expect("noraclist");
+    assert!(r.ring("SRV", "SRV/Ring").expect("ring").stale.is_empty());
 }

@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod datasets;
+pub mod ring_images;
 pub mod rows;
 mod schema;
 

@@ -383,8 +383,12 @@ pub mod profiles {
 
     /// Copies the class's profiles and access lists into its RACLIST snapshot
     /// (SETROPTS RACLIST(class) and RACLIST(class) REFRESH).
+    ///
+    /// For DIGTRING and DIGTCERT the snapshot also records what the rings and certificates held
+    /// ([`crate::ring_images`]), so applications can be told when a ring changed after it.
     pub fn snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
         drop_snapshot(tx, class)?;
+        crate::ring_images::record(tx, class)?;
         tx.execute(
             "INSERT INTO raclist_profiles (class, name, generic, owner, uacc, warning)
              SELECT class, name, generic, owner, uacc, warning FROM profiles WHERE class = ?1",
@@ -399,6 +403,7 @@ pub mod profiles {
 
     /// Drops the RACLIST snapshot of a class (NORACLIST).
     pub fn drop_snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
+        crate::ring_images::forget(tx, class)?;
         tx.execute("DELETE FROM raclist_profiles WHERE class = ?1", [class])?;
         tx.execute("DELETE FROM raclist_access WHERE class = ?1", [class])?;
         Ok(())

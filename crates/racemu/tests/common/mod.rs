@@ -168,11 +168,53 @@ pub fn serve(db: &Path, user: &str, ring: &str, client_auth: &str) -> Server {
         .spawn()
         .expect("serve");
     let stderr = child.stderr.take().expect("stderr");
+    // Warnings (RCM213W/RCM214W) may come first; the server says where it listens.
+    let mut reader = BufReader::new(stderr);
     let mut line = String::new();
-    BufReader::new(stderr)
-        .read_line(&mut line)
-        .expect("bound line");
+    while !line.contains("serving on") {
+        line.clear();
+        assert!(
+            reader.read_line(&mut line).expect("stderr line") > 0,
+            "server ended"
+        );
+    }
     let addr = line.trim().rsplit(' ').next().expect("addr").to_string();
+    let stamp = line.split(' ').next().expect("time");
+    assert!(
+        time::OffsetDateTime::parse(stamp, &time::format_description::well_known::Rfc3339).is_ok(),
+        "log lines start with the UTC time: {line}"
+    );
     assert!(addr.starts_with("127.0.0.1:"), "{line}");
     Server { child, addr }
+}
+
+/// Runs racemu with `args` under `sh`, so the test can set the umask or the environment.
+pub fn racemu_sh(dir: &Path, script: &str) -> Run {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("RACEMU", env!("CARGO_BIN_EXE_racemu"))
+        .env_remove("RACEMU_DB")
+        .env_remove("RACEMU_NOW")
+        .current_dir(dir)
+        .output()
+        .expect("sh");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+pub const RING: &str = "RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv')) NISTECC WITHLABEL('srv')
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(LABEL('srv') RING(Ring) DEFAULT)
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY) REFRESH";
+
+#[cfg(unix)]
+pub fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).expect("file").permissions().mode() & 0o777
 }

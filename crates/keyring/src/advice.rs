@@ -1,0 +1,111 @@
+//! What a refusal or a withheld private key needs, in RACF commands: the profile to define
+//! when none exists, the PERMIT, and the SETROPTS REFRESH when the RACLIST snapshot is older
+//! than the database.
+
+use racemu_command::{Access, Owner};
+use racemu_engine::authority::protecting_profile;
+use racemu_store::rusqlite::{Result, Transaction};
+use racemu_store::{profiles, users};
+
+use crate::tls::{owner_operand, quoted};
+
+/// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST
+/// snapshot): the protecting profile and the access, or `None` when no profile covers it.
+pub(crate) fn live_access(
+    tx: &Transaction<'_>,
+    userid: &str,
+    class: &str,
+    name: &str,
+) -> Result<Option<(String, Access)>> {
+    let Some((profile, uacc)) = protecting_profile(tx, class, name, false)? else {
+        return Ok(None);
+    };
+    let mut ids = vec![userid.to_string()];
+    ids.extend(users::groups(tx, userid)?);
+    let pick = |v: &[String]| v.iter().filter_map(|a| Access::parse(a)).max();
+    let own = profiles::access_of(tx, class, &profile, &[userid.to_string()], false)?;
+    let any = profiles::access_of(tx, class, &profile, &ids, false)?;
+    let access = pick(&own)
+        .or_else(|| pick(&any))
+        .or_else(|| Access::parse(&uacc))
+        .unwrap_or(Access::None);
+    Ok(Some((profile, access)))
+}
+
+/// The commands that would give `caller` `needed` access to `name` in `class`, judged against
+/// the database as it is now:
+/// * no profile covers `name`: RDEFINE, PERMIT, SETROPTS RACLIST(class) REFRESH;
+/// * the profile's access list already grants it (the snapshot predates it): the REFRESH;
+/// * otherwise: PERMIT and REFRESH.
+pub(crate) fn grant(
+    tx: &Transaction<'_>,
+    caller: &str,
+    class: &str,
+    name: &str,
+    needed: Access,
+) -> Result<String> {
+    let raclisted = profiles::class_options(tx, class)?.raclisted;
+    let refresh = format!("SETROPTS RACLIST({class}) REFRESH");
+    let live = live_access(tx, caller, class, name)?;
+    Ok(match live {
+        None => format!(
+            "no {class} profile covers {name}: RDEFINE {class} {name} UACC(NONE), PERMIT {name} CLASS({class}) ID({caller}) ACCESS({n}){r} would grant it",
+            n = needed.keyword(),
+            r = if raclisted { format!(" and {refresh}") } else { String::new() },
+        ),
+        Some((profile, a)) if a >= needed && raclisted => format!(
+            "{class} {profile} already gives {caller} {} access, but the RACLIST snapshot of {class} predates that change: {refresh} would put it in effect",
+            a.keyword()
+        ),
+        Some((profile, _)) => format!(
+            "PERMIT {profile} CLASS({class}) ID({caller}) ACCESS({n}){r} would grant it",
+            n = needed.keyword(),
+            r = if raclisted { format!(" and {refresh}") } else { String::new() },
+        ),
+    })
+}
+
+/// Why R_datalib withheld the private key of a certificate (owned by `owner`, connected with
+/// `usage`) from `caller`, naming the rule and what would release it. `rdatalib` is the
+/// RDATALIB profile in use (ring-specific checking), `lst` the resource it covers.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn withheld(
+    tx: &Transaction<'_>,
+    caller: &str,
+    owner: &Owner,
+    label: &str,
+    usage: &str,
+    ring_owner: &str,
+    ring: &str,
+    rdatalib: Option<&str>,
+    lst: &str,
+) -> Result<String> {
+    if usage != "PERSONAL" {
+        return Ok(format!(
+            "R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {} is connected with USAGE({usage}); RACDCERT ID({ring_owner}) CONNECT({} LABEL({}) RING({ring}) USAGE(PERSONAL)) would change that.",
+            quoted(label),
+            owner_operand(owner),
+            quoted(label)
+        ));
+    }
+    Ok(match (owner, rdatalib) {
+        (Owner::User(u), None) => format!(
+            "with global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key. Ring-specific checking gives it to {caller} with UPDATE access to RDATALIB {lst}: {}, with SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) if RDATALIB is not active.",
+            grant(tx, caller, "RDATALIB", lst, Access::Update)?
+        ),
+        (Owner::User(u), Some(_)) => format!(
+            "{caller} needs UPDATE access to RDATALIB {lst} for {u}'s private key (READ opens the ring and releases only {caller}'s own keys); {}.",
+            grant(tx, caller, "RDATALIB", lst, Access::Update)?
+        ),
+        (_, None) => format!(
+            "a {} private key needs the SPECIAL attribute or CONTROL access to FACILITY IRR.DIGTCERT.GENCERT; {}.",
+            owner_operand(owner),
+            grant(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT", Access::Control)?
+        ),
+        (_, Some(_)) => format!(
+            "a {} private key needs the SPECIAL attribute or CONTROL access to RDATALIB {lst}; {}.",
+            owner_operand(owner),
+            grant(tx, caller, "RDATALIB", lst, Access::Control)?
+        ),
+    })
+}

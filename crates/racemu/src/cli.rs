@@ -1,0 +1,275 @@
+//! The command line as clap sees it: each subcommand carries only the options that act on it,
+//! with help text that says what they mean there.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Emulates the z/OS RACF digital-certificate and key-ring service (RACDCERT) off the
+/// mainframe: runs real JCL decks unchanged and prints SYSTSPRT as z/OS does.
+#[derive(Parser, Debug)]
+#[command(name = "racemu", version, about, long_about = None, after_help = "Example:\n  racemu run racdcert-scripts/zosconnect.jcl")]
+pub struct Cli {
+    /// The RACF database (a SQLite file, created with mode 0600 on first use). Default:
+    /// $RACEMU_DB, else ~/.local/share/racemu/racf.db.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Options given before the subcommand (each subcommand's help says what they mean there).
+    #[command(flatten)]
+    pub before: Before,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Cmd,
+}
+
+/// `--user`, `--now` and `--listring-layout` written before the subcommand, as in
+/// `racemu --user ZCSERV1 keyring list …`. The same options after the subcommand win.
+#[derive(Args, Debug, Default)]
+pub struct Before {
+    /// The user ID (default IBMUSER): who issues commands in run, exec, repl and ds; the
+    /// application's user ID in keyring.
+    #[arg(long, value_name = "USERID")]
+    pub user: Option<String>,
+    /// The clock (RFC 3339, or a date meaning 00:00 UTC) for run, exec, repl, ds put and
+    /// keyring list. Default: $RACEMU_NOW, else the system clock.
+    #[arg(long, value_name = "TIMESTAMP")]
+    pub now: Option<String>,
+    /// LISTRING layout for run, exec and repl.
+    #[arg(long, value_enum, value_name = "LAYOUT")]
+    pub listring_layout: Option<Layout>,
+}
+
+/// The options of the commands that run TSO commands (run, exec, repl).
+#[derive(Args, Debug, Default)]
+pub struct EngineOpts {
+    /// The clock for defaults such as NOTBEFORE, so runs can be reproduced: RFC 3339
+    /// (2026-01-31T09:00:00Z) or a date (2026-01-31 = 00:00 UTC). Default: $RACEMU_NOW, else
+    /// the system clock.
+    #[arg(long, value_name = "TIMESTAMP")]
+    pub now: Option<String>,
+    /// LISTRING layout: `zos25` (no blank line between rows, the default) or `zos31` (a blank
+    /// line between rows).
+    #[arg(long, value_enum, value_name = "LAYOUT")]
+    pub listring_layout: Option<Layout>,
+}
+
+/// LISTRING layouts.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Layout {
+    /// z/OS 2.5: no blank line between rows.
+    Zos25,
+    /// z/OS 3.1: a blank line between rows.
+    Zos31,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Cmd {
+    /// Run a JCL job (or, with --sysin, a bare SYSTSIN member as one IKJEFT01 step).
+    ///
+    /// Prints the SYSTSPRT of each TSO step in order; the job log goes to standard error.
+    /// The exit status is the job's highest step condition code.
+    #[command(
+        after_help = "Examples:\n  racemu run racdcert-scripts/zosconnect.jcl\n  racemu run --sysin commands.txt"
+    )]
+    Run {
+        /// The job (or SYSTSIN member with --sysin); `-` reads standard input.
+        file: PathBuf,
+        /// Treat FILE as SYSTSIN records, not JCL.
+        #[arg(long)]
+        sysin: bool,
+        /// The user ID issuing the commands (default IBMUSER); a JOB card's USER= takes
+        /// precedence.
+        #[arg(long, value_name = "USERID")]
+        user: Option<String>,
+        #[command(flatten)]
+        opts: EngineOpts,
+    },
+    /// Run TSO commands, one per line (continuation with + or - allowed), and print their
+    /// output; the exit status is the last command's return code.
+    #[command(
+        after_help = "Examples:\n  racemu exec \"RACDCERT ID(IBMUSER) LISTRING(*)\"\n  racemu exec \"RACDCERT ID(SRV) ADDRING(Ring)\nRACDCERT ID(SRV) LISTRING(Ring)\""
+    )]
+    Exec {
+        /// The commands, as typed at READY: one per line, + or - at the end of a line
+        /// continues it.
+        command: String,
+        /// The user ID issuing the commands (default IBMUSER).
+        #[arg(long, value_name = "USERID")]
+        user: Option<String>,
+        #[command(flatten)]
+        opts: EngineOpts,
+    },
+    /// TSO READY mode: type commands, `+`/`-` continues a line, LOGOFF or END leaves.
+    ///
+    /// The exit status is the last command's return code.
+    #[command(after_help = "Example:\n  racemu --user IBMUSER repl")]
+    Repl {
+        /// The user ID issuing the commands (default IBMUSER).
+        #[arg(long, value_name = "USERID")]
+        user: Option<String>,
+        #[command(flatten)]
+        opts: EngineOpts,
+    },
+    /// Key rings as applications see them (`safkeyring://OWNER/RING`, R_datalib rules), for
+    /// the application's user ID given by --user.
+    Keyring(KeyringArgs),
+    /// Data sets in the store (what ADD reads and EXPORT writes).
+    #[command(after_help = "Example:\n  racemu ds put \"'USER1.CLIENTCA.PEM'\" ca.pem")]
+    Ds(DsArgs),
+    /// Store settings.
+    #[command(
+        after_help = "Examples:\n  racemu setting undefined-ids error\n  racemu setting pkcs12-encryption legacy"
+    )]
+    Setting {
+        /// `undefined-ids`: `implicit` (IDs a deck names but never defines are treated as existing
+        /// users) or `error`; `pkcs12-encryption`: `aes256` (default) or `legacy` (Triple-DES and
+        /// SHA-1 MAC, for older Java and macOS).
+        name: String,
+        /// The new value; omitted: print the current one.
+        value: Option<String>,
+    },
+}
+
+/// `racemu keyring …`.
+#[derive(Args, Debug)]
+pub struct KeyringArgs {
+    /// The application's (server's) user ID: the ID a z/OS server runs under when it opens
+    /// the ring through R_datalib (default IBMUSER).
+    #[arg(long, global = true, value_name = "USERID")]
+    pub user: Option<String>,
+    /// What to do with the ring.
+    #[command(subcommand)]
+    pub command: KeyringCmd,
+}
+
+/// The keyring subcommands.
+#[derive(Subcommand, Debug)]
+pub enum KeyringCmd {
+    /// The ring's entries as the application sees them.
+    #[command(
+        after_help = "Example:\n  racemu --user ZCSERV1 keyring list safkeyring://ZCSERV1/Keyring.ZOSCONN"
+    )]
+    List {
+        /// safkeyring://OWNER/RING, safkeyring:///RING, OWNER/RING or RING.
+        ring: String,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The clock that decides which certificates are marked expired: RFC 3339 or a date
+        /// (00:00 UTC). Default: $RACEMU_NOW, else the system clock.
+        #[arg(long, value_name = "TIMESTAMP")]
+        now: Option<String>,
+    },
+    /// Write the ring as one PEM bundle or a PKCS#12 keystore.
+    ///
+    /// Files that hold a private key are created with mode 0600. A summary (file,
+    /// certificates, keys) goes to standard error.
+    #[command(
+        after_help = "Examples:\n  racemu --user ZCSERV1 keyring export ZCSERV1/Keyring.ZOSCONN --format pkcs12 --out ring.p12 --password-file pw.txt\n  racemu --user ZCSERV1 keyring export ZCSERV1/Keyring.ZOSCONN --format pem --out - | openssl x509 -noout -subject"
+    )]
+    Export {
+        /// The ring reference.
+        ring: String,
+        /// pem or pkcs12.
+        #[arg(long, value_enum)]
+        format: ExportFmt,
+        /// Output file; `-` writes standard output.
+        #[arg(long)]
+        out: PathBuf,
+        /// PKCS#12 password (visible to other users in `ps`; prefer --password-file or
+        /// $RACEMU_PASSWORD).
+        #[arg(long, conflicts_with = "password_file")]
+        password: Option<String>,
+        /// A file whose first line is the PKCS#12 password.
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+        /// PKCS#12 in the legacy Triple-DES layout (older Java, macOS).
+        #[arg(long)]
+        legacy: bool,
+    },
+    /// A TLS 1.2/1.3 endpoint presenting the ring's DEFAULT (or --label) certificate.
+    #[command(
+        after_help = "Example:\n  racemu --user ZCSERV1 keyring serve ZCSERV1/Keyring.ZOSCONN --listen 127.0.0.1:8443 --client-auth required"
+    )]
+    Serve {
+        /// The ring reference.
+        ring: String,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        listen: String,
+        /// The certificate to present instead of the DEFAULT one.
+        #[arg(long)]
+        label: Option<String>,
+        /// Client certificates: none, optional or required.
+        #[arg(long, value_enum, default_value = "none")]
+        client_auth: ClientAuthArg,
+    },
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFmt {
+    /// One PEM bundle: keys (PKCS#8) and certificates.
+    Pem,
+    /// A PKCS#12 keystore.
+    Pkcs12,
+}
+
+/// Client certificate policy of `keyring serve`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ClientAuthArg {
+    /// No client certificate asked for.
+    None,
+    /// Asked for, verified when sent.
+    Optional,
+    /// Required and verified.
+    Required,
+}
+
+/// `racemu ds …`.
+#[derive(Args, Debug)]
+pub struct DsArgs {
+    /// The TSO prefix for unquoted data set names (default IBMUSER).
+    #[arg(long, global = true, value_name = "USERID")]
+    pub user: Option<String>,
+    /// What to do with data sets.
+    #[command(subcommand)]
+    pub command: DsCmd,
+}
+
+/// The ds subcommands.
+#[derive(Subcommand, Debug)]
+pub enum DsCmd {
+    /// Store FILE (`-` = stdin) as data set DSN (unquoted names get the --user prefix); the
+    /// data set's name is echoed on standard error.
+    #[command(after_help = "Example:\n  racemu ds put \"'USER1.CICSCA.PEM'\" ca.pem")]
+    Put {
+        /// The data set name.
+        dsn: String,
+        /// The file to store.
+        file: PathBuf,
+        /// The creation date recorded: RFC 3339 or a date. Default: $RACEMU_NOW, else today.
+        #[arg(long, value_name = "TIMESTAMP")]
+        now: Option<String>,
+    },
+    /// Write data set DSN to FILE (`-` = stdout); a file holding a private key is created 0600.
+    #[command(after_help = "Example:\n  racemu ds get \"'USER1.MQCERT.P12'\" mq.p12")]
+    Get {
+        /// The data set name.
+        dsn: String,
+        /// Where to write it.
+        file: PathBuf,
+    },
+    /// List data sets matching PATTERN (`*` within a qualifier, `**` any qualifiers).
+    #[command(after_help = "Example:\n  racemu ds ls \"'USER1.**'\"")]
+    Ls {
+        /// The pattern; all data sets when omitted.
+        pattern: Option<String>,
+    },
+    /// Delete data set DSN.
+    #[command(after_help = "Example:\n  racemu ds rm \"'USER1.CICSCA.PEM'\"")]
+    Rm {
+        /// The data set name.
+        dsn: String,
+    },
+}

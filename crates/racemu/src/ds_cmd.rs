@@ -1,0 +1,104 @@
+//! `racemu ds put|get|ls|rm`: data sets in the store.
+
+use crate::cli::DsCmd;
+use crate::fail;
+use crate::files::{holds_private_key, read_input, write_output};
+use racemu_engine::Engine;
+use racemu_store::datasets;
+use std::process::ExitCode;
+
+/// The data set name TSO would use: quoted names as they are, unquoted ones with the prefix.
+fn qualify(dsn: &str, user: &str) -> String {
+    let t = dsn.trim();
+    if t.starts_with('\'') {
+        t.trim_matches('\'').to_ascii_uppercase()
+    } else {
+        format!("{}.{}", user.to_ascii_uppercase(), t.to_ascii_uppercase())
+    }
+}
+
+/// A `ds ls` pattern as SQL LIKE: `**` and `*` → `%`, `%` → `_`.
+fn like_pattern(p: &str) -> String {
+    let mut out = String::new();
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                out.push('%');
+            }
+            '*' => out.push('%'),
+            '%' => out.push('_'),
+            '_' => out.push_str("\\_"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Runs one `ds` subcommand as `user` (the prefix of unquoted names).
+pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
+    let created = engine.clock().now().date().to_string();
+    let store = engine.store_mut();
+    match ds {
+        DsCmd::Put { dsn, file, .. } => {
+            let dsn = qualify(&dsn, user);
+            if !datasets::valid_name(&dsn) {
+                return fail(format!(
+                    "{dsn} is not a valid data set name (qualifiers of 1-8 characters, 44 in all)"
+                ));
+            }
+            let data = match read_input(&file) {
+                Ok(d) => d,
+                Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+            };
+            let len = data.len();
+            let d = datasets::Dataset::holding(&dsn, data);
+            match store.transaction(|tx| datasets::put(tx, &d, &created)) {
+                Ok(()) => {
+                    eprintln!("racemu: RCM203I data set {dsn} stored ({len} bytes)");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        DsCmd::Get { dsn, file } => {
+            let dsn = qualify(&dsn, user);
+            match store.transaction(|tx| datasets::get(tx, &dsn)) {
+                Ok(Some(d)) => match write_output(&file, &d.data, holds_private_key(&d.data)) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => fail(format!("cannot write {}: {e}", file.display())),
+                },
+                Ok(None) => fail(format!("data set {dsn} not found")),
+                Err(e) => fail(e),
+            }
+        }
+        DsCmd::Ls { pattern } => {
+            let like = match pattern {
+                Some(p) => like_pattern(&qualify(&p, user)),
+                None => "%".into(),
+            };
+            match store.transaction(|tx| datasets::list(tx, &like)) {
+                Ok(rows) => {
+                    println!(
+                        "{:<44} {:<5} {:>5} {:>10}",
+                        "DSN", "RECFM", "LRECL", "BYTES"
+                    );
+                    for (dsn, recfm, lrecl, len) in rows {
+                        println!("{dsn:<44} {recfm:<5} {lrecl:>5} {len:>10}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        DsCmd::Rm { dsn } => {
+            let dsn = qualify(&dsn, user);
+            match store.transaction(|tx| datasets::delete(tx, &dsn)) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => fail(format!("data set {dsn} not found")),
+                Err(e) => fail(e),
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! `racemu keyring` from the command line: standard output, warnings, listings.
+
+mod common;
+use common::*;
+
+const NOW: &str = "2026-11-25T10:00:00Z";
+
+#[test]
+fn export_to_standard_output_with_a_dash() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    assert_eq!(racemu(&db, NOW, &["exec", RING], None).code, 0);
+    let script = format!(
+        "\"$RACEMU\" --db {} --now {NOW} --user SRV keyring export SRV/Ring --format pem --out -",
+        db.display()
+    );
+    let r = racemu_sh(tmp.path(), &script);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "# label: srv (owner SRV, usage PERSONAL, DEFAULT, private key)\n-----BEGIN PRIVATE KEY-----\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("-----BEGIN CERTIFICATE-----\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!tmp.path().join("-").exists(), "no file named -");
+    assert_eq!(
+        r.stderr.trim_end(),
+        "racemu: RCM201I wrote standard output (PEM): 1 certificate(s), 1 private key(s)"
+    );
+}
+
+#[test]
+fn keyring_list_warns_on_standard_error_until_the_refresh() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    assert_eq!(racemu(&db, NOW, &["exec", RING], None).code, 0);
+    let r = racemu(
+        &db,
+        NOW,
+        &["--user", "SRV", "keyring", "list", "SRV/Ring"],
+        None,
+    );
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        r.stderr.lines().collect::<Vec<_>>(),
+        [
+            "racemu: RCM213W ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start).",
+            "racemu: RCM214W certificate(s) 'srv' in ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
+        ]
+    );
+    assert!(
+        r.stdout.contains("  Default:     YES"),
+        "read as it is now: {}",
+        r.stdout
+    );
+    let r = racemu(
+        &db,
+        NOW,
+        &["exec", "SETROPTS RACLIST(DIGTRING DIGTCERT) REFRESH"],
+        None,
+    );
+    assert_eq!(r.code, 0);
+    let r = racemu(
+        &db,
+        NOW,
+        &["--user", "SRV", "keyring", "list", "SRV/Ring"],
+        None,
+    );
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn keyring_list_marks_expired_certificates_and_shows_rfc_4514_subjects() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let setup = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Old CA') O('Ex, Inc') C('US')) NOTAFTER(DATE(2020-12-31)) WITHLABEL('old')
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv')) NISTECC NOTAFTER(DATE(2030-01-01)) WITHLABEL('srv')
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(LABEL('srv') RING(Ring) DEFAULT)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('old') RING(Ring))
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
+    assert_eq!(racemu(&db, "2019-06-01", &["exec", setup], None).code, 0);
+    let r = racemu(
+        &db,
+        "2025-06-01",
+        &["--user", "SRV", "keyring", "list", "SRV/Ring"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out: Vec<String> = normalise(&r.stdout)
+        .into_iter()
+        .map(|l| {
+            if l.starts_with("  SHA-256:") {
+                "  SHA-256:     <fingerprint>".to_string()
+            } else {
+                l
+            }
+        })
+        .collect();
+    assert_eq!(
+        out,
+        [
+            "Ring SRV/Ring opened by SRV (access through FACILITY IRR.DIGTCERT.LISTRING)",
+            "",
+            "  Label:       srv",
+            "  Owner:       SRV",
+            "  Usage:       PERSONAL",
+            "  Default:     YES",
+            "  Trust:       TRUST",
+            "  Subject:     CN=srv",
+            "  RFC 4514:    CN=srv",
+            "  Issuer:      CN=srv",
+            "  Not before:  2019-06-01T00:00:00Z",
+            "  Not after:   2030-01-01T23:59:59Z",
+            "  SHA-256:     <fingerprint>",
+            "  Private key: released",
+            "",
+            "  Label:       old",
+            "  Owner:       CERTAUTH",
+            "  Usage:       CERTAUTH",
+            "  Default:     NO",
+            "  Trust:       TRUST",
+            "  Subject:     CN=Old CA.O=Ex, Inc.C=US",
+            "  RFC 4514:    CN=Old CA,O=Ex\\, Inc,C=US",
+            "  Issuer:      CN=Old CA.O=Ex, Inc.C=US",
+            "  Not before:  2019-06-01T00:00:00Z",
+            "  Not after:   2020-12-31T23:59:59Z  (EXPIRED)",
+            "  SHA-256:     <fingerprint>",
+            "  Private key: withheld",
+            "  Withheld:    R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and 'old' is connected with USAGE(CERTAUTH); RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('old') RING(Ring) USAGE(PERSONAL)) would change that.",
+        ]
+    );
+    let r = racemu(
+        &db,
+        "2025-06-01",
+        &["--user", "SRV", "keyring", "list", "SRV/Ring", "--json"],
+        None,
+    );
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(doc["entries"][1]["expired"], true);
+    assert_eq!(doc["entries"][0]["expired"], false);
+    assert_eq!(
+        doc["entries"][1]["subject_rfc4514"],
+        "CN=Old CA,O=Ex\\, Inc,C=US"
+    );
+}
