@@ -119,12 +119,22 @@ fn openssl_p12(dir: &Path, ca: &(PathBuf, PathBuf), cn: &str, password: &str) ->
 }
 
 fn put(db: &Path, dsn: &str, file: &Path) {
-    let r = racemu(db, &now(), &["ds", "put", &format!("'{dsn}'"), s(file)], None);
+    let r = racemu(
+        db,
+        &now(),
+        &["ds", "put", &format!("'{dsn}'"), s(file)],
+        None,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 fn get(db: &Path, dsn: &str, file: &Path) {
-    let r = racemu(db, &now(), &["ds", "get", &format!("'{dsn}'"), s(file)], None);
+    let r = racemu(
+        db,
+        &now(),
+        &["ds", "get", &format!("'{dsn}'"), s(file)],
+        None,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 

@@ -11,8 +11,10 @@
 //! * Nothing loads the whole store: every query is indexed by owner, label, ring or profile.
 #![deny(missing_docs)]
 
+pub mod groups;
 pub mod rows;
 mod schema;
+pub mod users;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -105,7 +107,14 @@ impl Store {
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         let mut store = Store { conn, path };
-        store.transaction(schema::migrate)?;
+        let version = store.transaction(schema::migrate)?;
+        if version > schema::SCHEMA_VERSION {
+            return Err(StoreError::TooNew(
+                store.path,
+                version,
+                schema::SCHEMA_VERSION,
+            ));
+        }
         Ok(store)
     }
 
@@ -187,5 +196,47 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(u.special);
+    }
+
+    /// A store written by racemu 0.1 (schema V1) opens, keeps its rows and gains the new
+    /// columns; a store from a newer racemu is refused.
+    #[test]
+    fn migrates_v1_store_and_refuses_newer() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("racf.db");
+        {
+            let conn = Connection::open(&p).unwrap();
+            let tx = conn.unchecked_transaction().unwrap();
+            schema::create_v1_for_tests(&tx).unwrap();
+            tx.execute(
+                "INSERT INTO users (userid, owner, dfltgrp, created) VALUES ('OLD', 'IBMUSER', 'SYS1', '2025-01-02')",
+                [],
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let mut s = Store::open(&p).unwrap();
+        let u = s.transaction(|tx| users::get(tx, "OLD")).unwrap().unwrap();
+        assert!(!u.restricted);
+        let v: String = s
+            .connection()
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(v, schema::SCHEMA_VERSION.to_string());
+        s.connection()
+            .execute(
+                "UPDATE meta SET value = '999' WHERE key = 'schema_version'",
+                [],
+            )
+            .unwrap();
+        drop(s);
+        assert!(matches!(
+            Store::open(&p),
+            Err(StoreError::TooNew(_, 999, _))
+        ));
     }
 }

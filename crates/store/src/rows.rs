@@ -34,127 +34,6 @@ pub mod meta {
     }
 }
 
-/// RACF users.
-pub mod users {
-    use super::*;
-
-    /// A user profile.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct User {
-        /// User ID (upper case).
-        pub userid: String,
-        /// NAME.
-        pub name: Option<String>,
-        /// OWNER.
-        pub owner: String,
-        /// DFLTGRP.
-        pub dfltgrp: String,
-        /// SPECIAL attribute.
-        pub special: bool,
-        /// OPERATIONS attribute.
-        pub operations: bool,
-        /// AUDITOR attribute.
-        pub auditor: bool,
-        /// Creation date (yyyy-mm-dd) or `initial`.
-        pub created: String,
-    }
-
-    fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
-        Ok(User {
-            userid: r.get(0)?,
-            name: r.get(1)?,
-            owner: r.get(2)?,
-            dfltgrp: r.get(3)?,
-            special: r.get(4)?,
-            operations: r.get(5)?,
-            auditor: r.get(6)?,
-            created: r.get(7)?,
-        })
-    }
-
-    /// The user, if defined.
-    pub fn get(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<User>> {
-        tx.query_row(
-            "SELECT userid, name, owner, dfltgrp, special, operations, auditor, created FROM users WHERE userid = ?1",
-            [userid],
-            map,
-        )
-        .optional()
-    }
-
-    /// Inserts or replaces a user.
-    pub fn put(tx: &Transaction<'_>, u: &User) -> rusqlite::Result<()> {
-        tx.execute(
-            "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (userid) DO UPDATE SET name = excluded.name, owner = excluded.owner,
-               dfltgrp = excluded.dfltgrp, special = excluded.special,
-               operations = excluded.operations, auditor = excluded.auditor",
-            params![u.userid, u.name, u.owner, u.dfltgrp, u.special, u.operations, u.auditor, u.created],
-        )?;
-        Ok(())
-    }
-
-    /// Deletes a user; returns whether it existed.
-    pub fn delete(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
-        tx.execute("DELETE FROM group_members WHERE userid = ?1", [userid])?;
-        Ok(tx.execute("DELETE FROM users WHERE userid = ?1", [userid])? > 0)
-    }
-
-    /// Groups the user is connected to, in name order.
-    pub fn groups(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Vec<String>> {
-        let mut st =
-            tx.prepare_cached("SELECT grp FROM group_members WHERE userid = ?1 ORDER BY grp")?;
-        let rows = st.query_map([userid], |r| r.get(0))?;
-        rows.collect()
-    }
-
-    /// All user IDs (for completion), in order.
-    pub fn ids(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
-        let mut st = conn.prepare_cached("SELECT userid FROM users ORDER BY userid")?;
-        let rows = st.query_map([], |r| r.get(0))?;
-        rows.collect()
-    }
-}
-
-/// RACF groups.
-pub mod groups {
-    use super::*;
-
-    /// Whether the group exists.
-    pub fn exists(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<bool> {
-        tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM groups WHERE name = ?1)",
-            [name],
-            |r| r.get(0),
-        )
-    }
-
-    /// Defines a group.
-    pub fn add(
-        tx: &Transaction<'_>,
-        name: &str,
-        owner: &str,
-        supgroup: Option<&str>,
-        created: &str,
-    ) -> rusqlite::Result<()> {
-        tx.execute(
-            "INSERT INTO groups (name, owner, supgroup, created) VALUES (?1, ?2, ?3, ?4)",
-            params![name, owner, supgroup, created],
-        )?;
-        Ok(())
-    }
-
-    /// Connects a user to a group (idempotent).
-    pub fn connect(tx: &Transaction<'_>, grp: &str, userid: &str) -> rusqlite::Result<()> {
-        tx.execute(
-            "INSERT OR IGNORE INTO group_members (grp, userid) VALUES (?1, ?2)",
-            params![grp, userid],
-        )?;
-        Ok(())
-    }
-}
-
 /// Digital certificates (the DIGTCERT profiles).
 pub mod certs {
     use super::*;
@@ -813,31 +692,21 @@ pub mod profiles {
         rows.collect()
     }
 
-    /// The access an ID has in a profile's list (live or snapshot).
-    pub fn access_of(
+    /// A profile's access list as (ID, access) pairs, live or from the RACLIST snapshot.
+    pub fn entries(
         tx: &Transaction<'_>,
         class: &str,
         name: &str,
-        ids: &[String],
         from_snapshot: bool,
-    ) -> rusqlite::Result<Vec<String>> {
+    ) -> rusqlite::Result<Vec<(String, String)>> {
         let sql = if from_snapshot {
             "SELECT id, access FROM raclist_access WHERE class = ?1 AND name = ?2"
         } else {
             "SELECT id, access FROM access_list WHERE class = ?1 AND name = ?2"
         };
         let mut st = tx.prepare_cached(sql)?;
-        let rows = st.query_map(params![class, name], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, access) = row?;
-            if ids.contains(&id) || id == "*" {
-                out.push(access);
-            }
-        }
-        Ok(out)
+        let rows = st.query_map(params![class, name], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect()
     }
 
     /// Remembers a SETROPTS option that has no further effect in racemu.

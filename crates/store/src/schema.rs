@@ -3,7 +3,17 @@
 use rusqlite::Transaction;
 
 /// The schema version this racemu writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// Migrations after V1, in order: (version reached, SQL). Each only adds, so an older store
+/// keeps every row and gains the new columns with RACF's defaults.
+const MIGRATIONS: &[(i64, &str)] = &[(2, V2)];
+
+/// V2: the RESTRICTED user attribute and group installation data.
+const V2: &str = r#"
+ALTER TABLE users ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE groups ADD COLUMN data TEXT;
+"#;
 
 const V1: &str = r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -121,21 +131,54 @@ CREATE TABLE datasets (
 );
 "#;
 
-/// Brings the schema up to [`SCHEMA_VERSION`], seeding a new store.
-pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+/// Brings the schema up to [`SCHEMA_VERSION`], seeding a new store, and returns the store's
+/// version. A version above [`SCHEMA_VERSION`] (a newer racemu wrote the file) is returned
+/// untouched for the caller to refuse.
+pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
     let has_meta: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta')",
         [],
         |r| r.get(0),
     )?;
-    if has_meta {
-        return Ok(());
+    if !has_meta {
+        create_v1(tx)?;
     }
+    let mut version: i64 = tx.query_row(
+        "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'",
+        [],
+        |r| r.get(0),
+    )?;
+    if version > SCHEMA_VERSION {
+        return Ok(version);
+    }
+    for (to, sql) in MIGRATIONS {
+        if *to > version {
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
+                [to.to_string()],
+            )?;
+            version = *to;
+        }
+    }
+    if !has_meta {
+        seed(tx)?;
+    }
+    Ok(version)
+}
+
+/// The V1 tables, as racemu 0.1 created them.
+fn create_v1(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(V1)?;
     tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('schema_version', ?1), ('seq', '0'), ('undefined_ids', 'implicit')",
-        [SCHEMA_VERSION.to_string()],
+        "INSERT INTO meta (key, value) VALUES ('schema_version', '1'), ('seq', '0'), ('undefined_ids', 'implicit')",
+        [],
     )?;
+    Ok(())
+}
+
+/// What a new RACF database holds: IBMUSER, group SYS1, and the classes of a typical system.
+fn seed(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created)
          VALUES ('IBMUSER', 'IBMUSER', 'IBMUSER', 'SYS1', 1, 1, 0, 'initial')",
@@ -156,4 +199,10 @@ pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
            ('FACILITY', 1, 1, 1, 1), ('DIGTCERT', 1, 1, 0, 0), ('DIGTRING', 1, 1, 0, 0);",
     )?;
     Ok(())
+}
+
+/// The V1 tables alone, as racemu 0.1 left a store (migration tests).
+#[cfg(test)]
+pub(crate) fn create_v1_for_tests(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    create_v1(tx)
 }

@@ -17,9 +17,7 @@ pub fn root() -> PathBuf {
 /// at the `--now` racemu is given, on any date and under `faketime`.
 pub fn real_now() -> String {
     let now = time::OffsetDateTime::now_utc();
-    let fmt = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
-    );
+    let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
     now.format(&fmt).expect("the real clock formats")
 }
 

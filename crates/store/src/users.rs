@@ -1,0 +1,98 @@
+//! RACF user profiles (the BASE segment racemu keeps).
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// A user profile.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct User {
+    /// User ID (upper case).
+    pub userid: String,
+    /// NAME.
+    pub name: Option<String>,
+    /// OWNER.
+    pub owner: String,
+    /// DFLTGRP.
+    pub dfltgrp: String,
+    /// SPECIAL attribute.
+    pub special: bool,
+    /// OPERATIONS attribute.
+    pub operations: bool,
+    /// AUDITOR attribute.
+    pub auditor: bool,
+    /// RESTRICTED attribute: ID(*) entries and UACC never grant this user access.
+    pub restricted: bool,
+    /// Creation date (yyyy-mm-dd) or `initial`.
+    pub created: String,
+}
+
+const COLUMNS: &str =
+    "userid, name, owner, dfltgrp, special, operations, auditor, created, restricted";
+
+fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        userid: r.get(0)?,
+        name: r.get(1)?,
+        owner: r.get(2)?,
+        dfltgrp: r.get(3)?,
+        special: r.get(4)?,
+        operations: r.get(5)?,
+        auditor: r.get(6)?,
+        created: r.get(7)?,
+        restricted: r.get(8)?,
+    })
+}
+
+/// The user, if defined.
+pub fn get(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<User>> {
+    tx.query_row(
+        &format!("SELECT {COLUMNS} FROM users WHERE userid = ?1"),
+        [userid],
+        map,
+    )
+    .optional()
+}
+
+/// Inserts or replaces a user's BASE attributes (the password columns are left alone).
+pub fn put(tx: &Transaction<'_>, u: &User) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created, restricted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (userid) DO UPDATE SET name = excluded.name, owner = excluded.owner,
+           dfltgrp = excluded.dfltgrp, special = excluded.special,
+           operations = excluded.operations, auditor = excluded.auditor,
+           restricted = excluded.restricted",
+        params![
+            u.userid,
+            u.name,
+            u.owner,
+            u.dfltgrp,
+            u.special,
+            u.operations,
+            u.auditor,
+            u.created,
+            u.restricted
+        ],
+    )?;
+    Ok(())
+}
+
+/// Deletes a user; returns whether it existed.
+pub fn delete(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
+    tx.execute("DELETE FROM group_members WHERE userid = ?1", [userid])?;
+    Ok(tx.execute("DELETE FROM users WHERE userid = ?1", [userid])? > 0)
+}
+
+/// Groups the user is connected to, in name order.
+pub fn groups(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Vec<String>> {
+    let mut st =
+        tx.prepare_cached("SELECT grp FROM group_members WHERE userid = ?1 ORDER BY grp")?;
+    let rows = st.query_map([userid], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// All user IDs (for completion), in order.
+pub fn ids(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT userid FROM users ORDER BY userid")?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
