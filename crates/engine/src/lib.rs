@@ -198,6 +198,7 @@ fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {
         Command::DelUser(ids) => racf::deluser(ctx, ids),
         Command::AddGroup(g) => racf::addgroup(ctx, g),
         Command::ConnectGroup(c) => racf::connect_group(ctx, c),
+        Command::ListGroup(g) => racf::listgrp(ctx, g),
         Command::Profile | Command::Logoff => Ok(Output::ok()),
     }
 }

@@ -67,12 +67,28 @@ pub fn subgroups(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<Vec<Strin
     rows.collect()
 }
 
-/// The users connected to the group, in the order they were connected.
-pub fn members(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<Vec<String>> {
-    let mut st =
-        tx.prepare_cached("SELECT userid FROM group_members WHERE grp = ?1 ORDER BY rowid")?;
-    let rows = st.query_map([name], |r| r.get(0))?;
+/// The users connected to the group with their group-level attributes (blank-separated,
+/// empty for none), in the order they were connected.
+pub fn members(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<Vec<(String, String)>> {
+    let mut st = tx.prepare_cached(
+        "SELECT userid, attributes FROM group_members WHERE grp = ?1 ORDER BY rowid",
+    )?;
+    let rows = st.query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
+}
+
+/// Sets a connection's group-level attributes (blank-separated).
+pub fn set_connect_attributes(
+    tx: &Transaction<'_>,
+    grp: &str,
+    userid: &str,
+    attributes: &str,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE group_members SET attributes = ?3 WHERE grp = ?1 AND userid = ?2",
+        params![grp, userid, attributes],
+    )?;
+    Ok(())
 }
 
 /// Connects a user to a group (idempotent).

@@ -9,10 +9,12 @@ pub const SCHEMA_VERSION: i64 = 2;
 /// keeps every row and gains the new columns with RACF's defaults.
 const MIGRATIONS: &[(i64, &str)] = &[(2, V2)];
 
-/// V2: the RESTRICTED user attribute and group installation data.
+/// V2: the RESTRICTED user attribute, group installation data, and group-level connect
+/// attributes (SPECIAL, OPERATIONS, AUDITOR as a blank-separated list).
 const V2: &str = r#"
 ALTER TABLE users ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE groups ADD COLUMN data TEXT;
+ALTER TABLE group_members ADD COLUMN attributes TEXT NOT NULL DEFAULT '';
 "#;
 
 const V1: &str = r#"

@@ -1,13 +1,15 @@
 //! The RACF commands key-ring decks use around RACDCERT: SETROPTS, RDEFINE/RALTER, RDELETE,
-//! PERMIT, RLIST, ADDUSER/ALTUSER/LISTUSER/DELUSER, ADDGROUP and CONNECT.
+//! PERMIT, RLIST, ADDUSER/ALTUSER/LISTUSER/DELUSER, ADDGROUP, CONNECT and LISTGRP.
 //!
 //! Positional operands (class, profile names, user IDs) come first, as TSO parse takes them;
 //! profile names and user IDs are folded to upper case.
 
+mod groups;
 mod resources;
 mod setropts;
 mod users;
 
+pub use groups::*;
 pub use resources::*;
 pub use setropts::*;
 pub use users::*;

@@ -1,7 +1,7 @@
-//! User and group commands: ADDUSER / ALTUSER, LISTUSER, DELUSER, ADDGROUP, CONNECT, LISTGRP.
+//! User commands: ADDUSER / ALTUSER, LISTUSER, DELUSER.
 
 use super::{positionals, string_value, user_ids};
-use crate::operand::{get, keywords, text_value, ParseFailure};
+use crate::operand::{keywords, text_value, ParseFailure};
 use racemu_tso::operands::Operand;
 
 /// ADDUSER / ALTUSER operands.
@@ -126,103 +126,4 @@ pub fn parse_user_list(ops: &[Operand], verb: &str) -> Result<Vec<String>, Parse
         return Err(ParseFailure::missing("USERID", "USERID"));
     }
     Ok(ids)
-}
-
-/// ADDGROUP operands.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct GroupSpec {
-    /// Group names.
-    pub groups: Vec<String>,
-    /// OWNER.
-    pub owner: Option<String>,
-    /// SUPGROUP.
-    pub supgroup: Option<String>,
-    /// DATA('installation data').
-    pub data: Option<String>,
-}
-
-/// Parses ADDGROUP.
-pub fn parse_group(ops: &[Operand]) -> Result<GroupSpec, ParseFailure> {
-    let (pos, rest) = positionals(ops, 1);
-    let groups = user_ids(&pos)?;
-    if groups.is_empty() {
-        return Err(ParseFailure::missing("GROUP NAME", "GROUP NAME"));
-    }
-    let kws = keywords(
-        rest,
-        &[
-            "OWNER",
-            "SUPGROUP",
-            "DATA",
-            "OMVS",
-            "TERMUACC",
-            "NOTERMUACC",
-            "UNIVERSAL",
-            "MODEL",
-            "CSDATA",
-            "DFP",
-            "OVM",
-            "TME",
-        ],
-    )?;
-    Ok(GroupSpec {
-        groups,
-        owner: get(&kws, "OWNER")
-            .map(|o| text_value(o, "OWNER"))
-            .transpose()?
-            .map(|s| s.to_ascii_uppercase()),
-        supgroup: get(&kws, "SUPGROUP")
-            .map(|o| text_value(o, "GROUP NAME"))
-            .transpose()?
-            .map(|s| s.to_ascii_uppercase()),
-        data: get(&kws, "DATA")
-            .map(|o| string_value(o, "INSTALLATION DATA"))
-            .transpose()?,
-    })
-}
-
-/// RACF CONNECT operands (a user to a group).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct GroupConnect {
-    /// User IDs.
-    pub ids: Vec<String>,
-    /// GROUP (default: the issuer's current group).
-    pub group: Option<String>,
-}
-
-/// Parses RACF CONNECT.
-pub fn parse_connect_group(ops: &[Operand]) -> Result<GroupConnect, ParseFailure> {
-    let (pos, rest) = positionals(ops, 1);
-    let ids = user_ids(&pos)?;
-    if ids.is_empty() {
-        return Err(ParseFailure::missing("USERID", "USERID"));
-    }
-    let kws = keywords(
-        rest,
-        &[
-            "GROUP",
-            "OWNER",
-            "AUTHORITY",
-            "UACC",
-            "SPECIAL",
-            "NOSPECIAL",
-            "OPERATIONS",
-            "NOOPERATIONS",
-            "AUDITOR",
-            "NOAUDITOR",
-            "REVOKE",
-            "RESUME",
-            "ADSP",
-            "NOADSP",
-            "GRPACC",
-            "NOGRPACC",
-        ],
-    )?;
-    Ok(GroupConnect {
-        ids,
-        group: get(&kws, "GROUP")
-            .map(|o| text_value(o, "GROUP NAME"))
-            .transpose()?
-            .map(|s| s.to_ascii_uppercase()),
-    })
 }

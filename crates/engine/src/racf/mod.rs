@@ -6,7 +6,7 @@ mod resources;
 mod setropts;
 mod users;
 
-pub(crate) use groups::{addgroup, connect_group};
+pub(crate) use groups::{addgroup, connect_group, listgrp};
 pub(crate) use resources::{permit, rdefine, rdelete, rlist};
 pub(crate) use setropts::setropts;
 pub(crate) use users::{adduser, deluser, listuser};

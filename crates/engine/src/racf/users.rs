@@ -126,7 +126,13 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
                 u.owner
             ));
             out.push("    CONNECTS=    00  UACC=NONE     LAST-CONNECT=UNKNOWN".into());
-            out.push("    CONNECT ATTRIBUTES=NONE".into());
+            let attributes = groups::members(ctx.tx, &g)?
+                .into_iter()
+                .find(|(m, _)| m == id)
+                .map(|(_, a)| a)
+                .filter(|a| !a.is_empty())
+                .unwrap_or_else(|| "NONE".into());
+            out.push(format!("    CONNECT ATTRIBUTES={attributes}"));
             out.push("    REVOKE DATE=NONE   RESUME DATE=NONE".into());
         }
         out.push("SECURITY-LEVEL=NONE SPECIFIED".into());
