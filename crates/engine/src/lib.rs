@@ -11,6 +11,7 @@
 pub mod authority;
 mod interchange;
 pub mod listing;
+pub mod logon;
 pub mod messages;
 mod racdcert;
 mod racf;
@@ -139,6 +140,16 @@ impl Engine {
     /// The clock.
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// Verifies a logon of `userid` with a password or password phrase, as one transaction
+    /// (see [`logon::verify`]): counts failed attempts and revokes per SETROPTS
+    /// PASSWORD(REVOKE(n)).
+    pub fn verify_logon(&mut self, userid: &str, secret: &str) -> Result<logon::Logon, StoreError> {
+        let today = self.clock.now().date();
+        Ok(self
+            .store
+            .transaction(|tx| logon::verify(tx, userid, secret, today))?)
     }
 
     /// Runs one logical command (comments already blanked) issued by `issuer`.

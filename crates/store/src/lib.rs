@@ -2,7 +2,8 @@
 //!
 //! Guarantees:
 //! * The file is created with mode 0600 and initialised on first use (schema, IBMUSER with
-//!   SPECIAL).
+//!   SPECIAL and the expired password SYS1, as a new RACF database has).
+//! * Passwords and password phrases are stored only as salted Argon2id hashes.
 //! * WAL journal, `synchronous=NORMAL`, foreign keys on: a killed process leaves a consistent
 //!   store, and ring connections can never refer to a missing certificate or ring.
 //! * [`Store::transaction`] runs one command as one `BEGIN IMMEDIATE` transaction and retries
@@ -12,8 +13,10 @@
 #![deny(missing_docs)]
 
 pub mod groups;
+pub mod passwords;
 pub mod rows;
 mod schema;
+pub mod setropts;
 pub mod users;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -196,6 +199,16 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(u.special);
+        let c = s
+            .transaction(|tx| users::credentials(tx, "IBMUSER"))
+            .unwrap()
+            .unwrap();
+        assert!(c.expired);
+        assert!(passwords::verify(
+            "SYS1",
+            c.password_hash.as_deref().unwrap()
+        ));
+        assert!(!c.password_hash.unwrap().contains("SYS1"));
     }
 
     /// A store written by racemu 0.1 (schema V1) opens, keeps its rows and gains the new
@@ -209,7 +222,7 @@ mod tests {
             let tx = conn.unchecked_transaction().unwrap();
             schema::create_v1_for_tests(&tx).unwrap();
             tx.execute(
-                "INSERT INTO users (userid, owner, dfltgrp, created) VALUES ('OLD', 'IBMUSER', 'SYS1', '2025-01-02')",
+                "INSERT INTO users (userid, owner, dfltgrp, created) VALUES ('OLD', 'IBMUSER', 'SYS1', '2025-01-02'), ('IBMUSER', 'IBMUSER', 'SYS1', 'initial')",
                 [],
             )
             .unwrap();
@@ -218,6 +231,17 @@ mod tests {
         let mut s = Store::open(&p).unwrap();
         let u = s.transaction(|tx| users::get(tx, "OLD")).unwrap().unwrap();
         assert!(!u.restricted);
+        // The old IBMUSER gains RACF's initial password, SYS1, expired; other users none.
+        let c = s
+            .transaction(|tx| users::credentials(tx, "IBMUSER"))
+            .unwrap()
+            .unwrap();
+        assert!(c.expired && passwords::verify("SYS1", c.password_hash.as_deref().unwrap()));
+        let c = s
+            .transaction(|tx| users::credentials(tx, "OLD"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.password_hash, None);
         let v: String = s
             .connection()
             .query_row(

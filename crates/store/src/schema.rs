@@ -3,11 +3,11 @@
 use rusqlite::Transaction;
 
 /// The schema version this racemu writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Migrations after V1, in order: (version reached, SQL). Each only adds, so an older store
 /// keeps every row and gains the new columns with RACF's defaults.
-const MIGRATIONS: &[(i64, &str)] = &[(2, V2)];
+const MIGRATIONS: &[(i64, &str)] = &[(2, V2), (3, V3)];
 
 /// V2: the RESTRICTED user attribute, group installation data, and group-level connect
 /// attributes (SPECIAL, OPERATIONS, AUDITOR as a blank-separated list).
@@ -15,6 +15,18 @@ const V2: &str = r#"
 ALTER TABLE users ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE groups ADD COLUMN data TEXT;
 ALTER TABLE group_members ADD COLUMN attributes TEXT NOT NULL DEFAULT '';
+"#;
+
+/// V3: passwords and password phrases (Argon2id hashes, never text), the dates they were
+/// set, EXPIRED, REVOKE and the count of failed logons since the last good one.
+const V3: &str = r#"
+ALTER TABLE users ADD COLUMN password_hash TEXT;
+ALTER TABLE users ADD COLUMN passdate TEXT;
+ALTER TABLE users ADD COLUMN phrase_hash TEXT;
+ALTER TABLE users ADD COLUMN phrasedate TEXT;
+ALTER TABLE users ADD COLUMN expired INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN failed_logons INTEGER NOT NULL DEFAULT 0;
 "#;
 
 const V1: &str = r#"
@@ -161,6 +173,9 @@ pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
                 [to.to_string()],
             )?;
             version = *to;
+            if *to == 3 {
+                initial_ibmuser_password(tx)?;
+            }
         }
     }
     if !has_meta {
@@ -179,13 +194,33 @@ fn create_v1(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// What a new RACF database holds: IBMUSER, group SYS1, and the classes of a typical system.
+/// RACF's initial IBMUSER password: SYS1, expired. Given to an IBMUSER that has neither a
+/// password nor a phrase (a store from before V3).
+fn initial_ibmuser_password(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE userid = 'IBMUSER'
+           AND password_hash IS NULL AND phrase_hash IS NULL)",
+        [],
+        |r| r.get(0),
+    )?;
+    if exists {
+        tx.execute(
+            "UPDATE users SET password_hash = ?1, expired = 1 WHERE userid = 'IBMUSER'",
+            [crate::passwords::hash("SYS1")?],
+        )?;
+    }
+    Ok(())
+}
+
+/// What a new RACF database holds: IBMUSER (password SYS1, expired), group SYS1, and the
+/// classes of a typical system.
 fn seed(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created)
          VALUES ('IBMUSER', 'IBMUSER', 'IBMUSER', 'SYS1', 1, 1, 0, 'initial')",
         [],
     )?;
+    initial_ibmuser_password(tx)?;
     tx.execute(
         "INSERT INTO groups (name, owner, supgroup, created) VALUES ('SYS1', 'IBMUSER', NULL, 'initial')",
         [],

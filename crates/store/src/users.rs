@@ -96,3 +96,80 @@ pub fn ids(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
     let rows = st.query_map([], |r| r.get(0))?;
     rows.collect()
 }
+
+/// A user's password, password phrase and logon state.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Credentials {
+    /// Argon2id hash of the password; `None` without a password.
+    pub password_hash: Option<String>,
+    /// When the password was set (yyyy-mm-dd), for the change interval.
+    pub passdate: Option<String>,
+    /// Argon2id hash of the password phrase; `None` without a phrase.
+    pub phrase_hash: Option<String>,
+    /// When the phrase was set (yyyy-mm-dd).
+    pub phrasedate: Option<String>,
+    /// The password and phrase are expired: the next logon must change them.
+    pub expired: bool,
+    /// The REVOKE attribute: the user cannot log on.
+    pub revoked: bool,
+    /// Failed logons since the last good one.
+    pub failed_logons: u32,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("password", &self.password_hash.as_ref().map(|_| "<hash>"))
+            .field("passdate", &self.passdate)
+            .field("phrase", &self.phrase_hash.as_ref().map(|_| "<hash>"))
+            .field("phrasedate", &self.phrasedate)
+            .field("expired", &self.expired)
+            .field("revoked", &self.revoked)
+            .field("failed_logons", &self.failed_logons)
+            .finish()
+    }
+}
+
+/// The user's credentials, if the user is defined.
+pub fn credentials(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<Credentials>> {
+    tx.query_row(
+        "SELECT password_hash, passdate, phrase_hash, phrasedate, expired, revoked, failed_logons
+         FROM users WHERE userid = ?1",
+        [userid],
+        |r| {
+            Ok(Credentials {
+                password_hash: r.get(0)?,
+                passdate: r.get(1)?,
+                phrase_hash: r.get(2)?,
+                phrasedate: r.get(3)?,
+                expired: r.get(4)?,
+                revoked: r.get(5)?,
+                failed_logons: r.get(6)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// Writes the user's credentials (the user must be defined).
+pub fn set_credentials(
+    tx: &Transaction<'_>,
+    userid: &str,
+    c: &Credentials,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE users SET password_hash = ?2, passdate = ?3, phrase_hash = ?4, phrasedate = ?5,
+           expired = ?6, revoked = ?7, failed_logons = ?8 WHERE userid = ?1",
+        params![
+            userid,
+            c.password_hash,
+            c.passdate,
+            c.phrase_hash,
+            c.phrasedate,
+            c.expired,
+            c.revoked,
+            c.failed_logons
+        ],
+    )?;
+    Ok(())
+}

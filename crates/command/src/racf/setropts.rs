@@ -1,7 +1,7 @@
 //! SETROPTS operands.
 
 use super::classes;
-use crate::operand::{has, keywords, ParseFailure};
+use crate::operand::{has, keywords, text_value, ParseFailure};
 use racemu_tso::operands::Operand;
 
 /// SETROPTS operands that racemu gives meaning to; everything else is remembered as typed.
@@ -25,6 +25,10 @@ pub struct Setropts {
     pub refresh: bool,
     /// LIST.
     pub list: bool,
+    /// PASSWORD(INTERVAL(n)).
+    pub password_interval: Option<u32>,
+    /// PASSWORD(REVOKE(n)) as `Some(Some(n))`, PASSWORD(NOREVOKE) as `Some(None)`.
+    pub password_revoke: Option<Option<u32>>,
     /// Other options, as typed (upper case), remembered but without effect.
     pub other: Vec<String>,
 }
@@ -117,6 +121,58 @@ const SETROPTS_KEYWORDS: &[&str] = &[
     "DLFDATA",
 ];
 
+const PASSWORD_KEYWORDS: &[&str] = &[
+    "INTERVAL",
+    "REVOKE",
+    "NOREVOKE",
+    "HISTORY",
+    "NOHISTORY",
+    "WARNING",
+    "NOWARNING",
+    "MINCHANGE",
+    "MIXEDCASE",
+    "NOMIXEDCASE",
+    "SPECIALCHARS",
+    "NOSPECIALCHARS",
+    "ALGORITHM",
+    "NORULES",
+    "RULE1",
+    "RULE2",
+    "RULE3",
+    "RULE4",
+    "RULE5",
+    "RULE6",
+    "RULE7",
+    "RULE8",
+];
+
+/// A number within `range` inside `KW(n)`.
+fn number(
+    op: &Operand,
+    what: &str,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<u32, ParseFailure> {
+    let v = text_value(op, what)?;
+    v.parse()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| ParseFailure::invalid(what, &v))
+}
+
+/// PASSWORD(INTERVAL(n) REVOKE(n) NOREVOKE …): INTERVAL 1–254, REVOKE 1–255 (RACF's ranges).
+fn password_options(op: &Operand, s: &mut Setropts) -> Result<(), ParseFailure> {
+    let subs = op.args.as_deref().unwrap_or_default();
+    for (k, sub) in keywords(subs, PASSWORD_KEYWORDS)? {
+        match k {
+            "INTERVAL" => s.password_interval = Some(number(sub, "INTERVAL", 1..=254)?),
+            "REVOKE" => s.password_revoke = Some(Some(number(sub, "REVOKE", 1..=255)?)),
+            "NOREVOKE" => s.password_revoke = Some(None),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Parses SETROPTS.
 pub fn parse_setropts(ops: &[Operand]) -> Result<Setropts, ParseFailure> {
     let kws = keywords(ops, SETROPTS_KEYWORDS)?;
@@ -132,6 +188,10 @@ pub fn parse_setropts(ops: &[Operand]) -> Result<Setropts, ParseFailure> {
             "GENCMD" => s.gencmd = classes(op),
             "REFRESH" => s.refresh = true,
             "LIST" => s.list = true,
+            "PASSWORD" => {
+                password_options(op, &mut s)?;
+                s.other.push(op.to_string().to_ascii_uppercase());
+            }
             _ => s.other.push(op.to_string().to_ascii_uppercase()),
         }
     }

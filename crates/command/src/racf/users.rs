@@ -4,6 +4,29 @@ use super::{positionals, string_value, user_ids};
 use crate::operand::{keywords, text_value, ParseFailure};
 use racemu_tso::operands::Operand;
 
+/// A password or password phrase typed in a command. Its `Debug` form hides the text, so
+/// it never reaches a log or a message by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps the text.
+    pub fn new(text: impl Into<String>) -> Secret {
+        Secret(text.into())
+    }
+
+    /// The text, for hashing or checking it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(********)")
+    }
+}
+
 /// ADDUSER / ALTUSER operands.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UserSpec {
@@ -23,7 +46,19 @@ pub struct UserSpec {
     pub auditor: Option<bool>,
     /// RESTRICTED / NORESTRICTED.
     pub restricted: Option<bool>,
-    /// Other operands (segments, PASSWORD …) as typed, accepted without effect.
+    /// PASSWORD(password), folded to upper case as RACF keeps passwords.
+    pub password: Option<Secret>,
+    /// NOPASSWORD.
+    pub nopassword: bool,
+    /// PHRASE('password phrase'), case kept when quoted.
+    pub phrase: Option<Secret>,
+    /// NOPHRASE.
+    pub nophrase: bool,
+    /// EXPIRED / NOEXPIRED (with PASSWORD or PHRASE).
+    pub expired: Option<bool>,
+    /// REVOKE (true) / RESUME (false).
+    pub revoke: Option<bool>,
+    /// Other operands (segments …) as typed, accepted without effect.
     pub other: Vec<String>,
 }
 
@@ -111,7 +146,18 @@ pub fn parse_user(ops: &[Operand], alter: bool) -> Result<UserSpec, ParseFailure
             "NOAUDITOR" => u.auditor = Some(false),
             "RESTRICTED" => u.restricted = Some(true),
             "NORESTRICTED" => u.restricted = Some(false),
-            "PASSWORD" | "PHRASE" => u.other.push(format!("{k}(********)")),
+            "PASSWORD" => {
+                u.password = Some(Secret::new(
+                    text_value(op, "PASSWORD")?.to_ascii_uppercase(),
+                ))
+            }
+            "NOPASSWORD" => u.nopassword = true,
+            "PHRASE" => u.phrase = Some(Secret::new(string_value(op, "PASSWORD PHRASE")?)),
+            "NOPHRASE" => u.nophrase = true,
+            "EXPIRED" => u.expired = Some(true),
+            "NOEXPIRED" => u.expired = Some(false),
+            "REVOKE" => u.revoke = Some(true),
+            "RESUME" => u.revoke = Some(false),
             _ => u.other.push(op.to_string()),
         }
     }

@@ -4,7 +4,7 @@ use super::require_special;
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::Setropts;
-use racemu_store::profiles;
+use racemu_store::{profiles, setropts};
 
 pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fail> {
     require_special(ctx, "ICH14002I NOT AUTHORIZED TO ISSUE SETROPTS".into())?;
@@ -46,6 +46,12 @@ pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fa
         profiles::set_class_options(ctx.tx, c, o)?;
         profiles::drop_snapshot(ctx.tx, c)?;
     }
+    if s.password_interval.is_some() || s.password_revoke.is_some() {
+        let mut o = setropts::password_options(ctx.tx)?;
+        o.interval = s.password_interval.unwrap_or(o.interval);
+        o.revoke = s.password_revoke.unwrap_or(o.revoke);
+        setropts::set_password_options(ctx.tx, o)?;
+    }
     for opt in &s.other {
         let key = opt.split('(').next().unwrap_or(opt);
         profiles::set_option(ctx.tx, key, opt)?;
@@ -70,13 +76,27 @@ fn setropts_list(ctx: &Ctx<'_, '_>) -> Result<Vec<String>, Fail> {
             v.join(" ")
         }
     };
-    Ok(vec![
-        "ATTRIBUTES = INITSTATS WHEN(PROGRAM -- BASIC)".into(),
-        format!("ACTIVE CLASSES = {}", names(&|o| o.active)),
-        format!("GENERIC PROFILE CLASSES = {}", names(&|o| o.generic)),
-        format!("GENERIC COMMAND CLASSES = {}", names(&|o| o.gencmd)),
-        format!("GENLIST CLASSES = NONE"),
-        format!("GLOBAL CHECKING CLASSES = NONE"),
-        format!("SETR RACLIST CLASSES = {}", names(&|o| o.raclisted)),
-    ])
+    let pw = setropts::password_options(ctx.tx)?;
+    let mut password = vec![
+        "PASSWORD PROCESSING OPTIONS:".to_string(),
+        format!("  PASSWORD CHANGE INTERVAL IS {:>4} DAYS.", pw.interval),
+    ];
+    if let Some(n) = pw.revoke {
+        password.push(format!(
+            "  AFTER {n:>3} CONSECUTIVE UNSUCCESSFUL PASSWORD ATTEMPTS, A USERID WILL BE REVOKED."
+        ));
+    }
+    Ok([
+        vec!["ATTRIBUTES = INITSTATS WHEN(PROGRAM -- BASIC)".to_string()],
+        password,
+        vec![
+            format!("ACTIVE CLASSES = {}", names(&|o| o.active)),
+            format!("GENERIC PROFILE CLASSES = {}", names(&|o| o.generic)),
+            format!("GENERIC COMMAND CLASSES = {}", names(&|o| o.gencmd)),
+            format!("GENLIST CLASSES = NONE"),
+            format!("GLOBAL CHECKING CLASSES = NONE"),
+            format!("SETR RACLIST CLASSES = {}", names(&|o| o.raclisted)),
+        ],
+    ]
+    .concat())
 }

@@ -1,6 +1,6 @@
 //! ADDUSER / ALTUSER, LISTUSER and DELUSER.
 
-use super::{julian, require_special, today};
+use super::{credentials, julian, require_special, today};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::UserSpec;
@@ -16,6 +16,7 @@ pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Resul
     )?;
     let mut out = Vec::new();
     let mut failed = false;
+    let mut warned = 0;
     for id in &u.ids {
         let existing = users::get(ctx.tx, id)?;
         let mut user = match (existing, alter) {
@@ -62,8 +63,9 @@ pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Resul
         user.restricted = u.restricted.unwrap_or(user.restricted);
         users::put(ctx.tx, &user)?;
         groups::connect(ctx.tx, &user.dfltgrp, id)?;
+        warned = warned.max(credentials::apply(ctx, id, u, &mut out)?);
     }
-    Ok(Output::new(out, if failed { 8 } else { 0 }))
+    Ok(Output::new(out, if failed { 8 } else { warned }))
 }
 
 pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, Fail> {
@@ -90,6 +92,13 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
         if u.auditor {
             attrs.push("AUDITOR");
         }
+        let shown = credentials::shown(ctx, id)?;
+        if shown.revoked {
+            attrs.push("REVOKED");
+        }
+        if shown.protected {
+            attrs.push("PROTECTED");
+        }
         if u.restricted {
             attrs.push("RESTRICTED");
         }
@@ -101,8 +110,8 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
             u.owner,
         ));
         out.push(format!(
-            " DEFAULT-GROUP={:<8} PASSDATE=N/A    PASS-INTERVAL=N/A PHRASEDATE=N/A",
-            u.dfltgrp
+            " DEFAULT-GROUP={:<8} PASSDATE={:<6} PASS-INTERVAL={} PHRASEDATE={}",
+            u.dfltgrp, shown.passdate, shown.interval, shown.phrasedate
         ));
         out.push(format!(
             " ATTRIBUTES={}",

@@ -1,0 +1,85 @@
+//! Logon verification, as RACROUTE REQUEST=VERIFY checks a user ID and password (or
+//! password phrase) for a server that logs users on (z/OSMF, for one).
+
+use racemu_store::{passwords, rusqlite, setropts, users};
+use time::{Date, Duration};
+
+/// The outcome of a logon attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Logon {
+    /// The password or phrase is right and current.
+    Ok,
+    /// The password or phrase is right but expired (set by an administrator, or older than
+    /// SETROPTS PASSWORD(INTERVAL(n)) days): it must be changed before the user may work.
+    Expired,
+    /// The user is revoked (ALTUSER REVOKE, or too many failed logons).
+    Revoked,
+    /// The password or phrase is wrong, or the user has neither (a PROTECTED user).
+    Wrong,
+    /// The user ID is not defined to RACF.
+    NotDefined,
+}
+
+/// Checks `secret` for `userid` at `today`, inside the caller's transaction.
+///
+/// Up to 8 characters is a password (folded to upper case, as RACF keeps passwords without
+/// SETROPTS PASSWORD(MIXEDCASE)); longer is a password phrase (case kept). A wrong secret
+/// counts a failed logon; when SETROPTS PASSWORD(REVOKE(n)) is in force, the n-th failure
+/// in a row revokes the user (the attempt itself answers `Wrong`, later ones `Revoked`). A
+/// right secret, even an expired one, sets the count back to zero. A revoked user is
+/// answered `Revoked` without the secret being checked or counted.
+pub fn verify(
+    tx: &rusqlite::Transaction<'_>,
+    userid: &str,
+    secret: &str,
+    today: Date,
+) -> rusqlite::Result<Logon> {
+    let userid = userid.to_ascii_uppercase();
+    let Some(mut c) = users::credentials(tx, &userid)? else {
+        return Ok(Logon::NotDefined);
+    };
+    if c.revoked {
+        return Ok(Logon::Revoked);
+    }
+    let opts = setropts::password_options(tx)?;
+    let (hash, set_on) = if secret.chars().count() <= 8 {
+        (&c.password_hash, &c.passdate)
+    } else {
+        (&c.phrase_hash, &c.phrasedate)
+    };
+    let candidate = if secret.chars().count() <= 8 {
+        secret.to_ascii_uppercase()
+    } else {
+        secret.to_string()
+    };
+    let right = hash
+        .as_deref()
+        .is_some_and(|h| passwords::verify(&candidate, h));
+    if !right {
+        c.failed_logons = c.failed_logons.saturating_add(1);
+        if opts.revoke.is_some_and(|n| c.failed_logons >= n) {
+            c.revoked = true;
+        }
+        users::set_credentials(tx, &userid, &c)?;
+        return Ok(Logon::Wrong);
+    }
+    let too_old = set_on
+        .as_deref()
+        .and_then(parse_date)
+        .is_some_and(|d| d + Duration::days(i64::from(opts.interval)) <= today);
+    let outcome = if c.expired || too_old {
+        Logon::Expired
+    } else {
+        Logon::Ok
+    };
+    if c.failed_logons != 0 {
+        c.failed_logons = 0;
+        users::set_credentials(tx, &userid, &c)?;
+    }
+    Ok(outcome)
+}
+
+fn parse_date(s: &str) -> Option<Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s, &format).ok()
+}
