@@ -273,7 +273,8 @@ fn restricted_users_need_explicit_entries() {
     assert_eq!(e.execute("ALICE", "RACDCERT LIST(LABEL('mine'))").rc, 8);
     let lu = e.execute("IBMUSER", "LISTUSER ALICE");
     assert!(
-        lu.lines.contains(&" ATTRIBUTES=PROTECTED RESTRICTED".to_string()),
+        lu.lines
+            .contains(&" ATTRIBUTES=PROTECTED RESTRICTED".to_string()),
         "{:?}",
         lu.lines
     );

@@ -14,6 +14,7 @@
 
 pub mod groups;
 pub mod passwords;
+pub mod profiles;
 pub mod rows;
 mod schema;
 pub mod setropts;
