@@ -225,3 +225,21 @@ fn listuser_shows_connect_attributes() {
         ]
     );
 }
+
+/// ADDGROUP without SUPGROUP puts the new group under the issuer's current connect group
+/// (its default group in batch) and makes the issuer its owner.
+#[test]
+fn addgroup_defaults_to_issuers_group_and_owner() {
+    let mut e = engine_at(datetime!(2026-11-25 10:00 UTC));
+    admin(
+        &mut e,
+        &["ADDGROUP DEPT", "ADDUSER ADMIN2 DFLTGRP(DEPT) SPECIAL"],
+    );
+    let o = e.execute("ADMIN2", "ADDGROUP TEAM");
+    assert_eq!(o.rc, 0, "{:?}", o.lines);
+    let o = e.execute("ADMIN2", "LISTGRP TEAM");
+    assert_eq!(
+        o.lines[1],
+        "    SUPERIOR GROUP=DEPT         OWNER=ADMIN2      CREATED=26.329"
+    );
+}

@@ -5,8 +5,13 @@ use crate::{Ctx, Fail, Output};
 use racemu_command::{GroupConnect, GroupSpec};
 use racemu_store::{groups, users};
 
+/// ADDGROUP: OWNER defaults to the issuer and SUPGROUP to the issuer's current connect group
+/// (in batch, the default group; SYS1 for a user racemu has never seen).
 pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, Fail> {
     require_special(ctx, "ICH00005I NOT AUTHORIZED TO ADD GROUP".into())?;
+    let current = users::get(ctx.tx, ctx.issuer)?
+        .map(|u| u.dfltgrp)
+        .unwrap_or_else(|| "SYS1".into());
     let mut out = Vec::new();
     let mut rc = 0;
     for name in &g.groups {
@@ -21,7 +26,7 @@ pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, F
             &groups::Group {
                 name: name.clone(),
                 owner,
-                supgroup: Some(g.supgroup.clone().unwrap_or_else(|| "SYS1".into())),
+                supgroup: Some(g.supgroup.clone().unwrap_or_else(|| current.clone())),
                 data: g.data.clone(),
                 created: today(ctx),
             },
