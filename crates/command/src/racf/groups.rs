@@ -124,19 +124,11 @@ pub fn parse_listgrp(ops: &[Operand]) -> Result<Vec<String>, ParseFailure> {
     let (pos, rest) = positionals(ops, 1);
     let groups = user_ids(&pos)?;
     let table = ["CSDATA", "DFP", "OMVS", "OVM", "TME", "NORACF"];
-    keywords(rest, &table).map_err(|e| {
-        let bad = rest
-            .iter()
-            .find(|op| {
-                !table.iter().any(|t| {
-                    t.starts_with(&op.as_str().to_ascii_uppercase()) && !op.as_str().is_empty()
-                })
-            })
-            .map(|op| op.to_string().to_ascii_uppercase());
-        match bad {
-            Some(word) => ParseFailure::invalid("SEGMENT", &word),
-            None => e,
+    for op in rest {
+        if keywords(std::slice::from_ref(op), &table).is_err() {
+            let word = op.to_string().to_ascii_uppercase();
+            return Err(ParseFailure::invalid("SEGMENT", &word));
         }
-    })?;
+    }
     Ok(groups)
 }

@@ -97,13 +97,19 @@ pub(crate) fn apply(
 /// LISTUSER's `PASSDATE=… PASS-INTERVAL=… PHRASEDATE=…` values and the REVOKED / PROTECTED
 /// attributes: dates as yy.ddd, `00.000` while expired, `N/A` without a password or phrase.
 pub(crate) struct Shown {
+    /// PASSDATE value.
     pub passdate: String,
+    /// PASS-INTERVAL value.
     pub interval: String,
+    /// PHRASEDATE value.
     pub phrasedate: String,
+    /// The user is revoked.
     pub revoked: bool,
+    /// The user has neither password nor phrase.
     pub protected: bool,
 }
 
+/// What LISTUSER shows of user `id`'s credentials.
 pub(crate) fn shown(ctx: &Ctx<'_, '_>, id: &str) -> Result<Shown, Fail> {
     let c = users::credentials(ctx.tx, id)?.unwrap_or_default();
     let opts = setropts::password_options(ctx.tx)?;
@@ -134,7 +140,7 @@ mod tests {
         assert!(valid_password("SYS1") && valid_password("A@#$1234"));
         assert!(!valid_password("") && !valid_password("TOOLONGPW") && !valid_password("A B"));
         assert!(valid_phrase("ALICE", "correct horse 42 battery"));
-        assert!(!valid_phrase("ALICE", "short 1 phrase"[..12].as_ref()));
+        assert!(!valid_phrase("ALICE", "short 1 phr"));
         assert!(!valid_phrase("ALICE", "my name is ALICE 42"));
         assert!(!valid_phrase("ALICE", "my name is alice 42"));
         assert!(!valid_phrase("ALICE", "onlylettershere"));
