@@ -152,6 +152,20 @@ impl Engine {
             .transaction(|tx| logon::verify(tx, userid, secret, today))?)
     }
 
+    /// Verifies a logon and changes its password or phrase to `new` (see
+    /// [`logon::verify_and_change`]), as one transaction: how an expired password is renewed.
+    pub fn change_at_logon(
+        &mut self,
+        userid: &str,
+        secret: &str,
+        new: &str,
+    ) -> Result<logon::Logon, StoreError> {
+        let today = self.clock.now().date();
+        Ok(self
+            .store
+            .transaction(|tx| logon::verify_and_change(tx, userid, secret, new, today))?)
+    }
+
     /// Runs one logical command (comments already blanked) issued by `issuer`.
     ///
     /// Never panics; every input ends in messages and a return code.

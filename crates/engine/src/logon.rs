@@ -1,6 +1,7 @@
 //! Logon verification, as RACROUTE REQUEST=VERIFY checks a user ID and password (or
 //! password phrase) for a server that logs users on (z/OSMF, for one).
 
+use crate::racf::credentials::{valid_password, valid_phrase};
 use racemu_store::{passwords, rusqlite, setropts, users};
 use time::{Date, Duration};
 
@@ -18,6 +19,9 @@ pub enum Logon {
     Wrong,
     /// The user ID is not defined to RACF.
     NotDefined,
+    /// The secret was right but the new one was refused: it breaks RACF's password or
+    /// phrase rules, or equals the current one. Nothing changed.
+    NewRejected,
 }
 
 /// Checks `secret` for `userid` at `today`, inside the caller's transaction.
@@ -77,6 +81,61 @@ pub fn verify(
         users::set_credentials(tx, &userid, &c)?;
     }
     Ok(outcome)
+}
+
+/// Checks `secret` as [`verify`] does and, when it is right (even expired), replaces it with
+/// `new` (a password when up to 8 characters, else a phrase), not expired, dated `today`:
+/// the logon-time change of an expired password. A `new` that breaks RACF's rules or equals
+/// the current secret gives `NewRejected` and changes nothing.
+pub fn verify_and_change(
+    tx: &rusqlite::Transaction<'_>,
+    userid: &str,
+    secret: &str,
+    new: &str,
+    today: Date,
+) -> rusqlite::Result<Logon> {
+    match verify(tx, userid, secret, today)? {
+        Logon::Ok | Logon::Expired => {}
+        other => return Ok(other),
+    }
+    let userid = userid.to_ascii_uppercase();
+    let Some(mut c) = users::credentials(tx, &userid)? else {
+        return Ok(Logon::NotDefined);
+    };
+    let is_phrase = new.chars().count() > 8;
+    let new = if is_phrase {
+        new.to_string()
+    } else {
+        new.to_ascii_uppercase()
+    };
+    let current = if is_phrase {
+        &c.phrase_hash
+    } else {
+        &c.password_hash
+    };
+    let valid = if is_phrase {
+        valid_phrase(&userid, &new)
+    } else {
+        valid_password(&new)
+    };
+    if !valid
+        || current
+            .as_deref()
+            .is_some_and(|h| passwords::verify(&new, h))
+    {
+        return Ok(Logon::NewRejected);
+    }
+    let date = Some(today.to_string());
+    if is_phrase {
+        c.phrase_hash = Some(passwords::hash(&new)?);
+        c.phrasedate = date;
+    } else {
+        c.password_hash = Some(passwords::hash(&new)?);
+        c.passdate = date;
+    }
+    c.expired = false;
+    users::set_credentials(tx, &userid, &c)?;
+    Ok(Logon::Ok)
 }
 
 fn parse_date(s: &str) -> Option<Date> {

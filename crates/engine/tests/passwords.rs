@@ -268,3 +268,25 @@ fn secrets_never_stored_or_shown() {
         }
     }
 }
+
+/// An expired password is renewed at logon: the old one must be right, the new one must
+/// follow RACF's rules and differ from the current one.
+#[test]
+fn expired_password_changed_at_logon() {
+    let mut e = engine();
+    let change = |e: &mut Engine, old: &str, new: &str| {
+        e.change_at_logon("IBMUSER", old, new).expect("store")
+    };
+    assert_eq!(change(&mut e, "WRONG", "NEWPW1"), Logon::Wrong);
+    assert_eq!(change(&mut e, "SYS1", "SYS1"), Logon::NewRejected);
+    assert_eq!(change(&mut e, "SYS1", "BAD PW"), Logon::NewRejected);
+    assert_eq!(logon(&mut e, "IBMUSER", "SYS1"), Logon::Expired);
+    assert_eq!(change(&mut e, "sys1", "newpw1"), Logon::Ok);
+    assert_eq!(logon(&mut e, "IBMUSER", "NEWPW1"), Logon::Ok);
+    assert_eq!(logon(&mut e, "IBMUSER", "SYS1"), Logon::Wrong);
+    assert!(listed(&mut e, "IBMUSER").0.contains("PASSDATE=26.329"));
+    // A phrase can be set the same way, alongside the password.
+    assert_eq!(change(&mut e, "NEWPW1", "Seven 7 blue horses"), Logon::Ok);
+    assert_eq!(logon(&mut e, "IBMUSER", "Seven 7 blue horses"), Logon::Ok);
+    assert!(listed(&mut e, "IBMUSER").0.ends_with("PHRASEDATE=26.329"));
+}

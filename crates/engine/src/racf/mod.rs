@@ -1,7 +1,7 @@
 //! The RACF commands around RACDCERT (reference §8, §9): SETROPTS, the general resource
 //! commands, and the user and group commands.
 
-mod credentials;
+pub(crate) mod credentials;
 mod groups;
 mod resources;
 mod setropts;
