@@ -13,7 +13,8 @@ pub enum Logon {
     /// The password or phrase is right but expired (set by an administrator, or older than
     /// SETROPTS PASSWORD(INTERVAL(n)) days): it must be changed before the user may work.
     Expired,
-    /// The user is revoked (ALTUSER REVOKE, or too many failed logons).
+    /// The user is revoked (ALTUSER REVOKE, a REVOKE date that has come and no RESUME date
+    /// after it, or too many failed logons).
     Revoked,
     /// The password or phrase is wrong, or the user has neither (a PROTECTED user).
     Wrong,
@@ -42,7 +43,7 @@ pub fn verify(
     let Some(mut c) = users::credentials(tx, &userid)? else {
         return Ok(Logon::NotDefined);
     };
-    if c.revoked {
+    if c.revoked_on(&today.to_string()) {
         return Ok(Logon::Revoked);
     }
     let opts = setropts::password_options(tx)?;
@@ -62,7 +63,9 @@ pub fn verify(
     if !right {
         c.failed_logons = c.failed_logons.saturating_add(1);
         if opts.revoke.is_some_and(|n| c.failed_logons >= n) {
+            let day = today.to_string();
             c.revoked = true;
+            c.resume_date = c.resume_date.filter(|r| *r > day);
         }
         users::set_credentials(tx, &userid, &c)?;
         return Ok(Logon::Wrong);

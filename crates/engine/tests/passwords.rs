@@ -290,3 +290,50 @@ fn expired_password_changed_at_logon() {
     assert_eq!(logon(&mut e, "IBMUSER", "Seven 7 blue horses"), Logon::Ok);
     assert!(listed(&mut e, "IBMUSER").0.ends_with("PHRASEDATE=26.329"));
 }
+
+/// An engine over the same store at another instant.
+fn at(e: Engine, now: OffsetDateTime) -> Engine {
+    Engine::new(e.into_store(), Clock::Fixed(now), Config::default())
+}
+
+/// REVOKE(date) and RESUME(date): pending until the day comes; LISTUSER shows them as
+/// pyRACF's capture does (`REVOKE DATE=OCTOBER 22, 2023   RESUME DATE=NOVEMBER 2, 2023`).
+#[test]
+fn revoke_and_resume_dates() {
+    let mut e = engine();
+    admin(
+        &mut e,
+        &["ADDUSER ALICE PASSWORD(GOOD) NOEXPIRED REVOKE(12/01/26) RESUME(12/10/26)"],
+    );
+    let lines = |e: &mut Engine| -> (String, String) {
+        let o = e.execute("IBMUSER", "LISTUSER ALICE");
+        (o.lines[2].clone(), o.lines[3].clone())
+    };
+    let dates = " REVOKE DATE=DECEMBER 1, 2026   RESUME DATE=DECEMBER 10, 2026".to_string();
+    assert_eq!(lines(&mut e), (" ATTRIBUTES=NONE".into(), dates.clone()));
+    assert_eq!(logon(&mut e, "ALICE", "GOOD"), Logon::Ok);
+    let mut e = at(e, datetime!(2026-12-05 10:00 UTC));
+    assert_eq!(lines(&mut e), (" ATTRIBUTES=REVOKED".into(), dates));
+    assert_eq!(logon(&mut e, "ALICE", "GOOD"), Logon::Revoked);
+    let mut e = at(e, datetime!(2026-12-10 00:01 UTC));
+    assert_eq!(logon(&mut e, "ALICE", "GOOD"), Logon::Ok);
+    // REVOKE now with a RESUME date to come.
+    admin(&mut e, &["ALTUSER ALICE REVOKE RESUME(01/15/27)"]);
+    assert_eq!(
+        lines(&mut e),
+        (
+            " ATTRIBUTES=REVOKED".into(),
+            " REVOKE DATE=NONE   RESUME DATE=JANUARY 15, 2027".into()
+        )
+    );
+    assert_eq!(logon(&mut e, "ALICE", "GOOD"), Logon::Revoked);
+    let mut e = at(e, datetime!(2027-01-15 08:00 UTC));
+    // Resumed; by now the password is older than the 30-day interval.
+    assert_eq!(logon(&mut e, "ALICE", "GOOD"), Logon::Expired);
+    // Dates must be calendar dates.
+    let o = e.execute("IBMUSER", "ALTUSER ALICE REVOKE(02/29/27)");
+    assert_eq!(
+        (o.lines, o.rc),
+        (vec!["IKJ56702I INVALID DATE, 02/29/27".to_string()], 12)
+    );
+}

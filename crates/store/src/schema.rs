@@ -18,7 +18,7 @@ ALTER TABLE group_members ADD COLUMN attributes TEXT NOT NULL DEFAULT '';
 "#;
 
 /// V3: passwords and password phrases (Argon2id hashes, never text), the dates they were
-/// set, EXPIRED, REVOKE and the count of failed logons since the last good one.
+/// set, EXPIRED, REVOKE (now or from a date), RESUME (from a date) and the count of failed logons since the last good one.
 const V3: &str = r#"
 ALTER TABLE users ADD COLUMN password_hash TEXT;
 ALTER TABLE users ADD COLUMN passdate TEXT;
@@ -26,6 +26,8 @@ ALTER TABLE users ADD COLUMN phrase_hash TEXT;
 ALTER TABLE users ADD COLUMN phrasedate TEXT;
 ALTER TABLE users ADD COLUMN expired INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN revoke_date TEXT;
+ALTER TABLE users ADD COLUMN resume_date TEXT;
 ALTER TABLE users ADD COLUMN failed_logons INTEGER NOT NULL DEFAULT 0;
 "#;
 

@@ -112,8 +112,30 @@ pub struct Credentials {
     pub expired: bool,
     /// The REVOKE attribute: the user cannot log on.
     pub revoked: bool,
+    /// REVOKE(date): revoked from that day on (yyyy-mm-dd).
+    pub revoke_date: Option<String>,
+    /// RESUME(date): no longer revoked from that day on (yyyy-mm-dd).
+    pub resume_date: Option<String>,
     /// Failed logons since the last good one.
     pub failed_logons: u32,
+}
+
+impl Credentials {
+    /// Whether the user is revoked on `today` (yyyy-mm-dd): REVOKE, or a REVOKE date that has
+    /// come, unless a RESUME date on or after it has come too.
+    pub fn revoked_on(&self, today: &str) -> bool {
+        let since = if self.revoked {
+            Some("")
+        } else {
+            self.revoke_date.as_deref().filter(|d| *d <= today)
+        };
+        since.is_some_and(|since| {
+            !self
+                .resume_date
+                .as_deref()
+                .is_some_and(|r| r <= today && r >= since)
+        })
+    }
 }
 
 impl std::fmt::Debug for Credentials {
@@ -125,6 +147,8 @@ impl std::fmt::Debug for Credentials {
             .field("phrasedate", &self.phrasedate)
             .field("expired", &self.expired)
             .field("revoked", &self.revoked)
+            .field("revoke_date", &self.revoke_date)
+            .field("resume_date", &self.resume_date)
             .field("failed_logons", &self.failed_logons)
             .finish()
     }
@@ -133,7 +157,8 @@ impl std::fmt::Debug for Credentials {
 /// The user's credentials, if the user is defined.
 pub fn credentials(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<Credentials>> {
     tx.query_row(
-        "SELECT password_hash, passdate, phrase_hash, phrasedate, expired, revoked, failed_logons
+        "SELECT password_hash, passdate, phrase_hash, phrasedate, expired, revoked, failed_logons,
+           revoke_date, resume_date
          FROM users WHERE userid = ?1",
         [userid],
         |r| {
@@ -145,6 +170,8 @@ pub fn credentials(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Optio
                 expired: r.get(4)?,
                 revoked: r.get(5)?,
                 failed_logons: r.get(6)?,
+                revoke_date: r.get(7)?,
+                resume_date: r.get(8)?,
             })
         },
     )
@@ -159,7 +186,8 @@ pub fn set_credentials(
 ) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE users SET password_hash = ?2, passdate = ?3, phrase_hash = ?4, phrasedate = ?5,
-           expired = ?6, revoked = ?7, failed_logons = ?8 WHERE userid = ?1",
+           expired = ?6, revoked = ?7, failed_logons = ?8, revoke_date = ?9, resume_date = ?10
+         WHERE userid = ?1",
         params![
             userid,
             c.password_hash,
@@ -168,7 +196,9 @@ pub fn set_credentials(
             c.phrasedate,
             c.expired,
             c.revoked,
-            c.failed_logons
+            c.failed_logons,
+            c.revoke_date,
+            c.resume_date
         ],
     )?;
     Ok(())

@@ -56,8 +56,12 @@ pub struct UserSpec {
     pub nophrase: bool,
     /// EXPIRED / NOEXPIRED (with PASSWORD or PHRASE).
     pub expired: Option<bool>,
-    /// REVOKE (true) / RESUME (false).
+    /// REVOKE (true) / RESUME (false), without a date: at once.
     pub revoke: Option<bool>,
+    /// REVOKE(mm/dd/yy), as yyyy-mm-dd.
+    pub revoke_date: Option<String>,
+    /// RESUME(mm/dd/yy), as yyyy-mm-dd.
+    pub resume_date: Option<String>,
     /// Other operands (segments …) as typed, accepted without effect.
     pub other: Vec<String>,
 }
@@ -156,12 +160,42 @@ pub fn parse_user(ops: &[Operand], alter: bool) -> Result<UserSpec, ParseFailure
             "NOPHRASE" => u.nophrase = true,
             "EXPIRED" => u.expired = Some(true),
             "NOEXPIRED" => u.expired = Some(false),
+            "REVOKE" if op.args.is_some() => u.revoke_date = Some(racf_date(op)?),
+            "RESUME" if op.args.is_some() => u.resume_date = Some(racf_date(op)?),
             "REVOKE" => u.revoke = Some(true),
             "RESUME" => u.revoke = Some(false),
             _ => u.other.push(op.to_string()),
         }
     }
     Ok(u)
+}
+
+/// A RACF command date `mm/dd/yy` (years 71–99 are 19yy, 00–70 are 20yy) as yyyy-mm-dd;
+/// `IKJ56702I INVALID DATE, value` when it is not a calendar date.
+fn racf_date(op: &Operand) -> Result<String, ParseFailure> {
+    let v = text_value(op, "DATE")?;
+    let parts: Vec<u32> = v
+        .split('/')
+        .filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let bad = || ParseFailure::invalid("DATE", &v);
+    let [m, d, y] = parts[..] else {
+        return Err(bad());
+    };
+    let year = if y >= 71 { 1900 + y } else { 2000 + y };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if d == 0 || d > days {
+        return Err(bad());
+    }
+    Ok(format!("{year:04}-{m:02}-{d:02}"))
 }
 
 /// Parses LISTUSER / DELUSER: user IDs, other operands accepted.

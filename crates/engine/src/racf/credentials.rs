@@ -82,13 +82,28 @@ pub(crate) fn apply(
     } else if u.expired.is_some() && u.password.is_none() && u.phrase.is_none() {
         out.push(EXPIRED_IGNORED.into());
     }
+    let day = today(ctx);
     match u.revoke {
-        Some(true) => c.revoked = true,
+        // REVOKE now; a RESUME date still to come stays pending.
+        Some(true) => {
+            c.revoked = true;
+            c.revoke_date = None;
+            c.resume_date = c.resume_date.filter(|r| *r > day);
+        }
+        // RESUME now; a REVOKE date still to come stays pending.
         Some(false) => {
             c.revoked = false;
+            c.revoke_date = c.revoke_date.filter(|r| *r > day);
+            c.resume_date = None;
             c.failed_logons = 0;
         }
         None => {}
+    }
+    if let Some(d) = &u.revoke_date {
+        c.revoke_date = Some(d.clone());
+    }
+    if let Some(d) = &u.resume_date {
+        c.resume_date = Some(d.clone());
     }
     users::set_credentials(ctx.tx, id, &c)?;
     Ok(rc)
@@ -103,8 +118,12 @@ pub(crate) struct Shown {
     pub interval: String,
     /// PHRASEDATE value.
     pub phrasedate: String,
-    /// The user is revoked.
+    /// The user is revoked today.
     pub revoked: bool,
+    /// REVOKE DATE value.
+    pub revoke_date: String,
+    /// RESUME DATE value.
+    pub resume_date: String,
     /// The user has neither password nor phrase.
     pub protected: bool,
 }
@@ -126,9 +145,39 @@ pub(crate) fn shown(ctx: &Ctx<'_, '_>, id: &str) -> Result<Shown, Fail> {
             "N/A".into()
         },
         phrasedate: date(&c.phrase_hash, &c.phrasedate),
-        revoked: c.revoked,
+        revoked: c.revoked_on(&today(ctx)),
+        revoke_date: long_date(c.revoke_date.as_deref()),
+        resume_date: long_date(c.resume_date.as_deref()),
         protected: c.password_hash.is_none() && c.phrase_hash.is_none(),
     })
+}
+
+/// A date as LISTUSER's REVOKE DATE / RESUME DATE show it (`OCTOBER 22, 2023`, pyRACF's
+/// capture), or `NONE`.
+fn long_date(date: Option<&str>) -> String {
+    let parts: Option<Vec<u32>> =
+        date.map(|d| d.split('-').filter_map(|p| p.parse().ok()).collect());
+    const MONTHS: [&str; 12] = [
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ];
+    match parts.as_deref() {
+        Some([y, m, d]) => match MONTHS.get((*m as usize).wrapping_sub(1)) {
+            Some(name) => format!("{name} {d}, {y}"),
+            None => "NONE".into(),
+        },
+        _ => "NONE".into(),
+    }
 }
 
 #[cfg(test)]

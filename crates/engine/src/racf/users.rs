@@ -121,7 +121,10 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
                 attrs.join(" ")
             }
         ));
-        out.push(" REVOKE DATE=NONE   RESUME DATE=NONE".into());
+        out.push(format!(
+            " REVOKE DATE={}   RESUME DATE={}",
+            shown.revoke_date, shown.resume_date
+        ));
         out.push(" LAST-ACCESS=UNKNOWN".into());
         out.push(" CLASS AUTHORIZATIONS=NONE".into());
         out.push(" NO-INSTALLATION-DATA".into());
