@@ -81,10 +81,13 @@ pub struct Accessor<'a> {
 }
 
 /// The access an accessor gets from a profile's access list and UACC, in RACF's order
-/// (Security Administrator's Guide, "Using ID(*) on the access list" and "Defining
-/// restricted user IDs"): the user's own entry; else the best entry among the user's groups;
-/// else the `ID(*)` entry, for a defined user who is not RESTRICTED; else the UACC, for a
-/// user who is not RESTRICTED; else NONE. Entries that are not access levels are ignored.
+/// (z/OS Security Server RACF Security Administrator's Guide: the authorization checking
+/// sequence, <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/authseq.htm>;
+/// list-of-groups checking, <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/logauth.htm>;
+/// restricted user IDs, <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.4.0/com.ibm.zos.v2r4.icha700/restuser.htm>):
+/// the user's own entry; else the best entry among the user's groups; else the `ID(*)`
+/// entry, for a defined user who is not RESTRICTED; else the UACC, for a user who is not
+/// RESTRICTED; else NONE. Entries that are not access levels are ignored.
 pub fn access_from_list(who: &Accessor<'_>, list: &[(String, String)], uacc: &str) -> Access {
     let best = |pred: &dyn Fn(&str) -> bool| {
         list.iter()
