@@ -46,6 +46,8 @@ pub enum Command {
     AddGroup(GroupSpec),
     /// RACF CONNECT (alias CO): a user to a group.
     ConnectGroup(GroupConnect),
+    /// LISTGRP (alias LG): group names, `*` for all, none for the issuer's default group.
+    ListGroup(Vec<String>),
     /// TSO PROFILE: accepted, RC 0.
     Profile,
     /// TSO HELP (alias H).
@@ -58,7 +60,8 @@ pub enum Command {
 pub const VERBS: &[&str] = &[
     "RACDCERT", "SETROPTS", "SETR", "RDEFINE", "RDEF", "RALTER", "RALT", "RDELETE", "RDEL",
     "PERMIT", "PE", "RLIST", "RL", "ADDUSER", "AU", "ALTUSER", "ALU", "LISTUSER", "LU", "DELUSER",
-    "DU", "ADDGROUP", "AG", "CONNECT", "CO", "PROFILE", "PROF", "END", "LOGOFF", "HELP", "H",
+    "DU", "ADDGROUP", "AG", "CONNECT", "CO", "LISTGRP", "LG", "PROFILE", "PROF", "END", "LOGOFF",
+    "HELP", "H",
 ];
 
 /// Parses one logical command (comments already blanked out).
@@ -102,6 +105,7 @@ pub fn parse(text: &str) -> Result<Command, ParseFailure> {
         "DELUSER" | "DU" => racf::parse_user_list(ops, "DELUSER").map(Command::DelUser),
         "ADDGROUP" | "AG" => racf::parse_group(ops).map(Command::AddGroup),
         "CONNECT" | "CO" => racf::parse_connect_group(ops).map(Command::ConnectGroup),
+        "LISTGRP" | "LG" => racf::parse_listgrp(ops).map(Command::ListGroup),
         "PROFILE" | "PROF" => Ok(Command::Profile),
         "HELP" | "H" => help::parse(ops).map(Command::Help),
         "END" | "LOGOFF" => Ok(Command::Logoff),

@@ -65,10 +65,52 @@ pub fn protecting_profile(
         .map(|(n, _, u, _)| (n, u)))
 }
 
-use racemu_store::rusqlite;
+use racemu_store::{meta, rusqlite};
+
+/// Who is asking, as the access-list check sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accessor<'a> {
+    /// The user ID.
+    pub userid: &'a str,
+    /// The groups the user is connected to (list-of-groups checking, as SETROPTS GRPLIST).
+    pub groups: &'a [String],
+    /// Whether the user counts as defined to RACF (ID(*) only matches defined users).
+    pub defined: bool,
+    /// Whether the user has the RESTRICTED attribute (ID(*) and UACC never grant access).
+    pub restricted: bool,
+}
+
+/// The access an accessor gets from a profile's access list and UACC, in RACF's order
+/// (z/OS Security Server RACF Security Administrator's Guide: the authorization checking
+/// sequence, <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/authseq.htm>;
+/// list-of-groups checking, <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/logauth.htm>;
+/// restricted user IDs, <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.4.0/com.ibm.zos.v2r4.icha700/restuser.htm>):
+/// the user's own entry; else the best entry among the user's groups; else the `ID(*)`
+/// entry, for a defined user who is not RESTRICTED; else the UACC, for a user who is not
+/// RESTRICTED; else NONE. Entries that are not access levels are ignored.
+pub fn access_from_list(who: &Accessor<'_>, list: &[(String, String)], uacc: &str) -> Access {
+    let best = |pred: &dyn Fn(&str) -> bool| {
+        list.iter()
+            .filter(|(id, _)| pred(id))
+            .filter_map(|(_, a)| Access::parse(a))
+            .max()
+    };
+    best(&|id| id == who.userid)
+        .or_else(|| best(&|id| who.groups.iter().any(|g| g == id)))
+        .or_else(|| {
+            (who.defined && !who.restricted)
+                .then(|| best(&|id| id == "*"))
+                .flatten()
+        })
+        .or_else(|| (!who.restricted).then(|| Access::parse(uacc)).flatten())
+        .unwrap_or(Access::None)
+}
 
 /// The access `userid` has to resource `name` in `class`, or `None` when no profile protects
 /// it or the class is not active. SPECIAL users are not special here (callers decide).
+///
+/// A user racemu has never seen counts as defined unless `racemu setting undefined-ids error`
+/// is in force, as everywhere else in racemu.
 pub fn resource_access(
     tx: &Transaction<'_>,
     userid: &str,
@@ -79,21 +121,44 @@ pub fn resource_access(
     if !opts.active {
         return Ok(None);
     }
-    let snapshot = opts.raclisted;
+    Ok(access_in(tx, userid, class, name, opts.raclisted)?.map(|(_, a)| a))
+}
+
+/// The protecting profile of `name` in `class` and the access `userid` gets from it, as the
+/// database holds it now (not the RACLIST snapshot) and whether or not the class is active:
+/// what a PERMIT has already granted, even before its REFRESH.
+pub fn live_resource_access(
+    tx: &Transaction<'_>,
+    userid: &str,
+    class: &str,
+    name: &str,
+) -> rusqlite::Result<Option<(String, Access)>> {
+    access_in(tx, userid, class, name, false)
+}
+
+/// The protecting profile and the access, from the RACLIST snapshot or the live profiles.
+fn access_in(
+    tx: &Transaction<'_>,
+    userid: &str,
+    class: &str,
+    name: &str,
+    snapshot: bool,
+) -> rusqlite::Result<Option<(String, Access)>> {
     let Some((profile, uacc)) = protecting_profile(tx, class, name, snapshot)? else {
         return Ok(None);
     };
-    let mut ids = vec![userid.to_string()];
-    ids.extend(users::groups(tx, userid)?);
-    let listed = profiles::access_of(tx, class, &profile, &ids, snapshot)?;
-    let user_entry = profiles::access_of(tx, class, &profile, &[userid.to_string()], snapshot)?;
-    let pick = |v: &[String]| v.iter().filter_map(|a| Access::parse(a)).max();
-    // A user's own entry wins over group entries; then the best group entry; then UACC.
-    let access = pick(&user_entry)
-        .or_else(|| pick(&listed))
-        .or_else(|| Access::parse(&uacc))
-        .unwrap_or(Access::None);
-    Ok(Some(access))
+    let user = users::get(tx, userid)?;
+    let defined = user.is_some() || meta::get(tx, "undefined_ids")?.as_deref() != Some("error");
+    let groups = users::groups(tx, userid)?;
+    let who = Accessor {
+        userid,
+        groups: &groups,
+        defined,
+        restricted: user.is_some_and(|u| u.restricted),
+    };
+    let list = profiles::entries(tx, class, &profile, snapshot)?;
+    let access = access_from_list(&who, &list, &uacc);
+    Ok(Some((profile, access)))
 }
 
 /// Whether the user has the SPECIAL attribute. Undefined users do not.
@@ -119,6 +184,66 @@ pub fn racdcert_allowed(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn list(entries: &[(&str, &str)]) -> Vec<(String, String)> {
+        entries
+            .iter()
+            .map(|(i, a)| (i.to_string(), a.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn access_list_order() {
+        let groups = ["DEPT".to_string(), "OTHER".to_string()];
+        let alice = Accessor {
+            userid: "ALICE",
+            groups: &groups,
+            defined: true,
+            restricted: false,
+        };
+        // 1. The user's own entry wins, even when lower than a group's, ID(*) or UACC.
+        let l = list(&[("ALICE", "NONE"), ("DEPT", "UPDATE"), ("*", "READ")]);
+        assert_eq!(access_from_list(&alice, &l, "ALTER"), Access::None);
+        // 2. Else the best of the user's groups' entries, even when ID(*) is NONE (issue 9).
+        let l = list(&[("DEPT", "READ"), ("OTHER", "UPDATE"), ("*", "NONE")]);
+        assert_eq!(access_from_list(&alice, &l, "NONE"), Access::Update);
+        let l = list(&[("DEPT", "READ"), ("*", "NONE")]);
+        assert_eq!(access_from_list(&alice, &l, "NONE"), Access::Read);
+        // ... and a group entry below the UACC still wins.
+        let l = list(&[("DEPT", "NONE")]);
+        assert_eq!(access_from_list(&alice, &l, "READ"), Access::None);
+        // 3. Else ID(*), over the UACC.
+        let l = list(&[("BOB", "ALTER"), ("*", "NONE")]);
+        assert_eq!(access_from_list(&alice, &l, "READ"), Access::None);
+        let l = list(&[("*", "UPDATE")]);
+        assert_eq!(access_from_list(&alice, &l, "READ"), Access::Update);
+        // 4. Else the UACC.
+        let l = list(&[("BOB", "ALTER"), ("ELSE", "ALTER")]);
+        assert_eq!(access_from_list(&alice, &l, "READ"), Access::Read);
+        assert_eq!(access_from_list(&alice, &[], "CONTROL"), Access::Control);
+    }
+
+    #[test]
+    fn id_star_needs_a_defined_user_and_restricted_users_get_neither() {
+        let none: [String; 0] = [];
+        let undefined = Accessor {
+            userid: "GHOST",
+            groups: &none,
+            defined: false,
+            restricted: false,
+        };
+        let l = list(&[("*", "UPDATE")]);
+        assert_eq!(access_from_list(&undefined, &l, "READ"), Access::Read);
+        let restricted = Accessor {
+            userid: "ANONYMOS",
+            groups: &none,
+            defined: true,
+            restricted: true,
+        };
+        assert_eq!(access_from_list(&restricted, &l, "READ"), Access::None);
+        let own = list(&[("ANONYMOS", "READ"), ("*", "UPDATE")]);
+        assert_eq!(access_from_list(&restricted, &own, "ALTER"), Access::Read);
+    }
 
     #[test]
     fn generic_rules() {

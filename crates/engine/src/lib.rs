@@ -14,6 +14,7 @@ mod gencert;
 mod hints;
 mod interchange;
 pub mod listing;
+pub mod logon;
 pub mod messages;
 mod racdcert;
 mod racf;
@@ -153,6 +154,30 @@ impl Engine {
         self.clock
     }
 
+    /// Verifies a logon of `userid` with a password or password phrase, as one transaction
+    /// (see [`logon::verify`]): counts failed attempts and revokes per SETROPTS
+    /// PASSWORD(REVOKE(n)).
+    pub fn verify_logon(&mut self, userid: &str, secret: &str) -> Result<logon::Logon, StoreError> {
+        let today = self.clock.now().date();
+        Ok(self
+            .store
+            .transaction(|tx| logon::verify(tx, userid, secret, today))?)
+    }
+
+    /// Verifies a logon and changes its password or phrase to `new` (see
+    /// [`logon::verify_and_change`]), as one transaction: how an expired password is renewed.
+    pub fn change_at_logon(
+        &mut self,
+        userid: &str,
+        secret: &str,
+        new: &str,
+    ) -> Result<logon::Logon, StoreError> {
+        let today = self.clock.now().date();
+        Ok(self
+            .store
+            .transaction(|tx| logon::verify_and_change(tx, userid, secret, new, today))?)
+    }
+
     /// Runs one logical command (comments already blanked) issued by `issuer`.
     ///
     /// Never panics; every input ends in messages and a return code.
@@ -234,6 +259,7 @@ fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {
         Command::DelUser(ids) => racf::deluser(ctx, ids),
         Command::AddGroup(g) => racf::addgroup(ctx, g),
         Command::ConnectGroup(c) => racf::connect_group(ctx, c),
+        Command::ListGroup(g) => racf::listgrp(ctx, g),
         Command::Profile | Command::Logoff | Command::Help(_) => Ok(Output::ok()),
     }
 }

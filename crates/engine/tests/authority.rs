@@ -272,3 +272,126 @@ fn special_needs_no_profile_and_missing_profile_denies() {
     e.execute("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH");
     assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 0);
 }
+
+/// Runs every command as IBMUSER and asserts RC 0.
+fn admin(e: &mut Engine, cmds: &[&str]) {
+    for c in cmds {
+        let o = e.execute("IBMUSER", c);
+        assert_eq!(o.rc, 0, "{c}: {:?}", o.lines);
+    }
+}
+
+/// Issue 9, item 3: RACF checks the user's entry, then the user's groups, then ID(*), then
+/// the UACC. A group at READ with ID(*) at NONE grants READ.
+#[test]
+fn access_list_order_user_group_star_uacc() {
+    let mut e = engine();
+    admin(
+        &mut e,
+        &[
+            "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)",
+            "ADDGROUP RINGADM",
+            "CONNECT ALICE GROUP(RINGADM)",
+            "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(RINGADM) ACCESS(READ)",
+            "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(*) ACCESS(NONE)",
+            "SETROPTS RACLIST(FACILITY) REFRESH",
+        ],
+    );
+    // 2. The group's READ beats ID(*) NONE.
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 0);
+    // 1. The user's own entry beats the group's.
+    admin(
+        &mut e,
+        &[
+            "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(ALICE) ACCESS(NONE)",
+            "SETROPTS RACLIST(FACILITY) REFRESH",
+        ],
+    );
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 8);
+    // 3. Without user or group entries, ID(*) beats the UACC: BOB gets NONE despite UACC(READ).
+    admin(
+        &mut e,
+        &[
+            "RALTER FACILITY IRR.DIGTCERT.LISTRING UACC(READ)",
+            "SETROPTS RACLIST(FACILITY) REFRESH",
+        ],
+    );
+    assert_eq!(e.execute("BOB", "RACDCERT LISTRING(BR)").rc, 8);
+    // 4. Without any entry that applies, the UACC decides.
+    admin(
+        &mut e,
+        &[
+            "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(*) DELETE",
+            "SETROPTS RACLIST(FACILITY) REFRESH",
+        ],
+    );
+    assert_eq!(e.execute("BOB", "RACDCERT LISTRING(BR)").rc, 0);
+}
+
+/// RESTRICTED users get nothing from ID(*) or the UACC, only from their own or their groups'
+/// entries; LISTUSER shows the attribute.
+#[test]
+fn restricted_users_need_explicit_entries() {
+    let mut e = engine();
+    admin(
+        &mut e,
+        &[
+            "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(READ)",
+            "RDEFINE FACILITY IRR.DIGTCERT.LIST UACC(NONE)",
+            "PERMIT IRR.DIGTCERT.LIST CLASS(FACILITY) ID(*) ACCESS(READ)",
+            "SETROPTS RACLIST(FACILITY) REFRESH",
+        ],
+    );
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 0);
+    assert_eq!(e.execute("ALICE", "RACDCERT LIST(LABEL('mine'))").rc, 0);
+    admin(&mut e, &["ALTUSER ALICE RESTRICTED"]);
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 8);
+    assert_eq!(e.execute("ALICE", "RACDCERT LIST(LABEL('mine'))").rc, 8);
+    let lu = e.execute("IBMUSER", "LISTUSER ALICE");
+    assert!(
+        lu.lines
+            .contains(&" ATTRIBUTES=PROTECTED RESTRICTED".to_string()),
+        "{:?}",
+        lu.lines
+    );
+    admin(
+        &mut e,
+        &[
+            "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(ALICE) ACCESS(READ)",
+            "SETROPTS RACLIST(FACILITY) REFRESH",
+        ],
+    );
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 0);
+    admin(&mut e, &["ALTUSER ALICE NORESTRICTED"]);
+    assert_eq!(e.execute("ALICE", "RACDCERT LIST(LABEL('mine'))").rc, 0);
+}
+
+/// ID(*) matches only users defined to RACF: with `undefined-ids error`, a user racemu has
+/// never seen gets the UACC, not the ID(*) entry.
+#[test]
+fn id_star_only_for_defined_users() {
+    let mut e = engine();
+    admin(
+        &mut e,
+        &[
+            "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)",
+            "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(*) ACCESS(UPDATE)",
+            "SETROPTS RACLIST(FACILITY) REFRESH",
+        ],
+    );
+    let refused = |o: racemu_engine::Output| {
+        o.lines.first().map(String::as_str)
+            == Some("IRRD101I You are not authorized to issue the RACDCERT command.")
+    };
+    // By default undefined IDs count as defined users.
+    assert!(!refused(
+        e.execute("GHOST", "RACDCERT ID(ALICE) LISTRING(AR)")
+    ));
+    e.store_mut()
+        .transaction(|tx| racemu_store::meta::set(tx, "undefined_ids", "error"))
+        .expect("setting");
+    assert!(refused(
+        e.execute("GHOST", "RACDCERT ID(ALICE) LISTRING(AR)")
+    ));
+    assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 0);
+}

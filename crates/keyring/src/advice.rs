@@ -3,9 +3,9 @@
 //! than the database.
 
 use racemu_command::{Access, Owner};
-use racemu_engine::authority::protecting_profile;
+use racemu_engine::authority::live_resource_access;
+use racemu_store::profiles;
 use racemu_store::rusqlite::{Result, Transaction};
-use racemu_store::{profiles, users};
 
 use crate::tls::{owner_operand, quoted};
 
@@ -17,19 +17,7 @@ pub(crate) fn live_access(
     class: &str,
     name: &str,
 ) -> Result<Option<(String, Access)>> {
-    let Some((profile, uacc)) = protecting_profile(tx, class, name, false)? else {
-        return Ok(None);
-    };
-    let mut ids = vec![userid.to_string()];
-    ids.extend(users::groups(tx, userid)?);
-    let pick = |v: &[String]| v.iter().filter_map(|a| Access::parse(a)).max();
-    let own = profiles::access_of(tx, class, &profile, &[userid.to_string()], false)?;
-    let any = profiles::access_of(tx, class, &profile, &ids, false)?;
-    let access = pick(&own)
-        .or_else(|| pick(&any))
-        .or_else(|| Access::parse(&uacc))
-        .unwrap_or(Access::None);
-    Ok(Some((profile, access)))
+    live_resource_access(tx, userid, class, name)
 }
 
 /// The commands that would give `caller` `needed` access to `name` in `class`, judged against

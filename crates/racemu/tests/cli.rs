@@ -286,7 +286,7 @@ fn now_takes_a_bare_date_as_midnight_utc() {
 fn creating_a_store_says_so_once() {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("typo/dir/racf.db");
-    let r = racemu(&db, NOW, &["exec", "PROFILE"], None);
+    let r = racemu_raw(&db, NOW, &["exec", "PROFILE"], None);
     assert_eq!(
         r.stderr.trim_end(),
         format!(
@@ -294,7 +294,7 @@ fn creating_a_store_says_so_once() {
             db.display()
         )
     );
-    let r = racemu(&db, NOW, &["exec", "PROFILE"], None);
+    let r = racemu_raw(&db, NOW, &["exec", "PROFILE"], None);
     assert_eq!(r.stderr, "", "an existing store is opened silently");
 }
 

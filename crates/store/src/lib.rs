@@ -2,7 +2,8 @@
 //!
 //! Guarantees:
 //! * The file is created with mode 0600 and initialised on first use (schema, IBMUSER with
-//!   SPECIAL).
+//!   SPECIAL and the expired password SYS1, as a new RACF database has).
+//! * Passwords and password phrases are stored only as salted Argon2id hashes.
 //! * WAL journal, `synchronous=NORMAL`, foreign keys on: a killed process leaves a consistent
 //!   store, and ring connections can never refer to a missing certificate or ring.
 //! * [`Store::transaction`] runs one command as one `BEGIN IMMEDIATE` transaction and retries
@@ -12,9 +13,14 @@
 #![deny(missing_docs)]
 
 pub mod datasets;
+pub mod groups;
+pub mod passwords;
+pub mod profiles;
 pub mod ring_images;
 pub mod rows;
 mod schema;
+pub mod setropts;
+pub mod users;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -114,7 +120,14 @@ impl Store {
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         let mut store = Store { conn, path };
-        store.transaction(schema::migrate)?;
+        let version = store.transaction(schema::migrate)?;
+        if version > schema::SCHEMA_VERSION {
+            return Err(StoreError::TooNew(
+                store.path,
+                version,
+                schema::SCHEMA_VERSION,
+            ));
+        }
         Ok(store)
     }
 
@@ -240,5 +253,68 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(u.special);
+        let c = s
+            .transaction(|tx| users::credentials(tx, "IBMUSER"))
+            .unwrap()
+            .unwrap();
+        assert!(c.expired);
+        assert!(passwords::verify(
+            "SYS1",
+            c.password_hash.as_deref().unwrap()
+        ));
+        assert!(!c.password_hash.unwrap().contains("SYS1"));
+    }
+
+    /// A store written by racemu 0.1 (schema V1) opens, keeps its rows and gains the new
+    /// columns; a store from a newer racemu is refused.
+    #[test]
+    fn migrates_v1_store_and_refuses_newer() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("racf.db");
+        {
+            let conn = Connection::open(&p).unwrap();
+            let tx = conn.unchecked_transaction().unwrap();
+            schema::create_v1_for_tests(&tx).unwrap();
+            tx.execute(
+                "INSERT INTO users (userid, owner, dfltgrp, created) VALUES ('OLD', 'IBMUSER', 'SYS1', '2025-01-02'), ('IBMUSER', 'IBMUSER', 'SYS1', 'initial')",
+                [],
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let mut s = Store::open(&p).unwrap();
+        let u = s.transaction(|tx| users::get(tx, "OLD")).unwrap().unwrap();
+        assert!(!u.restricted);
+        // The old IBMUSER gains RACF's initial password, SYS1, expired; other users none.
+        let c = s
+            .transaction(|tx| users::credentials(tx, "IBMUSER"))
+            .unwrap()
+            .unwrap();
+        assert!(c.expired && passwords::verify("SYS1", c.password_hash.as_deref().unwrap()));
+        let c = s
+            .transaction(|tx| users::credentials(tx, "OLD"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.password_hash, None);
+        let v: String = s
+            .connection()
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(v, schema::SCHEMA_VERSION.to_string());
+        s.connection()
+            .execute(
+                "UPDATE meta SET value = '999' WHERE key = 'schema_version'",
+                [],
+            )
+            .unwrap();
+        drop(s);
+        assert!(matches!(
+            Store::open(&p),
+            Err(StoreError::TooNew(_, 999, _))
+        ));
     }
 }

@@ -3,7 +3,33 @@
 use rusqlite::Transaction;
 
 /// The schema version this racemu writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 3;
+
+/// Migrations after V1, in order: (version reached, SQL). Each only adds, so an older store
+/// keeps every row and gains the new columns with RACF's defaults.
+const MIGRATIONS: &[(i64, &str)] = &[(2, V2), (3, V3)];
+
+/// V2: the RESTRICTED user attribute, group installation data, and group-level connect
+/// attributes (SPECIAL, OPERATIONS, AUDITOR as a blank-separated list).
+const V2: &str = r#"
+ALTER TABLE users ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE groups ADD COLUMN data TEXT;
+ALTER TABLE group_members ADD COLUMN attributes TEXT NOT NULL DEFAULT '';
+"#;
+
+/// V3: passwords and password phrases (Argon2id hashes, never text), the dates they were
+/// set, EXPIRED, REVOKE (now or from a date), RESUME (from a date) and the count of failed logons since the last good one.
+const V3: &str = r#"
+ALTER TABLE users ADD COLUMN password_hash TEXT;
+ALTER TABLE users ADD COLUMN passdate TEXT;
+ALTER TABLE users ADD COLUMN phrase_hash TEXT;
+ALTER TABLE users ADD COLUMN phrasedate TEXT;
+ALTER TABLE users ADD COLUMN expired INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN revoke_date TEXT;
+ALTER TABLE users ADD COLUMN resume_date TEXT;
+ALTER TABLE users ADD COLUMN failed_logons INTEGER NOT NULL DEFAULT 0;
+"#;
 
 const V1: &str = r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -121,26 +147,84 @@ CREATE TABLE datasets (
 );
 "#;
 
-/// Brings the schema up to [`SCHEMA_VERSION`], seeding a new store.
-pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+/// Brings the schema up to [`SCHEMA_VERSION`], seeding a new store, and returns the store's
+/// version. A version above [`SCHEMA_VERSION`] (a newer racemu wrote the file) is returned
+/// untouched for the caller to refuse.
+pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
     let has_meta: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta')",
         [],
         |r| r.get(0),
     )?;
-    if has_meta {
-        return crate::datasets::migrate(tx);
+    if !has_meta {
+        create_v1(tx)?;
     }
+    let mut version: i64 = tx.query_row(
+        "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'",
+        [],
+        |r| r.get(0),
+    )?;
+    if version > SCHEMA_VERSION {
+        return Ok(version);
+    }
+    for (to, sql) in MIGRATIONS {
+        if *to > version {
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
+                [to.to_string()],
+            )?;
+            version = *to;
+            if *to == 3 {
+                initial_ibmuser_password(tx)?;
+            }
+        }
+    }
+    if !has_meta {
+        seed(tx)?;
+    }
+    // Data set organisation and PDS members: added in place, whatever the version.
+    crate::datasets::migrate(tx)?;
+    Ok(version)
+}
+
+/// The V1 tables, as racemu 0.1 created them.
+fn create_v1(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(V1)?;
     tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('schema_version', ?1), ('seq', '0'), ('undefined_ids', 'implicit')",
-        [SCHEMA_VERSION.to_string()],
+        "INSERT INTO meta (key, value) VALUES ('schema_version', '1'), ('seq', '0'), ('undefined_ids', 'implicit')",
+        [],
     )?;
+    Ok(())
+}
+
+/// RACF's initial IBMUSER password: SYS1, expired. Given to an IBMUSER that has neither a
+/// password nor a phrase (a store from before V3).
+fn initial_ibmuser_password(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE userid = 'IBMUSER'
+           AND password_hash IS NULL AND phrase_hash IS NULL)",
+        [],
+        |r| r.get(0),
+    )?;
+    if exists {
+        tx.execute(
+            "UPDATE users SET password_hash = ?1, expired = 1 WHERE userid = 'IBMUSER'",
+            [crate::passwords::hash("SYS1")?],
+        )?;
+    }
+    Ok(())
+}
+
+/// What a new RACF database holds: IBMUSER (password SYS1, expired), group SYS1, and the
+/// classes of a typical system.
+fn seed(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created)
          VALUES ('IBMUSER', 'IBMUSER', 'IBMUSER', 'SYS1', 1, 1, 0, 'initial')",
         [],
     )?;
+    initial_ibmuser_password(tx)?;
     tx.execute(
         "INSERT INTO groups (name, owner, supgroup, created) VALUES ('SYS1', 'IBMUSER', NULL, 'initial')",
         [],
@@ -156,4 +240,10 @@ pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
            ('FACILITY', 1, 1, 1, 1), ('DIGTCERT', 1, 1, 0, 0), ('DIGTRING', 1, 1, 0, 0);",
     )?;
     crate::datasets::migrate(tx)
+}
+
+/// The V1 tables alone, as racemu 0.1 left a store (migration tests).
+#[cfg(test)]
+pub(crate) fn create_v1_for_tests(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    create_v1(tx)
 }

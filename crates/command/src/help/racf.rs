@@ -247,14 +247,32 @@ pub(super) static HELP: &[CommandHelp] = &[
         summary: "Define groups.",
         function: &["ADDGROUP defines groups to RACF."],
         syntax: &[
-            "ADDGROUP  (group ...)  [OWNER(id)] [SUPGROUP(group)]",
+            "ADDGROUP  (group ...)  [OWNER(id)] [SUPGROUP(group)] [DATA('text')]",
             "",
             "ALIAS    - AG",
         ],
         operands: &[
             op("OWNER", "OWNER(id)", &["The group's owner."]),
             op("SUPGROUP", "SUPGROUP(group)", &["The superior group."]),
+            op(
+                "DATA",
+                "DATA('text')",
+                &["Installation data, shown by LISTGRP."],
+            ),
         ],
+    },
+    CommandHelp {
+        name: "LISTGRP",
+        aliases: &["LG"],
+        group: "RACF user and group commands",
+        summary: "List groups.",
+        function: &[
+            "LISTGRP shows groups' RACF profiles: superior group, owner, installation",
+            "data, subgroups and connected users (the issuer's default group without a",
+            "group name; every group with *).",
+        ],
+        syntax: &["LISTGRP  [(group ...) | *]", "", "ALIAS    - LG"],
+        operands: &[],
     },
     CommandHelp {
         name: "CONNECT",

@@ -1,0 +1,328 @@
+//! General resource commands: RDEFINE / RALTER, RDELETE, PERMIT, RLIST.
+
+use super::{classes, positionals, string_value, Access};
+use crate::operand::{checked_user_id, has, keywords, text_value, ParseFailure};
+use racemu_tso::operands::Operand;
+
+/// RDEFINE / RALTER operands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rdefine {
+    /// Class name (upper case).
+    pub class: String,
+    /// Profile names (upper case).
+    pub profiles: Vec<String>,
+    /// UACC.
+    pub uacc: Option<Access>,
+    /// OWNER.
+    pub owner: Option<String>,
+    /// DATA('installation data').
+    pub data: Option<String>,
+    /// APPLDATA('application data').
+    pub appldata: Option<String>,
+    /// WARNING.
+    pub warning: Option<bool>,
+    /// Other operands as typed (segments such as STDATA, CDTINFO, SSIGNON), kept as text.
+    pub other: Vec<String>,
+}
+
+const RDEFINE_KEYWORDS: &[&str] = &[
+    "UACC",
+    "OWNER",
+    "DATA",
+    "NODATA",
+    "APPLDATA",
+    "NOAPPLDATA",
+    "AUDIT",
+    "GLOBALAUDIT",
+    "NOTIFY",
+    "NONOTIFY",
+    "WARNING",
+    "NOWARNING",
+    "LEVEL",
+    "ADDMEM",
+    "DELMEM",
+    "STDATA",
+    "CDTINFO",
+    "SSIGNON",
+    "ICSF",
+    "SESSION",
+    "KERB",
+    "DLFDATA",
+    "EIM",
+    "PROXY",
+    "SIGVER",
+    "TME",
+    "ALIAS",
+    "CSDATA",
+    "IDTPARMS",
+    "JES",
+    "MFPOLICY",
+    "SVFMR",
+    "CFDEF",
+    "SECLABEL",
+    "SECLEVEL",
+    "ADDCATEGORY",
+    "DELCATEGORY",
+    "SINGLEDSN",
+    "TVTOC",
+    "TIMEZONE",
+    "WHEN",
+    "FROM",
+    "FCLASS",
+    "FVOLUME",
+    "FGENERIC",
+    "RESOWNER",
+    "NORESOWNER",
+    "ADDVOL",
+    "DELVOL",
+    "APPCLU",
+    "GENERIC",
+];
+
+/// Parses RDEFINE (or RALTER when `alter`).
+pub fn parse_rdefine(ops: &[Operand], alter: bool) -> Result<Rdefine, ParseFailure> {
+    let (pos, rest) = positionals(ops, 2);
+    let class = pos
+        .first()
+        .and_then(|v| v.first())
+        .cloned()
+        .unwrap_or_default();
+    let profiles = pos.get(1).cloned().unwrap_or_default();
+    if class.is_empty() {
+        return Err(ParseFailure::missing("CLASS NAME", "CLASS NAME"));
+    }
+    if profiles.is_empty() {
+        return Err(ParseFailure::missing("PROFILE NAME(S)", "PROFILE NAME(S)"));
+    }
+    let _ = alter;
+    let kws = keywords(rest, RDEFINE_KEYWORDS)?;
+    let mut r = Rdefine {
+        class,
+        profiles,
+        ..Default::default()
+    };
+    for (k, op) in &kws {
+        match *k {
+            "UACC" => {
+                let v = text_value(op, "UNIVERSAL ACCESS")?;
+                r.uacc = Some(
+                    Access::parse(&v)
+                        .ok_or_else(|| ParseFailure::invalid("UACC", &v.to_ascii_uppercase()))?,
+                );
+            }
+            "OWNER" => r.owner = Some(text_value(op, "OWNER")?.to_ascii_uppercase()),
+            "DATA" => r.data = Some(string_value(op, "INSTALLATION DATA")?),
+            "APPLDATA" => r.appldata = Some(string_value(op, "APPLICATION DATA")?),
+            "WARNING" => r.warning = Some(true),
+            "NOWARNING" => r.warning = Some(false),
+            _ => r.other.push(op.to_string()),
+        }
+    }
+    Ok(r)
+}
+
+/// RDELETE operands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rdelete {
+    /// Class name.
+    pub class: String,
+    /// Profile names.
+    pub profiles: Vec<String>,
+}
+
+/// Parses RDELETE.
+pub fn parse_rdelete(ops: &[Operand]) -> Result<Rdelete, ParseFailure> {
+    let (pos, rest) = positionals(ops, 2);
+    let class = pos
+        .first()
+        .and_then(|v| v.first())
+        .cloned()
+        .unwrap_or_default();
+    let profiles = pos.get(1).cloned().unwrap_or_default();
+    if class.is_empty() || profiles.is_empty() {
+        return Err(ParseFailure::missing("PROFILE NAME(S)", "PROFILE NAME(S)"));
+    }
+    keywords(rest, &["GENERIC"])?;
+    Ok(Rdelete { class, profiles })
+}
+
+/// PERMIT operands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Permit {
+    /// Profile names.
+    pub profiles: Vec<String>,
+    /// CLASS (default DATASET).
+    pub class: String,
+    /// ID(user or group …).
+    pub ids: Vec<String>,
+    /// ACCESS (default READ).
+    pub access: Option<Access>,
+    /// DELETE: remove the IDs from the access list.
+    pub delete: bool,
+    /// RESET: clear the access list.
+    pub reset: bool,
+    /// FROM(profile): copy its access list.
+    pub from: Option<String>,
+    /// FCLASS(class) of FROM.
+    pub fclass: Option<String>,
+}
+
+/// Parses PERMIT.
+pub fn parse_permit(ops: &[Operand]) -> Result<Permit, ParseFailure> {
+    let (pos, rest) = positionals(ops, 1);
+    let profiles = pos.first().cloned().unwrap_or_default();
+    if profiles.is_empty() {
+        return Err(ParseFailure::missing("PROFILE NAME(S)", "PROFILE NAME(S)"));
+    }
+    let table = [
+        "CLASS", "ID", "ACCESS", "DELETE", "RESET", "FROM", "FCLASS", "FGENERIC", "FVOLUME",
+        "GENERIC", "VOLUME", "WHEN",
+    ];
+    let kws = keywords(rest, &table)?;
+    let mut p = Permit {
+        profiles,
+        class: "DATASET".into(),
+        ..Default::default()
+    };
+    for (k, op) in &kws {
+        match *k {
+            "CLASS" => p.class = text_value(op, "CLASS NAME")?.to_ascii_uppercase(),
+            "ID" => {
+                p.ids = classes(op);
+                for id in p.ids.iter().filter(|i| *i != "*") {
+                    checked_user_id(id)?;
+                }
+            }
+            "ACCESS" => {
+                let v = text_value(op, "ACCESS AUTHORITY")?;
+                p.access = Some(
+                    Access::parse(&v)
+                        .ok_or_else(|| ParseFailure::invalid("ACCESS", &v.to_ascii_uppercase()))?,
+                );
+            }
+            "DELETE" => p.delete = true,
+            "RESET" => p.reset = true,
+            "FROM" => p.from = Some(text_value(op, "PROFILE NAME")?.to_ascii_uppercase()),
+            "FCLASS" => p.fclass = Some(text_value(op, "CLASS NAME")?.to_ascii_uppercase()),
+            _ => {}
+        }
+    }
+    if p.ids.is_empty() && !p.reset && p.from.is_none() {
+        return Err(ParseFailure::missing(
+            "USERID(S) OR GROUP NAME(S)",
+            "USERID(S) OR GROUP NAME(S)",
+        ));
+    }
+    Ok(p)
+}
+
+/// RLIST operands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rlist {
+    /// Class name.
+    pub class: String,
+    /// Profile names (`*` = all).
+    pub profiles: Vec<String>,
+    /// ALL.
+    pub all: bool,
+    /// AUTHUSER.
+    pub authuser: bool,
+    /// GENERIC.
+    pub generic: bool,
+}
+
+/// Parses RLIST.
+pub fn parse_rlist(ops: &[Operand]) -> Result<Rlist, ParseFailure> {
+    let (pos, rest) = positionals(ops, 2);
+    let class = pos
+        .first()
+        .and_then(|v| v.first())
+        .cloned()
+        .unwrap_or_default();
+    let profiles = pos.get(1).cloned().unwrap_or_default();
+    if class.is_empty() || profiles.is_empty() {
+        return Err(ParseFailure::missing("PROFILE NAME(S)", "PROFILE NAME(S)"));
+    }
+    let table = [
+        "ALL",
+        "AUTHUSER",
+        "GENERIC",
+        "NORACF",
+        "RESGROUP",
+        "STATISTICS",
+        "STDATA",
+        "CDTINFO",
+        "SSIGNON",
+        "ICSF",
+        "SESSION",
+        "KERB",
+        "DLFDATA",
+        "EIM",
+        "PROXY",
+        "SIGVER",
+        "TME",
+        "NOGENERIC",
+        "ALIAS",
+        "CSDATA",
+        "MFPOLICY",
+        "IDTPARMS",
+        "JES",
+        "SVFMR",
+        "CFDEF",
+    ];
+    let kws = keywords(rest, &table)?;
+    Ok(Rlist {
+        class,
+        profiles,
+        all: has(&kws, "ALL"),
+        authuser: has(&kws, "AUTHUSER"),
+        generic: has(&kws, "GENERIC"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse, Command};
+
+    use super::*;
+
+    #[test]
+    fn permit_with_list_and_abbrev() {
+        let Ok(Command::Permit(p)) =
+            parse("PERMIT IRRPTAUTH.BBGZDFLT.* ID(LIBSERV,USER1) CLASS(PTKTDATA) ACC(UPDATE)")
+        else {
+            panic!()
+        };
+        assert_eq!(p.ids, ["LIBSERV", "USER1"]);
+        assert_eq!(p.access, Some(Access::Update));
+        assert_eq!(p.class, "PTKTDATA");
+    }
+
+    #[test]
+    fn rdelete_parenthesised_profile() {
+        let Ok(Command::Rdelete(r)) = parse("RDELETE STARTED (ZWESVSTC.*)") else {
+            panic!()
+        };
+        assert_eq!(r.class, "STARTED");
+        assert_eq!(r.profiles, ["ZWESVSTC.*"]);
+    }
+
+    #[test]
+    fn rdefine_folds_profile() {
+        let Ok(Command::Rdefine(r)) = parse("RDEFINE RDATALIB ZWESVUSR.ZoweKeyring.LST UACC(NONE)")
+        else {
+            panic!()
+        };
+        assert_eq!(r.profiles, ["ZWESVUSR.ZOWEKEYRING.LST"]);
+        assert_eq!(r.uacc, Some(Access::None));
+    }
+
+    #[test]
+    fn setropts_lists() {
+        let Ok(Command::Setropts(s)) = parse("SETROPTS RACLIST(DIGTCERT, DIGTRING) REFRESH") else {
+            panic!()
+        };
+        assert_eq!(s.raclist, ["DIGTCERT", "DIGTRING"]);
+        assert!(s.refresh);
+    }
+}

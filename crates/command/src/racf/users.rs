@@ -1,0 +1,215 @@
+//! User commands: ADDUSER / ALTUSER, LISTUSER, DELUSER.
+
+use super::{positionals, string_value, user_ids};
+use crate::operand::{keywords, text_value, ParseFailure};
+use racemu_tso::operands::Operand;
+
+/// A password or password phrase typed in a command. Its `Debug` form hides the text, so
+/// it never reaches a log or a message by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps the text.
+    pub fn new(text: impl Into<String>) -> Secret {
+        Secret(text.into())
+    }
+
+    /// The text, for hashing or checking it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(********)")
+    }
+}
+
+/// ADDUSER / ALTUSER operands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UserSpec {
+    /// User IDs.
+    pub ids: Vec<String>,
+    /// NAME('…').
+    pub name: Option<String>,
+    /// OWNER.
+    pub owner: Option<String>,
+    /// DFLTGRP.
+    pub dfltgrp: Option<String>,
+    /// SPECIAL / NOSPECIAL.
+    pub special: Option<bool>,
+    /// OPERATIONS / NOOPERATIONS.
+    pub operations: Option<bool>,
+    /// AUDITOR / NOAUDITOR.
+    pub auditor: Option<bool>,
+    /// RESTRICTED / NORESTRICTED.
+    pub restricted: Option<bool>,
+    /// PASSWORD(password), folded to upper case as RACF keeps passwords.
+    pub password: Option<Secret>,
+    /// NOPASSWORD.
+    pub nopassword: bool,
+    /// PHRASE('password phrase'), case kept when quoted.
+    pub phrase: Option<Secret>,
+    /// NOPHRASE.
+    pub nophrase: bool,
+    /// EXPIRED / NOEXPIRED (with PASSWORD or PHRASE).
+    pub expired: Option<bool>,
+    /// REVOKE (true) / RESUME (false), without a date: at once.
+    pub revoke: Option<bool>,
+    /// REVOKE(mm/dd/yy), as yyyy-mm-dd.
+    pub revoke_date: Option<String>,
+    /// RESUME(mm/dd/yy), as yyyy-mm-dd.
+    pub resume_date: Option<String>,
+    /// Other operands (segments …) as typed, accepted without effect.
+    pub other: Vec<String>,
+}
+
+/// Parses ADDUSER (or ALTUSER when `alter`).
+pub fn parse_user(ops: &[Operand], alter: bool) -> Result<UserSpec, ParseFailure> {
+    let (pos, rest) = positionals(ops, 1);
+    let ids = user_ids(&pos)?;
+    if ids.is_empty() {
+        return Err(ParseFailure::missing("USERID", "USERID"));
+    }
+    let table = [
+        "NAME",
+        "OWNER",
+        "DFLTGRP",
+        "SPECIAL",
+        "NOSPECIAL",
+        "OPERATIONS",
+        "NOOPERATIONS",
+        "AUDITOR",
+        "NOAUDITOR",
+        "PASSWORD",
+        "NOPASSWORD",
+        "PHRASE",
+        "NOPHRASE",
+        "DATA",
+        "NODATA",
+        "OMVS",
+        "NOOMVS",
+        "TSO",
+        "NOTSO",
+        "RESTRICTED",
+        "NORESTRICTED",
+        "AUTHORITY",
+        "UACC",
+        "GROUP",
+        "REVOKE",
+        "RESUME",
+        "EXPIRED",
+        "NOEXPIRED",
+        "WHEN",
+        "CICS",
+        "KERB",
+        "LANGUAGE",
+        "NETVIEW",
+        "OPERPARM",
+        "WORKATTR",
+        "DCE",
+        "OVM",
+        "LNOTES",
+        "NDS",
+        "EIM",
+        "PROXY",
+        "MFA",
+        "NOMFA",
+        "CSDATA",
+        "ADDCATEGORY",
+        "SECLABEL",
+        "SECLEVEL",
+        "CLAUTH",
+        "NOCLAUTH",
+        "GRPACC",
+        "NOGRPACC",
+        "ADSP",
+        "NOADSP",
+        "MODEL",
+        "UAUDIT",
+        "NOUAUDIT",
+    ];
+    let kws = keywords(rest, &table)?;
+    let _ = alter;
+    let mut u = UserSpec {
+        ids,
+        ..Default::default()
+    };
+    for (k, op) in &kws {
+        match *k {
+            "NAME" => u.name = Some(string_value(op, "NAME")?),
+            "OWNER" => u.owner = Some(text_value(op, "OWNER")?.to_ascii_uppercase()),
+            "DFLTGRP" => u.dfltgrp = Some(text_value(op, "GROUP NAME")?.to_ascii_uppercase()),
+            "SPECIAL" => u.special = Some(true),
+            "NOSPECIAL" => u.special = Some(false),
+            "OPERATIONS" => u.operations = Some(true),
+            "NOOPERATIONS" => u.operations = Some(false),
+            "AUDITOR" => u.auditor = Some(true),
+            "NOAUDITOR" => u.auditor = Some(false),
+            "RESTRICTED" => u.restricted = Some(true),
+            "NORESTRICTED" => u.restricted = Some(false),
+            "PASSWORD" => {
+                u.password = Some(Secret::new(
+                    text_value(op, "PASSWORD")?.to_ascii_uppercase(),
+                ))
+            }
+            "NOPASSWORD" => u.nopassword = true,
+            "PHRASE" => u.phrase = Some(Secret::new(string_value(op, "PASSWORD PHRASE")?)),
+            "NOPHRASE" => u.nophrase = true,
+            "EXPIRED" => u.expired = Some(true),
+            "NOEXPIRED" => u.expired = Some(false),
+            "REVOKE" if op.args.is_some() => u.revoke_date = Some(racf_date(op)?),
+            "RESUME" if op.args.is_some() => u.resume_date = Some(racf_date(op)?),
+            "REVOKE" => u.revoke = Some(true),
+            "RESUME" => u.revoke = Some(false),
+            _ => u.other.push(op.to_string()),
+        }
+    }
+    Ok(u)
+}
+
+/// A RACF command date `mm/dd/yy` (years 71–99 are 19yy, 00–70 are 20yy) as yyyy-mm-dd;
+/// `IKJ56702I INVALID DATE, value` when it is not a calendar date.
+fn racf_date(op: &Operand) -> Result<String, ParseFailure> {
+    let v = text_value(op, "DATE")?;
+    let parts: Vec<u32> = v
+        .split('/')
+        .filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let bad = || ParseFailure::invalid("DATE", &v);
+    let [m, d, y] = parts[..] else {
+        return Err(bad());
+    };
+    let year = if y >= 71 { 1900 + y } else { 2000 + y };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if d == 0 || d > days {
+        return Err(bad());
+    }
+    Ok(format!("{year:04}-{m:02}-{d:02}"))
+}
+
+/// Parses LISTUSER / DELUSER: user IDs, other operands accepted.
+pub fn parse_user_list(ops: &[Operand], verb: &str) -> Result<Vec<String>, ParseFailure> {
+    let (pos, _rest) = positionals(ops, 1);
+    // LISTUSER * (every user) is the one place `*` stands for user IDs.
+    let all = verb == "LISTUSER" && pos.first().is_some_and(|v| v.len() == 1 && v[0] == "*");
+    let ids = if all {
+        vec!["*".to_string()]
+    } else {
+        user_ids(&pos)?
+    };
+    if ids.is_empty() && verb == "DELUSER" {
+        return Err(ParseFailure::missing("USERID", "USERID"));
+    }
+    Ok(ids)
+}

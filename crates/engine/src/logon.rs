@@ -1,0 +1,147 @@
+//! Logon verification, as RACROUTE REQUEST=VERIFY checks a user ID and password (or
+//! password phrase) for a server that logs users on (z/OSMF, for one).
+
+use crate::racf::credentials::{valid_password, valid_phrase};
+use racemu_store::{passwords, rusqlite, setropts, users};
+use time::{Date, Duration};
+
+/// The outcome of a logon attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Logon {
+    /// The password or phrase is right and current.
+    Ok,
+    /// The password or phrase is right but expired (set by an administrator, or older than
+    /// SETROPTS PASSWORD(INTERVAL(n)) days): it must be changed before the user may work.
+    Expired,
+    /// The user is revoked (ALTUSER REVOKE, a REVOKE date that has come and no RESUME date
+    /// after it, or too many failed logons).
+    Revoked,
+    /// The password or phrase is wrong, or the user has neither (a PROTECTED user).
+    Wrong,
+    /// The user ID is not defined to RACF.
+    NotDefined,
+    /// The secret was right but the new one was refused: it breaks RACF's password or
+    /// phrase rules, or equals the current one. Nothing changed.
+    NewRejected,
+}
+
+/// Checks `secret` for `userid` at `today`, inside the caller's transaction.
+///
+/// Up to 8 characters is a password (folded to upper case, as RACF keeps passwords without
+/// SETROPTS PASSWORD(MIXEDCASE)); longer is a password phrase (case kept). A wrong secret
+/// counts a failed logon; when SETROPTS PASSWORD(REVOKE(n)) is in force, the n-th failure
+/// in a row revokes the user (the attempt itself answers `Wrong`, later ones `Revoked`). A
+/// right secret, even an expired one, sets the count back to zero. A revoked user is
+/// answered `Revoked` without the secret being checked or counted.
+pub fn verify(
+    tx: &rusqlite::Transaction<'_>,
+    userid: &str,
+    secret: &str,
+    today: Date,
+) -> rusqlite::Result<Logon> {
+    let userid = userid.to_ascii_uppercase();
+    let Some(mut c) = users::credentials(tx, &userid)? else {
+        return Ok(Logon::NotDefined);
+    };
+    if c.revoked_on(&today.to_string()) {
+        return Ok(Logon::Revoked);
+    }
+    let opts = setropts::password_options(tx)?;
+    let (hash, set_on) = if secret.chars().count() <= 8 {
+        (&c.password_hash, &c.passdate)
+    } else {
+        (&c.phrase_hash, &c.phrasedate)
+    };
+    let candidate = if secret.chars().count() <= 8 {
+        secret.to_ascii_uppercase()
+    } else {
+        secret.to_string()
+    };
+    let right = hash
+        .as_deref()
+        .is_some_and(|h| passwords::verify(&candidate, h));
+    if !right {
+        c.failed_logons = c.failed_logons.saturating_add(1);
+        if opts.revoke.is_some_and(|n| c.failed_logons >= n) {
+            let day = today.to_string();
+            c.revoked = true;
+            c.resume_date = c.resume_date.filter(|r| *r > day);
+        }
+        users::set_credentials(tx, &userid, &c)?;
+        return Ok(Logon::Wrong);
+    }
+    let too_old = set_on
+        .as_deref()
+        .and_then(parse_date)
+        .is_some_and(|d| d + Duration::days(i64::from(opts.interval)) <= today);
+    let outcome = if c.expired || too_old {
+        Logon::Expired
+    } else {
+        Logon::Ok
+    };
+    if c.failed_logons != 0 {
+        c.failed_logons = 0;
+        users::set_credentials(tx, &userid, &c)?;
+    }
+    Ok(outcome)
+}
+
+/// Checks `secret` as [`verify`] does and, when it is right (even expired), replaces it with
+/// `new` (a password when up to 8 characters, else a phrase), not expired, dated `today`:
+/// the logon-time change of an expired password. A `new` that breaks RACF's rules or equals
+/// the current secret gives `NewRejected` and changes nothing.
+pub fn verify_and_change(
+    tx: &rusqlite::Transaction<'_>,
+    userid: &str,
+    secret: &str,
+    new: &str,
+    today: Date,
+) -> rusqlite::Result<Logon> {
+    match verify(tx, userid, secret, today)? {
+        Logon::Ok | Logon::Expired => {}
+        other => return Ok(other),
+    }
+    let userid = userid.to_ascii_uppercase();
+    let Some(mut c) = users::credentials(tx, &userid)? else {
+        return Ok(Logon::NotDefined);
+    };
+    let is_phrase = new.chars().count() > 8;
+    let new = if is_phrase {
+        new.to_string()
+    } else {
+        new.to_ascii_uppercase()
+    };
+    let current = if is_phrase {
+        &c.phrase_hash
+    } else {
+        &c.password_hash
+    };
+    let valid = if is_phrase {
+        valid_phrase(&userid, &new)
+    } else {
+        valid_password(&new)
+    };
+    if !valid
+        || current
+            .as_deref()
+            .is_some_and(|h| passwords::verify(&new, h))
+    {
+        return Ok(Logon::NewRejected);
+    }
+    let date = Some(today.to_string());
+    if is_phrase {
+        c.phrase_hash = Some(passwords::hash(&new)?);
+        c.phrasedate = date;
+    } else {
+        c.password_hash = Some(passwords::hash(&new)?);
+        c.passdate = date;
+    }
+    c.expired = false;
+    users::set_credentials(tx, &userid, &c)?;
+    Ok(Logon::Ok)
+}
+
+fn parse_date(s: &str) -> Option<Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s, &format).ok()
+}

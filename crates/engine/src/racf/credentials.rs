@@ -1,0 +1,200 @@
+//! PASSWORD, PHRASE, EXPIRED, REVOKE and RESUME on ADDUSER / ALTUSER, and how LISTUSER shows
+//! them. Secrets are hashed at once; no message ever contains one.
+
+use super::{julian, today};
+use crate::{Ctx, Fail};
+use racemu_command::UserSpec;
+use racemu_store::{passwords, setropts, users};
+
+/// ICH21034I: the password does not follow RACF's syntax (1 to 8 letters, digits, @ # $).
+const BAD_PASSWORD: &str = "ICH21034I PASSWORD CHANGE REJECTED BY INSTALLATION SYNTAX RULES";
+/// ICH01021I: the phrase breaks RACF's phrase rules.
+const BAD_PHRASE: &str = "ICH01021I NEW PASS PHRASE REJECTED BY RACF RULES";
+/// ICH21007I: EXPIRED or NOEXPIRED without PASSWORD or PHRASE.
+const EXPIRED_IGNORED: &str = "ICH21007I EXPIRED/NOEXPIRED OPERAND IGNORED";
+
+/// RACF's password syntax: 1 to 8 characters, letters, digits and the national characters.
+pub(crate) fn valid_password(pw: &str) -> bool {
+    (1..=8).contains(&pw.len())
+        && pw
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '#' | '$'))
+}
+
+/// RACF's basic password-phrase rules (z/OS Security Server RACF System Programmer's Guide,
+/// "New-password-phrase exit (ICHPWX11)"): 14 to 100 characters, the user ID not in it,
+/// at least 2 letters and 2 other characters, no character 3 times in a row.
+pub(crate) fn valid_phrase(userid: &str, phrase: &str) -> bool {
+    let chars: Vec<char> = phrase.chars().collect();
+    let letters = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    (14..=100).contains(&chars.len())
+        && !phrase.contains(&userid.to_ascii_uppercase())
+        && !phrase.contains(&userid.to_ascii_lowercase())
+        && letters >= 2
+        && chars.len() - letters >= 2
+        && !chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2])
+}
+
+/// Applies the credential operands of `u` to user `id` (already stored). Returns the RC of
+/// the warnings it printed (4) or 0.
+pub(crate) fn apply(
+    ctx: &Ctx<'_, '_>,
+    id: &str,
+    u: &UserSpec,
+    out: &mut Vec<String>,
+) -> Result<u32, Fail> {
+    let mut c = users::credentials(ctx.tx, id)?.unwrap_or_default();
+    let mut rc = 0;
+    let mut changed = false;
+    if u.nopassword && u.password.is_none() {
+        c.password_hash = None;
+        c.passdate = None;
+    }
+    if u.nophrase && u.phrase.is_none() {
+        c.phrase_hash = None;
+        c.phrasedate = None;
+    }
+    if let Some(pw) = &u.password {
+        if valid_password(pw.expose()) {
+            c.password_hash = Some(passwords::hash(pw.expose())?);
+            c.passdate = Some(today(ctx));
+            changed = true;
+        } else {
+            out.push(BAD_PASSWORD.into());
+            rc = 4;
+        }
+    }
+    if let Some(ph) = &u.phrase {
+        if valid_phrase(id, ph.expose()) {
+            c.phrase_hash = Some(passwords::hash(ph.expose())?);
+            c.phrasedate = Some(today(ctx));
+            changed = true;
+        } else {
+            out.push(BAD_PHRASE.into());
+            rc = 4;
+        }
+    }
+    if changed {
+        // An administrator's new password is expired unless NOEXPIRED is given, and the
+        // count of failed logons starts again.
+        c.expired = u.expired.unwrap_or(true);
+        c.failed_logons = 0;
+    } else if u.expired.is_some() && u.password.is_none() && u.phrase.is_none() {
+        out.push(EXPIRED_IGNORED.into());
+    }
+    let day = today(ctx);
+    match u.revoke {
+        // REVOKE now; a RESUME date still to come stays pending.
+        Some(true) => {
+            c.revoked = true;
+            c.revoke_date = None;
+            c.resume_date = c.resume_date.filter(|r| *r > day);
+        }
+        // RESUME now; a REVOKE date still to come stays pending.
+        Some(false) => {
+            c.revoked = false;
+            c.revoke_date = c.revoke_date.filter(|r| *r > day);
+            c.resume_date = None;
+            c.failed_logons = 0;
+        }
+        None => {}
+    }
+    if let Some(d) = &u.revoke_date {
+        c.revoke_date = Some(d.clone());
+    }
+    if let Some(d) = &u.resume_date {
+        c.resume_date = Some(d.clone());
+    }
+    users::set_credentials(ctx.tx, id, &c)?;
+    Ok(rc)
+}
+
+/// LISTUSER's `PASSDATE=… PASS-INTERVAL=… PHRASEDATE=…` values and the REVOKED / PROTECTED
+/// attributes: dates as yy.ddd, `00.000` while expired, `N/A` without a password or phrase.
+pub(crate) struct Shown {
+    /// PASSDATE value.
+    pub passdate: String,
+    /// PASS-INTERVAL value.
+    pub interval: String,
+    /// PHRASEDATE value.
+    pub phrasedate: String,
+    /// The user is revoked today.
+    pub revoked: bool,
+    /// REVOKE DATE value.
+    pub revoke_date: String,
+    /// RESUME DATE value.
+    pub resume_date: String,
+    /// The user has neither password nor phrase.
+    pub protected: bool,
+}
+
+/// What LISTUSER shows of user `id`'s credentials.
+pub(crate) fn shown(ctx: &Ctx<'_, '_>, id: &str) -> Result<Shown, Fail> {
+    let c = users::credentials(ctx.tx, id)?.unwrap_or_default();
+    let opts = setropts::password_options(ctx.tx)?;
+    let date = |hash: &Option<String>, date: &Option<String>| match (hash, date) {
+        (None, _) => "N/A".to_string(),
+        (Some(_), Some(d)) if !c.expired => julian(d),
+        (Some(_), _) => "00.000".to_string(),
+    };
+    Ok(Shown {
+        passdate: date(&c.password_hash, &c.passdate),
+        interval: if c.password_hash.is_some() || c.phrase_hash.is_some() {
+            format!("{:>3}", opts.interval)
+        } else {
+            "N/A".into()
+        },
+        phrasedate: date(&c.phrase_hash, &c.phrasedate),
+        revoked: c.revoked_on(&today(ctx)),
+        revoke_date: long_date(c.revoke_date.as_deref()),
+        resume_date: long_date(c.resume_date.as_deref()),
+        protected: c.password_hash.is_none() && c.phrase_hash.is_none(),
+    })
+}
+
+/// A date as LISTUSER's REVOKE DATE / RESUME DATE show it (`OCTOBER 22, 2023`, pyRACF's
+/// capture), or `NONE`.
+fn long_date(date: Option<&str>) -> String {
+    let parts: Option<Vec<u32>> =
+        date.map(|d| d.split('-').filter_map(|p| p.parse().ok()).collect());
+    const MONTHS: [&str; 12] = [
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ];
+    match parts.as_deref() {
+        Some([y, m, d]) => match MONTHS.get((*m as usize).wrapping_sub(1)) {
+            Some(name) => format!("{name} {d}, {y}"),
+            None => "NONE".into(),
+        },
+        _ => "NONE".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_and_phrase_rules() {
+        assert!(valid_password("SYS1") && valid_password("A@#$1234"));
+        assert!(!valid_password("") && !valid_password("TOOLONGPW") && !valid_password("A B"));
+        assert!(valid_phrase("ALICE", "correct horse 42 battery"));
+        assert!(!valid_phrase("ALICE", "short 1 phr"));
+        assert!(!valid_phrase("ALICE", "my name is ALICE 42"));
+        assert!(!valid_phrase("ALICE", "my name is alice 42"));
+        assert!(!valid_phrase("ALICE", "onlylettershere"));
+        assert!(!valid_phrase("ALICE", "12345678901234567"));
+        assert!(!valid_phrase("ALICE", "sooo long phrase 42"));
+        assert!(!valid_phrase("ALICE", &"ab1".repeat(34)));
+    }
+}

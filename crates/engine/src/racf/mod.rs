@@ -1,0 +1,42 @@
+//! The RACF commands around RACDCERT (reference §8, §9): SETROPTS, the general resource
+//! commands, and the user and group commands.
+
+pub(crate) mod credentials;
+mod groups;
+mod resources;
+mod setropts;
+mod users;
+
+pub(crate) use groups::{addgroup, connect_group, listgrp};
+pub(crate) use resources::{permit, rdefine, rdelete, rlist};
+pub(crate) use setropts::setropts;
+pub(crate) use users::{adduser, deluser, listuser};
+
+use crate::authority::is_special;
+use crate::{Ctx, Fail};
+
+pub(crate) fn today(ctx: &Ctx<'_, '_>) -> String {
+    let d = ctx.now.date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+pub(crate) fn require_special(ctx: &Ctx<'_, '_>, msg: String) -> Result<(), Fail> {
+    if is_special(ctx.tx, ctx.issuer)? {
+        Ok(())
+    } else {
+        Err(Fail::msg(msg, 8))
+    }
+}
+
+/// `yyyy-mm-dd` → RACF's `yy.ddd`; anything else (the initial IBMUSER) → `00.000`.
+pub(crate) fn julian(date: &str) -> String {
+    let parts: Vec<i32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    if let [y, m, d] = parts[..] {
+        if let Ok(month) = time::Month::try_from(m as u8) {
+            if let Ok(dt) = time::Date::from_calendar_date(y, month, d as u8) {
+                return format!("{:02}.{:03}", y % 100, dt.ordinal());
+            }
+        }
+    }
+    "00.000".into()
+}

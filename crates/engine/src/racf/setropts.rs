@@ -1,0 +1,102 @@
+//! SETROPTS.
+
+use super::require_special;
+use crate::messages as m;
+use crate::{Ctx, Fail, Output};
+use racemu_command::Setropts;
+use racemu_store::{profiles, setropts};
+
+pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fail> {
+    require_special(ctx, "ICH14002I NOT AUTHORIZED TO ISSUE SETROPTS".into())?;
+    let mut out = Vec::new();
+    type Set = fn(&mut profiles::ClassOptions);
+    let flags: [(&[String], Set); 5] = [
+        (&s.classact, |o| o.active = true),
+        (&s.noclassact, |o| o.active = false),
+        (&s.generic, |o| o.generic = true),
+        (&s.nogeneric, |o| o.generic = false),
+        (&s.gencmd, |o| o.gencmd = true),
+    ];
+    for (classes, set) in flags {
+        for c in classes {
+            let mut o = profiles::class_options(ctx.tx, c)?;
+            set(&mut o);
+            profiles::set_class_options(ctx.tx, c, o)?;
+        }
+    }
+    for c in &s.raclist {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        if s.refresh {
+            if !o.active {
+                out.push(m::ich14041i(c));
+            } else if !o.raclisted {
+                out.push(m::ich14070i(c));
+            } else {
+                profiles::snapshot(ctx.tx, c)?;
+            }
+        } else {
+            o.raclisted = true;
+            profiles::set_class_options(ctx.tx, c, o)?;
+            profiles::snapshot(ctx.tx, c)?;
+        }
+    }
+    for c in &s.noraclist {
+        let mut o = profiles::class_options(ctx.tx, c)?;
+        o.raclisted = false;
+        profiles::set_class_options(ctx.tx, c, o)?;
+        profiles::drop_snapshot(ctx.tx, c)?;
+    }
+    if s.password_interval.is_some() || s.password_revoke.is_some() {
+        let mut o = setropts::password_options(ctx.tx)?;
+        o.interval = s.password_interval.unwrap_or(o.interval);
+        o.revoke = s.password_revoke.unwrap_or(o.revoke);
+        setropts::set_password_options(ctx.tx, o)?;
+    }
+    for opt in &s.other {
+        let key = opt.split('(').next().unwrap_or(opt);
+        profiles::set_option(ctx.tx, key, opt)?;
+    }
+    if s.list {
+        out.extend(setropts_list(ctx)?);
+    }
+    Ok(Output::new(out, 0))
+}
+
+fn setropts_list(ctx: &Ctx<'_, '_>) -> Result<Vec<String>, Fail> {
+    let all = profiles::all_class_options(ctx.tx)?;
+    let names = |f: &dyn Fn(&profiles::ClassOptions) -> bool| -> String {
+        let v: Vec<&str> = all
+            .iter()
+            .filter(|(_, o)| f(o))
+            .map(|(c, _)| c.as_str())
+            .collect();
+        if v.is_empty() {
+            "NONE".into()
+        } else {
+            v.join(" ")
+        }
+    };
+    let pw = setropts::password_options(ctx.tx)?;
+    let mut password = vec![
+        "PASSWORD PROCESSING OPTIONS:".to_string(),
+        format!("  PASSWORD CHANGE INTERVAL IS {:>4} DAYS.", pw.interval),
+    ];
+    if let Some(n) = pw.revoke {
+        password.push(format!(
+            "  AFTER {n:>3} CONSECUTIVE UNSUCCESSFUL PASSWORD ATTEMPTS, A USERID WILL BE REVOKED."
+        ));
+    }
+    Ok([
+        vec!["ATTRIBUTES = INITSTATS WHEN(PROGRAM -- BASIC)".to_string()],
+        password,
+        vec![
+            format!("ACTIVE CLASSES = {}", names(&|o| o.active)),
+            format!("GENERIC PROFILE CLASSES = {}", names(&|o| o.generic)),
+            format!("GENERIC COMMAND CLASSES = {}", names(&|o| o.gencmd)),
+            format!("GENLIST CLASSES = NONE"),
+            format!("GLOBAL CHECKING CLASSES = NONE"),
+            format!("SETR RACLIST CLASSES = {}", names(&|o| o.raclisted)),
+        ],
+    ]
+    .concat())
+}

@@ -1,0 +1,101 @@
+//! RACF group profiles and connections.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// A group profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Group name (upper case).
+    pub name: String,
+    /// OWNER.
+    pub owner: String,
+    /// SUPGROUP; `None` only for SYS1.
+    pub supgroup: Option<String>,
+    /// DATA('installation data').
+    pub data: Option<String>,
+    /// Creation date (yyyy-mm-dd) or `initial`.
+    pub created: String,
+}
+
+/// Whether the group exists.
+pub fn exists(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM groups WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )
+}
+
+/// The group, if defined.
+pub fn get(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<Option<Group>> {
+    tx.query_row(
+        "SELECT name, owner, supgroup, data, created FROM groups WHERE name = ?1",
+        [name],
+        |r| {
+            Ok(Group {
+                name: r.get(0)?,
+                owner: r.get(1)?,
+                supgroup: r.get(2)?,
+                data: r.get(3)?,
+                created: r.get(4)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// Defines a group.
+pub fn add(tx: &Transaction<'_>, g: &Group) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO groups (name, owner, supgroup, data, created) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![g.name, g.owner, g.supgroup, g.data, g.created],
+    )?;
+    Ok(())
+}
+
+/// Every group name, in order.
+pub fn names(tx: &Transaction<'_>) -> rusqlite::Result<Vec<String>> {
+    let mut st = tx.prepare_cached("SELECT name FROM groups ORDER BY name")?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// The groups whose superior group is `name`, in order.
+pub fn subgroups(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<Vec<String>> {
+    let mut st = tx.prepare_cached("SELECT name FROM groups WHERE supgroup = ?1 ORDER BY name")?;
+    let rows = st.query_map([name], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// The users connected to the group with their group-level attributes (blank-separated,
+/// empty for none), in the order they were connected.
+pub fn members(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<Vec<(String, String)>> {
+    let mut st = tx.prepare_cached(
+        "SELECT userid, attributes FROM group_members WHERE grp = ?1 ORDER BY rowid",
+    )?;
+    let rows = st.query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Sets a connection's group-level attributes (blank-separated).
+pub fn set_connect_attributes(
+    tx: &Transaction<'_>,
+    grp: &str,
+    userid: &str,
+    attributes: &str,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE group_members SET attributes = ?3 WHERE grp = ?1 AND userid = ?2",
+        params![grp, userid, attributes],
+    )?;
+    Ok(())
+}
+
+/// Connects a user to a group (idempotent).
+pub fn connect(tx: &Transaction<'_>, grp: &str, userid: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO group_members (grp, userid) VALUES (?1, ?2)",
+        params![grp, userid],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Passwords and password phrases as RACF keeps them: one-way. racemu stores a salted
+//! Argon2id hash (the `argon2` crate's default parameters, PHC string format) and never the
+//! text.
+
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+
+/// Hashes `secret` with a fresh random salt. The result verifies with [`verify`].
+pub fn hash(secret: &str) -> rusqlite::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(secret.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.to_string().into()))
+}
+
+/// Whether `secret` matches a hash made by [`hash`]. A damaged hash matches nothing.
+pub fn verify(secret: &str, phc: &str) -> bool {
+    PasswordHash::new(phc)
+        .map(|h| {
+            Argon2::default()
+                .verify_password(secret.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn salted_one_way_hashes() {
+        let a = hash("SYS1").unwrap();
+        let b = hash("SYS1").unwrap();
+        assert_ne!(a, b, "each hash has its own salt");
+        assert!(a.starts_with("$argon2id$"));
+        assert!(!a.contains("SYS1"));
+        assert!(verify("SYS1", &a) && verify("SYS1", &b));
+        assert!(!verify("SYS2", &a));
+        assert!(!verify("SYS1", "not a hash"));
+    }
+}

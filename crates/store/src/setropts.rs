@@ -1,0 +1,52 @@
+//! SETROPTS options that racemu gives meaning to outside class options.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// SETROPTS PASSWORD(INTERVAL(n)) default, as on a new RACF database.
+pub const DEFAULT_INTERVAL: u32 = 30;
+
+/// The password options of SETROPTS PASSWORD(...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PasswordOptions {
+    /// INTERVAL(n): days a password or phrase stays valid.
+    pub interval: u32,
+    /// REVOKE(n): failed logons that revoke a user; `None` for NOREVOKE (the default).
+    pub revoke: Option<u32>,
+}
+
+fn get(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<String>> {
+    tx.query_row(
+        "SELECT value FROM setropts_options WHERE option = ?1",
+        [key],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+fn set(tx: &Transaction<'_>, key: &str, value: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO setropts_options (option, value) VALUES (?1, ?2)
+         ON CONFLICT (option) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// The password options in force.
+pub fn password_options(tx: &Transaction<'_>) -> rusqlite::Result<PasswordOptions> {
+    let interval = get(tx, "PASSWORD.INTERVAL")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_INTERVAL);
+    let revoke = get(tx, "PASSWORD.REVOKE")?.and_then(|v| v.parse().ok());
+    Ok(PasswordOptions { interval, revoke })
+}
+
+/// Writes the password options.
+pub fn set_password_options(tx: &Transaction<'_>, o: PasswordOptions) -> rusqlite::Result<()> {
+    set(tx, "PASSWORD.INTERVAL", &o.interval.to_string())?;
+    set(
+        tx,
+        "PASSWORD.REVOKE",
+        &o.revoke.map(|n| n.to_string()).unwrap_or_default(),
+    )
+}

@@ -1,0 +1,205 @@
+//! RACF user profiles (the BASE segment racemu keeps).
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// A user profile.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct User {
+    /// User ID (upper case).
+    pub userid: String,
+    /// NAME.
+    pub name: Option<String>,
+    /// OWNER.
+    pub owner: String,
+    /// DFLTGRP.
+    pub dfltgrp: String,
+    /// SPECIAL attribute.
+    pub special: bool,
+    /// OPERATIONS attribute.
+    pub operations: bool,
+    /// AUDITOR attribute.
+    pub auditor: bool,
+    /// RESTRICTED attribute: ID(*) entries and UACC never grant this user access.
+    pub restricted: bool,
+    /// Creation date (yyyy-mm-dd) or `initial`.
+    pub created: String,
+}
+
+const COLUMNS: &str =
+    "userid, name, owner, dfltgrp, special, operations, auditor, created, restricted";
+
+fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        userid: r.get(0)?,
+        name: r.get(1)?,
+        owner: r.get(2)?,
+        dfltgrp: r.get(3)?,
+        special: r.get(4)?,
+        operations: r.get(5)?,
+        auditor: r.get(6)?,
+        created: r.get(7)?,
+        restricted: r.get(8)?,
+    })
+}
+
+/// The user, if defined.
+pub fn get(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<User>> {
+    tx.query_row(
+        &format!("SELECT {COLUMNS} FROM users WHERE userid = ?1"),
+        [userid],
+        map,
+    )
+    .optional()
+}
+
+/// Inserts or replaces a user's BASE attributes (the password columns are left alone).
+pub fn put(tx: &Transaction<'_>, u: &User) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created, restricted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (userid) DO UPDATE SET name = excluded.name, owner = excluded.owner,
+           dfltgrp = excluded.dfltgrp, special = excluded.special,
+           operations = excluded.operations, auditor = excluded.auditor,
+           restricted = excluded.restricted",
+        params![
+            u.userid,
+            u.name,
+            u.owner,
+            u.dfltgrp,
+            u.special,
+            u.operations,
+            u.auditor,
+            u.created,
+            u.restricted
+        ],
+    )?;
+    Ok(())
+}
+
+/// Deletes a user; returns whether it existed.
+pub fn delete(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
+    tx.execute("DELETE FROM group_members WHERE userid = ?1", [userid])?;
+    Ok(tx.execute("DELETE FROM users WHERE userid = ?1", [userid])? > 0)
+}
+
+/// Groups the user is connected to, in name order.
+pub fn groups(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Vec<String>> {
+    let mut st =
+        tx.prepare_cached("SELECT grp FROM group_members WHERE userid = ?1 ORDER BY grp")?;
+    let rows = st.query_map([userid], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// All user IDs (for completion), in order.
+pub fn ids(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT userid FROM users ORDER BY userid")?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// A user's password, password phrase and logon state.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Credentials {
+    /// Argon2id hash of the password; `None` without a password.
+    pub password_hash: Option<String>,
+    /// When the password was set (yyyy-mm-dd), for the change interval.
+    pub passdate: Option<String>,
+    /// Argon2id hash of the password phrase; `None` without a phrase.
+    pub phrase_hash: Option<String>,
+    /// When the phrase was set (yyyy-mm-dd).
+    pub phrasedate: Option<String>,
+    /// The password and phrase are expired: the next logon must change them.
+    pub expired: bool,
+    /// The REVOKE attribute: the user cannot log on.
+    pub revoked: bool,
+    /// REVOKE(date): revoked from that day on (yyyy-mm-dd).
+    pub revoke_date: Option<String>,
+    /// RESUME(date): no longer revoked from that day on (yyyy-mm-dd).
+    pub resume_date: Option<String>,
+    /// Failed logons since the last good one.
+    pub failed_logons: u32,
+}
+
+impl Credentials {
+    /// Whether the user is revoked on `today` (yyyy-mm-dd): REVOKE, or a REVOKE date that has
+    /// come, unless a RESUME date on or after it has come too.
+    pub fn revoked_on(&self, today: &str) -> bool {
+        let since = if self.revoked {
+            Some("")
+        } else {
+            self.revoke_date.as_deref().filter(|d| *d <= today)
+        };
+        since.is_some_and(|since| {
+            !self
+                .resume_date
+                .as_deref()
+                .is_some_and(|r| r <= today && r >= since)
+        })
+    }
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("password", &self.password_hash.as_ref().map(|_| "<hash>"))
+            .field("passdate", &self.passdate)
+            .field("phrase", &self.phrase_hash.as_ref().map(|_| "<hash>"))
+            .field("phrasedate", &self.phrasedate)
+            .field("expired", &self.expired)
+            .field("revoked", &self.revoked)
+            .field("revoke_date", &self.revoke_date)
+            .field("resume_date", &self.resume_date)
+            .field("failed_logons", &self.failed_logons)
+            .finish()
+    }
+}
+
+/// The user's credentials, if the user is defined.
+pub fn credentials(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<Credentials>> {
+    tx.query_row(
+        "SELECT password_hash, passdate, phrase_hash, phrasedate, expired, revoked, failed_logons,
+           revoke_date, resume_date
+         FROM users WHERE userid = ?1",
+        [userid],
+        |r| {
+            Ok(Credentials {
+                password_hash: r.get(0)?,
+                passdate: r.get(1)?,
+                phrase_hash: r.get(2)?,
+                phrasedate: r.get(3)?,
+                expired: r.get(4)?,
+                revoked: r.get(5)?,
+                failed_logons: r.get(6)?,
+                revoke_date: r.get(7)?,
+                resume_date: r.get(8)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// Writes the user's credentials (the user must be defined).
+pub fn set_credentials(
+    tx: &Transaction<'_>,
+    userid: &str,
+    c: &Credentials,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE users SET password_hash = ?2, passdate = ?3, phrase_hash = ?4, phrasedate = ?5,
+           expired = ?6, revoked = ?7, failed_logons = ?8, revoke_date = ?9, resume_date = ?10
+         WHERE userid = ?1",
+        params![
+            userid,
+            c.password_hash,
+            c.passdate,
+            c.phrase_hash,
+            c.phrasedate,
+            c.expired,
+            c.revoked,
+            c.failed_logons,
+            c.revoke_date,
+            c.resume_date
+        ],
+    )?;
+    Ok(())
+}
