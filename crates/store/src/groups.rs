@@ -19,19 +19,14 @@ pub struct Group {
 
 /// Whether the group exists.
 pub fn exists(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<bool> {
-    tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM groups WHERE name = ?1)",
-        [name],
-        |r| r.get(0),
-    )
+    tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM groups WHERE name = ?1)")?
+        .query_row([name], |r| r.get(0))
 }
 
 /// The group, if defined.
 pub fn get(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<Option<Group>> {
-    tx.query_row(
-        "SELECT name, owner, supgroup, data, created FROM groups WHERE name = ?1",
-        [name],
-        |r| {
+    tx.prepare_cached("SELECT name, owner, supgroup, data, created FROM groups WHERE name = ?1")?
+        .query_row([name], |r| {
             Ok(Group {
                 name: r.get(0)?,
                 owner: r.get(1)?,
@@ -39,17 +34,16 @@ pub fn get(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<Option<Group>> 
                 data: r.get(3)?,
                 created: r.get(4)?,
             })
-        },
-    )
-    .optional()
+        })
+        .optional()
 }
 
 /// Defines a group.
 pub fn add(tx: &Transaction<'_>, g: &Group) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO groups (name, owner, supgroup, data, created) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![g.name, g.owner, g.supgroup, g.data, g.created],
-    )?;
+    )?
+    .execute(params![g.name, g.owner, g.supgroup, g.data, g.created])?;
     Ok(())
 }
 
@@ -84,18 +78,14 @@ pub fn set_connect_attributes(
     userid: &str,
     attributes: &str,
 ) -> rusqlite::Result<()> {
-    tx.execute(
-        "UPDATE group_members SET attributes = ?3 WHERE grp = ?1 AND userid = ?2",
-        params![grp, userid, attributes],
-    )?;
+    tx.prepare_cached("UPDATE group_members SET attributes = ?3 WHERE grp = ?1 AND userid = ?2")?
+        .execute(params![grp, userid, attributes])?;
     Ok(())
 }
 
 /// Connects a user to a group (idempotent).
 pub fn connect(tx: &Transaction<'_>, grp: &str, userid: &str) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT OR IGNORE INTO group_members (grp, userid) VALUES (?1, ?2)",
-        params![grp, userid],
-    )?;
+    tx.prepare_cached("INSERT OR IGNORE INTO group_members (grp, userid) VALUES (?1, ?2)")?
+        .execute(params![grp, userid])?;
     Ok(())
 }

@@ -56,8 +56,9 @@ fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
 
 /// The profile `class name` (exact name).
 pub fn get(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<Option<Profile>> {
-    tx.query_row(
+    tx.prepare_cached(
         "SELECT class, name, generic, owner, uacc, data, appldata, warning, other, created FROM profiles WHERE class = ?1 AND name = ?2",
+    )?.query_row(
         params![class, name],
         map,
     )
@@ -75,11 +76,12 @@ pub fn in_class(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<Vec<Profi
 
 /// Inserts or replaces a profile (access list untouched).
 pub fn put(tx: &Transaction<'_>, p: &Profile) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO profiles (class, name, generic, owner, uacc, data, appldata, warning, other, created)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (class, name) DO UPDATE SET owner = excluded.owner, uacc = excluded.uacc,
            data = excluded.data, appldata = excluded.appldata, warning = excluded.warning, other = excluded.other",
+    )?.execute(
         params![p.class, p.name, p.generic, p.owner, p.uacc, p.data, p.appldata, p.warning, p.other, p.created],
     )?;
     Ok(())
@@ -87,10 +89,10 @@ pub fn put(tx: &Transaction<'_>, p: &Profile) -> rusqlite::Result<()> {
 
 /// Deletes a profile and its access list.
 pub fn delete(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<bool> {
-    Ok(tx.execute(
-        "DELETE FROM profiles WHERE class = ?1 AND name = ?2",
-        params![class, name],
-    )? > 0)
+    Ok(tx
+        .prepare_cached("DELETE FROM profiles WHERE class = ?1 AND name = ?2")?
+        .execute(params![class, name])?
+        > 0)
 }
 
 /// The access list, in the order entries were added.
@@ -121,9 +123,10 @@ pub fn permit(
     access: &str,
 ) -> rusqlite::Result<()> {
     let seq = meta::next_seq(tx)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO access_list (class, name, id, access, count, seq) VALUES (?1, ?2, ?3, ?4, 0, ?5)
          ON CONFLICT (class, name, id) DO UPDATE SET access = excluded.access",
+    )?.execute(
         params![class, name, id, access, seq],
     )?;
     Ok(())
@@ -131,18 +134,16 @@ pub fn permit(
 
 /// Removes an access-list entry; returns whether it existed.
 pub fn unpermit(tx: &Transaction<'_>, class: &str, name: &str, id: &str) -> rusqlite::Result<bool> {
-    Ok(tx.execute(
-        "DELETE FROM access_list WHERE class = ?1 AND name = ?2 AND id = ?3",
-        params![class, name, id],
-    )? > 0)
+    Ok(tx
+        .prepare_cached("DELETE FROM access_list WHERE class = ?1 AND name = ?2 AND id = ?3")?
+        .execute(params![class, name, id])?
+        > 0)
 }
 
 /// Clears an access list.
 pub fn reset(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<()> {
-    tx.execute(
-        "DELETE FROM access_list WHERE class = ?1 AND name = ?2",
-        params![class, name],
-    )?;
+    tx.prepare_cached("DELETE FROM access_list WHERE class = ?1 AND name = ?2")?
+        .execute(params![class, name])?;
     Ok(())
 }
 
@@ -184,10 +185,11 @@ pub fn set_class_options(
     class: &str,
     o: ClassOptions,
 ) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO class_options (class, active, raclisted, generic, gencmd) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (class) DO UPDATE SET active = excluded.active, raclisted = excluded.raclisted,
            generic = excluded.generic, gencmd = excluded.gencmd",
+    )?.execute(
         params![class, o.active, o.raclisted, o.generic, o.gencmd],
     )?;
     Ok(())
@@ -220,13 +222,14 @@ pub fn all_class_options(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(String, 
 pub fn snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
     drop_snapshot(tx, class)?;
     crate::ring_images::record(tx, class)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO raclist_profiles (class, name, generic, owner, uacc, warning)
          SELECT class, name, generic, owner, uacc, warning FROM profiles WHERE class = ?1",
-        [class],
-    )?;
-    tx.execute(
+    )?
+    .execute([class])?;
+    tx.prepare_cached(
         "INSERT INTO raclist_access (class, name, id, access) SELECT class, name, id, access FROM access_list WHERE class = ?1",
+    )?.execute(
         [class],
     )?;
     Ok(())
@@ -235,8 +238,10 @@ pub fn snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
 /// Drops the RACLIST snapshot of a class (NORACLIST).
 pub fn drop_snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
     crate::ring_images::forget(tx, class)?;
-    tx.execute("DELETE FROM raclist_profiles WHERE class = ?1", [class])?;
-    tx.execute("DELETE FROM raclist_access WHERE class = ?1", [class])?;
+    tx.prepare_cached("DELETE FROM raclist_profiles WHERE class = ?1")?
+        .execute([class])?;
+    tx.prepare_cached("DELETE FROM raclist_access WHERE class = ?1")?
+        .execute([class])?;
     Ok(())
 }
 
@@ -277,8 +282,9 @@ pub fn entries(
 
 /// Remembers a SETROPTS option that has no further effect in racemu.
 pub fn set_option(tx: &Transaction<'_>, option: &str, value: &str) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO setropts_options (option, value) VALUES (?1, ?2) ON CONFLICT (option) DO UPDATE SET value = excluded.value",
+    )?.execute(
         params![option, value],
     )?;
     Ok(())

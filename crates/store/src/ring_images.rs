@@ -40,7 +40,8 @@ pub fn record(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
 
 /// Forgets the recorded image (NORACLIST).
 pub fn forget(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM meta WHERE key = ?1", [key(class)])?;
+    tx.prepare_cached("DELETE FROM meta WHERE key = ?1")?
+        .execute([key(class)])?;
     Ok(())
 }
 

@@ -10,14 +10,16 @@ pub mod meta {
 
     /// Reads a setting.
     pub fn get(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<String>> {
-        tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()
     }
 
     /// Writes a setting.
     pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> rusqlite::Result<()> {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?.execute(
             params![key, value],
         )?;
         Ok(())
@@ -25,8 +27,9 @@ pub mod meta {
 
     /// The next value of the store's creation sequence (orders rings, connections, certificates).
     pub fn next_seq(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
-        let n: i64 = tx.query_row(
+        let n: i64 = tx.prepare_cached(
             "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER)",
+    )?.query_row(
             [],
             |r| r.get(0),
         )?;

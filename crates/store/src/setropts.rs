@@ -15,20 +15,17 @@ pub struct PasswordOptions {
 }
 
 fn get(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<String>> {
-    tx.query_row(
-        "SELECT value FROM setropts_options WHERE option = ?1",
-        [key],
-        |r| r.get(0),
-    )
-    .optional()
+    tx.prepare_cached("SELECT value FROM setropts_options WHERE option = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()
 }
 
 fn set(tx: &Transaction<'_>, key: &str, value: &str) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO setropts_options (option, value) VALUES (?1, ?2)
          ON CONFLICT (option) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )?;
+    )?
+    .execute(params![key, value])?;
     Ok(())
 }
 

@@ -54,13 +54,14 @@ pub fn get(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<User>>
 
 /// Inserts or replaces a user's BASE attributes (the password columns are left alone).
 pub fn put(tx: &Transaction<'_>, u: &User) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created, restricted)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (userid) DO UPDATE SET name = excluded.name, owner = excluded.owner,
            dfltgrp = excluded.dfltgrp, special = excluded.special,
            operations = excluded.operations, auditor = excluded.auditor,
            restricted = excluded.restricted",
+    )?.execute(
         params![
             u.userid,
             u.name,
@@ -78,8 +79,12 @@ pub fn put(tx: &Transaction<'_>, u: &User) -> rusqlite::Result<()> {
 
 /// Deletes a user; returns whether it existed.
 pub fn delete(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
-    tx.execute("DELETE FROM group_members WHERE userid = ?1", [userid])?;
-    Ok(tx.execute("DELETE FROM users WHERE userid = ?1", [userid])? > 0)
+    tx.prepare_cached("DELETE FROM group_members WHERE userid = ?1")?
+        .execute([userid])?;
+    Ok(tx
+        .prepare_cached("DELETE FROM users WHERE userid = ?1")?
+        .execute([userid])?
+        > 0)
 }
 
 /// Groups the user is connected to, in name order.
@@ -156,25 +161,24 @@ impl std::fmt::Debug for Credentials {
 
 /// The user's credentials, if the user is defined.
 pub fn credentials(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<Credentials>> {
-    tx.query_row(
+    tx.prepare_cached(
         "SELECT password_hash, passdate, phrase_hash, phrasedate, expired, revoked, failed_logons,
            revoke_date, resume_date
          FROM users WHERE userid = ?1",
-        [userid],
-        |r| {
-            Ok(Credentials {
-                password_hash: r.get(0)?,
-                passdate: r.get(1)?,
-                phrase_hash: r.get(2)?,
-                phrasedate: r.get(3)?,
-                expired: r.get(4)?,
-                revoked: r.get(5)?,
-                failed_logons: r.get(6)?,
-                revoke_date: r.get(7)?,
-                resume_date: r.get(8)?,
-            })
-        },
-    )
+    )?
+    .query_row([userid], |r| {
+        Ok(Credentials {
+            password_hash: r.get(0)?,
+            passdate: r.get(1)?,
+            phrase_hash: r.get(2)?,
+            phrasedate: r.get(3)?,
+            expired: r.get(4)?,
+            revoked: r.get(5)?,
+            failed_logons: r.get(6)?,
+            revoke_date: r.get(7)?,
+            resume_date: r.get(8)?,
+        })
+    })
     .optional()
 }
 
@@ -184,22 +188,22 @@ pub fn set_credentials(
     userid: &str,
     c: &Credentials,
 ) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE users SET password_hash = ?2, passdate = ?3, phrase_hash = ?4, phrasedate = ?5,
            expired = ?6, revoked = ?7, failed_logons = ?8, revoke_date = ?9, resume_date = ?10
          WHERE userid = ?1",
-        params![
-            userid,
-            c.password_hash,
-            c.passdate,
-            c.phrase_hash,
-            c.phrasedate,
-            c.expired,
-            c.revoked,
-            c.failed_logons,
-            c.revoke_date,
-            c.resume_date
-        ],
-    )?;
+    )?
+    .execute(params![
+        userid,
+        c.password_hash,
+        c.passdate,
+        c.phrase_hash,
+        c.phrasedate,
+        c.expired,
+        c.revoked,
+        c.failed_logons,
+        c.revoke_date,
+        c.resume_date
+    ])?;
     Ok(())
 }
