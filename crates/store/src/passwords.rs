@@ -6,6 +6,13 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 
+/// RACF's initial IBMUSER password, SYS1, hashed once (Argon2id, default parameters, PHC
+/// string) and kept here: the password is public knowledge — every new RACF database has it,
+/// expired — so a salt of its own per store would protect nothing, and hashing it again would
+/// cost every new store about 20 ms and 19 MiB. Every password set later gets its own salt.
+pub const INITIAL_IBMUSER: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$VWQAmxJWMkobXahTd9Y5gA$zhGRbXHF5mXTBiKXE8A5H1iixY/5ZJepDhxI90ZmWlM";
+
 /// Hashes `secret` with a fresh random salt. The result verifies with [`verify`].
 pub fn hash(secret: &str) -> rusqlite::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -40,5 +47,11 @@ mod tests {
         assert!(verify("SYS1", &a) && verify("SYS1", &b));
         assert!(!verify("SYS2", &a));
         assert!(!verify("SYS1", "not a hash"));
+    }
+
+    #[test]
+    fn initial_ibmuser_hash_is_sys1() {
+        assert!(verify("SYS1", INITIAL_IBMUSER));
+        assert!(!verify("SYS2", INITIAL_IBMUSER));
     }
 }

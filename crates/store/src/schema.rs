@@ -210,7 +210,7 @@ fn initial_ibmuser_password(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     if exists {
         tx.execute(
             "UPDATE users SET password_hash = ?1, expired = 1 WHERE userid = 'IBMUSER'",
-            [crate::passwords::hash("SYS1")?],
+            [crate::passwords::INITIAL_IBMUSER],
         )?;
     }
     Ok(())
