@@ -253,3 +253,31 @@ fn records_after_the_delimiter_are_named() {
     let r = racemu(&db, NOW, &["exec", "RACDCERT ID(U1) LISTRING(R2)"], None);
     assert_eq!(r.code, 4, "R2 was never made: {}", r.stdout);
 }
+
+/// DISP processing that fails is reported and fails the job; it used to be dropped
+/// (`let _ =` on the store transaction).
+#[test]
+fn failed_disp_processing_is_reported() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let seq = tmp.path().join("seq.txt");
+    std::fs::write(&seq, "DATA\n").expect("write");
+    let r = racemu(
+        &db,
+        NOW,
+        &["ds", "put", "'IBMUSER.SEQ'", seq.to_str().expect("path")],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text =
+        job("//S1       EXEC PGM=IEFBR14\n//DD1      DD DSN=IBMUSER.SEQ(MEM),DISP=(NEW,CATLG)\n");
+    let r = run_text(&db, tmp.path(), "job.jcl", &text, false);
+    assert_eq!(
+        job_log(&r),
+        [
+            "RCM311E RACFJOB S1 DD1 - DISP PROCESSING OF IBMUSER.SEQ(MEM) FAILED: IBMUSER.SEQ is not a partitioned data set: it has no members",
+            "IEF142I RACFJOB S1 - STEP WAS EXECUTED - COND CODE 0000",
+        ]
+    );
+    assert_eq!(r.code, 12);
+}
