@@ -113,15 +113,15 @@ pub(crate) fn add(
     authorize(ctx, "ADD", level_for(ctx, owner))?;
     let (_, data) = read_dataset(ctx, dsn)?;
     let pkg = pki::decode_package(&data, password).map_err(|e| match e {
-        pki::PackageError::NotACertificate => Fail::msg(m::not_a_certificate(), 8),
+        pki::PackageError::NotACertificate => Fail::from(m::not_a_certificate()),
         pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
-            Fail::msg(m::bad_password(), 8)
+            Fail::from(m::bad_password())
         }
     })?;
     let Some(first) = pkg.certificates.first().cloned() else {
-        return Err(Fail::msg(m::not_a_certificate(), 8));
+        return Err(Fail::from(m::not_a_certificate()));
     };
-    let info = pki::parse_certificate(&first).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
+    let info = pki::parse_certificate(&first).map_err(|_| Fail::from(m::not_a_certificate()))?;
     let key = match &pkg.private_key {
         Some(k) if k.public_key_spki_der() == info.spki_der => Some(k.pkcs8_der().to_vec()),
         _ => None,
@@ -168,12 +168,12 @@ pub(crate) fn add(
             let key = old.private_key.clone().or(key);
             let row = cert_row(ctx, owner, new_label.clone(), first, key, status)?;
             if certs::by_profile(ctx.tx, &row.profile_name)?.is_some_and(|c| c.id != old.id) {
-                return Err(Fail::msg(m::irrd109i(&row.profile_name), 8));
+                return Err(Fail::from(m::irrd109i(&row.profile_name)));
             }
             certs::replace(ctx.tx, old.id, &row)?;
         }
     }
-    let mut out = vec![m::irrd199i(&new_label, &owner_text(owner))];
+    let mut out = vec![m::irrd199i(&new_label, &owner_text(owner)).line()];
     out.extend(digtcert_reminder(ctx)?.lines);
     Ok(Output::new(out, 0))
 }

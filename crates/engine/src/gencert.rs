@@ -14,27 +14,12 @@ use racemu_store::{certs, users};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 fn to_date(d: (i32, u8, u8)) -> Result<Date, Fail> {
-    let month = Month::try_from(d.1).map_err(|_| {
-        Fail::msg(
-            format!("IKJ56702I INVALID DATE, {:04}-{:02}-{:02}", d.0, d.1, d.2),
-            12,
-        )
-    })?;
-    Date::from_calendar_date(d.0, month, d.2).map_err(|_| {
-        Fail::msg(
-            format!("IKJ56702I INVALID DATE, {:04}-{:02}-{:02}", d.0, d.1, d.2),
-            12,
-        )
-    })
+    let month = Month::try_from(d.1).map_err(|_| Fail::from(m::invalid_date(d)))?;
+    Date::from_calendar_date(d.0, month, d.2).map_err(|_| Fail::from(m::invalid_date(d)))
 }
 
 fn to_time(t: (u8, u8, u8)) -> Result<Time, Fail> {
-    Time::from_hms(t.0, t.1, t.2).map_err(|_| {
-        Fail::msg(
-            format!("IKJ56702I INVALID TIME, {:02}:{:02}:{:02}", t.0, t.1, t.2),
-            12,
-        )
-    })
+    Time::from_hms(t.0, t.1, t.2).map_err(|_| Fail::from(m::invalid_time(t)))
 }
 
 /// NOTBEFORE/NOTAFTER with RACF's defaults: today 00:00:00, and one year later 23:59:59.
@@ -59,16 +44,16 @@ pub(crate) fn validity(
             let y = nb_date.year() + 1;
             Date::from_calendar_date(y, nb_date.month(), nb_date.day())
                 .or_else(|_| Date::from_calendar_date(y, nb_date.month(), 28))
-                .map_err(|_| Fail::msg(m::irrd133i(), 8))?
+                .map_err(|_| Fail::from(m::irrd133i()))?
         }
     };
     let na_time = match na.and_then(|s| s.time) {
         Some(t) => to_time(t)?,
-        None => Time::from_hms(23, 59, 59).map_err(|_| Fail::msg(m::irrd133i(), 8))?,
+        None => Time::from_hms(23, 59, 59).map_err(|_| Fail::from(m::irrd133i()))?,
     };
     let not_after = PrimitiveDateTime::new(na_date, na_time).assume_utc();
     if not_before >= not_after {
-        return Err(Fail::msg(m::irrd133i(), 8));
+        return Err(Fail::from(m::irrd133i()));
     }
     Ok((not_before, not_after))
 }
@@ -153,12 +138,7 @@ pub(crate) fn serial_after(serial_hex: &str) -> Option<Vec<u8>> {
 pub(crate) fn alt_names(spec: &AltNameSpec) -> Result<pki::AltNames, Fail> {
     let mut alt = pki::AltNames::default();
     if let Some(ip) = &spec.ip {
-        alt.ip = Some(ip.parse().map_err(|_| {
-            Fail::msg(
-                format!("IKJ56702I INVALID Internet Protocol (IP) Address, {ip}"),
-                12,
-            )
-        })?);
+        alt.ip = Some(ip.parse().map_err(|_| Fail::from(m::invalid_ip(ip)))?);
     }
     alt.domain = spec.domain.clone();
     alt.email = spec.email.clone();
@@ -198,14 +178,11 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         KeyAlgorithmKeyword::Rsa => (pki::KeyAlgorithm::Rsa, 2048, "RSA"),
         KeyAlgorithmKeyword::NistEcc => (pki::KeyAlgorithm::NistEcc, 256, "NISTECC"),
         KeyAlgorithmKeyword::Bpecc => {
-            return Err(Fail::msg(
-                m::not_supported("BPECC (Brainpool) key generation"),
-                8,
-            ))
+            return Err(Fail::from(m::not_supported(
+                "BPECC (Brainpool) key generation",
+            )))
         }
-        KeyAlgorithmKeyword::Dsa => {
-            return Err(Fail::msg(m::not_supported("DSA key generation"), 8))
-        }
+        KeyAlgorithmKeyword::Dsa => return Err(Fail::from(m::not_supported("DSA key generation"))),
     };
     let size = g.size.unwrap_or(default_size);
     let size_ok = match algorithm {
@@ -213,7 +190,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         _ => matches!(size, 192 | 224 | 256 | 384 | 521),
     };
     if !size_ok {
-        return Err(Fail::msg(m::invalid_size(size, kind), 8));
+        return Err(Fail::from(m::invalid_size(size, kind)));
     }
     // Key usage.
     let ku = match &g.key_usage {
@@ -227,7 +204,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     if let Some(k) = &ku {
         let ecc = algorithm == pki::KeyAlgorithm::NistEcc;
         if (ecc && k.dataencrypt) || (!ecc && k.keyagree) {
-            return Err(Fail::msg(m::irrd156i(), 8));
+            return Err(Fail::from(m::irrd156i()));
         }
     }
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
@@ -256,20 +233,20 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         Some(sw) => {
             let so = sw.owner.clone().unwrap_or_else(|| owner.clone());
             let Some(row) = certs::by_label(ctx.tx, so.internal_id(), &sw.label)? else {
-                return Err(Fail::msg(m::signer_not_found(), 8));
+                return Err(Fail::from(m::signer_not_found()));
             };
             let Some(key) = &row.private_key else {
-                return Err(Fail::msg(m::irrd128i("GENCERT"), 8));
+                return Err(Fail::from(m::irrd128i("GENCERT")));
             };
             let key = pki::KeyPair::from_pkcs8_der(key)
-                .map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))?;
+                .map_err(|e| Fail::from(m::internal(&e.to_string())))?;
             Some((row, key))
         }
     };
     let serial_n = signer.as_ref().map_or(0, |(row, _)| row.last_serial + 1);
     let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size }).map_err(|e| match e {
-        pki::PkiError::Unsupported(what) => Fail::msg(m::not_supported(&what), 8),
-        other => Fail::msg(m::internal(&other.to_string()), 12),
+        pki::PkiError::Unsupported(what) => Fail::from(m::not_supported(&what)),
+        other => Fail::from(m::internal(&other.to_string())),
     })?;
     let key_usage = ku.map(|k| pki::KeyUsage {
         handshake: k.handshake,
@@ -300,7 +277,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
             },
         ),
     }
-    .map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))?;
+    .map_err(|e| Fail::from(m::internal(&e.to_string())))?;
     if let Some((row, _)) = &signer {
         certs::set_last_serial(ctx.tx, row.id, serial_n)?;
     }

@@ -19,17 +19,14 @@ use racemu_store::{certs, meta, rings};
 pub(crate) fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>), Fail> {
     let name = dsn.qualified(ctx.issuer);
     if !datasets::valid_name(&name) {
-        return Err(Fail::msg(
-            format!("IKJ56702I INVALID DATA SET NAME, '{name}'"),
-            12,
-        ));
+        return Err(Fail::from(m::invalid_dsname(&name)));
     }
     match datasets::get(ctx.tx, &name) {
         Ok(Some(d)) => Ok((name, d.data)),
         // A missing data set or member, a member of a sequential data set and a PDS named
         // without a member all fail to open for reading.
         Ok(None) | Err(DatasetError::Partitioned(_) | DatasetError::NotPartitioned(_)) => {
-            Err(Fail::msg(m::dataset_not_found(&name), 8))
+            Err(Fail::from(m::dataset_not_found(&name)))
         }
         Err(e) => Err(dataset_fail(e)),
     }
@@ -37,22 +34,17 @@ pub(crate) fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(Strin
 
 fn dataset_fail(e: DatasetError) -> Fail {
     match e {
-        DatasetError::InvalidName(n) => {
-            Fail::msg(format!("IKJ56702I INVALID DATA SET NAME, '{n}'"), 12)
-        }
+        DatasetError::InvalidName(n) => Fail::from(m::invalid_dsname(&n)),
         DatasetError::Sqlite(e) => Fail::from(e),
         DatasetError::Partitioned(n) | DatasetError::NotPartitioned(n) => {
-            Fail::msg(m::dataset_not_found(&n), 8)
+            Fail::from(m::dataset_not_found(&n))
         }
     }
 }
 
 fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>) -> Result<(), Fail> {
     if !datasets::valid_name(name) {
-        return Err(Fail::msg(
-            format!("IKJ56702I INVALID DATA SET NAME, '{name}'"),
-            12,
-        ));
+        return Err(Fail::from(m::invalid_dsname(name)));
     }
     let today = ctx.now.date();
     datasets::put(
@@ -70,8 +62,8 @@ fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>) -> Result<(), Fai
 
 fn pki_fail(e: pki::PkiError) -> Fail {
     match e {
-        pki::PkiError::Unsupported(what) => Fail::msg(m::not_supported(&what), 8),
-        other => Fail::msg(m::internal(&other.to_string()), 12),
+        pki::PkiError::Unsupported(what) => Fail::from(m::not_supported(&what)),
+        other => Fail::from(m::internal(&other.to_string())),
     }
 }
 
@@ -98,7 +90,7 @@ pub(crate) fn insert_cert(
 ) -> Result<(), Fail> {
     let row = cert_row(ctx, owner, label, der, key, status)?;
     if certs::by_profile(ctx.tx, &row.profile_name)?.is_some() {
-        return Err(Fail::msg(m::irrd109i(&row.profile_name), 8));
+        return Err(Fail::from(m::irrd109i(&row.profile_name)));
     }
     certs::insert(ctx.tx, &row)?;
     Ok(())
@@ -114,7 +106,7 @@ pub(crate) fn cert_row(
     key: Option<Vec<u8>>,
     status: TrustStatus,
 ) -> Result<CertRow, Fail> {
-    let info = pki::parse_certificate(&der).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
+    let info = pki::parse_certificate(&der).map_err(|_| Fail::from(m::not_a_certificate()))?;
     let serial_hex = listing::serial_hex(&info.serial);
     let issuer_dn = info.issuer.racf_dotted();
     let profile = profile_name(&serial_hex, &issuer_dn);
@@ -159,10 +151,10 @@ pub(crate) fn export(
         level_for(ctx, owner),
     )?;
     let Some(dsn) = dsn else {
-        return Err(Fail::msg(m::irrd130i("DSN"), 8));
+        return Err(Fail::from(m::irrd130i("DSN")));
     };
     let Some(row) = find_cert(ctx, owner, sel)? else {
-        return Err(Fail::msg(m::irrd107i(), 8));
+        return Err(Fail::from(m::irrd107i()));
     };
     let name = dsn.qualified(ctx.issuer);
     let data = match format {
@@ -180,10 +172,10 @@ pub(crate) fn export(
         }
         ExportFormat::Pkcs12Der | ExportFormat::Pkcs12B64 => {
             let Some(pw) = password.filter(|p| !p.is_empty()) else {
-                return Err(Fail::msg(m::irrd130i("PASSWORD"), 8));
+                return Err(Fail::from(m::irrd130i("PASSWORD")));
             };
             let Some(key) = &row.private_key else {
-                return Err(Fail::msg(m::irrd147i(), 8));
+                return Err(Fail::from(m::irrd147i()));
             };
             let key = pki::KeyPair::from_pkcs8_der(key).map_err(pki_fail)?;
             let label = row.label.clone();
@@ -212,13 +204,13 @@ pub(crate) fn genreq(
 ) -> Result<Output, Fail> {
     authorize(ctx, "GENREQ", level_for(ctx, owner))?;
     let (Some(dsn), Some(_)) = (dsn, sel) else {
-        return Err(Fail::msg(m::irrd130i("DSN and LABEL"), 8));
+        return Err(Fail::from(m::irrd130i("DSN and LABEL")));
     };
     let Some(row) = find_cert(ctx, owner, sel)? else {
-        return Err(Fail::msg(m::irrd107i(), 8));
+        return Err(Fail::from(m::irrd107i()));
     };
     let Some(key) = &row.private_key else {
-        return Err(Fail::msg(m::irrd128i("GENREQ"), 8));
+        return Err(Fail::from(m::irrd128i("GENREQ")));
     };
     let key = pki::KeyPair::from_pkcs8_der(key).map_err(pki_fail)?;
     let req = pki::create_pkcs10(&row.der, &key).map_err(pki_fail)?;
@@ -239,16 +231,16 @@ pub(crate) fn gencert_request(
     g: &GenCert,
 ) -> Result<Output, Fail> {
     let (_, data) = read_dataset(ctx, req)?;
-    let request = pki::parse_pkcs10(&data).map_err(|_| Fail::msg(m::not_a_request(), 8))?;
+    let request = pki::parse_pkcs10(&data).map_err(|_| Fail::from(m::not_a_request()))?;
     let Some(sw) = &g.sign_with else {
-        return Err(Fail::msg(m::irrd130i("SIGNWITH"), 8));
+        return Err(Fail::from(m::irrd130i("SIGNWITH")));
     };
     let so = sw.owner.clone().unwrap_or_else(|| owner.clone());
     let Some(signer) = certs::by_label(ctx.tx, so.internal_id(), &sw.label)? else {
-        return Err(Fail::msg(m::signer_not_found(), 8));
+        return Err(Fail::from(m::signer_not_found()));
     };
     let Some(skey) = &signer.private_key else {
-        return Err(Fail::msg(m::irrd128i("GENCERT"), 8));
+        return Err(Fail::from(m::irrd128i("GENCERT")));
     };
     let skey = pki::KeyPair::from_pkcs8_der(skey).map_err(pki_fail)?;
     let label = new_label(ctx, owner, g.label.as_deref())?;
@@ -301,15 +293,15 @@ pub(crate) fn checkcert(
 ) -> Result<Output, Fail> {
     let (_, data) = read_dataset(ctx, dsn)?;
     let pkg = pki::decode_package(&data, password).map_err(|e| match e {
-        pki::PackageError::NotACertificate => Fail::msg(m::not_a_certificate(), 8),
-        _ => Fail::msg(m::bad_password(), 8),
+        pki::PackageError::NotACertificate => Fail::from(m::not_a_certificate()),
+        _ => Fail::from(m::bad_password()),
     })?;
     let may_list = crate::authority::racdcert_allowed(ctx.tx, ctx.issuer, "LIST", Access::Read)?;
     let mut out = Vec::new();
     let mut expired = false;
     let mut infos = Vec::new();
     for (i, der) in pkg.certificates.iter().enumerate() {
-        let info = pki::parse_certificate(der).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
+        let info = pki::parse_certificate(der).map_err(|_| Fail::from(m::not_a_certificate()))?;
         out.push(format!("Certificate {}:", i + 1));
         let profile = profile_name(
             &listing::serial_hex(&info.serial),
@@ -351,13 +343,13 @@ pub(crate) fn rekey(
 ) -> Result<Output, Fail> {
     authorize(ctx, "REKEY", level_for(ctx, owner))?;
     let Some(new_label) = &g.label else {
-        return Err(Fail::msg(m::irrd130i("WITHLABEL"), 8));
+        return Err(Fail::from(m::irrd130i("WITHLABEL")));
     };
     let Some(old) = find_cert(ctx, owner, sel)? else {
-        return Err(Fail::msg(m::irrd107i(), 8));
+        return Err(Fail::from(m::irrd107i()));
     };
     let Some(old_key) = &old.private_key else {
-        return Err(Fail::msg(m::irrd128i("REKEY"), 8));
+        return Err(Fail::from(m::irrd128i("REKEY")));
     };
     let new_label = self::new_label(ctx, owner, Some(new_label))?;
     let old_key = pki::KeyPair::from_pkcs8_der(old_key).map_err(pki_fail)?;
@@ -391,10 +383,7 @@ pub(crate) fn rekey(
         match kind {
             pki::AltNameKind::Ip => {
                 alt.ip = Some(v.parse().map_err(|_| {
-                    Fail::msg(
-                        m::internal(&format!("stored IP address {v} is not valid")),
-                        12,
-                    )
+                    Fail::from(m::internal(&format!("stored IP address {v} is not valid")))
                 })?)
             }
             pki::AltNameKind::Domain => alt.domain = Some(v.clone()),
@@ -404,7 +393,7 @@ pub(crate) fn rekey(
     }
     // Self-signed under the same name: the serial continues from the old certificate's so
     // the DIGTCERT profile name stays unique.
-    let bad_serial = || Fail::msg(m::internal("stored serial number is not hexadecimal"), 12);
+    let bad_serial = || Fail::from(m::internal("stored serial number is not hexadecimal"));
     let mut serial = serial_after(&old.serial_hex).ok_or_else(bad_serial)?;
     let issuer_dn = info.subject.racf_dotted();
     while certs::by_profile(
@@ -456,16 +445,16 @@ pub(crate) fn rollover(
 ) -> Result<Output, Fail> {
     authorize(ctx, "ROLLOVER", level_for(ctx, owner))?;
     let Some(new_label) = new_label else {
-        return Err(Fail::msg(m::irrd130i("NEWLABEL"), 8));
+        return Err(Fail::from(m::irrd130i("NEWLABEL")));
     };
     let Some(old) = find_cert(ctx, owner, sel)? else {
-        return Err(Fail::msg(m::irrd107i(), 8));
+        return Err(Fail::from(m::irrd107i()));
     };
     let Some(new) = certs::by_label(ctx.tx, owner.internal_id(), new_label)? else {
-        return Err(Fail::msg(m::irrd107i(), 8));
+        return Err(Fail::from(m::irrd107i()));
     };
     if new.private_key.is_none() && !force {
-        return Err(Fail::msg(m::irrd128i("ROLLOVER"), 8));
+        return Err(Fail::from(m::irrd128i("ROLLOVER")));
     }
     rings::rollover(ctx.tx, old.id, new.id)?;
     certs::drop_private_key(ctx.tx, old.id)?;

@@ -73,13 +73,20 @@ pub(crate) struct Fail(pub Output);
 
 impl From<rusqlite::Error> for Fail {
     fn from(e: rusqlite::Error) -> Self {
-        Fail(Output::new(vec![messages::internal(&e.to_string())], 12))
+        Fail::from(messages::internal(&e.to_string()))
     }
 }
 
-impl Fail {
-    pub(crate) fn msg(line: String, rc: u32) -> Fail {
-        Fail(Output::new(vec![line], rc))
+impl From<messages::Message> for Fail {
+    fn from(m: messages::Message) -> Self {
+        Fail(Output::from(m))
+    }
+}
+
+impl From<messages::Message> for Output {
+    /// The message as the command's only line, with its return code.
+    fn from(m: messages::Message) -> Self {
+        Output::new(vec![m.line()], m.rc)
     }
 }
 
@@ -188,7 +195,11 @@ impl Engine {
             Ok(cmd) => {
                 let mut out = self.run(issuer, &cmd);
                 if let Command::Racdcert(r) = &cmd {
-                    if out.lines.iter().any(|l| l.starts_with("IRRD107I")) {
+                    if out
+                        .lines
+                        .iter()
+                        .any(|l| l.starts_with(messages::irrd107i().id))
+                    {
                         let issuer = issuer.to_ascii_uppercase();
                         out.hints.extend(hints::label_case(
                             self.store.connection(),

@@ -31,7 +31,7 @@ pub(crate) fn authorize(ctx: &Ctx<'_, '_>, function: &str, needed: Access) -> Re
     if racdcert_allowed(ctx.tx, ctx.issuer, function, needed)? {
         Ok(())
     } else {
-        Err(Fail::msg(m::irrd101i(), 8))
+        Err(Fail::from(m::irrd101i()))
     }
 }
 
@@ -41,7 +41,7 @@ pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> 
         if users::get(ctx.tx, u)?.is_none()
             && meta::get(ctx.tx, "undefined_ids")?.as_deref() == Some("error")
         {
-            return Err(Fail::msg(m::irrd102i(), 8));
+            return Err(Fail::from(m::irrd102i()));
         }
     }
     Ok(())
@@ -98,7 +98,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
             new_label.as_deref(),
         ),
         Function::GenCert(g) => crate::gencert::gencert(ctx, &owner, g),
-        Function::NotEmulated(f) => Err(Fail::msg(m::not_emulated(f), 8)),
+        Function::NotEmulated(f) => Err(Fail::from(m::not_emulated(f))),
         Function::Add {
             dsn,
             status,
@@ -191,7 +191,7 @@ fn normalise_serial(s: &str) -> String {
 }
 
 pub(crate) fn parse_info(row: &CertRow) -> Result<CertificateInfo, Fail> {
-    pki::parse_certificate(&row.der).map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))
+    pki::parse_certificate(&row.der).map_err(|e| Fail::from(m::internal(&e.to_string())))
 }
 
 pub(crate) fn rings_of(ctx: &Ctx<'_, '_>, cert_id: i64) -> Result<Vec<(String, String)>, Fail> {
@@ -219,12 +219,12 @@ fn list(ctx: &Ctx<'_, '_>, owner: &Owner, sel: Option<&CertSelector>) -> Result<
     let rows = match sel {
         Some(_) => match find_cert(ctx, owner, sel)? {
             Some(r) => vec![r],
-            None => return Ok(Output::new(vec![m::irrd107i()], 4)),
+            None => return Ok(Output::from(m::irrd107i().with_rc(4))),
         },
         None => certs::by_owner(ctx.tx, owner.internal_id())?,
     };
     if rows.is_empty() {
-        return Ok(Output::new(vec![m::irrd105i(&owner_text(owner))], 4));
+        return Ok(Output::from(m::irrd105i(&owner_text(owner))));
     }
     let mut out = vec![listing::cert_header(owner), String::new()];
     for r in &rows {
@@ -259,7 +259,7 @@ pub(crate) fn find_issuer(ctx: &Ctx<'_, '_>, row: &CertRow) -> Result<Option<Cer
 fn listchain(ctx: &Ctx<'_, '_>, owner: &Owner, sel: &CertSelector) -> Result<Output, Fail> {
     authorize(ctx, "LISTCHAIN", level_for(ctx, owner))?;
     let Some(first) = find_cert(ctx, owner, Some(sel))? else {
-        return Ok(Output::new(vec![m::irrd107i()], 4));
+        return Ok(Output::from(m::irrd107i().with_rc(4)));
     };
     let mut chain = vec![first];
     let mut complete = false;
@@ -317,7 +317,7 @@ fn delete(ctx: &Ctx<'_, '_>, owner: &Owner, sel: Option<&CertSelector>) -> Resul
             certs::delete(ctx.tx, c.id)?;
             Ok(Output::ok())
         }
-        None => Err(Fail::msg(m::irrd107i(), 8)),
+        None => Err(Fail::from(m::irrd107i())),
     }
 }
 
@@ -330,12 +330,12 @@ fn alter(
 ) -> Result<Output, Fail> {
     authorize(ctx, "ALTER", level_for(ctx, owner))?;
     let Some(c) = find_cert(ctx, owner, sel)? else {
-        return Err(Fail::msg(m::irrd107i(), 8));
+        return Err(Fail::from(m::irrd107i()));
     };
     if let Some(nl) = new_label {
         check_label(nl)?;
         if nl != c.label && certs::label_exists(ctx.tx, owner.internal_id(), nl)? {
-            return Err(Fail::msg(m::irrd110i(nl), 8));
+            return Err(Fail::from(m::irrd110i(nl)));
         }
     }
     let status = status.map(|s| crate::gencert::owner_status(owner, s));
@@ -345,7 +345,7 @@ fn alter(
 
 pub(crate) fn check_label(label: &str) -> Result<(), Fail> {
     if label.is_empty() || label.chars().count() > 32 {
-        return Err(Fail::msg(format!("IKJ56702I INVALID LABEL, {label}"), 12));
+        return Err(Fail::from(m::invalid_label(label)));
     }
     Ok(())
 }
@@ -361,7 +361,7 @@ pub(crate) fn new_label(
         Some(l) => {
             check_label(l)?;
             if certs::label_exists(ctx.tx, owner.internal_id(), l)? {
-                return Err(Fail::msg(m::irrd110i(l), 8));
+                return Err(Fail::from(m::irrd110i(l)));
             }
             Ok(l.to_string())
         }
@@ -377,7 +377,7 @@ pub(crate) fn default_label(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<String, 
             return Ok(l);
         }
     }
-    Err(Fail::msg(m::internal("no free default label"), 12))
+    Err(Fail::from(m::internal("no free default label")))
 }
 
 /// The DIGTCERT profile name: `serial.issuer` with `¢` for blanks (reference §0.2).
@@ -401,7 +401,7 @@ pub(crate) fn profile_name(serial_hex: &str, issuer_dn: &str) -> String {
 pub(crate) fn digtcert_reminder(ctx: &Ctx<'_, '_>) -> Result<Output, Fail> {
     let o = profiles::class_options(ctx.tx, "DIGTCERT")?;
     if o.raclisted {
-        Ok(Output::new(vec![m::irrd175i()], 0))
+        Ok(Output::from(m::irrd175i()))
     } else {
         Ok(Output::ok())
     }

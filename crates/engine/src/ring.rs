@@ -20,8 +20,8 @@ fn ring_owner_column(o: &Owner) -> String {
 fn ring_owner(owner: &Owner) -> Result<&str, Fail> {
     match owner {
         Owner::User(u) => Ok(u),
-        Owner::CertAuth => Err(Fail::msg(m::irrd120i(true), 8)),
-        Owner::Site => Err(Fail::msg(m::irrd120i(false), 8)),
+        Owner::CertAuth => Err(Fail::from(m::irrd120i(true))),
+        Owner::Site => Err(Fail::from(m::irrd120i(false))),
     }
 }
 
@@ -64,13 +64,13 @@ pub(crate) fn listring(
         RingSelector::All => {
             let all = rings::by_owner(ctx.tx, user)?;
             if all.is_empty() {
-                return Ok(Output::new(vec![m::irrd115i(user)], 4));
+                return Ok(Output::from(m::irrd115i(user)));
             }
             all
         }
         RingSelector::Named(n) => match rings::get(ctx.tx, user, n)? {
             Some(r) => vec![r],
-            None => return Ok(Output::new(vec![m::irrd114i(n)], 4)),
+            None => return Ok(Output::from(m::irrd114i(n).with_rc(4))),
         },
     };
     let views = list
@@ -101,13 +101,10 @@ pub(crate) fn addring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Ou
         },
     )?;
     if !valid_ring_name(name) {
-        return Err(Fail::msg(
-            format!("IKJ56702I INVALID RING NAME, {name}"),
-            12,
-        ));
+        return Err(Fail::from(m::invalid_ring_name(name)));
     }
     if rings::get(ctx.tx, user, name)?.is_some() {
-        return Err(Fail::msg(m::irrd122i(name), 8));
+        return Err(Fail::from(m::irrd122i(name)));
     }
     rings::add(ctx.tx, user, name)?;
     Ok(Output::ok())
@@ -130,7 +127,7 @@ pub(crate) fn delring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Ou
             rings::delete(ctx.tx, r.id)?;
             Ok(Output::ok())
         }
-        None => Err(Fail::msg(m::irrd114i(name), 8)),
+        None => Err(Fail::from(m::irrd114i(name))),
     }
 }
 
@@ -175,14 +172,14 @@ pub(crate) fn connect(
         authorize(ctx, "ADD", Access::Control)?;
     }
     let (Some(label), Some(ring_name)) = (label, ring) else {
-        return Err(Fail::msg(m::irrd121i(), 8));
+        return Err(Fail::from(m::irrd121i()));
     };
     ensure_user(ctx, &cert_owner)?;
     let Some(ring) = rings::get(ctx.tx, user, ring_name)? else {
-        return Err(Fail::msg(m::irrd114i(ring_name), 8));
+        return Err(Fail::from(m::irrd114i(ring_name)));
     };
     let Some(cert) = certs::by_label(ctx.tx, cert_owner.internal_id(), label)? else {
-        return Err(Fail::msg(m::irrd107i(), 8));
+        return Err(Fail::from(m::irrd107i()));
     };
     let usage = usage.unwrap_or_else(|| category_usage(&cert_owner));
     rings::connect(ctx.tx, ring.id, cert.id, usage.keyword(), default)?;
@@ -217,14 +214,14 @@ pub(crate) fn remove(
     let cert_owner = cert_owner.cloned().unwrap_or_else(|| owner.clone());
     authorize(ctx, "REMOVE", remove_level(ctx, user, &cert_owner))?;
     let (Some(label), Some(ring_name)) = (label, ring) else {
-        return Err(Fail::msg(m::irrd121i(), 8));
+        return Err(Fail::from(m::irrd121i()));
     };
     let Some(ring) = rings::get(ctx.tx, user, ring_name)? else {
-        return Err(Fail::msg(m::irrd114i(ring_name), 8));
+        return Err(Fail::from(m::irrd114i(ring_name)));
     };
     let cert = certs::by_label(ctx.tx, cert_owner.internal_id(), label)?;
     match cert {
         Some(c) if rings::remove(ctx.tx, ring.id, c.id)? => Ok(Output::ok()),
-        _ => Err(Fail::msg(m::irrd116i(label, ring_name, user), 8)),
+        _ => Err(Fail::from(m::irrd116i(label, ring_name, user))),
     }
 }

@@ -1,6 +1,7 @@
 //! ADDGROUP, CONNECT and LISTGRP.
 
 use super::{julian, require_special, today};
+use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{GroupConnect, GroupSpec};
 use racemu_store::{groups, users};
@@ -8,7 +9,7 @@ use racemu_store::{groups, users};
 /// ADDGROUP: OWNER defaults to the issuer and SUPGROUP to the issuer's current connect group
 /// (in batch, the default group; SYS1 for a user racemu has never seen).
 pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, Fail> {
-    require_special(ctx, "ICH00005I NOT AUTHORIZED TO ADD GROUP".into())?;
+    require_special(ctx, m::ich00005i("ADD GROUP"))?;
     let current = users::get(ctx.tx, ctx.issuer)?
         .map(|u| u.dfltgrp)
         .unwrap_or_else(|| "SYS1".into());
@@ -16,7 +17,7 @@ pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, F
     let mut rc = 0;
     for name in &g.groups {
         if groups::exists(ctx.tx, name)? {
-            out.push(format!("ICH02004I GROUP {name} ALREADY DEFINED"));
+            out.push(m::ich02004i(name).line());
             rc = 8;
             continue;
         }
@@ -36,7 +37,7 @@ pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, F
 }
 
 pub(crate) fn connect_group(ctx: &mut Ctx<'_, '_>, c: &GroupConnect) -> Result<Output, Fail> {
-    require_special(ctx, "ICH00005I NOT AUTHORIZED TO CONNECT".into())?;
+    require_special(ctx, m::ich00005i("CONNECT"))?;
     let group = c.group.clone().unwrap_or_else(|| "SYS1".into());
     if !groups::exists(ctx.tx, &group)? {
         // Decks connect to groups they never define: define it, as for undefined users.
@@ -96,14 +97,12 @@ pub(crate) fn listgrp(ctx: &mut Ctx<'_, '_>, names: &[String]) -> Result<Output,
     let mut rc = 0;
     for name in &names {
         let Some(g) = groups::get(ctx.tx, name)? else {
-            out.push("ICH51003I NAME NOT FOUND IN RACF DATA SET".into());
+            out.push(m::ich51003i().line());
             rc = rc.max(4);
             continue;
         };
         if !privileged && g.owner != ctx.issuer {
-            out.push(format!(
-                "ICH32002I NOT AUTHORIZED TO LIST BASE INFORMATION FOR GROUP {name}"
-            ));
+            out.push(m::ich32002i(name).line());
             rc = rc.max(8);
             continue;
         }

@@ -21,15 +21,12 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
         let existing = profiles::get(ctx.tx, &r.class, name)?;
         if alter {
             let Some(mut p) = existing else {
-                out.push(format!(
-                    "ICH11102I {name} NOT DEFINED TO CLASS {}.",
-                    r.class
-                ));
+                out.push(m::ich11102i(name, &r.class).line());
                 failed = true;
                 continue;
             };
             if !can_change(ctx, Some(&p.owner))? {
-                out.push(format!("ICH11103I NOT AUTHORIZED TO ALTER {name}."));
+                out.push(m::ich11103i(name).line());
                 failed = true;
                 continue;
             }
@@ -52,12 +49,12 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
             changed = true;
         } else {
             if !is_special(ctx.tx, ctx.issuer)? {
-                out.push(m::ich10103i(name));
+                out.push(m::ich10103i(name).line());
                 failed = true;
                 continue;
             }
             if existing.is_some() {
-                out.push(m::ich10102i(name, &r.class));
+                out.push(m::ich10102i(name, &r.class).line());
                 failed = true;
                 continue;
             }
@@ -80,11 +77,14 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
         }
     }
     if changed && opts.raclisted {
-        out.push(if alter {
-            m::ich11009i(&r.class)
-        } else {
-            m::ich10006i(&r.class)
-        });
+        out.push(
+            if alter {
+                m::ich11009i(&r.class)
+            } else {
+                m::ich10006i(&r.class)
+            }
+            .line(),
+        );
     }
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
@@ -96,11 +96,11 @@ pub(crate) fn rdelete(ctx: &mut Ctx<'_, '_>, r: &Rdelete) -> Result<Output, Fail
     for name in &r.profiles {
         match profiles::get(ctx.tx, &r.class, name)? {
             None => {
-                out.push(m::ich12102i(name, &r.class));
+                out.push(m::ich12102i(name, &r.class).line());
                 failed = true;
             }
             Some(p) if !can_change(ctx, Some(&p.owner))? => {
-                out.push(m::ich12103i(name));
+                out.push(m::ich12103i(name).line());
                 failed = true;
             }
             Some(_) => {
@@ -110,7 +110,7 @@ pub(crate) fn rdelete(ctx: &mut Ctx<'_, '_>, r: &Rdelete) -> Result<Output, Fail
         }
     }
     if changed && profiles::class_options(ctx.tx, &r.class)?.raclisted {
-        out.push(m::ich12002i(&r.class));
+        out.push(m::ich12002i(&r.class).line());
     }
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
@@ -121,14 +121,12 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
     let mut failed = false;
     for name in &p.profiles {
         let Some(prof) = profiles::get(ctx.tx, &p.class, name)? else {
-            out.push(m::ich06004i(name));
+            out.push(m::ich06004i(name).line());
             failed = true;
             continue;
         };
         if !can_change(ctx, Some(&prof.owner))? {
-            out.push(format!(
-                "ICH06002I NOT AUTHORIZED TO ISSUE PERMIT FOR {name}"
-            ));
+            out.push(m::ich06002i(name).line());
             failed = true;
             continue;
         }
@@ -148,7 +146,7 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
                 if profiles::unpermit(ctx.tx, &p.class, name, id)? {
                     changed = true;
                 } else {
-                    out.push(m::ich06007i(id));
+                    out.push(m::ich06007i(id).line());
                 }
             } else {
                 let access = p.access.unwrap_or(Access::Read);
@@ -158,7 +156,7 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
         }
     }
     if changed && profiles::class_options(ctx.tx, &p.class)?.raclisted {
-        out.push(m::ich06011i(&p.class));
+        out.push(m::ich06011i(&p.class).line());
     }
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
@@ -219,7 +217,7 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
         (_, false) => r.profiles.clone(),
     };
     if names.is_empty() {
-        return Ok(Output::new(vec!["ICH13004I NOTHING TO LIST".into()], 4));
+        return Ok(Output::from(m::ich13004i()));
     }
     let special = is_special(ctx.tx, ctx.issuer)?;
     let mut rc = 0;
@@ -233,7 +231,7 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
             None => profiles::get(ctx.tx, &r.class, name)?,
         };
         let Some(p) = found else {
-            out.push(m::ich13003i(name));
+            out.push(m::ich13003i(name).line());
             rc = 4;
             continue;
         };

@@ -7,7 +7,7 @@ use racemu_command::Setropts;
 use racemu_store::{profiles, setropts};
 
 pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fail> {
-    require_special(ctx, "ICH14002I NOT AUTHORIZED TO ISSUE SETROPTS".into())?;
+    require_special(ctx, m::ich14002i())?;
     let mut out = Vec::new();
     type Set = fn(&mut profiles::ClassOptions);
     let flags: [(&[String], Set); 5] = [
@@ -28,9 +28,9 @@ pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fa
         let mut o = profiles::class_options(ctx.tx, c)?;
         if s.refresh {
             if !o.active {
-                out.push(m::ich14041i(c));
+                out.push(m::ich14041i(c).line());
             } else if !o.raclisted {
-                out.push(m::ich14070i(c));
+                out.push(m::ich14070i(c).line());
             } else {
                 profiles::snapshot(ctx.tx, c)?;
             }

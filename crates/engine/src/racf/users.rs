@@ -9,10 +9,7 @@ use racemu_store::{certs, groups, rings, users};
 pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Result<Output, Fail> {
     require_special(
         ctx,
-        format!(
-            "ICH00005I NOT AUTHORIZED TO {} USER",
-            if alter { "ALTER" } else { "ADD" }
-        ),
+        m::ich00005i(if alter { "ALTER USER" } else { "ADD USER" }),
     )?;
     let mut out = Vec::new();
     let mut failed = false;
@@ -21,12 +18,12 @@ pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Resul
         let existing = users::get(ctx.tx, id)?;
         let mut user = match (existing, alter) {
             (Some(_), false) => {
-                out.push(format!("ICH01024I USER {id} IS ALREADY DEFINED"));
+                out.push(m::ich01024i(id).line());
                 failed = true;
                 continue;
             }
             (None, true) => {
-                out.push(format!("ICH21001I {id} NOT DEFINED TO RACF"));
+                out.push(m::ich21001i(id).line());
                 failed = true;
                 continue;
             }
@@ -51,7 +48,7 @@ pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Resul
         }
         if let Some(g) = &u.dfltgrp {
             if !groups::exists(ctx.tx, g)? {
-                out.push(format!("ICH01006I GROUP {g} NOT DEFINED TO RACF"));
+                out.push(m::ich01006i(g).line());
                 failed = true;
                 continue;
             }
@@ -78,7 +75,7 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
     let mut rc = 0;
     for id in &ids {
         let Some(u) = users::get(ctx.tx, id)? else {
-            out.push(m::ich30001i(id));
+            out.push(m::ich30001i(id).line());
             rc = 4;
             continue;
         };
@@ -156,12 +153,12 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
 }
 
 pub(crate) fn deluser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, Fail> {
-    require_special(ctx, "ICH00005I NOT AUTHORIZED TO DELETE USER".into())?;
+    require_special(ctx, m::ich00005i("DELETE USER"))?;
     let mut out = Vec::new();
     let mut rc = 0;
     for id in ids {
         if !users::delete(ctx.tx, id)? {
-            out.push(format!("ICH04001I {id} NOT DEFINED TO RACF"));
+            out.push(m::ich04001i(id).line());
             rc = 8;
             continue;
         }
