@@ -3,11 +3,12 @@
 //! §1.15).
 
 use crate::gencert::{new_status, serial_after, serial_bytes, validity};
-use crate::listing::{self, cert_details};
+use crate::listing::checkcert::{CheckCertView, CheckedCert};
+use crate::listing::{self, CertDetails};
 use crate::messages as m;
 use crate::racdcert::{
-    authorize, block, digtcert_reminder, find_cert, find_issuer, level_for, new_label, parse_info,
-    profile_name,
+    authorize, cert_view, digtcert_reminder, find_cert, find_issuer, level_for, new_label,
+    parse_info, profile_name,
 };
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, GenCert, Owner, TrustStatus};
@@ -297,40 +298,27 @@ pub(crate) fn checkcert(
         _ => Fail::from(m::bad_password()),
     })?;
     let may_list = crate::authority::racdcert_allowed(ctx.tx, ctx.issuer, "LIST", Access::Read)?;
-    let mut out = Vec::new();
-    let mut expired = false;
-    let mut infos = Vec::new();
-    for (i, der) in pkg.certificates.iter().enumerate() {
+    let mut view = CheckCertView {
+        certs: Vec::new(),
+        complete: false,
+        expired: false,
+    };
+    for der in &pkg.certificates {
         let info = pki::parse_certificate(der).map_err(|_| Fail::from(m::not_a_certificate()))?;
-        out.push(format!("Certificate {}:", i + 1));
         let profile = profile_name(
             &listing::serial_hex(&info.serial),
             &info.issuer.racf_dotted(),
         );
-        match certs::by_profile(ctx.tx, &profile)? {
+        view.certs.push(match certs::by_profile(ctx.tx, &profile)? {
             Some(row) if may_list => {
-                let o = Owner::from_internal(&row.owner);
-                out.push(listing::cert_header(&o));
-                out.extend(block(ctx, &o, &row)?);
+                CheckedCert::InRacf(cert_view(ctx, &Owner::from_internal(&row.owner), &row)?)
             }
-            _ => out.extend(cert_details(&info, None)),
-        }
-        out.push(String::new());
-        expired |= info.not_after < ctx.now;
-        infos.push(info);
+            _ => CheckedCert::Outside(CertDetails::from(&info)),
+        });
+        view.expired |= info.not_after < ctx.now;
+        view.complete = info.self_signed;
     }
-    let complete = infos.last().is_some_and(|l| l.self_signed);
-    out.push("Chain information:".into());
-    out.push(format!(
-        "  Chain contains {} certificate(s), chain is {}",
-        infos.len(),
-        if complete { "complete" } else { "incomplete" }
-    ));
-    if expired {
-        out.push("  Chain contains expired certificate(s)".into());
-    }
-    out.push(String::new());
-    Ok(Output::new(out, 0))
+    Ok(Output::new(listing::checkcert::checkcert(&view), 0))
 }
 
 /// REKEY: a copy of the certificate (subject, key usage, alternative names) with a new key

@@ -1,7 +1,8 @@
 //! RACDCERT semantics (reference §0, §1, §5, §6).
 
 use crate::authority::racdcert_allowed;
-use crate::listing::{self, CertView};
+use crate::listing::listchain::ChainView;
+use crate::listing::{self, CertDetails, CertView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, Function, Owner, Racdcert, TrustStatus};
@@ -201,17 +202,17 @@ pub(crate) fn rings_of(ctx: &Ctx<'_, '_>, cert_id: i64) -> Result<Vec<(String, S
         .collect())
 }
 
-pub(crate) fn block(ctx: &Ctx<'_, '_>, owner: &Owner, row: &CertRow) -> Result<Vec<String>, Fail> {
+/// What LIST shows of a certificate RACF holds for `owner`.
+pub(crate) fn cert_view(ctx: &Ctx<'_, '_>, owner: &Owner, row: &CertRow) -> Result<CertView, Fail> {
     let info = parse_info(row)?;
-    let v = CertView {
-        owner,
-        label: &row.label,
-        status: &row.status,
-        info: &info,
+    Ok(CertView {
+        owner: owner.clone(),
+        label: row.label.clone(),
+        status: row.status.clone(),
+        details: CertDetails::from(&info),
         private_key: row.private_key.is_some(),
         rings: rings_of(ctx, row.id)?,
-    };
-    Ok(listing::cert_block(&v))
+    })
 }
 
 fn list(ctx: &Ctx<'_, '_>, owner: &Owner, sel: Option<&CertSelector>) -> Result<Output, Fail> {
@@ -226,12 +227,11 @@ fn list(ctx: &Ctx<'_, '_>, owner: &Owner, sel: Option<&CertSelector>) -> Result<
     if rows.is_empty() {
         return Ok(Output::from(m::irrd105i(&owner_text(owner))));
     }
-    let mut out = vec![listing::cert_header(owner), String::new()];
-    for r in &rows {
-        out.extend(block(ctx, owner, r)?);
-        out.push(String::new());
-    }
-    Ok(Output::new(out, 0))
+    let views = rows
+        .iter()
+        .map(|r| cert_view(ctx, owner, r))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Output::new(listing::list::list(owner, &views), 0))
 }
 
 /// The issuer of `row` in RACF: same owner first, then CERTAUTH, then any owner.
@@ -274,40 +274,27 @@ fn listchain(ctx: &Ctx<'_, '_>, owner: &Owner, sel: &CertSelector) -> Result<Out
             _ => break,
         }
     }
-    let mut out = Vec::new();
-    let mut expired = false;
-    let mut notrust = false;
+    let mut view = ChainView {
+        certs: Vec::new(),
+        complete,
+        expired: false,
+        notrust: false,
+        common_rings: Vec::new(),
+    };
     let mut common: Option<Vec<(String, String)>> = None;
-    for (i, row) in chain.iter().enumerate() {
-        let o = Owner::from_internal(&row.owner);
-        out.push(format!("Certificate {}:", i + 1));
-        out.push(listing::cert_header(&o));
-        out.extend(block(ctx, &o, row)?);
-        out.push(String::new());
-        let info = parse_info(row)?;
-        expired |= info.not_after < ctx.now;
-        notrust |= row.status == "NOTRUST";
-        let r = rings_of(ctx, row.id)?;
+    for row in &chain {
+        let cert = cert_view(ctx, &Owner::from_internal(&row.owner), row)?;
+        view.expired |= cert.details.not_after < ctx.now;
+        view.notrust |= row.status == "NOTRUST";
+        let r = cert.rings.clone();
         common = Some(match common {
             None => r,
             Some(c) => c.into_iter().filter(|x| r.contains(x)).collect(),
         });
+        view.certs.push(cert);
     }
-    out.push("Chain information:".into());
-    out.push(format!(
-        "  Chain contains {} certificate(s), chain is {}",
-        chain.len(),
-        if complete { "complete" } else { "incomplete" }
-    ));
-    if expired {
-        out.push("  Chain contains expired certificate(s)".into());
-    }
-    if notrust {
-        out.push("  Chain contains NOTRUST certificate(s)".into());
-    }
-    out.extend(listing::ring_associations(&common.unwrap_or_default()));
-    out.push(String::new());
-    Ok(Output::new(out, 0))
+    view.common_rings = common.unwrap_or_default();
+    Ok(Output::new(listing::listchain::listchain(&view), 0))
 }
 
 fn delete(ctx: &Ctx<'_, '_>, owner: &Owner, sel: Option<&CertSelector>) -> Result<Output, Fail> {

@@ -78,7 +78,7 @@ pub(crate) fn listring(
         .map(|r| ring_view(ctx, r))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Output::new(
-        listing::listring(user, &views, ctx.config.ring_layout),
+        listing::listring::listring(user, &views, ctx.config.ring_layout),
         0,
     ))
 }

@@ -1,30 +1,37 @@
-//! LIST, LISTRING and LISTCHAIN renderers: pure functions from data to lines, laid out
-//! column for column as z/OS prints them (reference §5, §12).
+//! The listings RACF prints, one pure renderer per listing: each is a function from data the
+//! engine gathered to lines, laid out column for column as z/OS prints them (reference §5,
+//! §9, §12). No renderer reads the store.
+//!
+//! * [`list`] — RACDCERT LIST;
+//! * [`listring`] — RACDCERT LISTRING, both layouts;
+//! * [`listchain`] — RACDCERT LISTCHAIN;
+//! * [`checkcert`] — RACDCERT CHECKCERT;
+//! * [`rlist`] — RLIST;
+//! * [`listuser`] — LISTUSER;
+//! * [`listgrp`] — LISTGRP;
+//! * [`setropts`] — SETROPTS LIST.
+//!
+//! This module holds the pieces several listings share: headers, dates, `>…<` values, serial
+//! numbers, fingerprints and ring associations.
+
+pub mod checkcert;
+pub mod list;
+pub mod listchain;
+pub mod listgrp;
+pub mod listring;
+pub mod listuser;
+pub mod rlist;
+pub mod setropts;
+
+pub use list::{cert_block, cert_details, CertDetails, CertView};
+pub use listring::{RingLayout, RingRow, RingView};
 
 use racemu_command::Owner;
-use racemu_pki::CertificateInfo;
 use time::OffsetDateTime;
 
 /// Width of one `>…<` chunk of a distinguished name (reference §2.1: IBM's example splits
 /// after 68 characters).
 pub const DN_CHUNK: usize = 68;
-
-/// What LIST shows about one certificate.
-#[derive(Debug, Clone)]
-pub struct CertView<'a> {
-    /// Owner.
-    pub owner: &'a Owner,
-    /// Label.
-    pub label: &'a str,
-    /// TRUST / NOTRUST / HIGHTRUST.
-    pub status: &'a str,
-    /// Parsed certificate.
-    pub info: &'a CertificateInfo,
-    /// Whether RACF holds the private key.
-    pub private_key: bool,
-    /// Rings the certificate is connected to: (ring owner, ring name).
-    pub rings: Vec<(String, String)>,
-}
 
 /// `Digital certificate information for …:` header line.
 pub fn cert_header(owner: &Owner) -> String {
@@ -89,41 +96,6 @@ pub fn fingerprint_lines(fp: &[u8; 32]) -> [String; 2] {
     ]
 }
 
-/// The certificate part of a LIST block (from `Start Date:` through the fingerprint), shared
-/// by LIST, LISTCHAIN and CHECKCERT.
-pub fn cert_details(info: &CertificateInfo, private_key: Option<bool>) -> Vec<String> {
-    let mut out = vec![
-        format!("  Start Date: {}", racf_date(info.not_before)),
-        format!("  End Date:   {}", racf_date(info.not_after)),
-        "  Serial Number:".into(),
-        format!("       >{}<", serial_hex(&info.serial)),
-        "  Issuer's Name:".into(),
-    ];
-    out.extend(chunked(&info.issuer.racf_dotted()));
-    out.push("  Subject's Name:".into());
-    out.extend(chunked(&info.subject.racf_dotted()));
-    if !info.alt_names.is_empty() {
-        out.push("  Subject's AltNames:".into());
-        for (kind, v) in &info.alt_names {
-            out.push(format!("    {}: {}", alt_label(kind), v));
-        }
-    }
-    out.push(format!("  Signing Algorithm: {}", info.signature_algorithm));
-    if let Some(ku) = &info.key_usage {
-        if !ku.is_empty() {
-            out.push(format!("  Key Usage: {}", ku.join(", ")));
-        }
-    }
-    out.push(format!("  Key Type: {}", info.key_type));
-    out.push(format!("  Key Size: {}", info.key_size));
-    if let Some(pk) = private_key {
-        out.push(format!("  Private Key: {}", if pk { "YES" } else { "NO" }));
-    }
-    out.push("  Certificate Fingerprint (SHA256):".into());
-    out.extend(fingerprint_lines(&info.sha256_fingerprint));
-    out
-}
-
 /// The label LIST prints before an alternative name.
 pub fn alt_label(kind: &racemu_pki::AltNameKind) -> &'static str {
     match kind {
@@ -134,7 +106,7 @@ pub fn alt_label(kind: &racemu_pki::AltNameKind) -> &'static str {
     }
 }
 
-/// `Ring Associations:` and its entries.
+/// `Ring Associations:` and its entries: (ring owner, ring name) pairs.
 pub fn ring_associations(rings: &[(String, String)]) -> Vec<String> {
     let mut out = vec!["  Ring Associations:".to_string()];
     if rings.is_empty() {
@@ -148,136 +120,21 @@ pub fn ring_associations(rings: &[(String, String)]) -> Vec<String> {
     out
 }
 
-/// One certificate's LIST block (no header), without the trailing blank line.
-pub fn cert_block(v: &CertView<'_>) -> Vec<String> {
-    let mut out = vec![
-        format!("  Label: {}", v.label),
-        format!(
-            "  Certificate ID: {}",
-            racemu_pki::certificate_id(v.owner.internal_id(), v.label)
-        ),
-        format!("  Status: {}", v.status),
-    ];
-    out.extend(cert_details(v.info, Some(v.private_key)));
-    out.extend(ring_associations(&v.rings));
-    out
+/// Lines with trailing blanks removed: what golden tests compare.
+#[cfg(test)]
+pub(crate) fn trimmed(lines: &[String]) -> Vec<String> {
+    lines.iter().map(|l| l.trim_end().to_string()).collect()
 }
 
-/// A whole LIST: header, a blank line, each block followed by a blank line.
-pub fn list(owner: &Owner, certs: &[CertView<'_>]) -> Vec<String> {
-    let mut out = vec![cert_header(owner), String::new()];
-    for c in certs {
-        out.extend(cert_block(c));
-        out.push(String::new());
-    }
-    out
-}
-
-/// One row of a LISTRING table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RingRow {
-    /// Certificate label.
-    pub label: String,
-    /// Certificate owner as LISTRING shows it: `CERTAUTH`, `SITE` or `ID(userid)`.
-    pub owner: String,
-    /// PERSONAL / CERTAUTH / SITE.
-    pub usage: String,
-    /// DEFAULT.
-    pub default: bool,
-}
-
-/// A ring and its rows, for LISTRING.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RingView {
-    /// Ring name.
-    pub name: String,
-    /// Rows in connection order.
-    pub rows: Vec<RingRow>,
-}
-
-/// LISTRING layout variants (reference §5.2: z/OS 3.1 captures show a blank line after each
-/// row but the last; z/OS 2.5 and a 2026 capture show none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RingLayout {
-    /// z/OS 2.5 layout (default).
-    #[default]
-    Compact,
-    /// Blank line between rows, as one z/OS 3.1 capture shows.
-    Spaced,
-}
-
-/// A LISTRING listing for one user's rings.
-pub fn listring(user: &str, rings: &[RingView], layout: RingLayout) -> Vec<String> {
-    let mut out = vec![
-        format!("Digital ring information for user {user}:"),
-        String::new(),
-    ];
-    for r in rings {
-        out.push("  Ring:".into());
-        out.push(format!("       >{}<", r.name));
-        if r.rows.is_empty() {
-            out.push(String::new());
-            out.push("  *** No certificates connected ***".into());
-            out.push(String::new());
-            continue;
-        }
-        out.push("  Certificate Label Name             Cert Owner     USAGE      DEFAULT".into());
-        out.push("  --------------------------------   ------------   --------   -------".into());
-        for (i, row) in r.rows.iter().enumerate() {
-            out.push(format!(
-                "  {:<32}   {:<12}   {:<8}     {}",
-                row.label,
-                row.owner,
-                row.usage,
-                if row.default { "YES" } else { "NO" }
-            ));
-            if layout == RingLayout::Spaced && i + 1 < r.rows.len() {
-                out.push(String::new());
-            }
-        }
-        out.push(String::new());
-    }
-    out
+/// A capture's text as lines, trailing blanks removed.
+#[cfg(test)]
+pub(crate) fn capture(text: &str) -> Vec<String> {
+    text.lines().map(|l| l.trim_end().to_string()).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn listring_matches_zos_25_capture() {
-        let rings = vec![RingView {
-            name: "zOSMFRing2".into(),
-            rows: vec![
-                RingRow {
-                    label: "zOSMFCA2".into(),
-                    owner: "CERTAUTH".into(),
-                    usage: "CERTAUTH".into(),
-                    default: false,
-                },
-                RingRow {
-                    label: "zOSMFServer2".into(),
-                    owner: "ID(IZUSVR)".into(),
-                    usage: "PERSONAL".into(),
-                    default: true,
-                },
-            ],
-        }];
-        let got = listring("IZUSVR", &rings, RingLayout::Compact);
-        // Verbatim from reference §12.2 (trailing blanks stripped).
-        let want = "Digital ring information for user IZUSVR:
-
-  Ring:
-       >zOSMFRing2<
-  Certificate Label Name             Cert Owner     USAGE      DEFAULT
-  --------------------------------   ------------   --------   -------
-  zOSMFCA2                           CERTAUTH       CERTAUTH     NO
-  zOSMFServer2                       ID(IZUSVR)     PERSONAL     YES
-
-";
-        let got: Vec<&str> = got.iter().map(|l| l.trim_end()).collect();
-        assert_eq!(got.join("\n") + "\n", want);
-    }
 
     #[test]
     fn dn_chunks_at_68() {

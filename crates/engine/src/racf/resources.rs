@@ -2,6 +2,10 @@
 
 use super::today;
 use crate::authority::{is_generic, is_special, resource_access};
+use crate::listing::{
+    self,
+    rlist::{AccessEntry, ProfileView, RlistEntry},
+};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, Permit, Rdefine, Rdelete, Rlist};
@@ -206,7 +210,6 @@ fn racdcert_profiles(
 }
 
 pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
-    let mut out = Vec::new();
     let digt = racdcert_profiles(ctx, &r.class)?;
     let names: Vec<String> = match (&digt, r.profiles.iter().any(|p| p == "*")) {
         (Some(all), true) => all.iter().map(|p| p.name.clone()).collect(),
@@ -221,7 +224,8 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
     }
     let special = is_special(ctx.tx, ctx.issuer)?;
     let mut rc = 0;
-    for (i, name) in names.iter().enumerate() {
+    let mut entries = Vec::new();
+    for name in &names {
         let found = match &digt {
             // RACDCERT's profile names keep their case; RLIST operands are folded.
             Some(all) => all
@@ -231,80 +235,41 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
             None => profiles::get(ctx.tx, &r.class, name)?,
         };
         let Some(p) = found else {
-            out.push(m::ich13003i(name).line());
-            rc = 4;
+            rc = m::ich13003i(name).rc;
+            entries.push(RlistEntry::NotFound(name.clone()));
             continue;
         };
-        if i > 0 {
-            out.push(String::new());
-        }
         let your = if special || p.owner == ctx.issuer {
             Access::Alter
         } else {
             resource_access(ctx.tx, ctx.issuer, &r.class, name)?.unwrap_or(Access::None)
         };
-        out.push("CLASS      NAME".into());
-        out.push("-----      ----".into());
-        out.push(format!(
-            "{:<8}   {}{}",
-            p.class,
-            p.name,
-            if p.generic { " (G)" } else { "" }
-        ));
-        out.push(String::new());
-        out.push("LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING".into());
-        out.push("-----  --------   ----------------  -----------  -------".into());
-        out.push(format!(
-            " {:02}    {:<8}{:>12}{:>19}    {}",
-            0,
-            p.owner,
-            p.uacc,
-            your.keyword(),
-            if p.warning { "YES" } else { "NO" }
-        ));
-        out.push(String::new());
-        out.push("INSTALLATION DATA".into());
-        out.push("-----------------".into());
-        out.push(p.data.clone().unwrap_or_else(|| "NONE".into()));
-        out.push(String::new());
-        out.push("APPLICATION DATA".into());
-        out.push("----------------".into());
-        out.push(p.appldata.clone().unwrap_or_else(|| "NONE".into()));
-        out.push(String::new());
-        if r.all {
-            for (h, v) in [
-                ("SECLEVEL", "NO SECLEVEL"),
-                ("CATEGORIES", "NO CATEGORIES"),
-                ("SECLABEL", "NO SECLABEL"),
-            ] {
-                out.push(h.into());
-                out.push("-".repeat(h.len()));
-                out.push(v.into());
-                out.push(String::new());
-            }
-        }
-        out.push("AUDITING".into());
-        out.push("--------".into());
-        out.push("FAILURES(READ)".into());
-        out.push(String::new());
-        out.push("NOTIFY".into());
-        out.push("------".into());
-        out.push("NO USER TO BE NOTIFIED".into());
-        out.push(String::new());
-        // The access list is shown with AUTHUSER or ALL (reference §9.1 layout).
-        if r.all || r.authuser {
-            let list = profiles::access_list(ctx.tx, &r.class, name)?;
-            out.push("USER      ACCESS   ACCESS COUNT".into());
-            out.push("----      ------   ------ -----".into());
-            if list.is_empty() {
-                out.push("NO USERS IN ACCESS LIST".into());
-            }
-            for e in &list {
-                out.push(format!("{:<8}  {:<8}    {:06}", e.id, e.access, e.count));
-            }
-        } else if out.last().is_some_and(|l| l.is_empty()) {
-            out.pop();
-        }
+        let access_list = if r.all || r.authuser {
+            Some(
+                profiles::access_list(ctx.tx, &r.class, name)?
+                    .into_iter()
+                    .map(|e| AccessEntry {
+                        id: e.id,
+                        access: e.access,
+                        count: e.count,
+                    })
+                    .collect(),
+            )
+        } else {
+            None
+        };
+        entries.push(RlistEntry::Profile(ProfileView {
+            class: p.class,
+            name: p.name,
+            generic: p.generic,
+            owner: p.owner,
+            uacc: p.uacc,
+            your_access: your.keyword().to_string(),
+            warning: p.warning,
+            data: p.data,
+            appldata: p.appldata,
+            access_list,
+        }));
     }
-    Ok(Output::new(out, rc))
+    Ok(Output::new(listing::rlist::rlist(&entries, r.all), rc))
 }
