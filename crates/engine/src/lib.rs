@@ -8,17 +8,16 @@
 //! that fails (RC 8 or more) changes nothing.
 #![deny(missing_docs)]
 
-mod add;
 pub mod authority;
-mod gencert;
 mod hints;
 mod interchange;
+mod issue;
 pub mod listing;
 pub mod logon;
+mod lookup;
 pub mod messages;
-mod racdcert;
 mod racf;
-mod ring;
+mod rings;
 
 use racemu_command::{parse, Command, ParseFailure};
 use racemu_store::{rusqlite, Store, StoreError};
@@ -257,7 +256,7 @@ impl Engine {
 
 fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {
     match cmd {
-        Command::Racdcert(r) => racdcert::run(ctx, r),
+        Command::Racdcert(r) => lookup::run(ctx, r),
         Command::Setropts(s) => racf::setropts(ctx, s),
         Command::Rdefine(r) => racf::rdefine(ctx, r, false),
         Command::Ralter(r) => racf::rdefine(ctx, r, true),

@@ -11,14 +11,14 @@
 //! * has the public key of an existing certificate with a private key that has not expired
 //!   (the certificate an outside CA signed from a GENREQ request).
 
-use crate::gencert::owner_status;
 use crate::interchange::{cert_row, insert_cert, read_dataset};
+use crate::issue::owner_status;
 use crate::listing;
-use crate::messages as m;
-use crate::racdcert::{
+use crate::lookup::{
     authorize, default_label, digtcert_reminder, level_for, new_label, owner_text, parse_info,
     profile_name,
 };
+use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{DsnOperand, Owner, TrustStatus};
 use racemu_pki as pki;

@@ -2,8 +2,8 @@
 //! §1.2, §1.5, §1.7, §1.11, §1.14).
 
 use crate::listing::{self, RingRow, RingView};
+use crate::lookup::{authorize, ensure_user};
 use crate::messages as m;
-use crate::racdcert::{authorize, ensure_user};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, Owner, RingSelector, Usage};
 use racemu_store::{certs, rings};

@@ -2,14 +2,16 @@
 //! GENCERT from a request, CHECKCERT; and REKEY / ROLLOVER (reference §1.1, §1.4, §1.8–1.10,
 //! §1.15).
 
-use crate::gencert::{new_status, serial_after, serial_bytes, validity};
+pub(crate) mod add;
+
+use crate::issue::{new_status, serial_after, serial_bytes, validity};
 use crate::listing::checkcert::{CheckCertView, CheckedCert};
 use crate::listing::{self, CertDetails};
-use crate::messages as m;
-use crate::racdcert::{
+use crate::lookup::{
     authorize, cert_view, digtcert_reminder, find_cert, find_issuer, level_for, new_label,
     parse_info, profile_name,
 };
+use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, GenCert, Owner, TrustStatus};
 use racemu_pki as pki;
@@ -254,7 +256,7 @@ pub(crate) fn gencert_request(
         certsign: k.certsign,
         keyagree: k.keyagree,
     });
-    let alt = crate::gencert::alt_names(&g.alt_name)?;
+    let alt = crate::issue::alt_names(&g.alt_name)?;
     let template = pki::CertTemplate {
         serial: serial_bytes(serial_n),
         subject: pki::NameSpec::default(),

@@ -56,17 +56,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
     ensure_user(ctx, &owner)?;
     match &r.function {
         Function::List(sel) => list(ctx, &owner, sel.as_ref()),
-        Function::ListRing(sel) => crate::ring::listring(ctx, &owner, sel),
+        Function::ListRing(sel) => crate::rings::listring(ctx, &owner, sel),
         Function::ListChain(sel) => listchain(ctx, &owner, sel),
-        Function::AddRing(name) => crate::ring::addring(ctx, &owner, name),
-        Function::DelRing(name) => crate::ring::delring(ctx, &owner, name),
+        Function::AddRing(name) => crate::rings::addring(ctx, &owner, name),
+        Function::DelRing(name) => crate::rings::delring(ctx, &owner, name),
         Function::Connect {
             cert_owner,
             label,
             ring,
             usage,
             default,
-        } => crate::ring::connect(
+        } => crate::rings::connect(
             ctx,
             &owner,
             cert_owner.as_ref(),
@@ -79,7 +79,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
             cert_owner,
             label,
             ring,
-        } => crate::ring::remove(
+        } => crate::rings::remove(
             ctx,
             &owner,
             cert_owner.as_ref(),
@@ -98,14 +98,14 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
             *status,
             new_label.as_deref(),
         ),
-        Function::GenCert(g) => crate::gencert::gencert(ctx, &owner, g),
+        Function::GenCert(g) => crate::issue::gencert(ctx, &owner, g),
         Function::NotEmulated(f) => Err(Fail::from(m::not_emulated(f))),
         Function::Add {
             dsn,
             status,
             label,
             password,
-        } => crate::add::add(
+        } => crate::interchange::add::add(
             ctx,
             &owner,
             dsn,
@@ -325,7 +325,7 @@ fn alter(
             return Err(Fail::from(m::irrd110i(nl)));
         }
     }
-    let status = status.map(|s| crate::gencert::owner_status(owner, s));
+    let status = status.map(|s| crate::issue::owner_status(owner, s));
     certs::alter(ctx.tx, c.id, status.map(|s| s.keyword()), new_label)?;
     Ok(Output::ok())
 }
@@ -413,7 +413,7 @@ mod tests {
 
     #[test]
     fn serials_after_any_width() {
-        use crate::gencert::serial_after;
+        use crate::issue::serial_after;
         assert_eq!(serial_after("00"), Some(vec![1]));
         assert_eq!(serial_after("FF"), Some(vec![1, 0]));
         assert_eq!(serial_after("1"), Some(vec![2]));
@@ -434,7 +434,7 @@ mod tests {
 
     #[test]
     fn serials() {
-        use crate::gencert::serial_bytes;
+        use crate::issue::serial_bytes;
         assert_eq!(serial_bytes(0), vec![0]);
         assert_eq!(serial_bytes(1), vec![1]);
         assert_eq!(serial_bytes(256), vec![1, 0]);

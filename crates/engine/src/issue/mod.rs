@@ -2,8 +2,8 @@
 //! the validity and serial number rules GENCERT shares with REKEY and GENCERT from a request
 //! (reference §1.9).
 
+use crate::lookup::{authorize, digtcert_reminder, level_for, new_label, parse_info};
 use crate::messages as m;
-use crate::racdcert::{authorize, digtcert_reminder, level_for, new_label, parse_info};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{
     Access, AltNameSpec, DateTimeSpec, GenCert, KeyAlgorithmKeyword, Owner, TrustStatus,
