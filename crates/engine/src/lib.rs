@@ -9,6 +9,9 @@
 #![deny(missing_docs)]
 
 pub mod authority;
+mod certificates;
+mod datasets;
+mod dispatch;
 mod hints;
 mod interchange;
 mod issue;
@@ -73,6 +76,16 @@ pub(crate) struct Fail(pub Output);
 impl From<rusqlite::Error> for Fail {
     fn from(e: rusqlite::Error) -> Self {
         Fail::from(messages::internal(&e.to_string()))
+    }
+}
+
+impl From<racemu_pki::PkiError> for Fail {
+    /// What racemu cannot produce (RCM001E, RC 8), or an internal error (RCM999E, RC 12).
+    fn from(e: racemu_pki::PkiError) -> Self {
+        match e {
+            racemu_pki::PkiError::Unsupported(what) => Fail::from(messages::not_supported(&what)),
+            other => Fail::from(messages::internal(&other.to_string())),
+        }
     }
 }
 
@@ -244,33 +257,13 @@ impl Engine {
                 now,
                 config,
             };
-            let out = dispatch(&mut ctx, cmd)?;
+            let out = dispatch::dispatch(&mut ctx, cmd)?;
             Ok::<Output, Fail>(out)
         });
         match result {
             Ok(o) => o,
             Err(Fail(o)) => o,
         }
-    }
-}
-
-fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {
-    match cmd {
-        Command::Racdcert(r) => lookup::run(ctx, r),
-        Command::Setropts(s) => racf::setropts(ctx, s),
-        Command::Rdefine(r) => racf::rdefine(ctx, r, false),
-        Command::Ralter(r) => racf::rdefine(ctx, r, true),
-        Command::Rdelete(r) => racf::rdelete(ctx, r),
-        Command::Permit(p) => racf::permit(ctx, p),
-        Command::Rlist(r) => racf::rlist(ctx, r),
-        Command::AddUser(u) => racf::adduser(ctx, u, false),
-        Command::AltUser(u) => racf::adduser(ctx, u, true),
-        Command::ListUser(ids) => racf::listuser(ctx, ids),
-        Command::DelUser(ids) => racf::deluser(ctx, ids),
-        Command::AddGroup(g) => racf::addgroup(ctx, g),
-        Command::ConnectGroup(c) => racf::connect_group(ctx, c),
-        Command::ListGroup(g) => racf::listgrp(ctx, g),
-        Command::Profile | Command::Logoff | Command::Help(_) => Ok(Output::ok()),
     }
 }
 

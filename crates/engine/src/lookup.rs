@@ -1,14 +1,13 @@
-//! RACDCERT semantics (reference §0, §1, §5, §6).
+//! Finding things RACF holds: a certificate by label or serial number, its issuer, the one
+//! chain walk, the signing certificate of SIGNWITH, free labels, DIGTCERT profile names and
+//! serial numbers (reference §0.2).
 
-use crate::authority::racdcert_allowed;
-use crate::listing::listchain::ChainView;
-use crate::listing::{self, CertDetails, CertView};
 use crate::messages as m;
-use crate::{Ctx, Fail, Output};
-use racemu_command::{Access, CertSelector, Function, Owner, Racdcert, TrustStatus};
+use crate::{Ctx, Fail};
+use racemu_command::{CertSelector, Owner, SignWithSpec};
 use racemu_pki::{self as pki, CertificateInfo};
-use racemu_store::certs::CertRow;
-use racemu_store::{certs, meta, profiles, rings, users};
+use racemu_store::certs::{self, CertRow};
+use racemu_store::rings;
 
 /// The owner text used in IRRD105I / IRRD199I: `user X`, `CERTAUTH`, `SITE`.
 pub(crate) fn owner_text(o: &Owner) -> String {
@@ -16,136 +15,6 @@ pub(crate) fn owner_text(o: &Owner) -> String {
         Owner::User(u) => format!("user {u}"),
         Owner::CertAuth => "CERTAUTH".into(),
         Owner::Site => "SITE".into(),
-    }
-}
-
-/// Required access for a certificate function by owner (reference §7.1).
-pub(crate) fn level_for(ctx: &Ctx<'_, '_>, owner: &Owner) -> Access {
-    match owner {
-        Owner::User(u) if u == ctx.issuer => Access::Read,
-        Owner::User(_) => Access::Update,
-        Owner::CertAuth | Owner::Site => Access::Control,
-    }
-}
-
-pub(crate) fn authorize(ctx: &Ctx<'_, '_>, function: &str, needed: Access) -> Result<(), Fail> {
-    if racdcert_allowed(ctx.tx, ctx.issuer, function, needed)? {
-        Ok(())
-    } else {
-        Err(Fail::from(m::irrd101i()))
-    }
-}
-
-/// Checks that a user ID exists (or is treated as existing, reference: undefined IDs).
-pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> {
-    if let Owner::User(u) = owner {
-        if users::get(ctx.tx, u)?.is_none()
-            && meta::get(ctx.tx, "undefined_ids")?.as_deref() == Some("error")
-        {
-            return Err(Fail::from(m::irrd102i()));
-        }
-    }
-    Ok(())
-}
-
-pub(crate) fn run(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
-    let owner = r
-        .owner
-        .clone()
-        .unwrap_or_else(|| Owner::User(ctx.issuer.to_string()));
-    ensure_user(ctx, &owner)?;
-    match &r.function {
-        Function::List(sel) => list(ctx, &owner, sel.as_ref()),
-        Function::ListRing(sel) => crate::rings::listring(ctx, &owner, sel),
-        Function::ListChain(sel) => listchain(ctx, &owner, sel),
-        Function::AddRing(name) => crate::rings::addring(ctx, &owner, name),
-        Function::DelRing(name) => crate::rings::delring(ctx, &owner, name),
-        Function::Connect {
-            cert_owner,
-            label,
-            ring,
-            usage,
-            default,
-        } => crate::rings::connect(
-            ctx,
-            &owner,
-            cert_owner.as_ref(),
-            label.as_deref(),
-            ring.as_deref(),
-            *usage,
-            *default,
-        ),
-        Function::Remove {
-            cert_owner,
-            label,
-            ring,
-        } => crate::rings::remove(
-            ctx,
-            &owner,
-            cert_owner.as_ref(),
-            label.as_deref(),
-            ring.as_deref(),
-        ),
-        Function::Delete(sel) => delete(ctx, &owner, sel.as_ref()),
-        Function::Alter {
-            selector,
-            status,
-            new_label,
-        } => alter(
-            ctx,
-            &owner,
-            selector.as_ref(),
-            *status,
-            new_label.as_deref(),
-        ),
-        Function::GenCert(g) => crate::issue::gencert(ctx, &owner, g),
-        Function::NotEmulated(f) => Err(Fail::from(m::not_emulated(f))),
-        Function::Add {
-            dsn,
-            status,
-            label,
-            password,
-        } => crate::interchange::add::add(
-            ctx,
-            &owner,
-            dsn,
-            *status,
-            label.as_deref(),
-            password.as_deref(),
-        ),
-        Function::Export {
-            selector,
-            dsn,
-            format,
-            password,
-        } => crate::interchange::export(
-            ctx,
-            &owner,
-            selector.as_ref(),
-            dsn.as_ref(),
-            *format,
-            password.as_deref(),
-        ),
-        Function::GenReq { selector, dsn } => {
-            crate::interchange::genreq(ctx, &owner, selector.as_ref(), dsn.as_ref())
-        }
-        Function::CheckCert { dsn, password } => {
-            crate::interchange::checkcert(ctx, dsn, password.as_deref())
-        }
-        Function::Rekey { selector, params } => {
-            crate::interchange::rekey(ctx, &owner, selector.as_ref(), params)
-        }
-        Function::Rollover {
-            selector,
-            new_label,
-            force,
-        } => crate::interchange::rollover(
-            ctx,
-            &owner,
-            selector.as_ref(),
-            new_label.as_deref(),
-            *force,
-        ),
     }
 }
 
@@ -202,38 +71,6 @@ pub(crate) fn rings_of(ctx: &Ctx<'_, '_>, cert_id: i64) -> Result<Vec<(String, S
         .collect())
 }
 
-/// What LIST shows of a certificate RACF holds for `owner`.
-pub(crate) fn cert_view(ctx: &Ctx<'_, '_>, owner: &Owner, row: &CertRow) -> Result<CertView, Fail> {
-    let info = parse_info(row)?;
-    Ok(CertView {
-        owner: owner.clone(),
-        label: row.label.clone(),
-        status: row.status.clone(),
-        details: CertDetails::from(&info),
-        private_key: row.private_key.is_some(),
-        rings: rings_of(ctx, row.id)?,
-    })
-}
-
-fn list(ctx: &Ctx<'_, '_>, owner: &Owner, sel: Option<&CertSelector>) -> Result<Output, Fail> {
-    authorize(ctx, "LIST", level_for(ctx, owner))?;
-    let rows = match sel {
-        Some(_) => match find_cert(ctx, owner, sel)? {
-            Some(r) => vec![r],
-            None => return Ok(Output::from(m::irrd107i().with_rc(4))),
-        },
-        None => certs::by_owner(ctx.tx, owner.internal_id())?,
-    };
-    if rows.is_empty() {
-        return Ok(Output::from(m::irrd105i(&owner_text(owner))));
-    }
-    let views = rows
-        .iter()
-        .map(|r| cert_view(ctx, owner, r))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Output::new(listing::list::list(owner, &views), 0))
-}
-
 /// The issuer of `row` in RACF: same owner first, then CERTAUTH, then any owner.
 pub(crate) fn find_issuer(ctx: &Ctx<'_, '_>, row: &CertRow) -> Result<Option<CertRow>, Fail> {
     if row.issuer_dn == row.subject_dn {
@@ -256,78 +93,50 @@ pub(crate) fn find_issuer(ctx: &Ctx<'_, '_>, row: &CertRow) -> Result<Option<Cer
     Ok(cands.into_iter().next())
 }
 
-fn listchain(ctx: &Ctx<'_, '_>, owner: &Owner, sel: &CertSelector) -> Result<Output, Fail> {
-    authorize(ctx, "LISTCHAIN", level_for(ctx, owner))?;
-    let Some(first) = find_cert(ctx, owner, Some(sel))? else {
-        return Ok(Output::from(m::irrd107i().with_rc(4)));
-    };
-    let mut chain = vec![first];
+/// A certificate and the issuers RACF has for it.
+pub(crate) struct Chain {
+    /// The certificate first, then each issuer (at most 16 in all).
+    pub rows: Vec<CertRow>,
+    /// The chain ends in a self-signed certificate.
+    pub complete: bool,
+}
+
+/// The one chain walk: from `first` through the issuers RACF has ([`find_issuer`]), until a
+/// self-signed certificate (complete), an issuer RACF does not have or one already in the
+/// chain (incomplete), or 16 certificates.
+pub(crate) fn chain_of(ctx: &Ctx<'_, '_>, first: CertRow) -> Result<Chain, Fail> {
+    let mut rows = vec![first];
     let mut complete = false;
-    while chain.len() < 16 {
-        let last = &chain[chain.len() - 1];
+    while let Some(last) = rows.last().filter(|_| rows.len() < 16) {
         if last.issuer_dn == last.subject_dn {
             complete = true;
             break;
         }
         match find_issuer(ctx, last)? {
-            Some(i) if !chain.iter().any(|c| c.id == i.id) => chain.push(i),
+            Some(i) if !rows.iter().any(|c| c.id == i.id) => rows.push(i),
             _ => break,
         }
     }
-    let mut view = ChainView {
-        certs: Vec::new(),
-        complete,
-        expired: false,
-        notrust: false,
-        common_rings: Vec::new(),
-    };
-    let mut common: Option<Vec<(String, String)>> = None;
-    for row in &chain {
-        let cert = cert_view(ctx, &Owner::from_internal(&row.owner), row)?;
-        view.expired |= cert.details.not_after < ctx.now;
-        view.notrust |= row.status == "NOTRUST";
-        let r = cert.rings.clone();
-        common = Some(match common {
-            None => r,
-            Some(c) => c.into_iter().filter(|x| r.contains(x)).collect(),
-        });
-        view.certs.push(cert);
-    }
-    view.common_rings = common.unwrap_or_default();
-    Ok(Output::new(listing::listchain::listchain(&view), 0))
+    Ok(Chain { rows, complete })
 }
 
-fn delete(ctx: &Ctx<'_, '_>, owner: &Owner, sel: Option<&CertSelector>) -> Result<Output, Fail> {
-    authorize(ctx, "DELETE", level_for(ctx, owner))?;
-    match find_cert(ctx, owner, sel)? {
-        Some(c) => {
-            certs::delete(ctx.tx, c.id)?;
-            Ok(Output::ok())
-        }
-        None => Err(Fail::from(m::irrd107i())),
-    }
-}
-
-fn alter(
+/// The SIGNWITH certificate (of the owner SIGNWITH names, else of `owner`) and its private
+/// key: IRRD107I's wording when RACF has no such certificate, IRRD128I when it has no
+/// private key.
+pub(crate) fn signer(
     ctx: &Ctx<'_, '_>,
     owner: &Owner,
-    sel: Option<&CertSelector>,
-    status: Option<TrustStatus>,
-    new_label: Option<&str>,
-) -> Result<Output, Fail> {
-    authorize(ctx, "ALTER", level_for(ctx, owner))?;
-    let Some(c) = find_cert(ctx, owner, sel)? else {
-        return Err(Fail::from(m::irrd107i()));
+    sign_with: &SignWithSpec,
+) -> Result<(CertRow, pki::KeyPair), Fail> {
+    let so = sign_with.owner.clone().unwrap_or_else(|| owner.clone());
+    let Some(row) = certs::by_label(ctx.tx, so.internal_id(), &sign_with.label)? else {
+        return Err(Fail::from(m::signer_not_found()));
     };
-    if let Some(nl) = new_label {
-        check_label(nl)?;
-        if nl != c.label && certs::label_exists(ctx.tx, owner.internal_id(), nl)? {
-            return Err(Fail::from(m::irrd110i(nl)));
-        }
-    }
-    let status = status.map(|s| crate::issue::owner_status(owner, s));
-    certs::alter(ctx.tx, c.id, status.map(|s| s.keyword()), new_label)?;
-    Ok(Output::ok())
+    let Some(key) = &row.private_key else {
+        return Err(Fail::from(m::irrd128i("GENCERT")));
+    };
+    let key = pki::KeyPair::from_pkcs8_der(key)?;
+    Ok((row, key))
 }
 
 pub(crate) fn check_label(label: &str) -> Result<(), Fail> {
@@ -384,14 +193,44 @@ pub(crate) fn profile_name(serial_hex: &str, issuer_dn: &str) -> String {
     format!("{head}{h:016X}{tail}")
 }
 
-/// IRRD175I when DIGTCERT is RACLISTed.
-pub(crate) fn digtcert_reminder(ctx: &Ctx<'_, '_>) -> Result<Output, Fail> {
-    let o = profiles::class_options(ctx.tx, "DIGTCERT")?;
-    if o.raclisted {
-        Ok(Output::from(m::irrd175i()))
+/// A serial number as the shortest big-endian byte string (0 is one zero byte).
+pub(crate) fn serial_bytes(n: i64) -> Vec<u8> {
+    let b = n.max(0).to_be_bytes();
+    let first = b.iter().position(|x| *x != 0).unwrap_or(7);
+    b[first..].to_vec()
+}
+
+/// The serial number one above `serial_hex` (as LIST shows it), at any width: serial numbers
+/// of imported certificates are often 16–20 bytes, more than any machine integer holds.
+/// `None` when `serial_hex` is not hexadecimal.
+pub(crate) fn serial_after(serial_hex: &str) -> Option<Vec<u8>> {
+    let padded = if serial_hex.len() % 2 == 1 {
+        format!("0{serial_hex}")
     } else {
-        Ok(Output::ok())
+        serial_hex.to_string()
+    };
+    let mut bytes = padded
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    let mut carry = true;
+    for b in bytes.iter_mut().rev() {
+        let (v, overflow) = b.overflowing_add(u8::from(carry));
+        *b = v;
+        carry = overflow;
+        if !carry {
+            break;
+        }
     }
+    if carry {
+        bytes.insert(0, 1);
+    }
+    let first = bytes
+        .iter()
+        .position(|x| *x != 0)
+        .unwrap_or(bytes.len().saturating_sub(1));
+    Some(bytes.split_off(first))
 }
 
 #[cfg(test)]
@@ -413,7 +252,6 @@ mod tests {
 
     #[test]
     fn serials_after_any_width() {
-        use crate::issue::serial_after;
         assert_eq!(serial_after("00"), Some(vec![1]));
         assert_eq!(serial_after("FF"), Some(vec![1, 0]));
         assert_eq!(serial_after("1"), Some(vec![2]));
@@ -434,7 +272,6 @@ mod tests {
 
     #[test]
     fn serials() {
-        use crate::issue::serial_bytes;
         assert_eq!(serial_bytes(0), vec![0]);
         assert_eq!(serial_bytes(1), vec![1]);
         assert_eq!(serial_bytes(256), vec![1, 0]);

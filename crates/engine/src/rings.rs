@@ -1,8 +1,8 @@
 //! RACDCERT key ring functions: ADDRING, DELRING, LISTRING, CONNECT and REMOVE (reference
 //! §1.2, §1.5, §1.7, §1.11, §1.14).
 
+use crate::authority::{authorize, ensure_user, ring_level};
 use crate::listing::{self, RingRow, RingView};
-use crate::lookup::{authorize, ensure_user};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, Owner, RingSelector, Usage};
@@ -51,15 +51,7 @@ pub(crate) fn listring(
     sel: &RingSelector,
 ) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(
-        ctx,
-        "LISTRING",
-        if user == ctx.issuer {
-            Access::Read
-        } else {
-            Access::Update
-        },
-    )?;
+    authorize(ctx, "LISTRING", ring_level(ctx, user))?;
     let list = match sel {
         RingSelector::All => {
             let all = rings::by_owner(ctx.tx, user)?;
@@ -91,15 +83,7 @@ fn valid_ring_name(name: &str) -> bool {
 /// exists.
 pub(crate) fn addring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(
-        ctx,
-        "ADDRING",
-        if user == ctx.issuer {
-            Access::Read
-        } else {
-            Access::Update
-        },
-    )?;
+    authorize(ctx, "ADDRING", ring_level(ctx, user))?;
     if !valid_ring_name(name) {
         return Err(Fail::from(m::invalid_ring_name(name)));
     }
@@ -113,15 +97,7 @@ pub(crate) fn addring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Ou
 /// DELRING: deletes a ring and its connections (the certificates stay); IRRD114I when missing.
 pub(crate) fn delring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(
-        ctx,
-        "DELRING",
-        if user == ctx.issuer {
-            Access::Read
-        } else {
-            Access::Update
-        },
-    )?;
+    authorize(ctx, "DELRING", ring_level(ctx, user))?;
     match rings::get(ctx.tx, user, name)? {
         Some(r) => {
             rings::delete(ctx.tx, r.id)?;

@@ -11,13 +11,11 @@
 //! * has the public key of an existing certificate with a private key that has not expired
 //!   (the certificate an outside CA signed from a GENREQ request).
 
-use crate::interchange::{cert_row, insert_cert, read_dataset};
-use crate::issue::owner_status;
+use crate::authority::{authorize, level_for};
+use crate::datasets::read_dataset;
+use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status};
 use crate::listing;
-use crate::lookup::{
-    authorize, default_label, digtcert_reminder, level_for, new_label, owner_text, parse_info,
-    profile_name,
-};
+use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_name};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{DsnOperand, Owner, TrustStatus};
