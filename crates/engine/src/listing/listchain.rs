@@ -54,3 +54,89 @@ pub fn listchain(chain: &ChainView) -> Vec<String> {
     out.push(String::new());
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::listing::{cert_details, list::CertDetails, ring_associations, trimmed};
+    use racemu_command::Owner;
+    use time::macros::datetime;
+
+    fn cert(owner: Owner, label: &str, issuer: &str, subject: &str) -> CertView {
+        CertView {
+            owner,
+            label: label.into(),
+            status: "TRUST".into(),
+            details: CertDetails {
+                not_before: datetime!(2026-01-01 00:00:00 UTC),
+                not_after: datetime!(2027-01-01 23:59:59 UTC),
+                serial: vec![1],
+                issuer: issuer.into(),
+                subject: subject.into(),
+                alt_names: Vec::new(),
+                signature_algorithm: "sha256RSA".into(),
+                key_usage: None,
+                key_type: "RSA".into(),
+                key_size: 2048,
+                fingerprint: [0; 32],
+            },
+            private_key: false,
+            rings: vec![("CHOI".into(), "testring".into())],
+        }
+    }
+
+    /// A whole LISTCHAIN of a certificate and its CERTAUTH issuer, in the layout of IBM's
+    /// example ("Examples of listing digital certificate chain information",
+    /// https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/ExamplesOfListingDigitalCertificateChainInformation.htm),
+    /// whose published copy is hand-edited and cut short, so the expected lines are built
+    /// from the LIST blocks the chain shows.
+    #[test]
+    fn whole_listchain() {
+        let leaf = cert(
+            Owner::User("CHOI".into()),
+            "samplecert",
+            "CN=sampleCA",
+            "CN=samplecert",
+        );
+        let ca = cert(Owner::CertAuth, "sampleCA", "CN=sampleCA", "CN=sampleCA");
+        let chain = ChainView {
+            certs: vec![leaf.clone(), ca.clone()],
+            complete: true,
+            expired: false,
+            notrust: true,
+            common_rings: vec![("CHOI".into(), "testring".into())],
+        };
+        let mut want = vec![
+            "Certificate 1:".to_string(),
+            "Digital certificate information for user CHOI:".into(),
+        ];
+        want.extend(cert_block(&leaf));
+        want.push(String::new());
+        want.push("Certificate 2:".into());
+        want.push("Digital certificate information for CERTAUTH:".into());
+        want.extend(cert_block(&ca));
+        want.push(String::new());
+        want.extend(
+            [
+                "Chain information:",
+                "  Chain contains 2 certificate(s), chain is complete",
+                "  Chain contains NOTRUST certificate(s)",
+                "  Ring Associations:",
+                "    Ring Owner: CHOI",
+                "    Ring:",
+                "       >testring<",
+                "",
+            ]
+            .map(String::from),
+        );
+        assert_eq!(trimmed(&listchain(&chain)), trimmed(&want));
+        assert_eq!(
+            cert_block(&leaf)[3..],
+            {
+                let mut d = cert_details(&leaf.details, Some(false));
+                d.extend(ring_associations(&leaf.rings));
+                d
+            }[..]
+        );
+    }
+}
