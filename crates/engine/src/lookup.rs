@@ -2,6 +2,7 @@
 //! chain walk, the signing certificate of SIGNWITH, free labels, DIGTCERT profile names and
 //! serial numbers (reference §0.2).
 
+use crate::listing;
 use crate::messages as m;
 use crate::{Ctx, Fail};
 use racemu_command::{CertSelector, Owner, SignWithSpec};
@@ -174,6 +175,15 @@ pub(crate) fn default_label(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<String, 
         }
     }
     Err(Fail::from(m::internal("no free default label")))
+}
+
+/// The DIGTCERT profile name of a certificate: [`profile_name`] of its serial number as LIST
+/// shows it and its issuer's name.
+pub(crate) fn profile_of(info: &CertificateInfo) -> String {
+    profile_name(
+        &listing::serial_hex(&info.serial),
+        &info.issuer.racf_dotted(),
+    )
 }
 
 /// The DIGTCERT profile name: `serial.issuer` with `¢` for blanks (reference §0.2).

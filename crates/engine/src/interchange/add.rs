@@ -14,8 +14,7 @@
 use crate::authority::{authorize, level_for};
 use crate::datasets::read_dataset;
 use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status};
-use crate::listing;
-use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_name};
+use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{DsnOperand, Owner, TrustStatus};
@@ -66,10 +65,7 @@ fn renewal_target(
     label: Option<&str>,
     brings_key: bool,
 ) -> Result<Option<(CertRow, Renewal)>, Fail> {
-    let profile = profile_name(
-        &listing::serial_hex(&info.serial),
-        &info.issuer.racf_dotted(),
-    );
+    let profile = profile_of(info);
     let existing = certs::by_owner(ctx.tx, owner.internal_id())?;
     // The same certificate: under the label it has, or bringing the private key it lacks.
     if let Some(c) = existing.iter().find(|c| c.profile_name == profile) {
@@ -110,12 +106,7 @@ pub(crate) fn add(
 ) -> Result<Output, Fail> {
     authorize(ctx, "ADD", level_for(ctx, owner))?;
     let (_, data) = read_dataset(ctx, dsn)?;
-    let pkg = pki::decode_package(&data, password).map_err(|e| match e {
-        pki::PackageError::NotACertificate => Fail::from(m::not_a_certificate()),
-        pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
-            Fail::from(m::bad_password())
-        }
-    })?;
+    let pkg = super::decode_package(&data, password)?;
     let Some(first) = pkg.certificates.first().cloned() else {
         return Err(Fail::from(m::not_a_certificate()));
     };
@@ -136,10 +127,7 @@ pub(crate) fn add(
         let Ok(info) = pki::parse_certificate(extra) else {
             continue;
         };
-        let profile = profile_name(
-            &listing::serial_hex(&info.serial),
-            &info.issuer.racf_dotted(),
-        );
+        let profile = profile_of(&info);
         if certs::by_profile(ctx.tx, &profile)?.is_some() {
             continue;
         }

@@ -8,7 +8,7 @@ use crate::certificates::cert_view;
 use crate::datasets::{read_dataset, write_dataset};
 use crate::listing::checkcert::{CheckCertView, CheckedCert};
 use crate::listing::{self, CertDetails};
-use crate::lookup::{chain_of, find_cert, profile_name};
+use crate::lookup::{chain_of, find_cert, profile_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, Owner};
@@ -19,6 +19,18 @@ fn pkcs12_encryption(ctx: &Ctx<'_, '_>) -> Result<pki::Pkcs12Encryption, Fail> {
     Ok(match meta::get(ctx.tx, "pkcs12_encryption")?.as_deref() {
         Some("legacy") => pki::Pkcs12Encryption::LegacyTripleDes,
         _ => pki::Pkcs12Encryption::Aes256,
+    })
+}
+
+/// The certificates (and private key) of a data set's content, as ADD and CHECKCERT read
+/// it: IRRD104I when it holds no certificate, IRRD146I when the PKCS#12 password is missing
+/// or wrong.
+pub(crate) fn decode_package(data: &[u8], password: Option<&str>) -> Result<pki::Package, Fail> {
+    pki::decode_package(data, password).map_err(|e| match e {
+        pki::PackageError::NotACertificate => Fail::from(m::not_a_certificate()),
+        pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
+            Fail::from(m::bad_password())
+        }
     })
 }
 
@@ -117,10 +129,7 @@ pub(crate) fn checkcert(
     password: Option<&str>,
 ) -> Result<Output, Fail> {
     let (_, data) = read_dataset(ctx, dsn)?;
-    let pkg = pki::decode_package(&data, password).map_err(|e| match e {
-        pki::PackageError::NotACertificate => Fail::from(m::not_a_certificate()),
-        _ => Fail::from(m::bad_password()),
-    })?;
+    let pkg = decode_package(&data, password)?;
     let may_list = crate::authority::racdcert_allowed(ctx.tx, ctx.issuer, "LIST", Access::Read)?;
     let mut view = CheckCertView {
         certs: Vec::new(),
@@ -129,10 +138,7 @@ pub(crate) fn checkcert(
     };
     for der in &pkg.certificates {
         let info = pki::parse_certificate(der).map_err(|_| Fail::from(m::not_a_certificate()))?;
-        let profile = profile_name(
-            &listing::serial_hex(&info.serial),
-            &info.issuer.racf_dotted(),
-        );
+        let profile = profile_of(&info);
         view.certs.push(match certs::by_profile(ctx.tx, &profile)? {
             Some(row) if may_list => {
                 CheckedCert::InRacf(cert_view(ctx, &Owner::from_internal(&row.owner), &row)?)

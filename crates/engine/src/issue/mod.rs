@@ -11,7 +11,8 @@ use crate::lookup::{new_label, parse_info, profile_name, serial_bytes, signer};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{
-    Access, AltNameSpec, DateTimeSpec, DsnOperand, GenCert, KeyAlgorithmKeyword, Owner, TrustStatus,
+    Access, AltNameSpec, DateTimeSpec, DsnOperand, GenCert, KeyAlgorithmKeyword, KeyUsageSpec,
+    Owner, TrustStatus,
 };
 use racemu_pki as pki;
 use racemu_store::certs::{self, CertRow};
@@ -111,6 +112,17 @@ pub(crate) fn alt_names(spec: &AltNameSpec) -> Result<pki::AltNames, Fail> {
     Ok(alt)
 }
 
+/// The key usage KEYUSAGE asks for.
+fn key_usage(k: &KeyUsageSpec) -> pki::KeyUsage {
+    pki::KeyUsage {
+        handshake: k.handshake,
+        dataencrypt: k.dataencrypt,
+        docsign: k.docsign,
+        certsign: k.certsign,
+        keyagree: k.keyagree,
+    }
+}
+
 fn dn_tag(t: &str) -> pki::DnTag {
     match t {
         "CN" => pki::DnTag::Cn,
@@ -160,7 +172,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     // Key usage.
     let ku = match &g.key_usage {
         Some(k) => Some(k.clone()),
-        None if *owner == Owner::CertAuth => Some(racemu_command::KeyUsageSpec {
+        None if *owner == Owner::CertAuth => Some(KeyUsageSpec {
             certsign: true,
             ..Default::default()
         }),
@@ -199,13 +211,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     };
     let serial_n = signer.as_ref().map_or(0, |(row, _)| row.last_serial + 1);
     let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size })?;
-    let key_usage = ku.map(|k| pki::KeyUsage {
-        handshake: k.handshake,
-        dataencrypt: k.dataencrypt,
-        docsign: k.docsign,
-        certsign: k.certsign,
-        keyagree: k.keyagree,
-    });
+    let key_usage = ku.as_ref().map(key_usage);
     let is_ca = *owner == Owner::CertAuth || key_usage.as_ref().is_some_and(|k| k.certsign);
     let template = pki::CertTemplate {
         serial: serial_bytes(serial_n),
@@ -261,13 +267,7 @@ pub(crate) fn gencert_request(
     let label = new_label(ctx, owner, g.label.as_deref())?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
     let serial_n = signer.last_serial + 1;
-    let key_usage = g.key_usage.as_ref().map(|k| pki::KeyUsage {
-        handshake: k.handshake,
-        dataencrypt: k.dataencrypt,
-        docsign: k.docsign,
-        certsign: k.certsign,
-        keyagree: k.keyagree,
-    });
+    let key_usage = g.key_usage.as_ref().map(key_usage);
     let alt = alt_names(&g.alt_name)?;
     let template = pki::CertTemplate {
         serial: serial_bytes(serial_n),
