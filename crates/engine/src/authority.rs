@@ -1,7 +1,10 @@
 //! Who may do what: SPECIAL, general resource profiles (discrete and generic, most specific
 //! wins), access lists with groups and `*`, UACC, and RACLIST snapshots (reference §7, §8).
 
+use crate::messages as m;
+use crate::{Ctx, Fail};
 use racemu_command::Access;
+use racemu_command::Owner;
 use racemu_store::{profiles, rusqlite::Transaction, users};
 
 /// Whether `pattern` (a generic profile name with `*`, `**`, `%`) covers `name`.
@@ -179,6 +182,47 @@ pub fn racdcert_allowed(
     }
     let resource = format!("IRR.DIGTCERT.{function}");
     Ok(matches!(resource_access(tx, userid, "FACILITY", &resource)?, Some(a) if a >= needed))
+}
+
+/// The RACDCERT authority a command needs, checked: IRRD101I (RC 8) when the issuer has
+/// neither SPECIAL nor `needed` access to FACILITY `IRR.DIGTCERT.<function>`.
+pub(crate) fn authorize(ctx: &Ctx<'_, '_>, function: &str, needed: Access) -> Result<(), Fail> {
+    if racdcert_allowed(ctx.tx, ctx.issuer, function, needed)? {
+        Ok(())
+    } else {
+        Err(Fail::from(m::irrd101i()))
+    }
+}
+
+/// Required access for a certificate function by owner (reference §7.1).
+pub(crate) fn level_for(ctx: &Ctx<'_, '_>, owner: &Owner) -> Access {
+    match owner {
+        Owner::User(u) if u == ctx.issuer => Access::Read,
+        Owner::User(_) => Access::Update,
+        Owner::CertAuth | Owner::Site => Access::Control,
+    }
+}
+
+/// The access a ring function (ADDRING, DELRING, LISTRING) needs: READ for one's own ring,
+/// UPDATE for another user's.
+pub(crate) fn ring_level(ctx: &Ctx<'_, '_>, ring_user: &str) -> Access {
+    if ring_user == ctx.issuer {
+        Access::Read
+    } else {
+        Access::Update
+    }
+}
+
+/// Checks that a user ID exists (or is treated as existing, reference: undefined IDs).
+pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> {
+    if let Owner::User(u) = owner {
+        if users::get(ctx.tx, u)?.is_none()
+            && meta::get(ctx.tx, "undefined_ids")?.as_deref() == Some("error")
+        {
+            return Err(Fail::from(m::irrd102i()));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

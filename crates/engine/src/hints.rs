@@ -10,6 +10,7 @@
 //! * RCM115W — the command holds typographic quotes (U+2018, U+2019, U+201C, U+201D), which
 //!   TSO does not take for apostrophes.
 
+use crate::messages::hints as m;
 use racemu_command::{Function, Owner, Racdcert};
 use racemu_store::{certs, rusqlite::Connection};
 use racemu_tso::operands::{parse_command, Operand, OperandText};
@@ -23,12 +24,7 @@ pub(crate) fn typographic_quotes(text: &str) -> Option<String> {
         .iter()
         .filter(|q| text.contains(**q))
         .collect();
-    (!found.is_empty()).then(|| {
-        format!(
-            "RCM115W The command contains typographic quotes ({found}), often pasted from web pages; \
-             TSO takes only the apostrophe (') as a quote, so they became part of the values."
-        )
-    })
+    (!found.is_empty()).then(|| m::rcm115w(&found).line())
 }
 
 /// The `LABEL(value)` operands anywhere in a command, as typed: (text, quoted).
@@ -120,17 +116,14 @@ pub(crate) fn label_case(
         }
         for (o, l) in found {
             let owner = owner_name(&o);
-            hints.push(if !quoted && l == typed {
-                format!(
-                    "RCM114I LABEL({typed}) is not quoted, so TSO folded it to {effective}; \
-                     {owner} has the label '{l}': write LABEL('{l}')."
-                )
-            } else {
-                format!(
-                    "RCM113I Labels are case-sensitive: {owner} has no label '{effective}' \
-                     but has '{l}'."
-                )
-            });
+            hints.push(
+                if !quoted && l == typed {
+                    m::rcm114i(&typed, &effective, &owner)
+                } else {
+                    m::rcm113i(&owner, &effective, &l)
+                }
+                .line(),
+            );
         }
     }
     hints

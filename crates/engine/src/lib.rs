@@ -8,17 +8,19 @@
 //! that fails (RC 8 or more) changes nothing.
 #![deny(missing_docs)]
 
-mod add;
 pub mod authority;
-mod gencert;
+mod certificates;
+mod datasets;
+mod dispatch;
 mod hints;
 mod interchange;
+mod issue;
 pub mod listing;
 pub mod logon;
+mod lookup;
 pub mod messages;
-mod racdcert;
 mod racf;
-mod ring;
+mod rings;
 
 use racemu_command::{parse, Command, ParseFailure};
 use racemu_store::{rusqlite, Store, StoreError};
@@ -73,13 +75,30 @@ pub(crate) struct Fail(pub Output);
 
 impl From<rusqlite::Error> for Fail {
     fn from(e: rusqlite::Error) -> Self {
-        Fail(Output::new(vec![messages::internal(&e.to_string())], 12))
+        Fail::from(messages::internal(&e.to_string()))
     }
 }
 
-impl Fail {
-    pub(crate) fn msg(line: String, rc: u32) -> Fail {
-        Fail(Output::new(vec![line], rc))
+impl From<racemu_pki::PkiError> for Fail {
+    /// What racemu cannot produce (RCM001E, RC 8), or an internal error (RCM999E, RC 12).
+    fn from(e: racemu_pki::PkiError) -> Self {
+        match e {
+            racemu_pki::PkiError::Unsupported(what) => Fail::from(messages::not_supported(&what)),
+            other => Fail::from(messages::internal(&other.to_string())),
+        }
+    }
+}
+
+impl From<messages::Message> for Fail {
+    fn from(m: messages::Message) -> Self {
+        Fail(Output::from(m))
+    }
+}
+
+impl From<messages::Message> for Output {
+    /// The message as the command's only line, with its return code.
+    fn from(m: messages::Message) -> Self {
+        Output::new(vec![m.line()], m.rc)
     }
 }
 
@@ -188,7 +207,11 @@ impl Engine {
             Ok(cmd) => {
                 let mut out = self.run(issuer, &cmd);
                 if let Command::Racdcert(r) = &cmd {
-                    if out.lines.iter().any(|l| l.starts_with("IRRD107I")) {
+                    if out
+                        .lines
+                        .iter()
+                        .any(|l| l.starts_with(messages::irrd107i().id))
+                    {
                         let issuer = issuer.to_ascii_uppercase();
                         out.hints.extend(hints::label_case(
                             self.store.connection(),
@@ -234,33 +257,13 @@ impl Engine {
                 now,
                 config,
             };
-            let out = dispatch(&mut ctx, cmd)?;
+            let out = dispatch::dispatch(&mut ctx, cmd)?;
             Ok::<Output, Fail>(out)
         });
         match result {
             Ok(o) => o,
             Err(Fail(o)) => o,
         }
-    }
-}
-
-fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {
-    match cmd {
-        Command::Racdcert(r) => racdcert::run(ctx, r),
-        Command::Setropts(s) => racf::setropts(ctx, s),
-        Command::Rdefine(r) => racf::rdefine(ctx, r, false),
-        Command::Ralter(r) => racf::rdefine(ctx, r, true),
-        Command::Rdelete(r) => racf::rdelete(ctx, r),
-        Command::Permit(p) => racf::permit(ctx, p),
-        Command::Rlist(r) => racf::rlist(ctx, r),
-        Command::AddUser(u) => racf::adduser(ctx, u, false),
-        Command::AltUser(u) => racf::adduser(ctx, u, true),
-        Command::ListUser(ids) => racf::listuser(ctx, ids),
-        Command::DelUser(ids) => racf::deluser(ctx, ids),
-        Command::AddGroup(g) => racf::addgroup(ctx, g),
-        Command::ConnectGroup(c) => racf::connect_group(ctx, c),
-        Command::ListGroup(g) => racf::listgrp(ctx, g),
-        Command::Profile | Command::Logoff | Command::Help(_) => Ok(Output::ok()),
     }
 }
 

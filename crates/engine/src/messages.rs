@@ -1,227 +1,313 @@
-//! Message texts, one function per message ID, so every wording lives in one place.
+//! The engine's message catalogue: every message the engine prints, one function per
+//! message, each giving the message's ID, its text and the return code it sets.
 //!
-//! Texts marked CONFIRMED in the reference are reproduced exactly; the others are racemu's
-//! documented choices (see `docs/fidelity.md`).
+//! No message ID is written anywhere else in the engine. Texts marked CONFIRMED in the
+//! reference are reproduced exactly; the others are racemu's documented choices (see
+//! `docs/fidelity.md`). RACDCERT's IRRD messages and racemu's own RCM messages are here; the
+//! RACF commands' ICH messages are in [`ich`], the TSO parse messages the engine itself
+//! raises in [`ikj`], racemu's hints in [`hints`].
 
-/// IRRD101I (CONFIRMED).
-pub fn irrd101i() -> String {
-    "IRRD101I You are not authorized to issue the RACDCERT command.".into()
+pub mod hints;
+pub mod ich;
+pub mod ikj;
+
+pub use ich::*;
+pub use ikj::*;
+
+use std::fmt;
+
+/// One message: its ID, its text (after the ID) and the return code it sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The message ID, e.g. `IRRD107I`.
+    pub id: &'static str,
+    /// The text after the ID and one blank.
+    pub text: String,
+    /// The return code the command ends with when this message is its outcome.
+    pub rc: u32,
 }
 
-/// IRRD102I: user ID not defined (wording SUPPORTED, number unconfirmed).
-pub fn irrd102i() -> String {
-    "IRRD102I The user ID specified is not defined to RACF.".into()
-}
+impl Message {
+    /// A message with `id`, `text` and `rc`.
+    pub(crate) fn new(id: &'static str, text: impl Into<String>, rc: u32) -> Message {
+        Message {
+            id,
+            text: text.into(),
+            rc,
+        }
+    }
 
-/// IRRD105I: the owner has no certificates.
-pub fn irrd105i(owner_text: &str) -> String {
-    format!("IRRD105I No certificate information was found for {owner_text}.")
-}
+    /// The same message with another return code: the "not found" messages that end a
+    /// change with RC 8 end a listing with RC 4, as RACF does.
+    pub fn with_rc(self, rc: u32) -> Message {
+        Message { rc, ..self }
+    }
 
-/// IRRD107I (CONFIRMED).
-pub fn irrd107i() -> String {
-    "IRRD107I No matching certificate was found for this user.".into()
-}
-
-/// IRRD109I (CONFIRMED): two blanks after "added.".
-pub fn irrd109i(profile: &str) -> String {
-    format!("IRRD109I The certificate cannot be added.  Profile {profile} is already defined.")
-}
-
-/// IRRD110I: the label is already in use for this owner (racemu's choice of number/text).
-pub fn irrd110i(label: &str) -> String {
-    format!("IRRD110I The label '{label}' is already in use. The request is not processed.")
-}
-
-/// IRRD113I: informational on ADD of a self-signed certificate.
-pub fn irrd113i() -> String {
-    "IRRD113I The certificate that you are adding is self-signed. The certificate is added with TRUST status.".into()
-}
-
-/// IRRD114I (CONFIRMED).
-pub fn irrd114i(ring: &str) -> String {
-    let shown: String = ring.chars().take(200).collect();
-    format!("IRRD114I Ring {shown} does not exist.")
-}
-
-/// IRRD115I (CONFIRMED).
-pub fn irrd115i(user: &str) -> String {
-    format!("IRRD115I User {user} has no rings.")
-}
-
-/// IRRD116I (CONFIRMED).
-pub fn irrd116i(label: &str, ring: &str, user: &str) -> String {
-    let shown: String = ring.chars().take(100).collect();
-    format!("IRRD116I Label {label} does not exist in ring {shown} for user {user}.")
-}
-
-/// IRRD120I (CONFIRMED).
-pub fn irrd120i(certauth: bool) -> String {
-    if certauth {
-        "IRRD120I Incorrect use of CERTAUTH. A Certificate Authority cannot own a key ring.".into()
-    } else {
-        "IRRD120I Incorrect use of SITE. A Site Certificate cannot own a key ring.".into()
+    /// The line SYSTSPRT shows: the ID, one blank, the text.
+    pub fn line(&self) -> String {
+        self.to_string()
     }
 }
 
-/// IRRD121I (CONFIRMED).
-pub fn irrd121i() -> String {
-    "IRRD121I A ring name and label name must be specified.".into()
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.id, self.text)
+    }
 }
 
-/// IRRD122I: the ring already exists (number SUPPORTED by Galasa; text racemu's choice).
-pub fn irrd122i(ring: &str) -> String {
-    format!("IRRD122I Ring {ring} already exists. The request is not processed.")
-}
-
-/// IRRD128I (CONFIRMED).
-pub fn irrd128i(function: &str) -> String {
-    format!("IRRD128I {function} requires a certificate with an associated private key. The request is not processed.")
-}
-
-/// IRRD130I (CONFIRMED).
-pub fn irrd130i(keywords: &str) -> String {
-    format!("IRRD130I The {keywords} keyword(s) must be specified. The request is not processed.")
-}
-
-/// IRRD133I (CONFIRMED).
-pub fn irrd133i() -> String {
-    "IRRD133I The NOTBEFORE value must be earlier than the NOTAFTER value. The certificate is not created.".into()
-}
-
-/// IRRD156I (CONFIRMED).
-pub fn irrd156i() -> String {
-    "IRRD156I Keyusage is incompatible with Key algorithm.".into()
-}
-
-/// IRRD175I: DIGTCERT is RACLISTed (text recalled).
-pub fn irrd175i() -> String {
-    "IRRD175I The new profile for DIGTCERT will not be in effect until a SETROPTS REFRESH has been issued.".into()
-}
-
-/// IRRD199I: ADD success on newer releases.
-pub fn irrd199i(label: &str, owner_text: &str) -> String {
-    format!("IRRD199I Certificate with label '{label}' is added for {owner_text}.")
-}
-
-/// The signing certificate was not found (racemu's choice of text: IRRD107I's wording).
-pub fn signer_not_found() -> String {
-    irrd107i()
-}
-
-/// racemu cannot produce what was asked (no fake keys): honest, racemu-specific.
-pub fn not_supported(what: &str) -> String {
-    format!("RCM001E {what} is not supported by racemu. The request is not processed.")
-}
-
-/// A function racemu knows by name but does not emulate.
-pub fn not_emulated(function: &str) -> String {
-    format!("RCM002E RACDCERT {function} is not emulated by racemu. The request is not processed.")
-}
-
-/// An internal error (store I/O): the command did not change anything.
-pub fn internal(detail: &str) -> String {
-    format!("RCM999E racemu internal error: {detail}. The command made no change.")
-}
-
-/// The key size is not valid for the key type (racemu's choice of text).
-pub fn invalid_size(size: u32, kind: &str) -> String {
-    format!(
-        "IRRD135I The key size {size} is not valid for {kind} keys. The request is not processed."
+/// IRRD101I (CONFIRMED), RC 8.
+pub fn irrd101i() -> Message {
+    Message::new(
+        "IRRD101I",
+        "You are not authorized to issue the RACDCERT command.",
+        8,
     )
 }
 
-/// ICH10006I (CONFIRMED).
-pub fn ich10006i(class: &str) -> String {
-    format!("ICH10006I RACLISTED PROFILES FOR {class} WILL NOT REFLECT THE ADDITION(S) UNTIL A SETROPTS REFRESH IS ISSUED.")
+/// IRRD102I: user ID not defined (wording SUPPORTED, number unconfirmed), RC 8.
+pub fn irrd102i() -> Message {
+    Message::new(
+        "IRRD102I",
+        "The user ID specified is not defined to RACF.",
+        8,
+    )
 }
 
-/// ICH06011I (CONFIRMED; no final period).
-pub fn ich06011i(class: &str) -> String {
-    format!("ICH06011I RACLISTED PROFILES FOR {class} WILL NOT REFLECT THE UPDATE(S) UNTIL A SETROPTS REFRESH IS ISSUED")
+/// IRRD103I: the input data set could not be opened (racemu's choice of number and text),
+/// RC 8.
+pub fn dataset_not_found(dsn: &str) -> Message {
+    Message::new(
+        "IRRD103I",
+        format!("Data set {dsn} could not be opened. The request is not processed."),
+        8,
+    )
 }
 
-/// ICH11009I.
-pub fn ich11009i(class: &str) -> String {
-    format!("ICH11009I RACLISTED PROFILES FOR {class} WILL NOT REFLECT THE UPDATE(S) UNTIL A SETROPTS REFRESH IS ISSUED.")
+/// IRRD104I: the data set holds no certificate or package racemu can read (racemu's
+/// choice), RC 8.
+pub fn not_a_certificate() -> Message {
+    Message::new(
+        "IRRD104I",
+        "The input data set does not contain a valid certificate or certificate package. The request is not processed.",
+        8,
+    )
 }
 
-/// ICH12002I (CONFIRMED).
-pub fn ich12002i(class: &str) -> String {
-    format!("ICH12002I RACLISTED PROFILES FOR {class} WILL NOT REFLECT THE DELETION(S) UNTIL A SETROPTS REFRESH IS ISSUED.")
+/// IRRD104I: the data set holds no PKCS#10 request (racemu's choice), RC 8.
+pub fn not_a_request() -> Message {
+    Message::new(
+        "IRRD104I",
+        "The input data set does not contain a valid certificate request. The request is not processed.",
+        8,
+    )
 }
 
-/// ICH10102I (CONFIRMED form).
-pub fn ich10102i(profile: &str, class: &str) -> String {
-    format!("ICH10102I {profile} ALREADY DEFINED TO CLASS {class}.")
+/// IRRD105I: the owner has no certificates, RC 4.
+pub fn irrd105i(owner_text: &str) -> Message {
+    Message::new(
+        "IRRD105I",
+        format!("No certificate information was found for {owner_text}."),
+        4,
+    )
 }
 
-/// ICH10103I (CONFIRMED).
-pub fn ich10103i(profile: &str) -> String {
-    format!("ICH10103I NOT AUTHORIZED TO DEFINE {profile}.")
+/// IRRD107I (CONFIRMED), RC 8 (RC 4 when a listing finds nothing).
+pub fn irrd107i() -> Message {
+    Message::new(
+        "IRRD107I",
+        "No matching certificate was found for this user.",
+        8,
+    )
 }
 
-/// ICH12102I.
-pub fn ich12102i(profile: &str, class: &str) -> String {
-    format!("ICH12102I {profile} NOT DEFINED TO CLASS {class}.")
+/// The signing certificate was not found (racemu's choice of text: IRRD107I's wording).
+pub fn signer_not_found() -> Message {
+    irrd107i()
 }
 
-/// ICH12103I (CONFIRMED).
-pub fn ich12103i(profile: &str) -> String {
-    format!("ICH12103I NOT AUTHORIZED TO DELETE {profile}.")
+/// IRRD109I (CONFIRMED): two blanks after "added.", RC 8.
+pub fn irrd109i(profile: &str) -> Message {
+    Message::new(
+        "IRRD109I",
+        format!("The certificate cannot be added.  Profile {profile} is already defined."),
+        8,
+    )
 }
 
-/// ICH13003I (CONFIRMED).
-pub fn ich13003i(profile: &str) -> String {
-    format!("ICH13003I {profile} NOT FOUND")
+/// IRRD110I: the label is already in use for this owner (racemu's choice of number/text),
+/// RC 8.
+pub fn irrd110i(label: &str) -> Message {
+    Message::new(
+        "IRRD110I",
+        format!("The label '{label}' is already in use. The request is not processed."),
+        8,
+    )
 }
 
-/// ICH06004I: PERMIT of an undefined profile.
-pub fn ich06004i(profile: &str) -> String {
-    format!("ICH06004I {profile} NOT DEFINED TO RACF")
+/// IRRD113I: informational on ADD of a self-signed certificate, RC 0.
+pub fn irrd113i() -> Message {
+    Message::new(
+        "IRRD113I",
+        "The certificate that you are adding is self-signed. The certificate is added with TRUST status.",
+        0,
+    )
 }
 
-/// ICH06007I: PERMIT DELETE of an ID not on the list.
-pub fn ich06007i(id: &str) -> String {
-    format!("ICH06007I {id} NOT FOUND IN ACCESS LIST")
+/// IRRD114I (CONFIRMED), RC 8 (RC 4 from LISTRING).
+pub fn irrd114i(ring: &str) -> Message {
+    let shown: String = ring.chars().take(200).collect();
+    Message::new("IRRD114I", format!("Ring {shown} does not exist."), 8)
 }
 
-/// ICH30001I (CONFIRMED; USER padded to 8).
-pub fn ich30001i(user: &str) -> String {
-    format!("ICH30001I UNABLE TO LOCATE USER    ENTRY {user}")
+/// IRRD115I (CONFIRMED), RC 4.
+pub fn irrd115i(user: &str) -> Message {
+    Message::new("IRRD115I", format!("User {user} has no rings."), 4)
 }
 
-/// ICH14041I (CONFIRMED).
-pub fn ich14041i(class: &str) -> String {
-    format!("ICH14041I RACLIST REFRESH of class {class} ignored. The class is not active yet.")
+/// IRRD116I (CONFIRMED), RC 8.
+pub fn irrd116i(label: &str, ring: &str, user: &str) -> Message {
+    let shown: String = ring.chars().take(100).collect();
+    Message::new(
+        "IRRD116I",
+        format!("Label {label} does not exist in ring {shown} for user {user}."),
+        8,
+    )
 }
 
-/// ICH14070I.
-pub fn ich14070i(class: &str) -> String {
-    format!("ICH14070I SETROPTS RACLIST REFRESH had no effect on class {class}")
+/// IRRD120I (CONFIRMED), RC 8.
+pub fn irrd120i(certauth: bool) -> Message {
+    let text = if certauth {
+        "Incorrect use of CERTAUTH. A Certificate Authority cannot own a key ring."
+    } else {
+        "Incorrect use of SITE. A Site Certificate cannot own a key ring."
+    };
+    Message::new("IRRD120I", text, 8)
 }
 
-/// The input data set could not be opened (racemu's choice of number and text).
-pub fn dataset_not_found(dsn: &str) -> String {
-    format!("IRRD103I Data set {dsn} could not be opened. The request is not processed.")
+/// IRRD121I (CONFIRMED), RC 8.
+pub fn irrd121i() -> Message {
+    Message::new(
+        "IRRD121I",
+        "A ring name and label name must be specified.",
+        8,
+    )
 }
 
-/// The data set holds no certificate or package racemu can read (racemu's choice).
-pub fn not_a_certificate() -> String {
-    "IRRD104I The input data set does not contain a valid certificate or certificate package. The request is not processed.".into()
+/// IRRD122I: the ring already exists (number SUPPORTED by Galasa; text racemu's choice),
+/// RC 8.
+pub fn irrd122i(ring: &str) -> Message {
+    Message::new(
+        "IRRD122I",
+        format!("Ring {ring} already exists. The request is not processed."),
+        8,
+    )
 }
 
-/// The data set holds no PKCS#10 request (racemu's choice).
-pub fn not_a_request() -> String {
-    "IRRD104I The input data set does not contain a valid certificate request. The request is not processed.".into()
+/// IRRD128I (CONFIRMED), RC 8.
+pub fn irrd128i(function: &str) -> Message {
+    Message::new(
+        "IRRD128I",
+        format!("{function} requires a certificate with an associated private key. The request is not processed."),
+        8,
+    )
 }
 
-/// PKCS#12 password missing or wrong (racemu's choice).
-pub fn bad_password() -> String {
-    "IRRD146I The PKCS#12 password is missing or not valid. The request is not processed.".into()
+/// IRRD130I (CONFIRMED), RC 8.
+pub fn irrd130i(keywords: &str) -> Message {
+    Message::new(
+        "IRRD130I",
+        format!("The {keywords} keyword(s) must be specified. The request is not processed."),
+        8,
+    )
 }
 
-/// IRRD147I (text seen verbatim in Zowe's scripts; two blanks before "The").
-pub fn irrd147i() -> String {
-    "IRRD147I EXPORT in PKCS12 format requires a certificate with an associated non-ICSF private key.  The request is not processed.".into()
+/// IRRD133I (CONFIRMED), RC 8.
+pub fn irrd133i() -> Message {
+    Message::new(
+        "IRRD133I",
+        "The NOTBEFORE value must be earlier than the NOTAFTER value. The certificate is not created.",
+        8,
+    )
+}
+
+/// IRRD135I: the key size is not valid for the key type (racemu's choice of text), RC 8.
+pub fn invalid_size(size: u32, kind: &str) -> Message {
+    Message::new(
+        "IRRD135I",
+        format!("The key size {size} is not valid for {kind} keys. The request is not processed."),
+        8,
+    )
+}
+
+/// IRRD146I: PKCS#12 password missing or wrong (racemu's choice), RC 8.
+pub fn bad_password() -> Message {
+    Message::new(
+        "IRRD146I",
+        "The PKCS#12 password is missing or not valid. The request is not processed.",
+        8,
+    )
+}
+
+/// IRRD147I (text seen verbatim in Zowe's scripts; two blanks before "The"), RC 8.
+pub fn irrd147i() -> Message {
+    Message::new(
+        "IRRD147I",
+        "EXPORT in PKCS12 format requires a certificate with an associated non-ICSF private key.  The request is not processed.",
+        8,
+    )
+}
+
+/// IRRD156I (CONFIRMED), RC 8.
+pub fn irrd156i() -> Message {
+    Message::new(
+        "IRRD156I",
+        "Keyusage is incompatible with Key algorithm.",
+        8,
+    )
+}
+
+/// IRRD175I: DIGTCERT is RACLISTed (text recalled), RC 0.
+pub fn irrd175i() -> Message {
+    Message::new(
+        "IRRD175I",
+        "The new profile for DIGTCERT will not be in effect until a SETROPTS REFRESH has been issued.",
+        0,
+    )
+}
+
+/// IRRD199I: ADD success on newer releases, RC 0.
+pub fn irrd199i(label: &str, owner_text: &str) -> Message {
+    Message::new(
+        "IRRD199I",
+        format!("Certificate with label '{label}' is added for {owner_text}."),
+        0,
+    )
+}
+
+/// RCM001E: racemu cannot produce what was asked (no fake keys): honest, racemu-specific,
+/// RC 8.
+pub fn not_supported(what: &str) -> Message {
+    Message::new(
+        "RCM001E",
+        format!("{what} is not supported by racemu. The request is not processed."),
+        8,
+    )
+}
+
+/// RCM002E: a function racemu knows by name but does not emulate, RC 8.
+pub fn not_emulated(function: &str) -> Message {
+    Message::new(
+        "RCM002E",
+        format!("RACDCERT {function} is not emulated by racemu. The request is not processed."),
+        8,
+    )
+}
+
+/// RCM999E: an internal error (store I/O); the command did not change anything, RC 12.
+pub fn internal(detail: &str) -> Message {
+    Message::new(
+        "RCM999E",
+        format!("racemu internal error: {detail}. The command made no change."),
+        12,
+    )
 }

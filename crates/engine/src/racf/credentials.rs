@@ -2,16 +2,10 @@
 //! them. Secrets are hashed at once; no message ever contains one.
 
 use super::{julian, today};
+use crate::messages as m;
 use crate::{Ctx, Fail};
 use racemu_command::UserSpec;
 use racemu_store::{passwords, setropts, users};
-
-/// ICH21034I: the password does not follow RACF's syntax (1 to 8 letters, digits, @ # $).
-const BAD_PASSWORD: &str = "ICH21034I PASSWORD CHANGE REJECTED BY INSTALLATION SYNTAX RULES";
-/// ICH01021I: the phrase breaks RACF's phrase rules.
-const BAD_PHRASE: &str = "ICH01021I NEW PASS PHRASE REJECTED BY RACF RULES";
-/// ICH21007I: EXPIRED or NOEXPIRED without PASSWORD or PHRASE.
-const EXPIRED_IGNORED: &str = "ICH21007I EXPIRED/NOEXPIRED OPERAND IGNORED";
 
 /// RACF's password syntax: 1 to 8 characters, letters, digits and the national characters.
 pub(crate) fn valid_password(pw: &str) -> bool {
@@ -60,8 +54,9 @@ pub(crate) fn apply(
             c.passdate = Some(today(ctx));
             changed = true;
         } else {
-            out.push(BAD_PASSWORD.into());
-            rc = 4;
+            let refused = m::ich21034i();
+            rc = rc.max(refused.rc);
+            out.push(refused.line());
         }
     }
     if let Some(ph) = &u.phrase {
@@ -70,8 +65,9 @@ pub(crate) fn apply(
             c.phrasedate = Some(today(ctx));
             changed = true;
         } else {
-            out.push(BAD_PHRASE.into());
-            rc = 4;
+            let refused = m::ich01021i();
+            rc = rc.max(refused.rc);
+            out.push(refused.line());
         }
     }
     if changed {
@@ -80,7 +76,7 @@ pub(crate) fn apply(
         c.expired = u.expired.unwrap_or(true);
         c.failed_logons = 0;
     } else if u.expired.is_some() && u.password.is_none() && u.phrase.is_none() {
-        out.push(EXPIRED_IGNORED.into());
+        out.push(m::ich21007i().line());
     }
     let day = today(ctx);
     match u.revoke {

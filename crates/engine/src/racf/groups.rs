@@ -1,6 +1,11 @@
 //! ADDGROUP, CONNECT and LISTGRP.
 
 use super::{julian, require_special, today};
+use crate::listing::{
+    self,
+    listgrp::{GroupEntry, GroupView},
+};
+use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{GroupConnect, GroupSpec};
 use racemu_store::{groups, users};
@@ -8,7 +13,7 @@ use racemu_store::{groups, users};
 /// ADDGROUP: OWNER defaults to the issuer and SUPGROUP to the issuer's current connect group
 /// (in batch, the default group; SYS1 for a user racemu has never seen).
 pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, Fail> {
-    require_special(ctx, "ICH00005I NOT AUTHORIZED TO ADD GROUP".into())?;
+    require_special(ctx, m::ich00005i("ADD GROUP"))?;
     let current = users::get(ctx.tx, ctx.issuer)?
         .map(|u| u.dfltgrp)
         .unwrap_or_else(|| "SYS1".into());
@@ -16,7 +21,7 @@ pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, F
     let mut rc = 0;
     for name in &g.groups {
         if groups::exists(ctx.tx, name)? {
-            out.push(format!("ICH02004I GROUP {name} ALREADY DEFINED"));
+            out.push(m::ich02004i(name).line());
             rc = 8;
             continue;
         }
@@ -36,7 +41,7 @@ pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, F
 }
 
 pub(crate) fn connect_group(ctx: &mut Ctx<'_, '_>, c: &GroupConnect) -> Result<Output, Fail> {
-    require_special(ctx, "ICH00005I NOT AUTHORIZED TO CONNECT".into())?;
+    require_special(ctx, m::ich00005i("CONNECT"))?;
     let group = c.group.clone().unwrap_or_else(|| "SYS1".into());
     if !groups::exists(ctx.tx, &group)? {
         // Decks connect to groups they never define: define it, as for undefined users.
@@ -92,84 +97,28 @@ pub(crate) fn listgrp(ctx: &mut Ctx<'_, '_>, names: &[String]) -> Result<Output,
     };
     let issuer = users::get(ctx.tx, ctx.issuer)?;
     let privileged = issuer.as_ref().is_some_and(|u| u.special || u.auditor);
-    let mut out = Vec::new();
+    let mut entries = Vec::new();
     let mut rc = 0;
     for name in &names {
         let Some(g) = groups::get(ctx.tx, name)? else {
-            out.push("ICH51003I NAME NOT FOUND IN RACF DATA SET".into());
-            rc = rc.max(4);
+            rc = rc.max(m::ich51003i().rc);
+            entries.push(GroupEntry::NotFound);
             continue;
         };
         if !privileged && g.owner != ctx.issuer {
-            out.push(format!(
-                "ICH32002I NOT AUTHORIZED TO LIST BASE INFORMATION FOR GROUP {name}"
-            ));
-            rc = rc.max(8);
+            rc = rc.max(m::ich32002i(name).rc);
+            entries.push(GroupEntry::NotAuthorized(name.clone()));
             continue;
         }
-        if out
-            .iter()
-            .any(|l: &String| l.starts_with("INFORMATION FOR GROUP"))
-        {
-            out.push(String::new());
-        }
-        out.extend(group_listing(ctx, &g)?);
+        entries.push(GroupEntry::Group(GroupView {
+            subgroups: groups::subgroups(ctx.tx, &g.name)?,
+            members: groups::members(ctx.tx, &g.name)?,
+            created: julian(&g.created),
+            name: g.name,
+            supgroup: g.supgroup,
+            owner: g.owner,
+            data: g.data,
+        }));
     }
-    Ok(Output::new(out, rc))
-}
-
-/// The lines LISTGRP prints for one group.
-fn group_listing(ctx: &Ctx<'_, '_>, g: &groups::Group) -> Result<Vec<String>, Fail> {
-    let mut out = vec![
-        format!("INFORMATION FOR GROUP {}", g.name),
-        format!(
-            "    SUPERIOR GROUP={:<8}     OWNER={:<8}    CREATED={}",
-            g.supgroup.as_deref().unwrap_or("NONE"),
-            g.owner,
-            julian(&g.created)
-        ),
-        match &g.data {
-            Some(d) => format!("    INSTALLATION DATA={d}"),
-            None => "    NO INSTALLATION DATA".into(),
-        },
-        "    NO MODEL DATA SET".into(),
-        "    TERMUACC".into(),
-    ];
-    let subgroups = groups::subgroups(ctx.tx, &g.name)?;
-    if subgroups.is_empty() {
-        out.push("    NO SUBGROUPS".into());
-    }
-    // Six names a line, each in nine columns; continuation lines as in a z/OS capture of
-    // `LG SYS1`.
-    for (i, chunk) in subgroups.chunks(6).enumerate() {
-        let names: Vec<String> = chunk.iter().map(|n| format!("{n:<8}")).collect();
-        let lead = if i == 0 {
-            "    SUBGROUP(S)= "
-        } else {
-            "                "
-        };
-        out.push(format!("{lead}{}", names.join(" ")).trim_end().to_string());
-    }
-    let members = groups::members(ctx.tx, &g.name)?;
-    if members.is_empty() {
-        out.push("    NO USERS".into());
-    } else {
-        out.push("    USER(S)=      ACCESS=      ACCESS COUNT=      UNIVERSAL ACCESS=".into());
-    }
-    for (m, attributes) in members {
-        out.push(format!(
-            "      {m:<8}      {:<8}      {:06}               {}",
-            "USE", 0, "NONE"
-        ));
-        out.push(format!(
-            "         CONNECT ATTRIBUTES={}",
-            if attributes.is_empty() {
-                "NONE"
-            } else {
-                &attributes
-            }
-        ));
-        out.push("         REVOKE DATE=NONE                 RESUME DATE=NONE".into());
-    }
-    Ok(out)
+    Ok(Output::new(listing::listgrp::listgrp(&entries), rc))
 }

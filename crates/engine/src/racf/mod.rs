@@ -13,6 +13,7 @@ pub(crate) use setropts::setropts;
 pub(crate) use users::{adduser, deluser, listuser};
 
 use crate::authority::is_special;
+use crate::messages::Message;
 use crate::{Ctx, Fail};
 
 pub(crate) fn today(ctx: &Ctx<'_, '_>) -> String {
@@ -20,11 +21,12 @@ pub(crate) fn today(ctx: &Ctx<'_, '_>) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
-pub(crate) fn require_special(ctx: &Ctx<'_, '_>, msg: String) -> Result<(), Fail> {
+/// Passes for a SPECIAL issuer; otherwise fails with `refusal`.
+pub(crate) fn require_special(ctx: &Ctx<'_, '_>, refusal: Message) -> Result<(), Fail> {
     if is_special(ctx.tx, ctx.issuer)? {
         Ok(())
     } else {
-        Err(Fail::msg(msg, 8))
+        Err(Fail::from(refusal))
     }
 }
 

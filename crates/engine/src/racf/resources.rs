@@ -2,6 +2,10 @@
 
 use super::today;
 use crate::authority::{is_generic, is_special, resource_access};
+use crate::listing::{
+    self,
+    rlist::{AccessEntry, ProfileView, RlistEntry},
+};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, Permit, Rdefine, Rdelete, Rlist};
@@ -21,15 +25,12 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
         let existing = profiles::get(ctx.tx, &r.class, name)?;
         if alter {
             let Some(mut p) = existing else {
-                out.push(format!(
-                    "ICH11102I {name} NOT DEFINED TO CLASS {}.",
-                    r.class
-                ));
+                out.push(m::ich11102i(name, &r.class).line());
                 failed = true;
                 continue;
             };
             if !can_change(ctx, Some(&p.owner))? {
-                out.push(format!("ICH11103I NOT AUTHORIZED TO ALTER {name}."));
+                out.push(m::ich11103i(name).line());
                 failed = true;
                 continue;
             }
@@ -52,12 +53,12 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
             changed = true;
         } else {
             if !is_special(ctx.tx, ctx.issuer)? {
-                out.push(m::ich10103i(name));
+                out.push(m::ich10103i(name).line());
                 failed = true;
                 continue;
             }
             if existing.is_some() {
-                out.push(m::ich10102i(name, &r.class));
+                out.push(m::ich10102i(name, &r.class).line());
                 failed = true;
                 continue;
             }
@@ -80,11 +81,14 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
         }
     }
     if changed && opts.raclisted {
-        out.push(if alter {
-            m::ich11009i(&r.class)
-        } else {
-            m::ich10006i(&r.class)
-        });
+        out.push(
+            if alter {
+                m::ich11009i(&r.class)
+            } else {
+                m::ich10006i(&r.class)
+            }
+            .line(),
+        );
     }
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
@@ -96,11 +100,11 @@ pub(crate) fn rdelete(ctx: &mut Ctx<'_, '_>, r: &Rdelete) -> Result<Output, Fail
     for name in &r.profiles {
         match profiles::get(ctx.tx, &r.class, name)? {
             None => {
-                out.push(m::ich12102i(name, &r.class));
+                out.push(m::ich12102i(name, &r.class).line());
                 failed = true;
             }
             Some(p) if !can_change(ctx, Some(&p.owner))? => {
-                out.push(m::ich12103i(name));
+                out.push(m::ich12103i(name).line());
                 failed = true;
             }
             Some(_) => {
@@ -110,7 +114,7 @@ pub(crate) fn rdelete(ctx: &mut Ctx<'_, '_>, r: &Rdelete) -> Result<Output, Fail
         }
     }
     if changed && profiles::class_options(ctx.tx, &r.class)?.raclisted {
-        out.push(m::ich12002i(&r.class));
+        out.push(m::ich12002i(&r.class).line());
     }
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
@@ -121,14 +125,12 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
     let mut failed = false;
     for name in &p.profiles {
         let Some(prof) = profiles::get(ctx.tx, &p.class, name)? else {
-            out.push(m::ich06004i(name));
+            out.push(m::ich06004i(name).line());
             failed = true;
             continue;
         };
         if !can_change(ctx, Some(&prof.owner))? {
-            out.push(format!(
-                "ICH06002I NOT AUTHORIZED TO ISSUE PERMIT FOR {name}"
-            ));
+            out.push(m::ich06002i(name).line());
             failed = true;
             continue;
         }
@@ -148,7 +150,7 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
                 if profiles::unpermit(ctx.tx, &p.class, name, id)? {
                     changed = true;
                 } else {
-                    out.push(m::ich06007i(id));
+                    out.push(m::ich06007i(id).line());
                 }
             } else {
                 let access = p.access.unwrap_or(Access::Read);
@@ -158,7 +160,7 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
         }
     }
     if changed && profiles::class_options(ctx.tx, &p.class)?.raclisted {
-        out.push(m::ich06011i(&p.class));
+        out.push(m::ich06011i(&p.class).line());
     }
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
@@ -208,7 +210,6 @@ fn racdcert_profiles(
 }
 
 pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
-    let mut out = Vec::new();
     let digt = racdcert_profiles(ctx, &r.class)?;
     let names: Vec<String> = match (&digt, r.profiles.iter().any(|p| p == "*")) {
         (Some(all), true) => all.iter().map(|p| p.name.clone()).collect(),
@@ -219,11 +220,12 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
         (_, false) => r.profiles.clone(),
     };
     if names.is_empty() {
-        return Ok(Output::new(vec!["ICH13004I NOTHING TO LIST".into()], 4));
+        return Ok(Output::from(m::ich13004i()));
     }
     let special = is_special(ctx.tx, ctx.issuer)?;
     let mut rc = 0;
-    for (i, name) in names.iter().enumerate() {
+    let mut entries = Vec::new();
+    for name in &names {
         let found = match &digt {
             // RACDCERT's profile names keep their case; RLIST operands are folded.
             Some(all) => all
@@ -233,80 +235,41 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
             None => profiles::get(ctx.tx, &r.class, name)?,
         };
         let Some(p) = found else {
-            out.push(m::ich13003i(name));
-            rc = 4;
+            rc = m::ich13003i(name).rc;
+            entries.push(RlistEntry::NotFound(name.clone()));
             continue;
         };
-        if i > 0 {
-            out.push(String::new());
-        }
         let your = if special || p.owner == ctx.issuer {
             Access::Alter
         } else {
             resource_access(ctx.tx, ctx.issuer, &r.class, name)?.unwrap_or(Access::None)
         };
-        out.push("CLASS      NAME".into());
-        out.push("-----      ----".into());
-        out.push(format!(
-            "{:<8}   {}{}",
-            p.class,
-            p.name,
-            if p.generic { " (G)" } else { "" }
-        ));
-        out.push(String::new());
-        out.push("LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING".into());
-        out.push("-----  --------   ----------------  -----------  -------".into());
-        out.push(format!(
-            " {:02}    {:<8}{:>12}{:>19}    {}",
-            0,
-            p.owner,
-            p.uacc,
-            your.keyword(),
-            if p.warning { "YES" } else { "NO" }
-        ));
-        out.push(String::new());
-        out.push("INSTALLATION DATA".into());
-        out.push("-----------------".into());
-        out.push(p.data.clone().unwrap_or_else(|| "NONE".into()));
-        out.push(String::new());
-        out.push("APPLICATION DATA".into());
-        out.push("----------------".into());
-        out.push(p.appldata.clone().unwrap_or_else(|| "NONE".into()));
-        out.push(String::new());
-        if r.all {
-            for (h, v) in [
-                ("SECLEVEL", "NO SECLEVEL"),
-                ("CATEGORIES", "NO CATEGORIES"),
-                ("SECLABEL", "NO SECLABEL"),
-            ] {
-                out.push(h.into());
-                out.push("-".repeat(h.len()));
-                out.push(v.into());
-                out.push(String::new());
-            }
-        }
-        out.push("AUDITING".into());
-        out.push("--------".into());
-        out.push("FAILURES(READ)".into());
-        out.push(String::new());
-        out.push("NOTIFY".into());
-        out.push("------".into());
-        out.push("NO USER TO BE NOTIFIED".into());
-        out.push(String::new());
-        // The access list is shown with AUTHUSER or ALL (reference §9.1 layout).
-        if r.all || r.authuser {
-            let list = profiles::access_list(ctx.tx, &r.class, name)?;
-            out.push("USER      ACCESS   ACCESS COUNT".into());
-            out.push("----      ------   ------ -----".into());
-            if list.is_empty() {
-                out.push("NO USERS IN ACCESS LIST".into());
-            }
-            for e in &list {
-                out.push(format!("{:<8}  {:<8}    {:06}", e.id, e.access, e.count));
-            }
-        } else if out.last().is_some_and(|l| l.is_empty()) {
-            out.pop();
-        }
+        let access_list = if r.all || r.authuser {
+            Some(
+                profiles::access_list(ctx.tx, &r.class, name)?
+                    .into_iter()
+                    .map(|e| AccessEntry {
+                        id: e.id,
+                        access: e.access,
+                        count: e.count,
+                    })
+                    .collect(),
+            )
+        } else {
+            None
+        };
+        entries.push(RlistEntry::Profile(ProfileView {
+            class: p.class,
+            name: p.name,
+            generic: p.generic,
+            owner: p.owner,
+            uacc: p.uacc,
+            your_access: your.keyword().to_string(),
+            warning: p.warning,
+            data: p.data,
+            appldata: p.appldata,
+            access_list,
+        }));
     }
-    Ok(Output::new(out, rc))
+    Ok(Output::new(listing::rlist::rlist(&entries, r.all), rc))
 }

@@ -1,13 +1,14 @@
 //! SETROPTS.
 
 use super::require_special;
+use crate::listing::{self, setropts::SetroptsView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::Setropts;
 use racemu_store::{profiles, setropts};
 
 pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fail> {
-    require_special(ctx, "ICH14002I NOT AUTHORIZED TO ISSUE SETROPTS".into())?;
+    require_special(ctx, m::ich14002i())?;
     let mut out = Vec::new();
     type Set = fn(&mut profiles::ClassOptions);
     let flags: [(&[String], Set); 5] = [
@@ -28,9 +29,9 @@ pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fa
         let mut o = profiles::class_options(ctx.tx, c)?;
         if s.refresh {
             if !o.active {
-                out.push(m::ich14041i(c));
+                out.push(m::ich14041i(c).line());
             } else if !o.raclisted {
-                out.push(m::ich14070i(c));
+                out.push(m::ich14070i(c).line());
             } else {
                 profiles::snapshot(ctx.tx, c)?;
             }
@@ -62,41 +63,22 @@ pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fa
     Ok(Output::new(out, 0))
 }
 
+/// What SETROPTS LIST shows, gathered from the store.
 fn setropts_list(ctx: &Ctx<'_, '_>) -> Result<Vec<String>, Fail> {
     let all = profiles::all_class_options(ctx.tx)?;
-    let names = |f: &dyn Fn(&profiles::ClassOptions) -> bool| -> String {
-        let v: Vec<&str> = all
-            .iter()
+    let names = |f: &dyn Fn(&profiles::ClassOptions) -> bool| -> Vec<String> {
+        all.iter()
             .filter(|(_, o)| f(o))
-            .map(|(c, _)| c.as_str())
-            .collect();
-        if v.is_empty() {
-            "NONE".into()
-        } else {
-            v.join(" ")
-        }
+            .map(|(c, _)| c.clone())
+            .collect()
     };
     let pw = setropts::password_options(ctx.tx)?;
-    let mut password = vec![
-        "PASSWORD PROCESSING OPTIONS:".to_string(),
-        format!("  PASSWORD CHANGE INTERVAL IS {:>4} DAYS.", pw.interval),
-    ];
-    if let Some(n) = pw.revoke {
-        password.push(format!(
-            "  AFTER {n:>3} CONSECUTIVE UNSUCCESSFUL PASSWORD ATTEMPTS, A USERID WILL BE REVOKED."
-        ));
-    }
-    Ok([
-        vec!["ATTRIBUTES = INITSTATS WHEN(PROGRAM -- BASIC)".to_string()],
-        password,
-        vec![
-            format!("ACTIVE CLASSES = {}", names(&|o| o.active)),
-            format!("GENERIC PROFILE CLASSES = {}", names(&|o| o.generic)),
-            format!("GENERIC COMMAND CLASSES = {}", names(&|o| o.gencmd)),
-            format!("GENLIST CLASSES = NONE"),
-            format!("GLOBAL CHECKING CLASSES = NONE"),
-            format!("SETR RACLIST CLASSES = {}", names(&|o| o.raclisted)),
-        ],
-    ]
-    .concat())
+    Ok(listing::setropts::setropts_list(&SetroptsView {
+        active: names(&|o| o.active),
+        generic: names(&|o| o.generic),
+        gencmd: names(&|o| o.gencmd),
+        raclisted: names(&|o| o.raclisted),
+        password_interval: pw.interval,
+        password_revoke: pw.revoke,
+    }))
 }

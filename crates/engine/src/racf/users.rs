@@ -1,6 +1,10 @@
 //! ADDUSER / ALTUSER, LISTUSER and DELUSER.
 
 use super::{credentials, julian, require_special, today};
+use crate::listing::{
+    self,
+    listuser::{ConnectView, UserEntry, UserView},
+};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::UserSpec;
@@ -9,10 +13,7 @@ use racemu_store::{certs, groups, rings, users};
 pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Result<Output, Fail> {
     require_special(
         ctx,
-        format!(
-            "ICH00005I NOT AUTHORIZED TO {} USER",
-            if alter { "ALTER" } else { "ADD" }
-        ),
+        m::ich00005i(if alter { "ALTER USER" } else { "ADD USER" }),
     )?;
     let mut out = Vec::new();
     let mut failed = false;
@@ -21,12 +22,12 @@ pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Resul
         let existing = users::get(ctx.tx, id)?;
         let mut user = match (existing, alter) {
             (Some(_), false) => {
-                out.push(format!("ICH01024I USER {id} IS ALREADY DEFINED"));
+                out.push(m::ich01024i(id).line());
                 failed = true;
                 continue;
             }
             (None, true) => {
-                out.push(format!("ICH21001I {id} NOT DEFINED TO RACF"));
+                out.push(m::ich21001i(id).line());
                 failed = true;
                 continue;
             }
@@ -51,7 +52,7 @@ pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Resul
         }
         if let Some(g) = &u.dfltgrp {
             if !groups::exists(ctx.tx, g)? {
-                out.push(format!("ICH01006I GROUP {g} NOT DEFINED TO RACF"));
+                out.push(m::ich01006i(g).line());
                 failed = true;
                 continue;
             }
@@ -74,94 +75,63 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
     } else {
         ids.to_vec()
     };
-    let mut out = Vec::new();
+    let mut entries = Vec::new();
     let mut rc = 0;
     for id in &ids {
         let Some(u) = users::get(ctx.tx, id)? else {
-            out.push(m::ich30001i(id));
-            rc = 4;
+            rc = m::ich30001i(id).rc;
+            entries.push(UserEntry::NotFound(id.clone()));
             continue;
         };
-        let mut attrs = Vec::new();
-        if u.special {
-            attrs.push("SPECIAL");
-        }
-        if u.operations {
-            attrs.push("OPERATIONS");
-        }
-        if u.auditor {
-            attrs.push("AUDITOR");
-        }
         let shown = credentials::shown(ctx, id)?;
-        if shown.revoked {
-            attrs.push("REVOKED");
-        }
-        if shown.protected {
-            attrs.push("PROTECTED");
-        }
-        if u.restricted {
-            attrs.push("RESTRICTED");
-        }
-        let created = julian(&u.created);
-        out.push(format!(
-            "USER={:<8} NAME={:<20} OWNER={:<8}  CREATED={created}",
-            u.userid,
-            u.name.clone().unwrap_or_else(|| "UNKNOWN".into()),
-            u.owner,
-        ));
-        out.push(format!(
-            " DEFAULT-GROUP={:<8} PASSDATE={:<6} PASS-INTERVAL={} PHRASEDATE={}",
-            u.dfltgrp, shown.passdate, shown.interval, shown.phrasedate
-        ));
-        out.push(format!(
-            " ATTRIBUTES={}",
-            if attrs.is_empty() {
-                "NONE".to_string()
-            } else {
-                attrs.join(" ")
-            }
-        ));
-        out.push(format!(
-            " REVOKE DATE={}   RESUME DATE={}",
-            shown.revoke_date, shown.resume_date
-        ));
-        out.push(" LAST-ACCESS=UNKNOWN".into());
-        out.push(" CLASS AUTHORIZATIONS=NONE".into());
-        out.push(" NO-INSTALLATION-DATA".into());
-        out.push(" NO-MODEL-NAME".into());
-        out.push(" LOGON ALLOWED   (DAYS)          (TIME)".into());
-        out.push(" ---------------------------------------------".into());
-        out.push(" ANYDAY                          ANYTIME".into());
+        let attributes = [
+            (u.special, "SPECIAL"),
+            (u.operations, "OPERATIONS"),
+            (u.auditor, "AUDITOR"),
+            (shown.revoked, "REVOKED"),
+            (shown.protected, "PROTECTED"),
+            (u.restricted, "RESTRICTED"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
+        let mut connects = Vec::new();
         for g in users::groups(ctx.tx, id)? {
-            out.push(format!(
-                "  GROUP={g:<8}  AUTH=USE      CONNECT-OWNER={:<8}  CONNECT-DATE={created}",
-                u.owner
-            ));
-            out.push("    CONNECTS=    00  UACC=NONE     LAST-CONNECT=UNKNOWN".into());
             let attributes = groups::members(ctx.tx, &g)?
                 .into_iter()
                 .find(|(m, _)| m == id)
                 .map(|(_, a)| a)
-                .filter(|a| !a.is_empty())
-                .unwrap_or_else(|| "NONE".into());
-            out.push(format!("    CONNECT ATTRIBUTES={attributes}"));
-            out.push("    REVOKE DATE=NONE   RESUME DATE=NONE".into());
+                .unwrap_or_default();
+            connects.push(ConnectView {
+                group: g,
+                attributes,
+            });
         }
-        out.push("SECURITY-LEVEL=NONE SPECIFIED".into());
-        out.push("CATEGORY-AUTHORIZATION".into());
-        out.push(" NONE SPECIFIED".into());
-        out.push("SECURITY-LABEL=NONE SPECIFIED".into());
+        entries.push(UserEntry::User(Box::new(UserView {
+            userid: u.userid,
+            name: u.name,
+            owner: u.owner,
+            created: julian(&u.created),
+            dfltgrp: u.dfltgrp,
+            passdate: shown.passdate,
+            interval: shown.interval,
+            phrasedate: shown.phrasedate,
+            attributes,
+            revoke_date: shown.revoke_date,
+            resume_date: shown.resume_date,
+            groups: connects,
+        })));
     }
-    Ok(Output::new(out, rc))
+    Ok(Output::new(listing::listuser::listuser(&entries), rc))
 }
 
 pub(crate) fn deluser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, Fail> {
-    require_special(ctx, "ICH00005I NOT AUTHORIZED TO DELETE USER".into())?;
+    require_special(ctx, m::ich00005i("DELETE USER"))?;
     let mut out = Vec::new();
     let mut rc = 0;
     for id in ids {
         if !users::delete(ctx.tx, id)? {
-            out.push(format!("ICH04001I {id} NOT DEFINED TO RACF"));
+            out.push(m::ich04001i(id).line());
             rc = 8;
             continue;
         }

@@ -11,14 +11,11 @@
 //! * has the public key of an existing certificate with a private key that has not expired
 //!   (the certificate an outside CA signed from a GENREQ request).
 
-use crate::gencert::owner_status;
-use crate::interchange::{cert_row, insert_cert, read_dataset};
-use crate::listing;
+use crate::authority::{authorize, level_for};
+use crate::datasets::read_dataset;
+use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status};
+use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_of};
 use crate::messages as m;
-use crate::racdcert::{
-    authorize, default_label, digtcert_reminder, level_for, new_label, owner_text, parse_info,
-    profile_name,
-};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{DsnOperand, Owner, TrustStatus};
 use racemu_pki as pki;
@@ -68,10 +65,7 @@ fn renewal_target(
     label: Option<&str>,
     brings_key: bool,
 ) -> Result<Option<(CertRow, Renewal)>, Fail> {
-    let profile = profile_name(
-        &listing::serial_hex(&info.serial),
-        &info.issuer.racf_dotted(),
-    );
+    let profile = profile_of(info);
     let existing = certs::by_owner(ctx.tx, owner.internal_id())?;
     // The same certificate: under the label it has, or bringing the private key it lacks.
     if let Some(c) = existing.iter().find(|c| c.profile_name == profile) {
@@ -112,16 +106,11 @@ pub(crate) fn add(
 ) -> Result<Output, Fail> {
     authorize(ctx, "ADD", level_for(ctx, owner))?;
     let (_, data) = read_dataset(ctx, dsn)?;
-    let pkg = pki::decode_package(&data, password).map_err(|e| match e {
-        pki::PackageError::NotACertificate => Fail::msg(m::not_a_certificate(), 8),
-        pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
-            Fail::msg(m::bad_password(), 8)
-        }
-    })?;
+    let pkg = super::decode_package(&data, password)?;
     let Some(first) = pkg.certificates.first().cloned() else {
-        return Err(Fail::msg(m::not_a_certificate(), 8));
+        return Err(Fail::from(m::not_a_certificate()));
     };
-    let info = pki::parse_certificate(&first).map_err(|_| Fail::msg(m::not_a_certificate(), 8))?;
+    let info = pki::parse_certificate(&first).map_err(|_| Fail::from(m::not_a_certificate()))?;
     let key = match &pkg.private_key {
         Some(k) if k.public_key_spki_der() == info.spki_der => Some(k.pkcs8_der().to_vec()),
         _ => None,
@@ -138,10 +127,7 @@ pub(crate) fn add(
         let Ok(info) = pki::parse_certificate(extra) else {
             continue;
         };
-        let profile = profile_name(
-            &listing::serial_hex(&info.serial),
-            &info.issuer.racf_dotted(),
-        );
+        let profile = profile_of(&info);
         if certs::by_profile(ctx.tx, &profile)?.is_some() {
             continue;
         }
@@ -168,12 +154,12 @@ pub(crate) fn add(
             let key = old.private_key.clone().or(key);
             let row = cert_row(ctx, owner, new_label.clone(), first, key, status)?;
             if certs::by_profile(ctx.tx, &row.profile_name)?.is_some_and(|c| c.id != old.id) {
-                return Err(Fail::msg(m::irrd109i(&row.profile_name), 8));
+                return Err(Fail::from(m::irrd109i(&row.profile_name)));
             }
             certs::replace(ctx.tx, old.id, &row)?;
         }
     }
-    let mut out = vec![m::irrd199i(&new_label, &owner_text(owner))];
+    let mut out = vec![m::irrd199i(&new_label, &owner_text(owner)).line()];
     out.extend(digtcert_reminder(ctx)?.lines);
     Ok(Output::new(out, 0))
 }

@@ -1,40 +1,31 @@
-//! RACDCERT GENCERT: a key pair and a certificate, self-signed or signed with SIGNWITH; and
-//! the validity and serial number rules GENCERT shares with REKEY and GENCERT from a request
-//! (reference §1.9).
+//! Issuing certificates: RACDCERT GENCERT (self-signed, signed with SIGNWITH, or from a
+//! request), and the rules every new certificate follows: validity defaults, status, the
+//! DIGTCERT profile it is stored under (reference §1.9). REKEY and ROLLOVER are in [`rekey`].
 
+pub(crate) mod rekey;
+
+use crate::authority::{authorize, level_for};
+use crate::datasets::read_dataset;
+use crate::listing;
+use crate::lookup::{new_label, parse_info, profile_name, serial_bytes, signer};
 use crate::messages as m;
-use crate::racdcert::{authorize, digtcert_reminder, level_for, new_label, parse_info};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{
-    Access, AltNameSpec, DateTimeSpec, GenCert, KeyAlgorithmKeyword, Owner, TrustStatus,
+    Access, AltNameSpec, DateTimeSpec, DsnOperand, GenCert, KeyAlgorithmKeyword, KeyUsageSpec,
+    Owner, TrustStatus,
 };
 use racemu_pki as pki;
-use racemu_store::certs::CertRow;
-use racemu_store::{certs, users};
+use racemu_store::certs::{self, CertRow};
+use racemu_store::{profiles, users};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 fn to_date(d: (i32, u8, u8)) -> Result<Date, Fail> {
-    let month = Month::try_from(d.1).map_err(|_| {
-        Fail::msg(
-            format!("IKJ56702I INVALID DATE, {:04}-{:02}-{:02}", d.0, d.1, d.2),
-            12,
-        )
-    })?;
-    Date::from_calendar_date(d.0, month, d.2).map_err(|_| {
-        Fail::msg(
-            format!("IKJ56702I INVALID DATE, {:04}-{:02}-{:02}", d.0, d.1, d.2),
-            12,
-        )
-    })
+    let month = Month::try_from(d.1).map_err(|_| Fail::from(m::invalid_date(d)))?;
+    Date::from_calendar_date(d.0, month, d.2).map_err(|_| Fail::from(m::invalid_date(d)))
 }
 
 fn to_time(t: (u8, u8, u8)) -> Result<Time, Fail> {
-    Time::from_hms(t.0, t.1, t.2).map_err(|_| {
-        Fail::msg(
-            format!("IKJ56702I INVALID TIME, {:02}:{:02}:{:02}", t.0, t.1, t.2),
-            12,
-        )
-    })
+    Time::from_hms(t.0, t.1, t.2).map_err(|_| Fail::from(m::invalid_time(t)))
 }
 
 /// NOTBEFORE/NOTAFTER with RACF's defaults: today 00:00:00, and one year later 23:59:59.
@@ -59,16 +50,16 @@ pub(crate) fn validity(
             let y = nb_date.year() + 1;
             Date::from_calendar_date(y, nb_date.month(), nb_date.day())
                 .or_else(|_| Date::from_calendar_date(y, nb_date.month(), 28))
-                .map_err(|_| Fail::msg(m::irrd133i(), 8))?
+                .map_err(|_| Fail::from(m::irrd133i()))?
         }
     };
     let na_time = match na.and_then(|s| s.time) {
         Some(t) => to_time(t)?,
-        None => Time::from_hms(23, 59, 59).map_err(|_| Fail::msg(m::irrd133i(), 8))?,
+        None => Time::from_hms(23, 59, 59).map_err(|_| Fail::from(m::irrd133i()))?,
     };
     let not_after = PrimitiveDateTime::new(na_date, na_time).assume_utc();
     if not_before >= not_after {
-        return Err(Fail::msg(m::irrd133i(), 8));
+        return Err(Fail::from(m::irrd133i()));
     }
     Ok((not_before, not_after))
 }
@@ -107,63 +98,29 @@ pub(crate) fn owner_status(owner: &Owner, status: TrustStatus) -> TrustStatus {
     }
 }
 
-/// A serial number as the shortest big-endian byte string (0 is one zero byte).
-pub(crate) fn serial_bytes(n: i64) -> Vec<u8> {
-    let b = n.max(0).to_be_bytes();
-    let first = b.iter().position(|x| *x != 0).unwrap_or(7);
-    b[first..].to_vec()
-}
-
-/// The serial number one above `serial_hex` (as LIST shows it), at any width: serial numbers
-/// of imported certificates are often 16–20 bytes, more than any machine integer holds.
-/// `None` when `serial_hex` is not hexadecimal.
-pub(crate) fn serial_after(serial_hex: &str) -> Option<Vec<u8>> {
-    let padded = if serial_hex.len() % 2 == 1 {
-        format!("0{serial_hex}")
-    } else {
-        serial_hex.to_string()
-    };
-    let mut bytes = padded
-        .as_bytes()
-        .chunks(2)
-        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
-        .collect::<Option<Vec<u8>>>()?;
-    let mut carry = true;
-    for b in bytes.iter_mut().rev() {
-        let (v, overflow) = b.overflowing_add(u8::from(carry));
-        *b = v;
-        carry = overflow;
-        if !carry {
-            break;
-        }
-    }
-    if carry {
-        bytes.insert(0, 1);
-    }
-    let first = bytes
-        .iter()
-        .position(|x| *x != 0)
-        .unwrap_or(bytes.len().saturating_sub(1));
-    Some(bytes.split_off(first))
-}
-
 /// The certificate's subject alternative names from ALTNAME: every GENCERT (plain or from a
 /// request) goes through here, so an IP address that is not one is refused the same way
 /// (`IKJ56702I`, RC 12) and never dropped.
 pub(crate) fn alt_names(spec: &AltNameSpec) -> Result<pki::AltNames, Fail> {
     let mut alt = pki::AltNames::default();
     if let Some(ip) = &spec.ip {
-        alt.ip = Some(ip.parse().map_err(|_| {
-            Fail::msg(
-                format!("IKJ56702I INVALID Internet Protocol (IP) Address, {ip}"),
-                12,
-            )
-        })?);
+        alt.ip = Some(ip.parse().map_err(|_| Fail::from(m::invalid_ip(ip)))?);
     }
     alt.domain = spec.domain.clone();
     alt.email = spec.email.clone();
     alt.uri = spec.uri.clone();
     Ok(alt)
+}
+
+/// The key usage KEYUSAGE asks for.
+fn key_usage(k: &KeyUsageSpec) -> pki::KeyUsage {
+    pki::KeyUsage {
+        handshake: k.handshake,
+        dataencrypt: k.dataencrypt,
+        docsign: k.docsign,
+        certsign: k.certsign,
+        keyagree: k.keyagree,
+    }
 }
 
 fn dn_tag(t: &str) -> pki::DnTag {
@@ -190,7 +147,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         }
     }
     if let Some(req) = &g.request {
-        return crate::interchange::gencert_request(ctx, owner, req, g);
+        return gencert_request(ctx, owner, req, g);
     }
     let label = new_label(ctx, owner, g.label.as_deref())?;
     // Key type and size.
@@ -198,14 +155,11 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         KeyAlgorithmKeyword::Rsa => (pki::KeyAlgorithm::Rsa, 2048, "RSA"),
         KeyAlgorithmKeyword::NistEcc => (pki::KeyAlgorithm::NistEcc, 256, "NISTECC"),
         KeyAlgorithmKeyword::Bpecc => {
-            return Err(Fail::msg(
-                m::not_supported("BPECC (Brainpool) key generation"),
-                8,
-            ))
+            return Err(Fail::from(m::not_supported(
+                "BPECC (Brainpool) key generation",
+            )))
         }
-        KeyAlgorithmKeyword::Dsa => {
-            return Err(Fail::msg(m::not_supported("DSA key generation"), 8))
-        }
+        KeyAlgorithmKeyword::Dsa => return Err(Fail::from(m::not_supported("DSA key generation"))),
     };
     let size = g.size.unwrap_or(default_size);
     let size_ok = match algorithm {
@@ -213,12 +167,12 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         _ => matches!(size, 192 | 224 | 256 | 384 | 521),
     };
     if !size_ok {
-        return Err(Fail::msg(m::invalid_size(size, kind), 8));
+        return Err(Fail::from(m::invalid_size(size, kind)));
     }
     // Key usage.
     let ku = match &g.key_usage {
         Some(k) => Some(k.clone()),
-        None if *owner == Owner::CertAuth => Some(racemu_command::KeyUsageSpec {
+        None if *owner == Owner::CertAuth => Some(KeyUsageSpec {
             certsign: true,
             ..Default::default()
         }),
@@ -227,7 +181,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     if let Some(k) = &ku {
         let ecc = algorithm == pki::KeyAlgorithm::NistEcc;
         if (ecc && k.dataencrypt) || (!ecc && k.keyagree) {
-            return Err(Fail::msg(m::irrd156i(), 8));
+            return Err(Fail::from(m::irrd156i()));
         }
     }
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
@@ -253,31 +207,11 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     // Signer.
     let signer = match &g.sign_with {
         None => None,
-        Some(sw) => {
-            let so = sw.owner.clone().unwrap_or_else(|| owner.clone());
-            let Some(row) = certs::by_label(ctx.tx, so.internal_id(), &sw.label)? else {
-                return Err(Fail::msg(m::signer_not_found(), 8));
-            };
-            let Some(key) = &row.private_key else {
-                return Err(Fail::msg(m::irrd128i("GENCERT"), 8));
-            };
-            let key = pki::KeyPair::from_pkcs8_der(key)
-                .map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))?;
-            Some((row, key))
-        }
+        Some(sw) => Some(signer(ctx, owner, sw)?),
     };
     let serial_n = signer.as_ref().map_or(0, |(row, _)| row.last_serial + 1);
-    let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size }).map_err(|e| match e {
-        pki::PkiError::Unsupported(what) => Fail::msg(m::not_supported(&what), 8),
-        other => Fail::msg(m::internal(&other.to_string()), 12),
-    })?;
-    let key_usage = ku.map(|k| pki::KeyUsage {
-        handshake: k.handshake,
-        dataencrypt: k.dataencrypt,
-        docsign: k.docsign,
-        certsign: k.certsign,
-        keyagree: k.keyagree,
-    });
+    let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size })?;
+    let key_usage = ku.as_ref().map(key_usage);
     let is_ca = *owner == Owner::CertAuth || key_usage.as_ref().is_some_and(|k| k.certsign);
     let template = pki::CertTemplate {
         serial: serial_bytes(serial_n),
@@ -300,13 +234,13 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
             },
         ),
     }
-    .map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))?;
+    .map_err(|e| Fail::from(m::internal(&e.to_string())))?;
     if let Some((row, _)) = &signer {
         certs::set_last_serial(ctx.tx, row.id, serial_n)?;
     }
     // A duplicate serial.issuer profile fails here (IRRD109I) and rolls the counter back.
     let status = new_status(ctx, owner, g.status, signer.as_ref().map(|(row, _)| row))?;
-    crate::interchange::insert_cert(
+    insert_cert(
         ctx,
         owner,
         label,
@@ -315,4 +249,109 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         status,
     )?;
     digtcert_reminder(ctx)
+}
+
+/// GENCERT('request-dsn'): sign a PKCS#10 request; RACF keeps no private key for it.
+pub(crate) fn gencert_request(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    req: &DsnOperand,
+    g: &GenCert,
+) -> Result<Output, Fail> {
+    let (_, data) = read_dataset(ctx, req)?;
+    let request = pki::parse_pkcs10(&data).map_err(|_| Fail::from(m::not_a_request()))?;
+    let Some(sw) = &g.sign_with else {
+        return Err(Fail::from(m::irrd130i("SIGNWITH")));
+    };
+    let (signer, skey) = signer(ctx, owner, sw)?;
+    let label = new_label(ctx, owner, g.label.as_deref())?;
+    let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
+    let serial_n = signer.last_serial + 1;
+    let key_usage = g.key_usage.as_ref().map(key_usage);
+    let alt = alt_names(&g.alt_name)?;
+    let template = pki::CertTemplate {
+        serial: serial_bytes(serial_n),
+        subject: pki::NameSpec::default(),
+        not_before,
+        not_after,
+        is_ca: key_usage.as_ref().is_some_and(|k| k.certsign) || *owner == Owner::CertAuth,
+        key_usage,
+        alt_names: alt,
+    };
+    let der = pki::issue_certificate_for_name(
+        &template,
+        request.subject.der(),
+        &request.spki_der,
+        pki::SignWith::Issuer {
+            cert_der: &signer.der,
+            key: &skey,
+        },
+    )?;
+    certs::set_last_serial(ctx.tx, signer.id, serial_n)?;
+    insert_cert(
+        ctx,
+        owner,
+        label,
+        der,
+        None,
+        new_status(ctx, owner, g.status, Some(&signer))?,
+    )?;
+    digtcert_reminder(ctx)
+}
+
+pub(crate) fn insert_cert(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    label: String,
+    der: Vec<u8>,
+    key: Option<Vec<u8>>,
+    status: TrustStatus,
+) -> Result<(), Fail> {
+    let row = cert_row(ctx, owner, label, der, key, status)?;
+    if certs::by_profile(ctx.tx, &row.profile_name)?.is_some() {
+        return Err(Fail::from(m::irrd109i(&row.profile_name)));
+    }
+    certs::insert(ctx.tx, &row)?;
+    Ok(())
+}
+
+/// The row a certificate would be stored as (its DIGTCERT profile name derived from serial and
+/// issuer); the "not a certificate" failure when the DER does not parse.
+pub(crate) fn cert_row(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    label: String,
+    der: Vec<u8>,
+    key: Option<Vec<u8>>,
+    status: TrustStatus,
+) -> Result<CertRow, Fail> {
+    let info = pki::parse_certificate(&der).map_err(|_| Fail::from(m::not_a_certificate()))?;
+    let serial_hex = listing::serial_hex(&info.serial);
+    let issuer_dn = info.issuer.racf_dotted();
+    let profile = profile_name(&serial_hex, &issuer_dn);
+    Ok(CertRow {
+        id: 0,
+        owner: owner.internal_id().to_string(),
+        label,
+        der,
+        private_key: key,
+        status: status.keyword().to_string(),
+        serial_hex,
+        issuer_dn,
+        subject_dn: info.subject.racf_dotted(),
+        profile_name: profile,
+        last_serial: 0,
+        created_by: ctx.issuer.to_string(),
+        seq: 0,
+    })
+}
+
+/// IRRD175I when DIGTCERT is RACLISTed.
+pub(crate) fn digtcert_reminder(ctx: &Ctx<'_, '_>) -> Result<Output, Fail> {
+    let o = profiles::class_options(ctx.tx, "DIGTCERT")?;
+    if o.raclisted {
+        Ok(Output::from(m::irrd175i()))
+    } else {
+        Ok(Output::ok())
+    }
 }

@@ -1,9 +1,9 @@
 //! RACDCERT key ring functions: ADDRING, DELRING, LISTRING, CONNECT and REMOVE (reference
 //! §1.2, §1.5, §1.7, §1.11, §1.14).
 
+use crate::authority::{authorize, ensure_user, ring_level};
 use crate::listing::{self, RingRow, RingView};
 use crate::messages as m;
-use crate::racdcert::{authorize, ensure_user};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, Owner, RingSelector, Usage};
 use racemu_store::{certs, rings};
@@ -20,8 +20,8 @@ fn ring_owner_column(o: &Owner) -> String {
 fn ring_owner(owner: &Owner) -> Result<&str, Fail> {
     match owner {
         Owner::User(u) => Ok(u),
-        Owner::CertAuth => Err(Fail::msg(m::irrd120i(true), 8)),
-        Owner::Site => Err(Fail::msg(m::irrd120i(false), 8)),
+        Owner::CertAuth => Err(Fail::from(m::irrd120i(true))),
+        Owner::Site => Err(Fail::from(m::irrd120i(false))),
     }
 }
 
@@ -51,26 +51,18 @@ pub(crate) fn listring(
     sel: &RingSelector,
 ) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(
-        ctx,
-        "LISTRING",
-        if user == ctx.issuer {
-            Access::Read
-        } else {
-            Access::Update
-        },
-    )?;
+    authorize(ctx, "LISTRING", ring_level(ctx, user))?;
     let list = match sel {
         RingSelector::All => {
             let all = rings::by_owner(ctx.tx, user)?;
             if all.is_empty() {
-                return Ok(Output::new(vec![m::irrd115i(user)], 4));
+                return Ok(Output::from(m::irrd115i(user)));
             }
             all
         }
         RingSelector::Named(n) => match rings::get(ctx.tx, user, n)? {
             Some(r) => vec![r],
-            None => return Ok(Output::new(vec![m::irrd114i(n)], 4)),
+            None => return Ok(Output::from(m::irrd114i(n).with_rc(4))),
         },
     };
     let views = list
@@ -78,7 +70,7 @@ pub(crate) fn listring(
         .map(|r| ring_view(ctx, r))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Output::new(
-        listing::listring(user, &views, ctx.config.ring_layout),
+        listing::listring::listring(user, &views, ctx.config.ring_layout),
         0,
     ))
 }
@@ -91,23 +83,12 @@ fn valid_ring_name(name: &str) -> bool {
 /// exists.
 pub(crate) fn addring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(
-        ctx,
-        "ADDRING",
-        if user == ctx.issuer {
-            Access::Read
-        } else {
-            Access::Update
-        },
-    )?;
+    authorize(ctx, "ADDRING", ring_level(ctx, user))?;
     if !valid_ring_name(name) {
-        return Err(Fail::msg(
-            format!("IKJ56702I INVALID RING NAME, {name}"),
-            12,
-        ));
+        return Err(Fail::from(m::invalid_ring_name(name)));
     }
     if rings::get(ctx.tx, user, name)?.is_some() {
-        return Err(Fail::msg(m::irrd122i(name), 8));
+        return Err(Fail::from(m::irrd122i(name)));
     }
     rings::add(ctx.tx, user, name)?;
     Ok(Output::ok())
@@ -116,21 +97,13 @@ pub(crate) fn addring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Ou
 /// DELRING: deletes a ring and its connections (the certificates stay); IRRD114I when missing.
 pub(crate) fn delring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(
-        ctx,
-        "DELRING",
-        if user == ctx.issuer {
-            Access::Read
-        } else {
-            Access::Update
-        },
-    )?;
+    authorize(ctx, "DELRING", ring_level(ctx, user))?;
     match rings::get(ctx.tx, user, name)? {
         Some(r) => {
             rings::delete(ctx.tx, r.id)?;
             Ok(Output::ok())
         }
-        None => Err(Fail::msg(m::irrd114i(name), 8)),
+        None => Err(Fail::from(m::irrd114i(name))),
     }
 }
 
@@ -175,14 +148,14 @@ pub(crate) fn connect(
         authorize(ctx, "ADD", Access::Control)?;
     }
     let (Some(label), Some(ring_name)) = (label, ring) else {
-        return Err(Fail::msg(m::irrd121i(), 8));
+        return Err(Fail::from(m::irrd121i()));
     };
     ensure_user(ctx, &cert_owner)?;
     let Some(ring) = rings::get(ctx.tx, user, ring_name)? else {
-        return Err(Fail::msg(m::irrd114i(ring_name), 8));
+        return Err(Fail::from(m::irrd114i(ring_name)));
     };
     let Some(cert) = certs::by_label(ctx.tx, cert_owner.internal_id(), label)? else {
-        return Err(Fail::msg(m::irrd107i(), 8));
+        return Err(Fail::from(m::irrd107i()));
     };
     let usage = usage.unwrap_or_else(|| category_usage(&cert_owner));
     rings::connect(ctx.tx, ring.id, cert.id, usage.keyword(), default)?;
@@ -217,14 +190,14 @@ pub(crate) fn remove(
     let cert_owner = cert_owner.cloned().unwrap_or_else(|| owner.clone());
     authorize(ctx, "REMOVE", remove_level(ctx, user, &cert_owner))?;
     let (Some(label), Some(ring_name)) = (label, ring) else {
-        return Err(Fail::msg(m::irrd121i(), 8));
+        return Err(Fail::from(m::irrd121i()));
     };
     let Some(ring) = rings::get(ctx.tx, user, ring_name)? else {
-        return Err(Fail::msg(m::irrd114i(ring_name), 8));
+        return Err(Fail::from(m::irrd114i(ring_name)));
     };
     let cert = certs::by_label(ctx.tx, cert_owner.internal_id(), label)?;
     match cert {
         Some(c) if rings::remove(ctx.tx, ring.id, c.id)? => Ok(Output::ok()),
-        _ => Err(Fail::msg(m::irrd116i(label, ring_name, user), 8)),
+        _ => Err(Fail::from(m::irrd116i(label, ring_name, user))),
     }
 }

@@ -1,0 +1,118 @@
+//! The RACDCERT functions on certificates RACF holds: LIST, LISTCHAIN, DELETE and ALTER
+//! (reference §1.3, §1.6, §1.12, §5).
+
+use crate::authority::{authorize, level_for};
+use crate::issue::owner_status;
+use crate::listing::listchain::ChainView;
+use crate::listing::{self, CertDetails, CertView};
+use crate::lookup::{chain_of, check_label, find_cert, owner_text, parse_info, rings_of};
+use crate::messages as m;
+use crate::{Ctx, Fail, Output};
+use racemu_command::{CertSelector, Owner, TrustStatus};
+use racemu_store::certs::{self, CertRow};
+
+/// What LIST shows of a certificate RACF holds for `owner`.
+pub(crate) fn cert_view(ctx: &Ctx<'_, '_>, owner: &Owner, row: &CertRow) -> Result<CertView, Fail> {
+    let info = parse_info(row)?;
+    Ok(CertView {
+        owner: owner.clone(),
+        label: row.label.clone(),
+        status: row.status.clone(),
+        details: CertDetails::from(&info),
+        private_key: row.private_key.is_some(),
+        rings: rings_of(ctx, row.id)?,
+    })
+}
+
+pub(crate) fn list(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+) -> Result<Output, Fail> {
+    authorize(ctx, "LIST", level_for(ctx, owner))?;
+    let rows = match sel {
+        Some(_) => match find_cert(ctx, owner, sel)? {
+            Some(r) => vec![r],
+            None => return Ok(Output::from(m::irrd107i().with_rc(4))),
+        },
+        None => certs::by_owner(ctx.tx, owner.internal_id())?,
+    };
+    if rows.is_empty() {
+        return Ok(Output::from(m::irrd105i(&owner_text(owner))));
+    }
+    let views = rows
+        .iter()
+        .map(|r| cert_view(ctx, owner, r))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Output::new(listing::list::list(owner, &views), 0))
+}
+
+pub(crate) fn listchain(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: &CertSelector,
+) -> Result<Output, Fail> {
+    authorize(ctx, "LISTCHAIN", level_for(ctx, owner))?;
+    let Some(first) = find_cert(ctx, owner, Some(sel))? else {
+        return Ok(Output::from(m::irrd107i().with_rc(4)));
+    };
+    let chain = chain_of(ctx, first)?;
+    let mut view = ChainView {
+        certs: Vec::new(),
+        complete: chain.complete,
+        expired: false,
+        notrust: false,
+        common_rings: Vec::new(),
+    };
+    let mut common: Option<Vec<(String, String)>> = None;
+    for row in &chain.rows {
+        let cert = cert_view(ctx, &Owner::from_internal(&row.owner), row)?;
+        view.expired |= cert.details.not_after < ctx.now;
+        view.notrust |= row.status == "NOTRUST";
+        let r = cert.rings.clone();
+        common = Some(match common {
+            None => r,
+            Some(c) => c.into_iter().filter(|x| r.contains(x)).collect(),
+        });
+        view.certs.push(cert);
+    }
+    view.common_rings = common.unwrap_or_default();
+    Ok(Output::new(listing::listchain::listchain(&view), 0))
+}
+
+pub(crate) fn delete(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+) -> Result<Output, Fail> {
+    authorize(ctx, "DELETE", level_for(ctx, owner))?;
+    match find_cert(ctx, owner, sel)? {
+        Some(c) => {
+            certs::delete(ctx.tx, c.id)?;
+            Ok(Output::ok())
+        }
+        None => Err(Fail::from(m::irrd107i())),
+    }
+}
+
+pub(crate) fn alter(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+    status: Option<TrustStatus>,
+    new_label: Option<&str>,
+) -> Result<Output, Fail> {
+    authorize(ctx, "ALTER", level_for(ctx, owner))?;
+    let Some(c) = find_cert(ctx, owner, sel)? else {
+        return Err(Fail::from(m::irrd107i()));
+    };
+    if let Some(nl) = new_label {
+        check_label(nl)?;
+        if nl != c.label && certs::label_exists(ctx.tx, owner.internal_id(), nl)? {
+            return Err(Fail::from(m::irrd110i(nl)));
+        }
+    }
+    let status = status.map(|s| owner_status(owner, s));
+    certs::alter(ctx.tx, c.id, status.map(|s| s.keyword()), new_label)?;
+    Ok(Output::ok())
+}

@@ -1,0 +1,139 @@
+//! RACDCERT REKEY and ROLLOVER: a certificate's successor with a new key pair, and the switch
+//! of rings from the old certificate to the new one (reference §1.15).
+
+use super::{digtcert_reminder, insert_cert, validity};
+use crate::authority::{authorize, level_for};
+use crate::listing;
+use crate::lookup::{find_cert, new_label, parse_info, profile_name, serial_after};
+use crate::messages as m;
+use crate::{Ctx, Fail, Output};
+use racemu_command::{CertSelector, GenCert, Owner, TrustStatus};
+use racemu_pki as pki;
+use racemu_store::{certs, rings};
+
+/// REKEY: a copy of the certificate (subject, key usage, alternative names) with a new key
+/// pair, self-signed, under the WITHLABEL label.
+pub(crate) fn rekey(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+    g: &GenCert,
+) -> Result<Output, Fail> {
+    authorize(ctx, "REKEY", level_for(ctx, owner))?;
+    let Some(new_label) = &g.label else {
+        return Err(Fail::from(m::irrd130i("WITHLABEL")));
+    };
+    let Some(old) = find_cert(ctx, owner, sel)? else {
+        return Err(Fail::from(m::irrd107i()));
+    };
+    let Some(old_key) = &old.private_key else {
+        return Err(Fail::from(m::irrd128i("REKEY")));
+    };
+    let new_label = self::new_label(ctx, owner, Some(new_label))?;
+    let old_key = pki::KeyPair::from_pkcs8_der(old_key)?;
+    let info = parse_info(&old)?;
+    let algorithm = match g.algorithm {
+        Some(racemu_command::KeyAlgorithmKeyword::NistEcc) => pki::KeyAlgorithm::NistEcc,
+        Some(racemu_command::KeyAlgorithmKeyword::Rsa) => pki::KeyAlgorithm::Rsa,
+        Some(racemu_command::KeyAlgorithmKeyword::Bpecc) => pki::KeyAlgorithm::Bpecc,
+        Some(racemu_command::KeyAlgorithmKeyword::Dsa) => pki::KeyAlgorithm::Dsa,
+        None if old_key.key_type() == pki::KeyType::NistEcc => pki::KeyAlgorithm::NistEcc,
+        None => pki::KeyAlgorithm::Rsa,
+    };
+    let size = g.size.unwrap_or(if g.algorithm.is_none() {
+        old_key.size_bits()
+    } else if algorithm == pki::KeyAlgorithm::NistEcc {
+        256
+    } else {
+        2048
+    });
+    let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size })?;
+    let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
+    let ku = info.key_usage.as_ref().map(|k| pki::KeyUsage {
+        handshake: k.contains(&"HANDSHAKE"),
+        dataencrypt: k.contains(&"DATAENCRYPT") && algorithm == pki::KeyAlgorithm::Rsa,
+        docsign: k.contains(&"DOCSIGN"),
+        certsign: k.contains(&"CERTSIGN"),
+        keyagree: k.contains(&"KEYAGREE") && algorithm == pki::KeyAlgorithm::NistEcc,
+    });
+    let mut alt = pki::AltNames::default();
+    for (kind, v) in &info.alt_names {
+        match kind {
+            pki::AltNameKind::Ip => {
+                alt.ip = Some(v.parse().map_err(|_| {
+                    Fail::from(m::internal(&format!("stored IP address {v} is not valid")))
+                })?)
+            }
+            pki::AltNameKind::Domain => alt.domain = Some(v.clone()),
+            pki::AltNameKind::Email => alt.email = Some(v.clone()),
+            pki::AltNameKind::Uri => alt.uri = Some(v.clone()),
+        }
+    }
+    // Self-signed under the same name: the serial continues from the old certificate's so
+    // the DIGTCERT profile name stays unique.
+    let bad_serial = || Fail::from(m::internal("stored serial number is not hexadecimal"));
+    let mut serial = serial_after(&old.serial_hex).ok_or_else(bad_serial)?;
+    let issuer_dn = info.subject.racf_dotted();
+    while certs::by_profile(
+        ctx.tx,
+        &profile_name(&listing::serial_hex(&serial), &issuer_dn),
+    )?
+    .is_some()
+    {
+        serial = serial_after(&listing::serial_hex(&serial)).ok_or_else(bad_serial)?;
+    }
+    let template = pki::CertTemplate {
+        serial,
+        subject: pki::NameSpec::default(),
+        not_before,
+        not_after,
+        key_usage: ku,
+        alt_names: alt,
+        is_ca: info.is_ca,
+    };
+    let der = pki::issue_certificate_for_name(
+        &template,
+        info.subject.der(),
+        &key.public_key_spki_der(),
+        pki::SignWith::SelfSigned(&key),
+    )?;
+    let status = TrustStatus::from_keyword(&old.status).unwrap_or(TrustStatus::Trust);
+    insert_cert(
+        ctx,
+        owner,
+        new_label.clone(),
+        der,
+        Some(key.pkcs8_der().to_vec()),
+        status,
+    )?;
+    digtcert_reminder(ctx)
+}
+
+/// ROLLOVER: the old private key is retired; in every ring where the old certificate is
+/// connected with PERSONAL usage the NEWLABEL certificate takes its place (DEFAULT included),
+/// where it is connected with CERTAUTH or SITE usage the new one is added beside it (IBM,
+/// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-rollover.htm).
+pub(crate) fn rollover(
+    ctx: &Ctx<'_, '_>,
+    owner: &Owner,
+    sel: Option<&CertSelector>,
+    new_label: Option<&str>,
+    force: bool,
+) -> Result<Output, Fail> {
+    authorize(ctx, "ROLLOVER", level_for(ctx, owner))?;
+    let Some(new_label) = new_label else {
+        return Err(Fail::from(m::irrd130i("NEWLABEL")));
+    };
+    let Some(old) = find_cert(ctx, owner, sel)? else {
+        return Err(Fail::from(m::irrd107i()));
+    };
+    let Some(new) = certs::by_label(ctx.tx, owner.internal_id(), new_label)? else {
+        return Err(Fail::from(m::irrd107i()));
+    };
+    if new.private_key.is_none() && !force {
+        return Err(Fail::from(m::irrd128i("ROLLOVER")));
+    }
+    rings::rollover(ctx.tx, old.id, new.id)?;
+    certs::drop_private_key(ctx.tx, old.id)?;
+    Ok(Output::ok())
+}

@@ -1,0 +1,147 @@
+//! RACDCERT CHECKCERT: the certificates of a data set, each as LIST shows it when RACF holds
+//! it (and the issuer may list it) or its details alone otherwise, then the chain summary
+//! (reference §1.4, §12.7).
+
+use super::listchain::chain_summary;
+use super::{cert_block, cert_details, cert_header, CertDetails, CertView};
+
+/// One certificate of the data set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckedCert {
+    /// RACF holds it and the issuer may list it: shown as LIST shows it.
+    InRacf(CertView),
+    /// Not in RACF (or not listable): its details only.
+    Outside(CertDetails),
+}
+
+/// What CHECKCERT found in a data set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckCertView {
+    /// The certificates in the data set's order.
+    pub certs: Vec<CheckedCert>,
+    /// The last certificate is self-signed.
+    pub complete: bool,
+    /// Some certificate has expired.
+    pub expired: bool,
+}
+
+/// A whole CHECKCERT listing.
+pub fn checkcert(v: &CheckCertView) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, c) in v.certs.iter().enumerate() {
+        out.push(format!("Certificate {}:", i + 1));
+        match c {
+            CheckedCert::InRacf(view) => {
+                out.push(cert_header(&view.owner));
+                out.extend(cert_block(view));
+            }
+            CheckedCert::Outside(details) => out.extend(cert_details(details, None)),
+        }
+        out.push(String::new());
+    }
+    out.extend(chain_summary(v.certs.len(), v.complete, v.expired));
+    out.push(String::new());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use racemu_command::Owner;
+    use time::macros::datetime;
+
+    /// IBM's CHECKCERT example ("Examples of checking digital certificate information",
+    /// https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/eocdci.htm):
+    /// not a real capture, and the documentation site collapsed its blanks, so lines are
+    /// compared with runs of blanks collapsed. The example ends at `Private Key:`. Its
+    /// Certificate ID was edited too: it encodes the label `GTM Certificate`, not the label shown
+    /// (checked below against racemu's encoding of that label).
+    const IBM_CHECKCERT_EXAMPLE: &str = "\
+Digital certificate information for user GTM:
+Label: LABEL00000001
+Certificate ID: 2QPH49TH49RAw4WZo4mGiYOBo4VA
+Status: NOTRUST
+Start Date: 2010/11/11 00:00:00
+End Date: 2011/11/11 23:59:59
+Serial Number:
+>84<
+Issuer's Name:
+>CN=BobsBank Class 2<
+Subject's Name:
+>loanOf@BobsBank.com.CN=G.T.Miles.T=President.OU=Loans.O=BobsBank,INC<
+>..SP=NY.L=Internet.C=USA<
+Signing Algorithm: sha1RSA
+Key Type: RSA
+Key Size: 1024
+Private Key: NO
+";
+
+    fn collapsed(l: &str) -> String {
+        l.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn checkcert_matches_ibm_example() {
+        let view = CheckCertView {
+            certs: vec![CheckedCert::InRacf(CertView {
+                owner: Owner::User("GTM".into()),
+                label: "LABEL00000001".into(),
+                status: "NOTRUST".into(),
+                details: CertDetails {
+                    not_before: datetime!(2010-11-11 00:00:00 UTC),
+                    not_after: datetime!(2011-11-11 23:59:59 UTC),
+                    serial: vec![0x00, 0x84],
+                    issuer: "CN=BobsBank Class 2".into(),
+                    subject: "loanOf@BobsBank.com.CN=G.T.Miles.T=President.OU=Loans.O=BobsBank,INC..SP=NY.L=Internet.C=USA".into(),
+                    alt_names: Vec::new(),
+                    signature_algorithm: "sha1RSA".into(),
+                    key_usage: None,
+                    key_type: "RSA".into(),
+                    key_size: 1024,
+                    fingerprint: [0; 32],
+                },
+                private_key: false,
+                rings: Vec::new(),
+            })],
+            complete: false,
+            expired: true,
+        };
+        let got: Vec<String> = checkcert(&view).iter().map(|l| collapsed(l)).collect();
+        let example_id = "Certificate ID: 2QPH49TH49RAw4WZo4mGiYOBo4VA";
+        assert_eq!(
+            example_id,
+            format!(
+                "Certificate ID: {}",
+                racemu_pki::certificate_id("GTM", "GTM Certificate")
+            )
+        );
+        let shown_id = format!(
+            "Certificate ID: {}",
+            racemu_pki::certificate_id("GTM", "LABEL00000001")
+        );
+        let want: Vec<String> = IBM_CHECKCERT_EXAMPLE
+            .replace(example_id, &shown_id)
+            .lines()
+            .map(collapsed)
+            .collect();
+        assert_eq!(got[0], "Certificate 1:");
+        assert_eq!(got[1..=want.len()], want[..]);
+        // After the example's end: the fingerprint, the rings, and the chain summary.
+        assert_eq!(
+            got[want.len() + 1..],
+            [
+                "Certificate Fingerprint (SHA256):",
+                &collapsed(&crate::listing::fingerprint_lines(&[0; 32])[0]),
+                &collapsed(&crate::listing::fingerprint_lines(&[0; 32])[1]),
+                "Ring Associations:",
+                "*** No rings associated ***",
+                "",
+                "Chain information:",
+                "Chain contains 1 certificate(s), chain is incomplete",
+                "Chain contains expired certificate(s)",
+                "",
+            ]
+            .map(String::from)
+        );
+    }
+}
