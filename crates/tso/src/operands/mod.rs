@@ -93,8 +93,6 @@ pub enum SyntaxError {
     Empty,
 }
 
-#[doc(hidden)]
-pub mod legacy;
 mod lexer;
 
 use lexer::{LexError, Token};
