@@ -1,0 +1,592 @@
+//! The hand-written statement reader the nom one replaced, kept only for the equivalence test.
+
+use crate::cond::Condition;
+use crate::symbols::{substitute_instream, substitute_statement, system_symbols};
+use crate::{Dd, DdKind, JclError, Job, JobItem, Step, SymbolMode};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Card image width and the end of the statement field.
+const CARD: usize = 80;
+const STMT_END: usize = 72;
+
+fn card(line: &str) -> &str {
+    let line = line.trim_end_matches(['\r', '\n']);
+    match line.char_indices().nth(CARD) {
+        Some((i, _)) => &line[..i],
+        None => line,
+    }
+}
+
+fn stmt_field(line: &str) -> &str {
+    match line.char_indices().nth(STMT_END) {
+        Some((i, _)) => &line[..i],
+        None => line,
+    }
+}
+
+/// Splits at the first blank outside quotes and parentheses: (operands, rest).
+fn split_operands(s: &str) -> (&str, &str) {
+    let mut q = false;
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '\'' => q = !q,
+            '(' if !q => depth += 1,
+            ')' if !q => depth -= 1,
+            ' ' if !q && depth <= 0 => return (&s[..i], &s[i..]),
+            _ => {}
+        }
+    }
+    (s, "")
+}
+
+/// Splits operands at top-level commas.
+fn split_commas(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut q = false;
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '\'' => {
+                q = !q;
+                cur.push(c);
+            }
+            '(' if !q => {
+                depth += 1;
+                cur.push(c);
+            }
+            ')' if !q => {
+                depth -= 1;
+                cur.push(c);
+            }
+            ',' if !q && depth <= 0 => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() || !out.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// `'it''s'` → `it's`; unquoted values as they are.
+fn unquote(v: &str) -> String {
+    let t = v.trim();
+    if t.len() >= 2 && t.starts_with('\'') && t.ends_with('\'') {
+        t[1..t.len() - 1].replace("''", "'")
+    } else {
+        t.to_string()
+    }
+}
+
+/// `(A,B)` → [A, B]; `A` → [A].
+fn sublist(v: &str) -> Vec<String> {
+    let t = v.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t);
+    split_commas(inner)
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .collect()
+}
+
+/// One JCL statement after continuation.
+struct Statement {
+    name: String,
+    op: String,
+    operands: String,
+    line: usize,
+}
+
+/// Reads the statement starting at `lines[i]`; returns it and the number of lines used.
+fn gather(lines: &[&str], i: usize) -> (Statement, usize) {
+    let first = stmt_field(card(lines[i]));
+    let body = &first[2..];
+    let (name, rest) = match body.find(' ') {
+        Some(p) => (&body[..p], body[p..].trim_start()),
+        None => (body, ""),
+    };
+    let (op, rest) = match rest.find(' ') {
+        Some(p) => (&rest[..p], rest[p..].trim_start()),
+        None => (rest, ""),
+    };
+    let op = op.to_ascii_uppercase();
+    let mut used = 1;
+    if op == "IF" {
+        // The condition runs to THEN, possibly over several lines.
+        let mut text = rest.to_string();
+        while !text
+            .to_ascii_uppercase()
+            .split_whitespace()
+            .any(|w| w == "THEN")
+            && i + used < lines.len()
+        {
+            let l = stmt_field(card(lines[i + used]));
+            used += 1;
+            if l.starts_with("//*") {
+                continue;
+            }
+            if let Some(c) = l.strip_prefix("//") {
+                text.push(' ');
+                text.push_str(c.trim());
+            }
+        }
+        let upper = text.to_ascii_uppercase();
+        let cond = match upper.rfind("THEN") {
+            Some(p) => text[..p].trim().to_string(),
+            None => text.trim().to_string(),
+        };
+        return (
+            Statement {
+                name: name.to_string(),
+                op,
+                operands: cond,
+                line: i,
+            },
+            used,
+        );
+    }
+    let (ops, _) = split_operands(rest);
+    let mut operands = ops.to_string();
+    // Continuation: operand field ends with a comma.
+    while operands.ends_with(',') && i + used < lines.len() {
+        let l = stmt_field(card(lines[i + used]));
+        if l.starts_with("//*") {
+            used += 1;
+            continue;
+        }
+        let Some(c) = l.strip_prefix("//") else { break };
+        if !c.starts_with(' ') {
+            break;
+        }
+        used += 1;
+        let (more, _) = split_operands(c.trim_start());
+        operands.push_str(more);
+    }
+    (
+        Statement {
+            name: name.to_string(),
+            op,
+            operands,
+            line: i,
+        },
+        used,
+    )
+}
+
+/// An open IF construct.
+struct Frame {
+    condition: Condition,
+    text: String,
+    then_items: Vec<JobItem>,
+    else_items: Option<Vec<JobItem>>,
+}
+
+struct Reader {
+    symbols: BTreeMap<String, String>,
+    exported: Option<BTreeSet<String>>,
+    export_all: bool,
+    top: Vec<JobItem>,
+    frames: Vec<Frame>,
+    current: Option<Step>,
+    warnings: Vec<String>,
+    job_name: String,
+    user: Option<String>,
+}
+
+impl Reader {
+    fn active(&mut self) -> &mut Vec<JobItem> {
+        match self.frames.last_mut() {
+            Some(f) => match &mut f.else_items {
+                Some(e) => e,
+                None => &mut f.then_items,
+            },
+            None => &mut self.top,
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(s) = self.current.take() {
+            self.active().push(JobItem::Step(s));
+        }
+    }
+
+    fn instream_symbols(&self, mode: SymbolMode) -> BTreeMap<String, String> {
+        let mut m = BTreeMap::new();
+        if mode == SymbolMode::None {
+            return m;
+        }
+        if mode == SymbolMode::System {
+            m.extend(system_symbols());
+        }
+        for (k, v) in &self.symbols {
+            let exported = self.export_all || self.exported.as_ref().is_some_and(|e| e.contains(k));
+            if exported {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+        m
+    }
+}
+
+fn params(operands: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let mut pos = Vec::new();
+    let mut kw = Vec::new();
+    for p in split_commas(operands) {
+        let mut depth = 0;
+        let mut q = false;
+        let mut eq = None;
+        for (i, c) in p.char_indices() {
+            match c {
+                '\'' => q = !q,
+                '(' if !q => depth += 1,
+                ')' if !q => depth -= 1,
+                '=' if !q && depth == 0 => {
+                    eq = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        match eq {
+            Some(i) => kw.push((p[..i].trim().to_ascii_uppercase(), p[i + 1..].to_string())),
+            None => pos.push(p),
+        }
+    }
+    (pos, kw)
+}
+
+pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut r = Reader {
+        symbols: BTreeMap::new(),
+        exported: None,
+        export_all: false,
+        top: Vec::new(),
+        frames: Vec::new(),
+        current: None,
+        warnings: Vec::new(),
+        job_name: String::new(),
+        user: None,
+    };
+    r.warnings.extend(crate::checks::card_notes(&lines));
+    let mut i = 0;
+    let mut seen_job = false;
+    // The line after the last in-stream delimiter, while no statement has followed it.
+    let mut after_delimiter: Option<usize> = None;
+    while i < lines.len() {
+        let raw = card(lines[i]);
+        if raw.starts_with("//*") {
+            i += 1;
+            continue;
+        }
+        if raw.starts_with("/*") {
+            // A stray delimiter or a JES2 control statement (/*JOBPARM, /*ROUTE …).
+            i += 1;
+            continue;
+        }
+        if !raw.starts_with("//") {
+            if raw.trim().is_empty() && r.current.is_none() {
+                i += 1;
+                continue;
+            }
+            // Data with no DD in front of it: JES supplies //SYSIN DD *.
+            let first_data = i;
+            let Some(step) = r.current.as_mut() else {
+                r.warnings.push(format!(
+                    "IEFC011I INSTREAM DATA WITHOUT A STEP AT LINE {} IGNORED",
+                    i + 1
+                ));
+                i += 1;
+                continue;
+            };
+            let mut records = Vec::new();
+            while i < lines.len() {
+                let l = card(lines[i]);
+                if l.starts_with("//") || l.starts_with("/*") {
+                    break;
+                }
+                records.push(l.to_string());
+                i += 1;
+            }
+            if let Some(d) = after_delimiter.filter(|_| {
+                step.program
+                    .as_deref()
+                    .is_some_and(|p| p.starts_with("IKJEFT"))
+            }) {
+                r.warnings.push(format!(
+                    "RCM304W RECORDS {}-{} AFTER THE DELIMITER AT LINE {d} WERE NOT READ BY ANY STEP: JES MADE THEM //SYSIN DD *, WHICH THE TSO STEP DOES NOT READ",
+                    first_data + 1,
+                    i
+                ));
+            }
+            if i < lines.len() && card(lines[i]).starts_with("/*") {
+                i += 1;
+            }
+            step.dds.push(Dd {
+                name: Some("SYSIN".into()),
+                kind: DdKind::InStream {
+                    records,
+                    symbols: SymbolMode::None,
+                },
+                params: Vec::new(),
+            });
+            continue;
+        }
+        if stmt_field(raw)[2..].trim().is_empty() {
+            // The null statement ends the job.
+            break;
+        }
+        let (st, used) = gather(&lines, i);
+        after_delimiter = None;
+        {
+            let body = &stmt_field(raw)[2..];
+            let mut words = body.split(' ').filter(|w| !w.is_empty());
+            let name = if body.starts_with(' ') {
+                ""
+            } else {
+                words.next().unwrap_or("")
+            };
+            let op = words.next().unwrap_or("");
+            crate::checks::statement_case(raw, i, name, op)?;
+        }
+        i += used;
+        let ops = substitute_statement(&st.operands, &r.symbols);
+        if matches!(st.op.as_str(), "JOB" | "EXEC" | "DD") {
+            crate::checks::keyword_case(&split_commas(&ops), st.line)?;
+        }
+        match st.op.as_str() {
+            "JOB" => {
+                seen_job = true;
+                r.job_name = st.name.to_ascii_uppercase();
+                let (_, kw) = params(&ops);
+                r.user = kw
+                    .iter()
+                    .find(|(k, _)| k == "USER")
+                    .map(|(_, v)| unquote(v).to_ascii_uppercase());
+            }
+            "SET" => {
+                let (_, kw) = params(&ops);
+                for (k, v) in kw {
+                    r.symbols.insert(k, unquote(&v));
+                }
+            }
+            "EXPORT" => {
+                let (_, kw) = params(&ops);
+                for (k, v) in kw {
+                    if k == "SYMLIST" {
+                        let list = sublist(&v);
+                        if list.iter().any(|s| s == "*") {
+                            r.export_all = true;
+                        } else {
+                            r.exported
+                                .get_or_insert_with(BTreeSet::new)
+                                .extend(list.into_iter().map(|s| s.to_ascii_uppercase()));
+                        }
+                    }
+                }
+            }
+            "EXEC" => {
+                r.flush();
+                let (pos, kw) = params(&ops);
+                let mut step = Step {
+                    name: Some(st.name.to_ascii_uppercase()).filter(|n| !n.is_empty()),
+                    ..Default::default()
+                };
+                for (k, v) in &kw {
+                    match k.as_str() {
+                        "PGM" => step.program = Some(v.trim().to_ascii_uppercase()),
+                        "PROC" => step.procedure = Some(v.trim().to_ascii_uppercase()),
+                        "PARM" => step.parm = Some(unquote(&sublist_or_self(v))),
+                        _ => {}
+                    }
+                }
+                if step.program.is_none() && step.procedure.is_none() {
+                    step.procedure = pos.first().map(|p| p.trim().to_ascii_uppercase());
+                }
+                r.current = Some(step);
+            }
+            "DD" => {
+                let (pos, kw) = params(&ops);
+                let first = pos.first().map(|p| p.trim().to_ascii_uppercase());
+                let get = |k: &str| kw.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
+                let symbols =
+                    match get("SYMBOLS").map(|v| v.trim_start_matches('(').to_ascii_uppercase()) {
+                        Some(v) if v.starts_with("JCLONLY") => SymbolMode::JclOnly,
+                        Some(v) if v.starts_with("EXECSYS") || v.starts_with("CNVTSYS") => {
+                            SymbolMode::System
+                        }
+                        _ => SymbolMode::None,
+                    };
+                let kind = match first.as_deref() {
+                    Some("*") | Some("DATA") => {
+                        let data = first.as_deref() == Some("DATA");
+                        let dlm = get("DLM").map(|d| unquote(&d));
+                        let subst = r.instream_symbols(symbols);
+                        let mut records = Vec::new();
+                        while i < lines.len() {
+                            let l = card(lines[i]);
+                            let ends = match &dlm {
+                                Some(d) => {
+                                    l.starts_with(d.as_str()) || (!data && l.starts_with("//"))
+                                }
+                                None if data => l.starts_with("/*"),
+                                None => l.starts_with("/*") || l.starts_with("//"),
+                            };
+                            if ends {
+                                break;
+                            }
+                            let rec = if symbols == SymbolMode::None {
+                                l.to_string()
+                            } else {
+                                let (s, undefined) = substitute_instream(l, &subst);
+                                for u in undefined {
+                                    let w = format!("IEFC657I THE SYMBOL {u} WAS NOT USED");
+                                    if !r.warnings.contains(&w) {
+                                        r.warnings.push(w);
+                                    }
+                                }
+                                s
+                            };
+                            records.push(rec);
+                            i += 1;
+                        }
+                        if i < lines.len() {
+                            let l = card(lines[i]);
+                            if !l.starts_with("//")
+                                || dlm.as_deref().is_some_and(|d| l.starts_with(d))
+                            {
+                                i += 1;
+                                after_delimiter = Some(i);
+                            }
+                        }
+                        DdKind::InStream { records, symbols }
+                    }
+                    Some("DUMMY") => DdKind::Dummy,
+                    _ => {
+                        if let Some(s) = get("SYSOUT") {
+                            DdKind::Sysout(s)
+                        } else if let Some(d) = get("DDNAME") {
+                            DdKind::DdnameRef(d.trim().to_ascii_uppercase())
+                        } else if let Some(d) = get("DSN").or_else(|| get("DSNAME")) {
+                            let dsn = unquote(&d).to_ascii_uppercase();
+                            if dsn == "NULLFILE" {
+                                DdKind::Dummy
+                            } else {
+                                DdKind::Dataset {
+                                    dsn,
+                                    disp: get("DISP").map(|v| sublist(&v)).unwrap_or_default(),
+                                }
+                            }
+                        } else {
+                            DdKind::Other
+                        }
+                    }
+                };
+                let dd = Dd {
+                    name: Some(st.name.to_ascii_uppercase()).filter(|n| !n.is_empty()),
+                    kind,
+                    params: kw,
+                };
+                match r.current.as_mut() {
+                    Some(step) => step.dds.push(dd),
+                    None => r.warnings.push(format!(
+                        "IEFC019I MISPLACED DD STATEMENT AT LINE {}",
+                        st.line + 1
+                    )),
+                }
+            }
+            "IF" => {
+                r.flush();
+                let condition = Condition::parse(&ops)?;
+                r.frames.push(Frame {
+                    condition,
+                    text: ops,
+                    then_items: Vec::new(),
+                    else_items: None,
+                });
+            }
+            "ELSE" => {
+                r.flush();
+                match r.frames.last_mut() {
+                    Some(f) if f.else_items.is_none() => f.else_items = Some(Vec::new()),
+                    _ => {
+                        return Err(JclError(format!(
+                            "IEFC631I ELSE STATEMENT WITHOUT A MATCHING IF AT LINE {}",
+                            st.line + 1
+                        )))
+                    }
+                }
+            }
+            "ENDIF" => {
+                r.flush();
+                let Some(f) = r.frames.pop() else {
+                    return Err(JclError(format!(
+                        "IEFC632I ENDIF STATEMENT WITHOUT A MATCHING IF AT LINE {}",
+                        st.line + 1
+                    )));
+                };
+                r.active().push(JobItem::If {
+                    condition: f.condition,
+                    then_items: f.then_items,
+                    else_items: f.else_items.unwrap_or_default(),
+                    text: f.text,
+                });
+            }
+            "JCLLIB" | "OUTPUT" | "CNTL" | "ENDCNTL" | "XMIT" | "COMMAND" | "JOBGROUP"
+            | "SCHEDULE" => {
+                r.warnings.push(format!(
+                    "RCM100I {} STATEMENT AT LINE {} IGNORED BY RACEMU",
+                    st.op,
+                    st.line + 1
+                ));
+            }
+            "INCLUDE" => {
+                r.warnings.push(format!(
+                    "RCM101W INCLUDE {} AT LINE {} IGNORED: RACEMU HAS NO PROCEDURE LIBRARIES",
+                    ops,
+                    st.line + 1
+                ));
+            }
+            "PROC" | "PEND" => {
+                r.warnings.push(format!(
+                    "RCM102W IN-STREAM PROCEDURE STATEMENT {} AT LINE {} IGNORED",
+                    st.op,
+                    st.line + 1
+                ));
+            }
+            other => {
+                return Err(JclError(format!(
+                    "IEFC605I UNIDENTIFIED OPERATION FIELD {other} AT LINE {}",
+                    st.line + 1
+                )));
+            }
+        }
+    }
+    r.flush();
+    if !r.frames.is_empty() {
+        return Err(JclError(
+            "IEFC633I IF STATEMENT WITHOUT A MATCHING ENDIF".into(),
+        ));
+    }
+    if !seen_job {
+        r.warnings
+            .push("RCM103W NO JOB STATEMENT: JOB NAME RACEMU ASSUMED".into());
+        r.job_name = "RACEMU".into();
+    }
+    Ok(Job {
+        name: r.job_name,
+        user: r.user,
+        items: r.top,
+        warnings: r.warnings,
+        symbols: r.symbols,
+    })
+}
+
+/// `PARM=(a,b)` keeps its text; `PARM='x'` is unquoted by the caller.
+fn sublist_or_self(v: &str) -> String {
+    v.trim().to_string()
+}
