@@ -14,8 +14,6 @@ mod cond;
 mod fields;
 mod reader;
 mod statement;
-#[cfg(test)]
-mod stmt_legacy;
 mod symbols;
 
 pub use cond::Condition;
@@ -350,6 +348,6 @@ fn run_items(
 }
 
 #[cfg(test)]
-mod reader_equivalence;
+mod field_properties;
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,11 @@
-//! The nom statement reader and the hand-written one it replaces read every job of the fuzz
-//! seed corpus (fuzz/corpus/jcl_reader), the decks and their deterministic mutations (the
-//! mutator of crates/racemu/tests/mutation.rs) to the same job or the same error.
+//! Properties of the statement fields over every card of the fuzz seed corpus
+//! (fuzz/corpus/jcl_reader), the decks and their deterministic mutations (the mutator of
+//! crates/racemu/tests/mutation.rs): the operand field and its comments, and the operands
+//! between top-level commas, put back together give the text they came from; every operand
+//! is positional or a keyword. (Until the nom reader replaced the hand-written one, this file
+//! proved both read the same jobs; see the history of crates/jcl/src/stmt.rs.)
+
+use crate::fields::{card, operand_field, params, split_commas, statement_fields, stmt_field};
 
 use std::path::{Path, PathBuf};
 
@@ -65,49 +70,45 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
     v
 }
 
-fn agree(data: &[u8]) -> bool {
+/// Checks the properties on every statement card of `data`; returns how many were checked.
+fn fields_rebuild(data: &[u8]) -> usize {
     let text = String::from_utf8_lossy(data);
-    let new = crate::reader::parse(&text);
-    assert_eq!(new, crate::stmt_legacy::parse(&text), "{text}");
-    new.is_ok()
+    let mut n = 0;
+    for line in text.lines() {
+        let Some(body) = stmt_field(card(line)).strip_prefix("//") else {
+            continue;
+        };
+        let (_, _, rest) = statement_fields(body);
+        let (operands, comments) = operand_field(rest);
+        assert_eq!(format!("{operands}{comments}"), rest, "{line:?}");
+        let split = split_commas(operands);
+        assert_eq!(split.join(","), operands, "{line:?}");
+        let (pos, kw) = params(operands);
+        assert_eq!(pos.len() + kw.len(), split.len(), "{line:?}");
+        n += 1;
+    }
+    // Reading the whole job never panics.
+    let _ = crate::reader::parse(&text);
+    n
 }
 
 #[test]
-fn nom_reader_agrees_with_the_old_one_on_the_seed_corpus_and_decks() {
+fn fields_rebuild_their_text_on_the_seed_corpus_and_decks() {
     let mut seeds = files("fuzz/corpus/jcl_reader");
     seeds.extend(files("racdcert-scripts"));
     seeds.extend(files("tests/decks"));
-    let ok = seeds.iter().filter(|s| agree(s)).count();
-    assert!(ok >= 16, "only {ok} jobs read");
+    let n: usize = seeds.iter().map(|s| fields_rebuild(s)).sum();
+    assert!(n > 200, "only {n} statements checked");
 }
 
 #[test]
-fn nom_reader_agrees_with_the_old_one_on_mutations() {
+fn fields_rebuild_their_text_on_mutations() {
     let mut seeds = files("fuzz/corpus/jcl_reader");
     seeds.extend(files("tests/decks"));
     let mut rng = Rng(0x2545f4914f6cdd1d);
-    let mut ok = 0;
+    let mut n = 0;
     for i in 0..4000 {
-        ok += usize::from(agree(&mutate(&mut rng, &seeds[i % seeds.len()])));
+        n += fields_rebuild(&mutate(&mut rng, &seeds[i % seeds.len()]));
     }
-    assert!(ok > 1000, "only {ok} jobs read");
-}
-
-#[test]
-fn nom_reader_agrees_with_the_old_one_on_edge_cases() {
-    for s in [
-        "",
-        "//",
-        "//X JOB\n//S EXEC PGM=IKJEFT01,PARM='A,B'\n//SYSTSIN DD *\nLIST\n/*\n",
-        "//X JOB USER=(A)),B=C\n//S EXEC PGM=P,X)=Y,(Z=1\n",
-        "//X JOB\n// SET A='it''s',B=(1,2)\n//S EXEC PGM=X,\n//* c\n//  PARM=(A,\n//  B)  comment\n",
-        "//X JOB\n// IF (RC = 0) \n//  THEN\n//S EXEC PGM=A\n// ENDIF\n",
-        "//X JOB\n//S EXEC PGM=A\n//D DD DATA,DLM=$$\n//x\n$$\n",
-        "// \tJOB\n//X\tJOB  A\u{a0}B\n",
-        "//X JOB\n//S EXEC PGM='A B' C=D\n//S2 EXEC 'unterminated,X=1\n",
-        "//X JOB\n//S EXEC PGM=A\n//D DD DSN='A.B',DISP=(SHR,KEEP)\n//E DD DSN=NULLFILE\n",
-        "//X JOB\n// EXPORT SYMLIST=(A,*)\n// SET A=1\n//S EXEC PGM=A\n//D DD *,SYMBOLS=JCLONLY\n&A\n",
-    ] {
-        agree(s.as_bytes());
-    }
+    assert!(n > 20_000, "only {n} statements checked");
 }
