@@ -19,5 +19,5 @@ pub mod records;
 
 pub use batch::{run_batch, BatchOutcome, EntryPoint, Executed};
 pub use keywords::{resolve_keyword, KeywordMatch};
-pub use operands::{parse_command, Operand, OperandText, ParsedCommand, SyntaxError};
+pub use operands::{command_name, parse_command, Operand, OperandText, ParsedCommand, SyntaxError};
 pub use records::{logical_commands, LogicalCommand};

@@ -112,6 +112,13 @@ pub fn parse_command(text: &str) -> Result<ParsedCommand, SyntaxError> {
     })
 }
 
+/// The command name as typed: the first word after any leading blanks and commas, up to a
+/// delimiter, parenthesis or apostrophe; empty when the command starts with none. Available
+/// even when the rest of the command is malformed.
+pub fn command_name(text: &str) -> &str {
+    lexer::verb(text).map_or("", |(_, verb)| verb)
+}
+
 /// The operands of `input`: lists nest, right parentheses missing at the end are supplied,
 /// an extra one is [`SyntaxError::ExtraRightParen`].
 fn operand_tree(mut input: &str) -> Result<Vec<Operand>, SyntaxError> {
@@ -236,6 +243,15 @@ mod tests {
             "RACDCERT CONNECT(SITE) LABEL('x') RING(r) USAGE(PERSONAL) DEFAULT) ID(Z)",
         );
         assert!(matches!(e, Err(SyntaxError::ExtraRightParen(_))));
+    }
+
+    #[test]
+    fn command_name_even_when_the_rest_is_malformed() {
+        assert_eq!(command_name(" ,\tracdcert(LIST('x"), "racdcert");
+        assert_eq!(command_name("TOOLONGNAME 'unclosed"), "TOOLONGNAME");
+        assert_eq!(command_name("A.B'x'"), "A.B");
+        assert_eq!(command_name("(X)"), "");
+        assert_eq!(command_name(""), "");
     }
 
     #[test]
