@@ -9,6 +9,7 @@ pub mod help;
 mod operand;
 pub mod racdcert;
 pub mod racf;
+mod values;
 pub mod verb;
 
 pub use operand::{is_valid_user_id, DsnOperand, ParseFailure};
