@@ -8,6 +8,9 @@
 //! * An unclosed quoted string and an extra right parenthesis are syntax errors.
 //!
 //! Case is kept everywhere; the command layer decides what to fold to upper case.
+//!
+//! The tokens (words, quoted strings, parentheses, delimiters) are nom 8 parsers in `lexer`;
+//! [`parse_command`] assembles the tree from them with an explicit stack of open lists.
 
 use std::fmt;
 
