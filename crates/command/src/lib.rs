@@ -9,6 +9,7 @@ pub mod help;
 mod operand;
 pub mod racdcert;
 pub mod racf;
+mod values;
 pub mod verb;
 
 pub use operand::{is_valid_user_id, DsnOperand, ParseFailure};
@@ -75,12 +76,7 @@ pub fn parse(text: &str) -> Result<Command, ParseFailure> {
         Ok(p) => p,
         Err(SyntaxError::Empty) => return Err(verb::invalid_name_syntax("", VERBS)),
         Err(e) => {
-            let verb = text
-                .trim_start_matches([' ', ',', '\t'])
-                .split([' ', ',', '\t'])
-                .next()
-                .unwrap_or("");
-            let verb = verb.split(['(', ')', '\'']).next().unwrap_or("");
+            let verb = racemu_tso::command_name(text);
             if !verb::is_valid_command_name(verb) {
                 return Err(verb::invalid_name_syntax(verb, VERBS));
             }

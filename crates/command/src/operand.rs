@@ -1,5 +1,7 @@
 //! Shared helpers: keyword lookup in operand lists, value extraction, parse-failure messages.
 
+use nom::bytes::complete::take_while_m_n;
+use nom::{IResult, Parser};
 use racemu_tso::keywords::{resolve_keyword, KeywordMatch};
 use racemu_tso::operands::{Operand, OperandText, SyntaxError};
 
@@ -78,13 +80,11 @@ impl ParseFailure {
     }
 }
 
+/// The operand a syntax message names: the text up to the next blank or comma, at most 60
+/// characters.
 fn first_token(s: &str) -> String {
-    let t: String = s
-        .chars()
-        .take_while(|c| *c != ' ' && *c != ',')
-        .take(60)
-        .collect();
-    t
+    let token: IResult<&str, &str> = take_while_m_n(0, 60, |c| c != ' ' && c != ',').parse(s);
+    token.map_or_else(|_| String::new(), |(_, t)| t.to_string())
 }
 
 /// True when `id` (already upper case) meets RACF's user-ID and group-name syntax: 1–8
@@ -249,4 +249,25 @@ pub(crate) fn dsn_value(op: &Operand, what: &str) -> Result<DsnOperand, ParseFai
         name,
         quoted: v.text.is_quoted(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_messages_name_the_operand_up_to_a_blank_or_comma() {
+        let quote = ParseFailure::syntax(SyntaxError::UnbalancedQuote("'it is,x".into()));
+        assert_eq!(quote.messages, ["IKJ56702I INVALID QUOTED STRING, 'it"]);
+        let paren = ParseFailure::syntax(SyntaxError::ExtraRightParen(")),ID(X)".into()));
+        assert_eq!(paren.messages, ["IKJ56712I INVALID KEYWORD, ))"]);
+        let long = format!("'{}", "é".repeat(80));
+        let e = ParseFailure::syntax(SyntaxError::UnbalancedQuote(long.clone()));
+        let shown: String = long.chars().take(60).collect();
+        assert_eq!(
+            e.messages,
+            [format!("IKJ56702I INVALID QUOTED STRING, {shown}")]
+        );
+        assert_eq!(e.rc, PARSE_RC);
+    }
 }

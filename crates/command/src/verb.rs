@@ -10,20 +10,29 @@
 //! (<https://community.ibm.com/community/user/ibmz-and-linuxone/blogs/shigeki-kimura1/2022/08/17/sharing-zos-upgrade-info-by-professor-kimura-077j>).
 
 use crate::operand::{ParseFailure, PARSE_RC};
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::satisfy;
+use nom::combinator::{eof, recognize};
+use nom::{IResult, Parser};
 
 fn is_national(c: char) -> bool {
     matches!(c, '@' | '#' | '$')
 }
 
+/// The command-name grammar as a nom parser: an alphabetic or national character, then up to
+/// seven alphanumeric or national ones, then the end of the name.
+fn command_name(name: &str) -> IResult<&str, &str> {
+    recognize((
+        satisfy(|c| c.is_ascii_alphabetic() || is_national(c)),
+        take_while_m_n(0, 7, |c: char| c.is_ascii_alphanumeric() || is_national(c)),
+        eof,
+    ))
+    .parse(name)
+}
+
 /// True when `name` meets TSO's command-name syntax (case is not significant).
 pub fn is_valid_command_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    name.chars().count() <= 8
-        && (first.is_ascii_alphabetic() || is_national(first))
-        && chars.all(|c| c.is_ascii_alphanumeric() || is_national(c))
+    command_name(name).is_ok()
 }
 
 /// `IKJ56621I INVALID COMMAND NAME SYNTAX`, RC 12, with the RCM110I "did you mean" hint
@@ -93,10 +102,23 @@ mod tests {
 
     #[test]
     fn command_name_syntax() {
-        for ok in ["RACDCERT", "racdcert", "$X", "@A1", "#12345Z", "A"] {
+        for ok in [
+            "RACDCERT", "racdcert", "$X", "@A1", "#12345Z", "A", "ABCDEFGH",
+        ] {
             assert!(is_valid_command_name(ok), "{ok}");
         }
-        for bad in ["FROBNICATE", "1ABC", "A.B", "A-B", "", "RAC&X", "ÄB"] {
+        for bad in [
+            "FROBNICATE",
+            "ABCDEFGHI",
+            "1ABC",
+            "A.B",
+            "A-B",
+            "",
+            "RAC&X",
+            "ÄB",
+            "AÄ",
+            "A B",
+        ] {
             assert!(!is_valid_command_name(bad), "{bad}");
         }
     }

@@ -11,7 +11,9 @@
 
 mod checks;
 mod cond;
-mod stmt;
+mod fields;
+mod reader;
+mod statement;
 mod symbols;
 
 pub use cond::Condition;
@@ -177,7 +179,7 @@ pub struct Job {
 
 /// Parses a whole job stream (CRLF or LF). Never panics.
 pub fn parse_job(text: &str) -> Result<Job, JclError> {
-    stmt::parse(text)
+    reader::parse(text)
 }
 
 /// How a step ended.
@@ -345,5 +347,7 @@ fn run_items(
     }
 }
 
+#[cfg(test)]
+mod field_properties;
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,8 @@
 //!   `/* … */` comments, blank records.
 //! * [`operands`] turns one logical command into a verb and a tree of operands
 //!   (`KEYWORD(value value …)`, quoted strings with doubled apostrophes, nested keywords),
-//!   supplying missing right parentheses at the end of the command as TSO parse does.
+//!   supplying missing right parentheses at the end of the command as TSO parse does (a nom 8
+//!   lexer; the tree is built without recursion).
 //! * [`keywords`] resolves keyword abbreviations (exact match first, then a unique prefix).
 //! * [`batch`] drives a whole SYSTSIN stream through a command executor and produces SYSTSPRT.
 #![deny(missing_docs)]
@@ -19,5 +20,5 @@ pub mod records;
 
 pub use batch::{run_batch, BatchOutcome, EntryPoint, Executed};
 pub use keywords::{resolve_keyword, KeywordMatch};
-pub use operands::{parse_command, Operand, OperandText, ParsedCommand, SyntaxError};
+pub use operands::{command_name, parse_command, Operand, OperandText, ParsedCommand, SyntaxError};
 pub use records::{logical_commands, LogicalCommand};

@@ -3,6 +3,7 @@
 
 use super::types::*;
 use crate::operand::{checked_user_id, get, keyword_of, text_value, value, ParseFailure};
+use crate::values::{racdcert_date, racdcert_time};
 use racemu_tso::operands::{Operand, OperandText};
 
 pub(super) fn upper(s: &str) -> String {
@@ -50,38 +51,19 @@ pub(super) fn owner_inside(a: &Operand, k: &str) -> Result<Option<Owner>, ParseF
     })
 }
 
-pub(super) fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
-    let parts: Vec<&str> = s.split(['-', '/']).collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return None;
-    }
-    Some((
-        parts[0].parse().ok()?,
-        parts[1].parse().ok()?,
-        parts[2].parse().ok()?,
-    ))
-}
-
-pub(super) fn parse_time(s: &str) -> Option<(u8, u8, u8)> {
-    let parts: Vec<&str> = s.split(':').collect();
-    if parts.is_empty() || parts.len() > 3 || parts.iter().any(|p| p.len() != 2) {
-        return None;
-    }
-    let n = |i: usize| -> Option<u8> { parts.get(i).map_or(Some(0), |p| p.parse().ok()) };
-    Some((n(0)?, n(1)?, n(2)?))
-}
-
 pub(super) fn date_time(op: &Operand, kw: &str) -> Result<DateTimeSpec, ParseFailure> {
     let mut spec = DateTimeSpec::default();
     for a in op.args.as_deref().unwrap_or(&[]) {
         match keyword_of(a, &["DATE", "TIME"])? {
             Some("DATE") => {
                 let v = text_value(a, "DATE")?;
-                spec.date = Some(parse_date(&v).ok_or_else(|| ParseFailure::invalid("DATE", &v))?);
+                spec.date =
+                    Some(racdcert_date(&v).ok_or_else(|| ParseFailure::invalid("DATE", &v))?);
             }
             Some("TIME") => {
                 let v = text_value(a, "TIME")?;
-                spec.time = Some(parse_time(&v).ok_or_else(|| ParseFailure::invalid("TIME", &v))?);
+                spec.time =
+                    Some(racdcert_time(&v).ok_or_else(|| ParseFailure::invalid("TIME", &v))?);
             }
             _ => return Err(ParseFailure::invalid_keyword(&a.to_string())),
         }

@@ -15,6 +15,7 @@ pub use setropts::*;
 pub use users::*;
 
 use crate::operand::{checked_user_id, list_values, text_value, ParseFailure};
+use racemu_tso::keywords::{resolve_keyword, KeywordMatch};
 use racemu_tso::operands::{Operand, OperandText};
 
 /// An access level, in increasing order of power.
@@ -35,10 +36,10 @@ pub enum Access {
 }
 
 impl Access {
-    /// Parses an access keyword, abbreviations allowed (`READ`, `UPD`, `CON` …).
+    /// Parses an access keyword, abbreviations allowed (`READ`, `UPD`, `CON` …) by the same
+    /// rule as every other keyword ([`resolve_keyword`]: exact, else a unique prefix).
     pub fn parse(s: &str) -> Option<Access> {
-        let up = s.to_ascii_uppercase();
-        let table = [
+        const TABLE: [(&str, Access); 6] = [
             ("NONE", Access::None),
             ("EXECUTE", Access::Execute),
             ("READ", Access::Read),
@@ -46,21 +47,11 @@ impl Access {
             ("CONTROL", Access::Control),
             ("ALTER", Access::Alter),
         ];
-        table
-            .iter()
-            .find(|(n, _)| *n == up)
-            .or_else(|| {
-                let hits: Vec<_> = table
-                    .iter()
-                    .filter(|(n, _)| n.starts_with(&up) && !up.is_empty())
-                    .collect();
-                if hits.len() == 1 {
-                    Some(hits[0])
-                } else {
-                    None
-                }
-            })
-            .map(|(_, a)| *a)
+        let names = TABLE.map(|(n, _)| n);
+        match resolve_keyword(s, &names) {
+            KeywordMatch::Found(k) => TABLE.iter().find(|(n, _)| *n == k).map(|(_, a)| *a),
+            KeywordMatch::Ambiguous(_) | KeywordMatch::Unknown => None,
+        }
     }
 
     /// The RACF keyword.
@@ -136,4 +127,20 @@ pub(crate) fn user_ids(pos: &[Vec<String>]) -> Result<Vec<String>, ParseFailure>
         checked_user_id(id)?;
     }
     Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Access;
+
+    #[test]
+    fn access_levels_abbreviate_like_every_keyword() {
+        assert_eq!(Access::parse("upd"), Some(Access::Update));
+        assert_eq!(Access::parse("R"), Some(Access::Read));
+        assert_eq!(Access::parse("CONTROL"), Some(Access::Control));
+        assert_eq!(Access::parse("e"), Some(Access::Execute));
+        assert_eq!(Access::parse(""), None);
+        assert_eq!(Access::parse("READX"), None);
+        assert_eq!(Access::parse("'READ'"), None);
+    }
 }

@@ -174,15 +174,8 @@ pub fn parse_user(ops: &[Operand], alter: bool) -> Result<UserSpec, ParseFailure
 /// `IKJ56702I INVALID DATE, value` when it is not a calendar date.
 fn racf_date(op: &Operand) -> Result<String, ParseFailure> {
     let v = text_value(op, "DATE")?;
-    let parts: Vec<u32> = v
-        .split('/')
-        .filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-        .filter_map(|p| p.parse().ok())
-        .collect();
     let bad = || ParseFailure::invalid("DATE", &v);
-    let [m, d, y] = parts[..] else {
-        return Err(bad());
-    };
+    let (m, d, y) = crate::values::racf_date(&v).ok_or_else(bad)?;
     let year = if y >= 71 { 1900 + y } else { 2000 + y };
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match m {
@@ -212,4 +205,30 @@ pub fn parse_user_list(ops: &[Operand], verb: &str) -> Result<Vec<String>, Parse
         return Err(ParseFailure::missing("USERID", "USERID"));
     }
     Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse, Command};
+
+    #[test]
+    fn revoke_and_resume_dates_are_mm_dd_yy() {
+        let Ok(Command::AltUser(u)) = parse("ALTUSER BOB REVOKE(12/01/26) RESUME(02/29/28)") else {
+            panic!("not parsed");
+        };
+        assert_eq!(u.revoke_date.as_deref(), Some("2026-12-01"));
+        assert_eq!(u.resume_date.as_deref(), Some("2028-02-29"));
+        // Stray or extra parts are not skipped over: the date is invalid as typed.
+        for bad in [
+            "12/x/01/26",
+            "12/01/26/",
+            "/12/01/26",
+            "02/29/27",
+            "12/1/26",
+        ] {
+            let e = parse(&format!("ALTUSER BOB REVOKE({bad})")).unwrap_err();
+            assert_eq!(e.messages, [format!("IKJ56702I INVALID DATE, {bad}")]);
+            assert_eq!(e.rc, 12);
+        }
+    }
 }

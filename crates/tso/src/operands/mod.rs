@@ -8,6 +8,9 @@
 //! * An unclosed quoted string and an extra right parenthesis are syntax errors.
 //!
 //! Case is kept everywhere; the command layer decides what to fold to upper case.
+//!
+//! The tokens (words, quoted strings, parentheses, delimiters) are nom 8 parsers in `lexer`;
+//! [`parse_command`] assembles the tree from them with an explicit stack of open lists.
 
 use std::fmt;
 
@@ -93,149 +96,81 @@ pub enum SyntaxError {
     Empty,
 }
 
-fn is_delimiter(c: char) -> bool {
-    c == ' ' || c == ',' || c == '\t'
-}
+mod lexer;
 
-struct Cursor<'a> {
-    s: &'a str,
-    pos: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn peek(&self) -> Option<char> {
-        self.s[self.pos..].chars().next()
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += c.len_utf8();
-        Some(c)
-    }
-
-    fn skip_delimiters(&mut self) {
-        while let Some(c) = self.peek() {
-            if is_delimiter(c) {
-                self.bump();
-            } else {
-                break;
-            }
-        }
-    }
-
-    fn skip_blanks(&mut self) {
-        while let Some(c) = self.peek() {
-            if c == ' ' || c == '\t' {
-                self.bump();
-            } else {
-                break;
-            }
-        }
-    }
-
-    fn rest(&self) -> &'a str {
-        &self.s[self.pos..]
-    }
-}
-
-fn parse_quoted(cur: &mut Cursor<'_>) -> Result<String, SyntaxError> {
-    let start = cur.pos;
-    cur.bump(); // opening quote
-    let mut out = String::new();
-    loop {
-        match cur.bump() {
-            None => return Err(SyntaxError::UnbalancedQuote(cur.s[start..].to_string())),
-            Some('\'') => {
-                if cur.peek() == Some('\'') {
-                    cur.bump();
-                    out.push('\'');
-                } else {
-                    return Ok(out);
-                }
-            }
-            Some(c) => out.push(c),
-        }
-    }
-}
-
-fn parse_word(cur: &mut Cursor<'_>) -> String {
-    let start = cur.pos;
-    while let Some(c) = cur.peek() {
-        if is_delimiter(c) || c == '(' || c == ')' || c == '\'' {
-            break;
-        }
-        cur.bump();
-    }
-    cur.s[start..cur.pos].to_string()
-}
-
-/// Parses operands until the end of input (top level) or a closing parenthesis (nested).
-fn parse_list(cur: &mut Cursor<'_>, nested: bool) -> Result<Vec<Operand>, SyntaxError> {
-    let mut items = Vec::new();
-    loop {
-        cur.skip_delimiters();
-        let Some(c) = cur.peek() else {
-            // End of command: a nested list's missing ')' is supplied.
-            return Ok(items);
-        };
-        match c {
-            ')' => {
-                if nested {
-                    cur.bump();
-                    return Ok(items);
-                }
-                return Err(SyntaxError::ExtraRightParen(cur.rest().to_string()));
-            }
-            '\'' => {
-                let q = parse_quoted(cur)?;
-                items.push(Operand {
-                    text: OperandText::Quoted(q),
-                    args: None,
-                });
-            }
-            '(' => {
-                cur.bump();
-                let args = parse_list(cur, true)?;
-                items.push(Operand {
-                    text: OperandText::Word(String::new()),
-                    args: Some(args),
-                });
-            }
-            _ => {
-                let word = parse_word(cur);
-                let save = cur.pos;
-                cur.skip_blanks();
-                let args = if cur.peek() == Some('(') {
-                    cur.bump();
-                    Some(parse_list(cur, true)?)
-                } else {
-                    cur.pos = save;
-                    None
-                };
-                items.push(Operand {
-                    text: OperandText::Word(word),
-                    args,
-                });
-            }
-        }
-    }
-}
+use lexer::{LexError, Token};
 
 /// Parses one logical command (comments already blanked out) into verb and operands.
 ///
-/// Never panics; every input gives a command or a [`SyntaxError`].
+/// The tokens come from nom parsers (see `lexer`); the tree is built here with an explicit
+/// stack of open lists, so no nesting depth can exhaust the call stack. Never panics; every
+/// input gives a command or a [`SyntaxError`].
 pub fn parse_command(text: &str) -> Result<ParsedCommand, SyntaxError> {
-    let mut cur = Cursor { s: text, pos: 0 };
-    cur.skip_delimiters();
-    let verb = parse_word(&mut cur);
-    if verb.is_empty() {
+    let Ok((rest, verb)) = lexer::verb(text) else {
         return Err(SyntaxError::Empty);
-    }
-    let operands = parse_list(&mut cur, false)?;
+    };
     Ok(ParsedCommand {
         verb: verb.to_ascii_uppercase(),
-        operands,
+        operands: operand_tree(rest)?,
     })
+}
+
+/// The command name as typed: the first word after any leading blanks and commas, up to a
+/// delimiter, parenthesis or apostrophe; empty when the command starts with none. Available
+/// even when the rest of the command is malformed.
+pub fn command_name(text: &str) -> &str {
+    lexer::verb(text).map_or("", |(_, verb)| verb)
+}
+
+/// The operands of `input`: lists nest, right parentheses missing at the end are supplied,
+/// an extra one is [`SyntaxError::ExtraRightParen`].
+fn operand_tree(mut input: &str) -> Result<Vec<Operand>, SyntaxError> {
+    // The lists still open, each with its keyword and the list it belongs to.
+    let mut open: Vec<(OperandText, Vec<Operand>)> = Vec::new();
+    let mut list: Vec<Operand> = Vec::new();
+    loop {
+        let (rest, token) = lexer::token(input).map_err(|e| match e {
+            nom::Err::Error(LexError::Syntax(s)) | nom::Err::Failure(LexError::Syntax(s)) => s,
+            // The lexer accepts every character, so it cannot fail to match; were it to, the
+            // command is rejected at that point rather than misread.
+            nom::Err::Error(LexError::NoMatch(at)) | nom::Err::Failure(LexError::NoMatch(at)) => {
+                SyntaxError::ExtraRightParen(at.to_string())
+            }
+            nom::Err::Incomplete(_) => SyntaxError::ExtraRightParen(input.to_string()),
+        })?;
+        input = rest;
+        let operand = |text| Operand { text, args: None };
+        match token {
+            None => break,
+            Some(Token::Word(w)) => list.push(operand(OperandText::Word(w.to_string()))),
+            Some(Token::Quoted(q)) => list.push(operand(OperandText::Quoted(q))),
+            Some(Token::Keyword(w)) => {
+                open.push((OperandText::Word(w.to_string()), std::mem::take(&mut list)));
+            }
+            Some(Token::Open) => {
+                open.push((OperandText::Word(String::new()), std::mem::take(&mut list)));
+            }
+            Some(Token::Close(at)) => {
+                let Some((text, outer)) = open.pop() else {
+                    return Err(SyntaxError::ExtraRightParen(at.to_string()));
+                };
+                let args = std::mem::replace(&mut list, outer);
+                list.push(Operand {
+                    text,
+                    args: Some(args),
+                });
+            }
+        }
+    }
+    // End of command: the missing right parentheses are supplied.
+    while let Some((text, outer)) = open.pop() {
+        let args = std::mem::replace(&mut list, outer);
+        list.push(Operand {
+            text,
+            args: Some(args),
+        });
+    }
+    Ok(list)
 }
 
 #[cfg(test)]
@@ -311,6 +246,15 @@ mod tests {
             "RACDCERT CONNECT(SITE) LABEL('x') RING(r) USAGE(PERSONAL) DEFAULT) ID(Z)",
         );
         assert!(matches!(e, Err(SyntaxError::ExtraRightParen(_))));
+    }
+
+    #[test]
+    fn command_name_even_when_the_rest_is_malformed() {
+        assert_eq!(command_name(" ,\tracdcert(LIST('x"), "racdcert");
+        assert_eq!(command_name("TOOLONGNAME 'unclosed"), "TOOLONGNAME");
+        assert_eq!(command_name("A.B'x'"), "A.B");
+        assert_eq!(command_name("(X)"), "");
+        assert_eq!(command_name(""), "");
     }
 
     #[test]

@@ -1,181 +1,12 @@
-//! The statement reader: lines → statements (with continuation) → job structure.
+//! The job reader: statements → job structure (steps, DD statements, in-stream data, symbols,
+//! IF/THEN/ELSE/ENDIF).
 
 use crate::cond::Condition;
+use crate::fields::{card, converter_fields, params, split_commas, stmt_field, sublist, unquote};
+use crate::statement::gather;
 use crate::symbols::{substitute_instream, substitute_statement, system_symbols};
 use crate::{Dd, DdKind, JclError, Job, JobItem, Step, SymbolMode};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Card image width and the end of the statement field.
-const CARD: usize = 80;
-const STMT_END: usize = 72;
-
-fn card(line: &str) -> &str {
-    let line = line.trim_end_matches(['\r', '\n']);
-    match line.char_indices().nth(CARD) {
-        Some((i, _)) => &line[..i],
-        None => line,
-    }
-}
-
-fn stmt_field(line: &str) -> &str {
-    match line.char_indices().nth(STMT_END) {
-        Some((i, _)) => &line[..i],
-        None => line,
-    }
-}
-
-/// Splits at the first blank outside quotes and parentheses: (operands, rest).
-fn split_operands(s: &str) -> (&str, &str) {
-    let mut q = false;
-    let mut depth = 0i32;
-    for (i, c) in s.char_indices() {
-        match c {
-            '\'' => q = !q,
-            '(' if !q => depth += 1,
-            ')' if !q => depth -= 1,
-            ' ' if !q && depth <= 0 => return (&s[..i], &s[i..]),
-            _ => {}
-        }
-    }
-    (s, "")
-}
-
-/// Splits operands at top-level commas.
-fn split_commas(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut q = false;
-    let mut depth = 0i32;
-    let mut cur = String::new();
-    for c in s.chars() {
-        match c {
-            '\'' => {
-                q = !q;
-                cur.push(c);
-            }
-            '(' if !q => {
-                depth += 1;
-                cur.push(c);
-            }
-            ')' if !q => {
-                depth -= 1;
-                cur.push(c);
-            }
-            ',' if !q && depth <= 0 => out.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
-        }
-    }
-    if !cur.is_empty() || !out.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-/// `'it''s'` → `it's`; unquoted values as they are.
-fn unquote(v: &str) -> String {
-    let t = v.trim();
-    if t.len() >= 2 && t.starts_with('\'') && t.ends_with('\'') {
-        t[1..t.len() - 1].replace("''", "'")
-    } else {
-        t.to_string()
-    }
-}
-
-/// `(A,B)` → [A, B]; `A` → [A].
-fn sublist(v: &str) -> Vec<String> {
-    let t = v.trim();
-    let inner = t
-        .strip_prefix('(')
-        .and_then(|x| x.strip_suffix(')'))
-        .unwrap_or(t);
-    split_commas(inner)
-        .into_iter()
-        .map(|s| s.trim().to_string())
-        .collect()
-}
-
-/// One JCL statement after continuation.
-struct Statement {
-    name: String,
-    op: String,
-    operands: String,
-    line: usize,
-}
-
-/// Reads the statement starting at `lines[i]`; returns it and the number of lines used.
-fn gather(lines: &[&str], i: usize) -> (Statement, usize) {
-    let first = stmt_field(card(lines[i]));
-    let body = &first[2..];
-    let (name, rest) = match body.find(' ') {
-        Some(p) => (&body[..p], body[p..].trim_start()),
-        None => (body, ""),
-    };
-    let (op, rest) = match rest.find(' ') {
-        Some(p) => (&rest[..p], rest[p..].trim_start()),
-        None => (rest, ""),
-    };
-    let op = op.to_ascii_uppercase();
-    let mut used = 1;
-    if op == "IF" {
-        // The condition runs to THEN, possibly over several lines.
-        let mut text = rest.to_string();
-        while !text
-            .to_ascii_uppercase()
-            .split_whitespace()
-            .any(|w| w == "THEN")
-            && i + used < lines.len()
-        {
-            let l = stmt_field(card(lines[i + used]));
-            used += 1;
-            if l.starts_with("//*") {
-                continue;
-            }
-            if let Some(c) = l.strip_prefix("//") {
-                text.push(' ');
-                text.push_str(c.trim());
-            }
-        }
-        let upper = text.to_ascii_uppercase();
-        let cond = match upper.rfind("THEN") {
-            Some(p) => text[..p].trim().to_string(),
-            None => text.trim().to_string(),
-        };
-        return (
-            Statement {
-                name: name.to_string(),
-                op,
-                operands: cond,
-                line: i,
-            },
-            used,
-        );
-    }
-    let (ops, _) = split_operands(rest);
-    let mut operands = ops.to_string();
-    // Continuation: operand field ends with a comma.
-    while operands.ends_with(',') && i + used < lines.len() {
-        let l = stmt_field(card(lines[i + used]));
-        if l.starts_with("//*") {
-            used += 1;
-            continue;
-        }
-        let Some(c) = l.strip_prefix("//") else { break };
-        if !c.starts_with(' ') {
-            break;
-        }
-        used += 1;
-        let (more, _) = split_operands(c.trim_start());
-        operands.push_str(more);
-    }
-    (
-        Statement {
-            name: name.to_string(),
-            op,
-            operands,
-            line: i,
-        },
-        used,
-    )
-}
 
 /// An open IF construct.
 struct Frame {
@@ -232,33 +63,7 @@ impl Reader {
     }
 }
 
-fn params(operands: &str) -> (Vec<String>, Vec<(String, String)>) {
-    let mut pos = Vec::new();
-    let mut kw = Vec::new();
-    for p in split_commas(operands) {
-        let mut depth = 0;
-        let mut q = false;
-        let mut eq = None;
-        for (i, c) in p.char_indices() {
-            match c {
-                '\'' => q = !q,
-                '(' if !q => depth += 1,
-                ')' if !q => depth -= 1,
-                '=' if !q && depth == 0 => {
-                    eq = Some(i);
-                    break;
-                }
-                _ => {}
-            }
-        }
-        match eq {
-            Some(i) => kw.push((p[..i].trim().to_ascii_uppercase(), p[i + 1..].to_string())),
-            None => pos.push(p),
-        }
-    }
-    (pos, kw)
-}
-
+/// Reads a job stream into a [`Job`].
 pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
     let lines: Vec<&str> = text.lines().collect();
     let mut r = Reader {
@@ -343,14 +148,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
         let (st, used) = gather(&lines, i);
         after_delimiter = None;
         {
-            let body = &stmt_field(raw)[2..];
-            let mut words = body.split(' ').filter(|w| !w.is_empty());
-            let name = if body.starts_with(' ') {
-                ""
-            } else {
-                words.next().unwrap_or("")
-            };
-            let op = words.next().unwrap_or("");
+            let (name, op) = converter_fields(&stmt_field(raw)[2..]);
             crate::checks::statement_case(raw, i, name, op)?;
         }
         i += used;
