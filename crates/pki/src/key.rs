@@ -66,22 +66,18 @@ impl fmt::Display for KeyType {
     }
 }
 
-pub(crate) const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-pub(crate) const OID_EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-pub(crate) const OID_DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
-pub(crate) const OID_P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-pub(crate) const OID_P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-pub(crate) const OID_P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
-pub(crate) const OID_P192: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.1");
-pub(crate) const OID_P224: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.33");
-pub(crate) const OID_SHA256_RSA: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
-pub(crate) const OID_ECDSA_SHA256: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
-pub(crate) const OID_ECDSA_SHA384: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3");
-pub(crate) const OID_ECDSA_SHA512: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
+use const_oid::db::rfc5912::{
+    ECDSA_WITH_SHA_256 as OID_ECDSA_SHA256, ECDSA_WITH_SHA_384 as OID_ECDSA_SHA384,
+    ECDSA_WITH_SHA_512 as OID_ECDSA_SHA512, ID_DSA as OID_DSA, ID_EC_PUBLIC_KEY as OID_EC,
+    RSA_ENCRYPTION as OID_RSA, SECP_224_R_1 as OID_P224, SECP_256_R_1 as OID_P256,
+    SECP_384_R_1 as OID_P384, SECP_521_R_1 as OID_P521,
+    SHA_256_WITH_RSA_ENCRYPTION as OID_SHA256_RSA,
+};
+/// secp192r1 (prime192v1, ANSI X9.62), which const-oid's database does not hold.
+const OID_P192: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.1");
+/// The arc of the Brainpool curves (RFC 5639, ecStdCurvesAndGeneration versionOne), which
+/// const-oid's database does not hold.
+const BRAINPOOL_ARC: &str = "1.3.36.3.3.2.8.1.1.";
 
 /// A private key RACF holds, kept as PKCS#8 DER.
 #[derive(Clone)]
@@ -326,7 +322,7 @@ pub(crate) fn spki_type_and_size(spki: &SubjectPublicKeyInfoOwned) -> (KeyType, 
             Some(c) if c == OID_P521 => (KeyType::NistEcc, 521),
             Some(c) if c == OID_P192 => (KeyType::NistEcc, 192),
             Some(c) if c == OID_P224 => (KeyType::NistEcc, 224),
-            Some(c) if c.to_string().starts_with("1.3.36.3.3.2.8.1.1.") => {
+            Some(c) if c.to_string().starts_with(BRAINPOOL_ARC) => {
                 let bits = match c.arcs().last() {
                     Some(1) => 160,
                     Some(3) => 192,
@@ -349,8 +345,6 @@ pub(crate) fn spki_type_and_size(spki: &SubjectPublicKeyInfoOwned) -> (KeyType, 
             .and_then(|p| p.to_der().ok())
             .and_then(|d| {
                 // Dss-Parms ::= SEQUENCE { p INTEGER, q, g }: size of p.
-                let seq: Vec<der::asn1::UintRef<'_>> = Vec::new();
-                let _ = seq;
                 let any = der::Any::from_der(&d).ok()?;
                 let mut reader = der::SliceReader::new(any.value()).ok()?;
                 let p = der::asn1::UintRef::decode(&mut reader).ok()?;

@@ -10,6 +10,8 @@ mod dn;
 mod ebcdic;
 mod interchange;
 mod key;
+mod rcgen_glue;
+mod request;
 
 pub use cert::{
     issue_certificate, issue_certificate_for_name, parse_certificate, verify_issued_by,
@@ -18,10 +20,11 @@ pub use cert::{
 pub use dn::{DistinguishedName, DnTag, NameSpec};
 pub use ebcdic::to_ebcdic_cp037;
 pub use interchange::{
-    create_pkcs10, decode_package, export_keystore_der, export_pkcs12_der, export_pkcs7_der,
-    parse_pkcs10, pem_armour, KeystoreItem, Package, PackageError, Pkcs12Encryption, RequestInfo,
+    decode_package, export_keystore_der, export_pkcs12_der, export_pkcs7_der, pem_armour,
+    KeystoreItem, Package, PackageError, Pkcs12Encryption,
 };
 pub use key::{KeyAlgorithm, KeyPair, KeySpec, KeyType};
+pub use request::{create_pkcs10, parse_pkcs10, RequestInfo};
 
 use base64::Engine as _;
 
