@@ -267,7 +267,13 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         }
     };
     let serial_n = signer.as_ref().map_or(0, |(row, _)| row.last_serial + 1);
-    let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size }).map_err(|e| match e {
+    let key = pki::KeyPair::generate(
+        &pki::KeySpec { algorithm, size },
+        &ctx.config.randomness,
+        owner.internal_id(),
+        &label,
+    )
+    .map_err(|e| match e {
         pki::PkiError::Unsupported(what) => Fail::msg(m::not_supported(&what), 8),
         other => Fail::msg(m::internal(&other.to_string()), 12),
     })?;
@@ -290,7 +296,12 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     };
     let spki = key.public_key_spki_der();
     let der = match &signer {
-        None => pki::issue_certificate(&template, &spki, pki::SignWith::SelfSigned(&key)),
+        None => pki::issue_certificate(
+            &template,
+            &spki,
+            pki::SignWith::SelfSigned(&key),
+            &ctx.config.randomness,
+        ),
         Some((row, skey)) => pki::issue_certificate(
             &template,
             &spki,
@@ -298,6 +309,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
                 cert_der: &row.der,
                 key: skey,
             },
+            &ctx.config.randomness,
         ),
     }
     .map_err(|e| Fail::msg(m::internal(&e.to_string()), 12))?;

@@ -221,7 +221,7 @@ pub(crate) fn genreq(
         return Err(Fail::msg(m::irrd128i("GENREQ"), 8));
     };
     let key = pki::KeyPair::from_pkcs8_der(key).map_err(pki_fail)?;
-    let req = pki::create_pkcs10(&row.der, &key).map_err(pki_fail)?;
+    let req = pki::create_pkcs10(&row.der, &key, &ctx.config.randomness).map_err(pki_fail)?;
     let name = dsn.qualified(ctx.issuer);
     write_dataset(
         ctx,
@@ -279,6 +279,7 @@ pub(crate) fn gencert_request(
             cert_der: &signer.der,
             key: &skey,
         },
+        &ctx.config.randomness,
     )
     .map_err(pki_fail)?;
     certs::set_last_serial(ctx.tx, signer.id, serial_n)?;
@@ -377,7 +378,13 @@ pub(crate) fn rekey(
     } else {
         2048
     });
-    let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size }).map_err(pki_fail)?;
+    let key = pki::KeyPair::generate(
+        &pki::KeySpec { algorithm, size },
+        &ctx.config.randomness,
+        owner.internal_id(),
+        &new_label,
+    )
+    .map_err(pki_fail)?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
     let ku = info.key_usage.as_ref().map(|k| pki::KeyUsage {
         handshake: k.contains(&"HANDSHAKE"),
@@ -429,6 +436,7 @@ pub(crate) fn rekey(
         info.subject.der(),
         &key.public_key_spki_der(),
         pki::SignWith::SelfSigned(&key),
+        &ctx.config.randomness,
     )
     .map_err(pki_fail)?;
     let status = TrustStatus::from_keyword(&old.status).unwrap_or(TrustStatus::Trust);

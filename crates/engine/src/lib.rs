@@ -107,6 +107,8 @@ impl Clock {
 pub struct Config {
     /// LISTRING layout.
     pub ring_layout: RingLayout,
+    /// Where new keys and signatures get their randomness (the OS by default).
+    pub randomness: racemu_pki::Randomness,
 }
 
 /// The engine: a store, a clock and settings.

@@ -6,9 +6,9 @@
 //! with [`PkiError::Unsupported`]: there is no mature Rust implementation, and racemu makes
 //! no fake keys.
 
+use crate::randomness::{KeyRng, Randomness};
 use crate::PkiError;
 use aws_lc_rs::encoding::{AsDer, PublicKeyX509Der};
-use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::rsa::{KeyPair as AwsRsa, KeySize};
 use aws_lc_rs::signature::{self, EcdsaKeyPair, KeyPair as _};
 use der::asn1::ObjectIdentifier;
@@ -98,6 +98,40 @@ impl fmt::Debug for KeyPair {
     }
 }
 
+/// An EC key whose private scalar is drawn from `rng`: big-endian bytes of the curve's
+/// size (P-521's top byte cut to its one bit), drawn again until aws-lc-rs accepts the
+/// scalar (zero or not below the group order is refused).
+fn seeded_ec_key(
+    bits: u32,
+    alg: &'static signature::EcdsaSigningAlgorithm,
+    rng: &mut KeyRng,
+) -> Result<EcdsaKeyPair, PkiError> {
+    use aws_lc_rs::agreement;
+    let (ecdh, len) = match bits {
+        256 => (&agreement::ECDH_P256, 32),
+        384 => (&agreement::ECDH_P384, 48),
+        _ => (&agreement::ECDH_P521, 66),
+    };
+    let mut scalar = vec![0u8; len];
+    for _ in 0..64 {
+        rsa::rand_core::RngCore::fill_bytes(rng, &mut scalar);
+        if bits == 521 {
+            scalar[0] &= 0x01;
+        }
+        let Ok(private) = agreement::PrivateKey::from_private_key(ecdh, &scalar) else {
+            continue;
+        };
+        let rfc5915: aws_lc_rs::encoding::EcPrivateKeyRfc5915Der<'_> = private
+            .as_der()
+            .map_err(|_| PkiError::InvalidKey("EC key encoding failed".into()))?;
+        return EcdsaKeyPair::from_private_key_der(alg, rfc5915.as_ref())
+            .map_err(|e| PkiError::InvalidKey(e.to_string()));
+    }
+    Err(PkiError::InvalidKey(
+        "no EC private key from the seed".into(),
+    ))
+}
+
 fn ec_alg(bits: u32) -> Option<&'static signature::EcdsaSigningAlgorithm> {
     match bits {
         256 => Some(&signature::ECDSA_P256_SHA256_ASN1_SIGNING),
@@ -108,20 +142,34 @@ fn ec_alg(bits: u32) -> Option<&'static signature::EcdsaSigningAlgorithm> {
 }
 
 impl KeyPair {
-    /// Generates a new key pair.
+    /// Generates the key pair for `owner`'s certificate `label` from `randomness`.
+    ///
+    /// From the OS: RSA 2048/3072/4096 and the NIST curves from aws-lc-rs, other RSA sizes
+    /// from the `rsa` crate. Seeded: RSA (any size) from the `rsa` crate's prime search and
+    /// NIST EC private scalars drawn from the seeded ChaCha20 stream (rejection sampling),
+    /// both imported as PKCS#8.
     ///
     /// Errors: [`PkiError::Unsupported`] for BPECC, DSA, NISTECC 192/224 and RSA sizes outside
     /// 512–4096.
-    pub fn generate(spec: &KeySpec) -> Result<KeyPair, PkiError> {
+    pub fn generate(
+        spec: &KeySpec,
+        randomness: &Randomness,
+        owner: &str,
+        label: &str,
+    ) -> Result<KeyPair, PkiError> {
+        let mut rng = randomness.key_rng(spec, owner, label);
         match spec.algorithm {
             KeyAlgorithm::Rsa => {
+                if !(512..=4096).contains(&spec.size) {
+                    return Err(PkiError::Unsupported(format!("RSA key size {}", spec.size)));
+                }
                 let aws = match spec.size {
                     2048 => Some(KeySize::Rsa2048),
                     3072 => Some(KeySize::Rsa3072),
                     4096 => Some(KeySize::Rsa4096),
                     _ => None,
                 };
-                if let Some(size) = aws {
+                if let (Some(size), true) = (aws, rng.is_os()) {
                     let kp = AwsRsa::generate(size)
                         .map_err(|_| PkiError::InvalidKey("RSA generation failed".into()))?;
                     let der: der::Document = kp
@@ -131,10 +179,6 @@ impl KeyPair {
                         .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
                     return KeyPair::from_pkcs8_der(der.as_bytes());
                 }
-                if !(512..=4096).contains(&spec.size) {
-                    return Err(PkiError::Unsupported(format!("RSA key size {}", spec.size)));
-                }
-                let mut rng = rsa::rand_core::OsRng;
                 let key = rsa::RsaPrivateKey::new(&mut rng, spec.size as usize)
                     .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
                 let doc = key
@@ -146,8 +190,12 @@ impl KeyPair {
                 let alg = ec_alg(spec.size).ok_or_else(|| {
                     PkiError::Unsupported(format!("NISTECC key size {}", spec.size))
                 })?;
-                let kp = EcdsaKeyPair::generate(alg)
-                    .map_err(|_| PkiError::InvalidKey("EC generation failed".into()))?;
+                let kp = if rng.is_os() {
+                    EcdsaKeyPair::generate(alg)
+                        .map_err(|_| PkiError::InvalidKey("EC generation failed".into()))?
+                } else {
+                    seeded_ec_key(spec.size, alg, &mut rng)?
+                };
                 let doc = kp
                     .to_pkcs8v1()
                     .map_err(|_| PkiError::InvalidKey("EC key encoding failed".into()))?;
@@ -255,9 +303,12 @@ impl KeyPair {
         }
     }
 
-    /// Signs `msg` with [`Self::signature_algorithm`].
-    pub(crate) fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, PkiError> {
-        let rng = SystemRandom::new();
+    /// Signs `msg` with [`Self::signature_algorithm`], drawing on `randomness`.
+    ///
+    /// RSA PKCS#1 v1.5 needs none; aws-lc-rs's ECDSA draws its nonces itself and ignores the
+    /// generator it is handed, so seeded ECDSA signatures are not yet reproducible.
+    pub(crate) fn sign(&self, msg: &[u8], randomness: &Randomness) -> Result<Vec<u8>, PkiError> {
+        let rng = randomness.aws_lc_random();
         match self.key_type {
             KeyType::Rsa if self.bits >= 2048 => {
                 let kp = AwsRsa::from_pkcs8(&self.pkcs8)

@@ -10,6 +10,7 @@ mod dn;
 mod ebcdic;
 mod interchange;
 mod key;
+mod randomness;
 mod rcgen_glue;
 mod request;
 
@@ -24,6 +25,7 @@ pub use interchange::{
     KeystoreItem, Package, PackageError, Pkcs12Encryption,
 };
 pub use key::{KeyAlgorithm, KeyPair, KeySpec, KeyType};
+pub use randomness::Randomness;
 pub use request::{create_pkcs10, parse_pkcs10, RequestInfo};
 
 use base64::Engine as _;

@@ -3,6 +3,7 @@
 //! value exactly; the caller then keeps that part on x509-cert.
 
 use crate::key::{KeyPair, KeyType};
+use crate::Randomness;
 use der::asn1::ObjectIdentifier;
 use der::{Encode, Tag, Tagged};
 use rcgen::string::{BmpString, Ia5String, PrintableString, TeletexString};
@@ -14,13 +15,14 @@ use x509_cert::name::Name;
 /// signs.
 pub(crate) struct RcgenSigner<'a> {
     key: &'a KeyPair,
+    randomness: &'a Randomness,
     public_key: Vec<u8>,
     alg: &'static SignatureAlgorithm,
 }
 
 impl<'a> RcgenSigner<'a> {
-    /// The signer for `key`; `None` for a key rcgen has no algorithm for.
-    pub(crate) fn new(key: &'a KeyPair) -> Option<RcgenSigner<'a>> {
+    /// The signer for `key`, signing with `randomness`; `None` for a key rcgen has no algorithm for.
+    pub(crate) fn new(key: &'a KeyPair, randomness: &'a Randomness) -> Option<RcgenSigner<'a>> {
         let alg = match (key.key_type(), key.size_bits()) {
             (KeyType::Rsa, _) => &rcgen::PKCS_RSA_SHA256,
             (KeyType::NistEcc, 256) => &rcgen::PKCS_ECDSA_P256_SHA256,
@@ -34,6 +36,7 @@ impl<'a> RcgenSigner<'a> {
         .ok()?;
         Some(RcgenSigner {
             key,
+            randomness,
             public_key: spki.subject_public_key.raw_bytes().to_vec(),
             alg,
         })
@@ -53,7 +56,7 @@ impl rcgen::PublicKeyData for RcgenSigner<'_> {
 impl rcgen::SigningKey for RcgenSigner<'_> {
     fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
         self.key
-            .sign(msg)
+            .sign(msg, self.randomness)
             .map_err(|_| rcgen::Error::RingUnspecified)
     }
 }

@@ -4,7 +4,7 @@ use crate::cert::verify_signature;
 use crate::interchange::candidates;
 use crate::key::KeyPair;
 use crate::rcgen_glue::{custom_extension, rcgen_name, same_der, RcgenSigner};
-use crate::PkiError;
+use crate::{PkiError, Randomness};
 use der::asn1::SetOfVec;
 use der::{Decode, Encode};
 use x509_cert::certificate::Certificate;
@@ -47,19 +47,28 @@ fn request_parts(cert_der: &[u8]) -> Result<RequestParts, PkiError> {
 /// A PKCS#10 request for `cert_der`'s subject and public key, with its subjectAltName,
 /// keyUsage, basicConstraints, extKeyUsage and subjectKeyIdentifier extensions (in the
 /// certificate's order, in one extensionRequest attribute, none without them), signed with
-/// `key`.
-pub fn create_pkcs10(cert_der: &[u8], key: &KeyPair) -> Result<Vec<u8>, PkiError> {
+/// `key` drawing on `randomness`.
+pub fn create_pkcs10(
+    cert_der: &[u8],
+    key: &KeyPair,
+    randomness: &Randomness,
+) -> Result<Vec<u8>, PkiError> {
     let p = request_parts(cert_der)?;
-    match request_with_rcgen(&p, key)? {
+    match request_with_rcgen(&p, key, randomness)? {
         Some(der) => Ok(der),
-        None => request_with_x509_cert(p, key),
+        None => request_with_x509_cert(p, key, randomness),
     }
 }
 
 /// The request written by rcgen; `None` when rcgen cannot hold the subject, or the key's
 /// public key is not the certificate's (checked on the result).
-fn request_with_rcgen(p: &RequestParts, key: &KeyPair) -> Result<Option<Vec<u8>>, PkiError> {
-    let (Some(subject), Some(signer)) = (rcgen_name(&p.subject), RcgenSigner::new(key)) else {
+fn request_with_rcgen(
+    p: &RequestParts,
+    key: &KeyPair,
+    randomness: &Randomness,
+) -> Result<Option<Vec<u8>>, PkiError> {
+    let (Some(subject), Some(signer)) = (rcgen_name(&p.subject), RcgenSigner::new(key, randomness))
+    else {
         return Ok(None);
     };
     let mut params = rcgen::CertificateParams::default();
@@ -94,7 +103,11 @@ fn extension_attributes(
 
 /// The request assembled by x509-cert: for subjects rcgen cannot hold (a repeated or
 /// multi-valued RDN).
-fn request_with_x509_cert(p: RequestParts, key: &KeyPair) -> Result<Vec<u8>, PkiError> {
+fn request_with_x509_cert(
+    p: RequestParts,
+    key: &KeyPair,
+    randomness: &Randomness,
+) -> Result<Vec<u8>, PkiError> {
     let info = CertReqInfo {
         version: ReqVersion::V1,
         attributes: extension_attributes(&p.extensions)?,
@@ -104,7 +117,7 @@ fn request_with_x509_cert(p: RequestParts, key: &KeyPair) -> Result<Vec<u8>, Pki
     let info_der = info
         .to_der()
         .map_err(|e| PkiError::Signing(e.to_string()))?;
-    let sig = key.sign(&info_der)?;
+    let sig = key.sign(&info_der, randomness)?;
     let req = CertReq {
         info,
         algorithm: key.signature_algorithm(),
@@ -174,7 +187,13 @@ mod tests {
             alt_names: alt,
             is_ca: true,
         };
-        issue_certificate(&t, &key.public_key_spki_der(), SignWith::SelfSigned(key)).unwrap()
+        issue_certificate(
+            &t,
+            &key.public_key_spki_der(),
+            SignWith::SelfSigned(key),
+            &Randomness::os(),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -185,12 +204,14 @@ mod tests {
         };
         let subject = NameSpec(vec![(DnTag::Cn, "Zürich".into()), (DnTag::O, "IBM".into())]);
         for (algorithm, size) in [(KeyAlgorithm::Rsa, 2048), (KeyAlgorithm::NistEcc, 384)] {
-            let key = KeyPair::generate(&KeySpec { algorithm, size }).unwrap();
+            let key = KeyPair::generate(&KeySpec { algorithm, size }, &Randomness::os(), "U", "L")
+                .unwrap();
             let c = cert(&key, subject.clone(), alt.clone());
-            let new = request_with_rcgen(&request_parts(&c).unwrap(), &key)
+            let new = request_with_rcgen(&request_parts(&c).unwrap(), &key, &Randomness::os())
                 .unwrap()
                 .expect("rcgen can express this request");
-            let old = request_with_x509_cert(request_parts(&c).unwrap(), &key).unwrap();
+            let old = request_with_x509_cert(request_parts(&c).unwrap(), &key, &Randomness::os())
+                .unwrap();
             let info = |d: &[u8]| CertReq::from_der(d).unwrap().info.to_der().unwrap();
             assert_eq!(info(&new), info(&old));
             if algorithm == KeyAlgorithm::Rsa {
@@ -204,10 +225,15 @@ mod tests {
 
     #[test]
     fn requests_for_names_rcgen_cannot_hold_stay_on_x509_cert() {
-        let key = KeyPair::generate(&KeySpec {
-            algorithm: KeyAlgorithm::Rsa,
-            size: 2048,
-        })
+        let key = KeyPair::generate(
+            &KeySpec {
+                algorithm: KeyAlgorithm::Rsa,
+                size: 2048,
+            },
+            &Randomness::os(),
+            "U",
+            "L",
+        )
         .unwrap();
         let subject = NameSpec(vec![
             (DnTag::Cn, "web".into()),
@@ -216,13 +242,13 @@ mod tests {
         ]);
         let c = cert(&key, subject, AltNames::default());
         assert_eq!(
-            request_with_rcgen(&request_parts(&c).unwrap(), &key).unwrap(),
+            request_with_rcgen(&request_parts(&c).unwrap(), &key, &Randomness::os()).unwrap(),
             None
         );
-        let req = create_pkcs10(&c, &key).unwrap();
+        let req = create_pkcs10(&c, &key, &Randomness::os()).unwrap();
         assert_eq!(
             req,
-            request_with_x509_cert(request_parts(&c).unwrap(), &key).unwrap()
+            request_with_x509_cert(request_parts(&c).unwrap(), &key, &Randomness::os()).unwrap()
         );
         assert_eq!(
             parse_pkcs10(&req).unwrap().subject.racf_dotted(),

@@ -4,7 +4,7 @@
 
 use super::extensions::{extensions, key_id};
 use super::{rcgen_builder, x509_builder, CertTemplate, SignWith};
-use crate::PkiError;
+use crate::{PkiError, Randomness};
 use der::Decode;
 use x509_cert::certificate::Certificate;
 use x509_cert::ext::pkix::SubjectKeyIdentifier;
@@ -23,6 +23,7 @@ pub(super) struct Parts<'a> {
     pub spki: SubjectPublicKeyInfoOwned,
     pub extensions: Vec<Extension>,
     pub signer: &'a crate::KeyPair,
+    pub randomness: &'a Randomness,
 }
 
 /// Seconds since 1970 of `t`: racemu encodes no earlier dates.
@@ -38,14 +39,16 @@ pub(super) fn unix_secs(t: time::OffsetDateTime) -> Result<u64, PkiError> {
 /// always; authorityKeyIdentifier (the issuer's key ID) when signed by an issuer. The issuer
 /// name is the issuer certificate's subject, byte for byte. Validity instants before 2050
 /// are UTCTime, later ones GeneralizedTime; the serial number is a positive INTEGER of at
-/// most 20 bytes with its DER sign byte.
+/// most 20 bytes with its DER sign byte. The signature draws on `randomness`.
 pub fn issue_certificate(
     t: &CertTemplate,
     subject_spki_der: &[u8],
     sign_with: SignWith<'_>,
+    randomness: &Randomness,
 ) -> Result<Vec<u8>, PkiError> {
     let subject = t.subject.to_name()?;
-    issue_with_name(t, subject, subject_spki_der, sign_with)
+    let p = parts(t, subject, subject_spki_der, sign_with, randomness)?;
+    issue(p)
 }
 
 /// As [`issue_certificate`], with the subject given as a DER Name (a PKCS#10 request's, or
@@ -55,10 +58,12 @@ pub fn issue_certificate_for_name(
     subject_name_der: &[u8],
     subject_spki_der: &[u8],
     sign_with: SignWith<'_>,
+    randomness: &Randomness,
 ) -> Result<Vec<u8>, PkiError> {
     let subject =
         Name::from_der(subject_name_der).map_err(|e| PkiError::InvalidName(e.to_string()))?;
-    issue_with_name(t, subject, subject_spki_der, sign_with)
+    let p = parts(t, subject, subject_spki_der, sign_with, randomness)?;
+    issue(p)
 }
 
 /// The parts of the certificate, as both builders must encode them.
@@ -67,6 +72,7 @@ fn parts<'a>(
     subject: Name,
     subject_spki_der: &[u8],
     sign_with: SignWith<'a>,
+    randomness: &'a Randomness,
 ) -> Result<Parts<'a>, PkiError> {
     let spki = SubjectPublicKeyInfoOwned::from_der(subject_spki_der)
         .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
@@ -95,16 +101,11 @@ fn parts<'a>(
         spki,
         extensions,
         signer,
+        randomness,
     })
 }
 
-fn issue_with_name(
-    t: &CertTemplate,
-    subject: Name,
-    subject_spki_der: &[u8],
-    sign_with: SignWith<'_>,
-) -> Result<Vec<u8>, PkiError> {
-    let p = parts(t, subject, subject_spki_der, sign_with)?;
+fn issue(p: Parts<'_>) -> Result<Vec<u8>, PkiError> {
     match rcgen_builder::build(&p)? {
         Some(der) => Ok(der),
         None => x509_builder::build(p),
@@ -117,7 +118,13 @@ pub(super) fn issue_with_x509_builder(
     subject_spki_der: &[u8],
     sign_with: SignWith<'_>,
 ) -> Result<Vec<u8>, PkiError> {
-    x509_builder::build(parts(t, t.subject.to_name()?, subject_spki_der, sign_with)?)
+    x509_builder::build(parts(
+        t,
+        t.subject.to_name()?,
+        subject_spki_der,
+        sign_with,
+        &Randomness::os(),
+    )?)
 }
 
 #[cfg(test)]
@@ -131,5 +138,6 @@ pub(super) fn issue_with_rcgen(
         t.subject.to_name()?,
         subject_spki_der,
         sign_with,
+        &Randomness::os(),
     )?)
 }

@@ -17,7 +17,7 @@ pub(super) fn build(p: &Parts<'_>) -> Result<Option<Vec<u8>>, PkiError> {
     let (Some(subject), Some(issuer_dn)) = (rcgen_name(&p.subject), rcgen_name(&p.issuer)) else {
         return Ok(None);
     };
-    let Some(signer) = RcgenSigner::new(p.signer) else {
+    let Some(signer) = RcgenSigner::new(p.signer, p.randomness) else {
         return Ok(None);
     };
     let Ok(spki_der) = der::Encode::to_der(&p.spki) else {

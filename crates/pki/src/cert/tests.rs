@@ -4,11 +4,14 @@
 
 use super::issue::{issue_with_rcgen, issue_with_x509_builder};
 use super::*;
+use crate::Randomness;
 use crate::{DnTag, KeyAlgorithm, KeySpec};
 use time::macros::datetime;
 
+const OS: Randomness = Randomness::os();
+
 fn key(algorithm: KeyAlgorithm, size: u32) -> KeyPair {
-    KeyPair::generate(&KeySpec { algorithm, size }).unwrap()
+    KeyPair::generate(&KeySpec { algorithm, size }, &Randomness::os(), "U", "L").unwrap()
 }
 
 fn template() -> CertTemplate {
@@ -111,7 +114,7 @@ fn rcgen_keeps_serial_numbers_of_any_width() {
         };
         let spki = k.public_key_spki_der();
         assert!(issue_with_x509_builder(&t, &spki, SignWith::SelfSigned(&k)).is_err());
-        assert!(issue_certificate(&t, &spki, SignWith::SelfSigned(&k)).is_err());
+        assert!(issue_certificate(&t, &spki, SignWith::SelfSigned(&k), &OS).is_err());
     }
 }
 
@@ -148,7 +151,7 @@ fn rcgen_writes_utctime_before_2050_and_generalizedtime_after() {
         ..template()
     };
     let spki = k.public_key_spki_der();
-    assert!(issue_certificate(&t, &spki, SignWith::SelfSigned(&k)).is_err());
+    assert!(issue_certificate(&t, &spki, SignWith::SelfSigned(&k), &OS).is_err());
 }
 
 #[test]
@@ -260,7 +263,7 @@ fn names_rcgen_cannot_hold_stay_on_x509_cert() {
         None
     );
     let old = issue_with_x509_builder(&t, &spki, SignWith::SelfSigned(&k)).unwrap();
-    let new = issue_certificate(&t, &spki, SignWith::SelfSigned(&k)).unwrap();
+    let new = issue_certificate(&t, &spki, SignWith::SelfSigned(&k), &OS).unwrap();
     assert_eq!(new, old);
     assert_eq!(
         parse_certificate(&new).unwrap().subject.racf_dotted(),

@@ -41,7 +41,7 @@ pub(super) fn build(p: Parts<'_>) -> Result<Vec<u8>, PkiError> {
         extensions: Some(p.extensions),
     };
     let tbs_der = tbs.to_der().map_err(|e| PkiError::Signing(e.to_string()))?;
-    let sig = p.signer.sign(&tbs_der)?;
+    let sig = p.signer.sign(&tbs_der, p.randomness)?;
     let cert = Certificate {
         tbs_certificate: tbs,
         signature_algorithm: sig_alg,
