@@ -54,16 +54,10 @@ fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>) -> Result<(), Fai
             12,
         ));
     }
-    let today = ctx.now.date();
     datasets::put(
         ctx.tx,
         &datasets::Dataset::holding(name, data),
-        &format!(
-            "{:04}-{:02}-{:02}",
-            today.year(),
-            u8::from(today.month()),
-            today.day()
-        ),
+        &crate::racf::today(ctx),
     )
     .map_err(dataset_fail)
 }

@@ -25,6 +25,7 @@ use racemu_store::{rusqlite, Store, StoreError};
 use time::OffsetDateTime;
 
 pub use listing::RingLayout;
+pub use racf::store_date;
 
 /// What a command printed and the return code it set.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -132,13 +132,7 @@ fn value_text(v: &Any) -> String {
             String::from_utf16_lossy(&units)
         }
         _ => {
-            let hex: String = v
-                .to_der()
-                .unwrap_or_default()
-                .iter()
-                .map(|b| format!("{b:02X}"))
-                .collect();
-            format!("#{hex}")
+            format!("#{}", crate::hex_upper(&v.to_der().unwrap_or_default()))
         }
     }
 }
@@ -213,8 +207,8 @@ mod tests {
         );
         // Encoded C first.
         assert_eq!(
-            name.0[0].0.iter().next().unwrap().oid.to_string(),
-            "2.5.4.6"
+            name.0[0].0.iter().next().unwrap().oid,
+            const_oid::db::rfc4519::C
         );
     }
 }

@@ -356,3 +356,70 @@ pub fn pem_armour(der: &[u8], label: &str) -> String {
         pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        issue_certificate, AltNames, CertTemplate, DnTag, KeyAlgorithm, KeySpec, NameSpec,
+        Randomness, SignWith,
+    };
+    use time::macros::datetime;
+
+    fn cert(cn: &str) -> Vec<u8> {
+        let os = Randomness::os();
+        let spec = KeySpec {
+            algorithm: KeyAlgorithm::NistEcc,
+            size: 256,
+        };
+        let key = KeyPair::generate(&spec, &os, "U", cn).unwrap();
+        let t = CertTemplate {
+            serial: vec![1],
+            subject: NameSpec(vec![(DnTag::Cn, cn.into())]),
+            not_before: datetime!(2026-01-01 00:00:00 UTC),
+            not_after: datetime!(2030-01-01 00:00:00 UTC),
+            key_usage: None,
+            alt_names: AltNames::default(),
+            is_ca: false,
+        };
+        issue_certificate(
+            &t,
+            &key.public_key_spki_der(),
+            SignWith::SelfSigned(&key),
+            &os,
+        )
+        .unwrap()
+    }
+
+    /// cms's SignedData sorts the certificate SET OF as it decodes it (der's `SetOfVec`);
+    /// ADD needs the order the package was written in, so the certificates are walked.
+    #[test]
+    fn pkcs7_certificates_come_back_in_the_order_encoded_which_cms_would_sort() {
+        let (a, b) = (cert("first"), cert("second"));
+        let p7 = export_pkcs7_der(&[&a, &b]).unwrap();
+        // The SET OF is written sorted: find the order, then swap the two certificates.
+        let (pa, pb) = (
+            p7.windows(a.len()).position(|w| w == a.as_slice()).unwrap(),
+            p7.windows(b.len()).position(|w| w == b.as_slice()).unwrap(),
+        );
+        let (lo, hi) = if pa < pb { (&a, &b) } else { (&b, &a) };
+        let start = pa.min(pb);
+        let mut swapped = p7[..start].to_vec();
+        swapped.extend_from_slice(hi);
+        swapped.extend_from_slice(lo);
+        swapped.extend_from_slice(&p7[start + lo.len() + hi.len()..]);
+        let pkg = decode_package(&swapped, None).unwrap();
+        assert_eq!(pkg.certificates, vec![hi.clone(), lo.clone()]);
+        // cms would have given them back sorted.
+        let ci = cms::content_info::ContentInfo::from_der(&swapped).unwrap();
+        let sd: cms::signed_data::SignedData = ci.content.decode_as().unwrap();
+        let by_cms: Vec<Vec<u8>> = sd
+            .certificates
+            .unwrap()
+            .0
+            .iter()
+            .map(|c| c.to_der().unwrap())
+            .collect();
+        assert_eq!(by_cms, vec![lo.clone(), hi.clone()]);
+    }
+}

@@ -30,6 +30,21 @@ pub use request::{create_pkcs10, parse_pkcs10, RequestInfo};
 
 use base64::Engine as _;
 
+/// Upper-case hexadecimal, two digits per byte, as RACF shows serial numbers and values it
+/// cannot show as text.
+pub fn hex_upper(bytes: &[u8]) -> String {
+    hex::encode_upper(bytes)
+}
+
+/// Upper-case hexadecimal byte pairs joined by `:`, as RACF shows fingerprints.
+pub fn hex_colons(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| hex::encode_upper([*b]))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
 /// Errors from key and certificate handling. Messages never contain key material.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PkiError {
@@ -68,6 +83,13 @@ pub fn certificate_id(owner: &str, label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_upper_case_two_digits_a_byte() {
+        assert_eq!(hex_upper(&[0x00, 0x0a, 0xff]), "000AFF");
+        assert_eq!(hex_colons(&[0x00, 0x0a, 0xff]), "00:0A:FF");
+        assert_eq!(hex_colons(&[]), "");
+    }
 
     #[test]
     fn certificate_ids_match_real_systems() {
