@@ -1,6 +1,6 @@
 //! The engine generates keys and signs from the randomness source in its `Config`: seeded,
-//! two stores given the same commands hold the same keys and (RSA signatures being
-//! deterministic) the same certificates; from the OS (the default), new keys every run.
+//! two stores given the same commands hold the same keys and the same certificates (RSA and
+//! ECDSA signatures alike); from the OS (the default), new keys every run.
 
 use racemu_engine::{Clock, Config, Engine, Output};
 use racemu_pki::Randomness;
@@ -24,14 +24,16 @@ fn ok(e: &mut Engine, cmd: &str) -> Output {
     o
 }
 
-/// A CA, a server certificate it signs, and a REKEY of the server certificate; the LIST of
-/// both owners' certificates.
+/// A CA, a server certificate it signs, self-signed EC certificates and REKEYs; the LIST of
+/// both owners' certificates (fingerprints included).
 fn run(randomness: Randomness) -> Vec<String> {
     let mut e = engine(randomness);
     for cmd in [
         "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Seed CA')) SIZE(2048) WITHLABEL('CA') NOTAFTER(DATE(2030-01-01))",
         "RACDCERT ID(IBMUSER) GENCERT SUBJECTSDN(CN('web')) SIZE(1024) WITHLABEL('web') SIGNWITH(CERTAUTH LABEL('CA')) NOTAFTER(DATE(2028-01-01))",
         "RACDCERT ID(IBMUSER) REKEY(LABEL('web')) WITHLABEL('web2')",
+        "RACDCERT ID(IBMUSER) GENCERT SUBJECTSDN(CN('ec')) NISTECC SIZE(384) WITHLABEL('ec') NOTAFTER(DATE(2028-01-01))",
+        "RACDCERT ID(IBMUSER) REKEY(LABEL('ec')) WITHLABEL('ec2') NISTECC SIZE(521)",
     ] {
         ok(&mut e, cmd);
     }

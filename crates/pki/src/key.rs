@@ -305,8 +305,9 @@ impl KeyPair {
 
     /// Signs `msg` with [`Self::signature_algorithm`], drawing on `randomness`.
     ///
-    /// RSA PKCS#1 v1.5 needs none; aws-lc-rs's ECDSA draws its nonces itself and ignores the
-    /// generator it is handed, so seeded ECDSA signatures are not yet reproducible.
+    /// RSA PKCS#1 v1.5 needs none. ECDSA from the OS goes through aws-lc-rs, which draws its
+    /// nonces itself; seeded, the nonce comes from a ChaCha20 stream derived from the seed,
+    /// the key and the message, so a seeded run signs the same bytes the same way.
     pub(crate) fn sign(&self, msg: &[u8], randomness: &Randomness) -> Result<Vec<u8>, PkiError> {
         let rng = randomness.aws_lc_random();
         match self.key_type {
@@ -328,6 +329,10 @@ impl KeyPair {
                     .map_err(|e| PkiError::Signing(e.to_string()))?;
                 Ok(sig.to_vec())
             }
+            KeyType::NistEcc if randomness.is_seeded() => {
+                let mut rng = randomness.signature_rng(&self.pkcs8, msg);
+                ecdsa_with_rng(&self.pkcs8, self.bits, msg, &mut rng)
+            }
             KeyType::NistEcc => {
                 let alg = ec_alg(self.bits).ok_or_else(|| PkiError::Signing("curve".into()))?;
                 let kp = EcdsaKeyPair::from_pkcs8(alg, &self.pkcs8)
@@ -340,6 +345,40 @@ impl KeyPair {
             _ => Err(PkiError::Unsupported("signing with this key type".into())),
         }
     }
+}
+
+/// ECDSA with its nonce drawn from `rng` (RustCrypto's p256/p384/p521; for P-256 and P-384
+/// RFC 6979 nonces hedged with `rng`'s bytes): SHA-256 for P-256, SHA-384 for P-384, SHA-512
+/// for P-521, as [`KeyPair::signature_algorithm`] names them; the signature DER-encoded.
+fn ecdsa_with_rng(
+    pkcs8: &[u8],
+    bits: u32,
+    msg: &[u8],
+    rng: &mut KeyRng,
+) -> Result<Vec<u8>, PkiError> {
+    use p256::ecdsa::signature::RandomizedSigner;
+    use p256::pkcs8::DecodePrivateKey;
+    let key_err = |e: p256::pkcs8::Error| PkiError::Signing(e.to_string());
+    let sig_err = |e: p256::ecdsa::Error| PkiError::Signing(e.to_string());
+    Ok(match bits {
+        256 => {
+            let sk = p256::ecdsa::SigningKey::from_pkcs8_der(pkcs8).map_err(key_err)?;
+            let sig: p256::ecdsa::Signature = sk.try_sign_with_rng(rng, msg).map_err(sig_err)?;
+            sig.to_der().as_bytes().to_vec()
+        }
+        384 => {
+            let sk = p384::ecdsa::SigningKey::from_pkcs8_der(pkcs8).map_err(key_err)?;
+            let sig: p384::ecdsa::Signature = sk.try_sign_with_rng(rng, msg).map_err(sig_err)?;
+            sig.to_der().as_bytes().to_vec()
+        }
+        521 => {
+            let secret = p521::SecretKey::from_pkcs8_der(pkcs8).map_err(key_err)?;
+            let sk = p521::ecdsa::SigningKey::from_bytes(&secret.to_bytes()).map_err(sig_err)?;
+            let sig: p521::ecdsa::Signature = sk.try_sign_with_rng(rng, msg).map_err(sig_err)?;
+            sig.to_der().as_bytes().to_vec()
+        }
+        _ => return Err(PkiError::Unsupported(format!("NISTECC key size {bits}"))),
+    })
 }
 
 /// Key type and size of a SubjectPublicKeyInfo.

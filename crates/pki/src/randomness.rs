@@ -13,9 +13,10 @@ use std::fmt;
 /// aws-lc-rs come from its DRBG, seeded by the OS; keys from the `rsa` crate from the OS.
 /// [`Randomness::seeded`] derives every key from the seed and what the key is for (owner,
 /// label, algorithm and size) through ChaCha20, so the same seed gives the same keys.
-/// Signatures: RSA PKCS#1 v1.5 signatures are deterministic under either source; ECDSA
-/// signatures come from aws-lc-rs, which draws its nonces itself, so they differ from run
-/// to run even when seeded.
+/// Signatures: RSA PKCS#1 v1.5 signatures are deterministic under either source. ECDSA from
+/// the OS is aws-lc-rs's, which draws its nonces itself; seeded, ECDSA nonces come from a
+/// ChaCha20 stream of the seed, the key and the message (RustCrypto's p256/p384/p521), so a
+/// seeded run gives the same certificates byte for byte.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct Randomness(Source);
 
@@ -62,9 +63,9 @@ impl Randomness {
     }
 
     /// The generator aws-lc-rs signing functions are handed. Its `SecureRandom` trait is
-    /// sealed, so this is aws-lc-rs's own (OS-seeded) generator under either source; the
-    /// signatures racemu makes do not draw on it (RSA PKCS#1 v1.5 is deterministic, ECDSA
-    /// takes its nonces from aws-lc's DRBG).
+    /// sealed, so this is aws-lc-rs's own (OS-seeded) generator; the signatures racemu makes
+    /// through aws-lc-rs do not draw on it (RSA PKCS#1 v1.5 is deterministic, ECDSA from the
+    /// OS takes its nonces from aws-lc's DRBG; seeded ECDSA does not go through aws-lc-rs).
     pub(crate) fn aws_lc_random(&self) -> aws_lc_rs::rand::SystemRandom {
         aws_lc_rs::rand::SystemRandom::new()
     }
@@ -92,7 +93,26 @@ impl Randomness {
     }
 }
 
-/// A generator for one key.
+impl Randomness {
+    /// The generator for one signature of `msg` by the key `pkcs8`: the OS, or when seeded a
+    /// ChaCha20 stream of the seed, the key and the message (each length-prefixed), so the
+    /// same seed signs the same bytes the same way and different messages never share a
+    /// nonce.
+    pub(crate) fn signature_rng(&self, pkcs8: &[u8], msg: &[u8]) -> KeyRng {
+        let Source::Seeded(seed) = self.0 else {
+            return KeyRng::Os(rsa::rand_core::OsRng);
+        };
+        let mut h = Sha256::new_with_prefix(b"racemu signature");
+        h.update(seed);
+        for part in [pkcs8, msg] {
+            h.update((part.len() as u64).to_be_bytes());
+            h.update(part);
+        }
+        KeyRng::Seeded(Box::new(ChaCha20Rng::from_seed(h.finalize().into())))
+    }
+}
+
+/// A generator for one key or one signature.
 pub(crate) enum KeyRng {
     /// The operating system's.
     Os(rsa::rand_core::OsRng),
@@ -227,7 +247,7 @@ mod tests {
     }
 
     #[test]
-    fn seeded_keys_sign_certificates_that_verify() {
+    fn seeded_keys_sign_the_same_certificate_each_time_and_it_verifies() {
         let r = Randomness::seeded_u64(42);
         for spec in &SPECS {
             let k = key(&r, spec, "irrcerta", "CA");
@@ -240,10 +260,22 @@ mod tests {
                 alt_names: AltNames::default(),
                 is_ca: true,
             };
-            let der = issue_certificate(&t, &k.public_key_spki_der(), SignWith::SelfSigned(&k), &r)
-                .unwrap();
+            let issue = |r: &Randomness| {
+                issue_certificate(&t, &k.public_key_spki_der(), SignWith::SelfSigned(&k), r)
+                    .unwrap()
+            };
+            let der = issue(&r);
             assert!(verify_issued_by(&der, &der), "{spec:?}");
             assert!(parse_certificate(&der).unwrap().self_signed);
+            // Seeded, the same bytes are signed the same way (ECDSA included); the seed
+            // decides the signature, and the OS gives a new ECDSA signature each time.
+            assert_eq!(der, issue(&r), "{spec:?}");
+            if spec.algorithm == KeyAlgorithm::NistEcc {
+                assert_ne!(der, issue(&Randomness::seeded_u64(43)), "{spec:?}");
+                let os = issue(&Randomness::os());
+                assert!(verify_issued_by(&os, &os));
+                assert_ne!(os, issue(&Randomness::os()), "{spec:?}");
+            }
         }
     }
 }
