@@ -270,3 +270,28 @@ fn names_rcgen_cannot_hold_stay_on_x509_cert() {
         "CN=web.OU=Payments.OU=Cards.O=Bank"
     );
 }
+
+#[test]
+fn public_keys_rcgen_does_not_know_stay_on_x509_cert() {
+    // A request's Brainpool P-256 key (GENCERT signs requests racemu could not generate).
+    let ec = key(KeyAlgorithm::NistEcc, 256);
+    let mut spki = SubjectPublicKeyInfoOwned::from_der(&ec.public_key_spki_der()).unwrap();
+    let brainpool_p256r1 = ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.7");
+    spki.algorithm.parameters = Some(der::Any::from(&brainpool_p256r1));
+    let spki = spki.to_der().unwrap();
+    let ca_key = key(KeyAlgorithm::Rsa, 2048);
+    let mut ca_t = template();
+    ca_t.is_ca = true;
+    let ca = same_both_ways(&ca_t, &ca_key, None);
+    let sign = || SignWith::Issuer {
+        cert_der: &ca,
+        key: &ca_key,
+    };
+    let t = template();
+    assert_eq!(issue_with_rcgen(&t, &spki, sign()).unwrap(), None);
+    let new = issue_certificate(&t, &spki, sign(), &OS).unwrap();
+    assert_eq!(new, issue_with_x509_builder(&t, &spki, sign()).unwrap());
+    let info = parse_certificate(&new).unwrap();
+    assert_eq!((info.key_type, info.key_size), (KeyType::BrainpoolEcc, 256));
+    assert!(verify_issued_by(&new, &ca));
+}
