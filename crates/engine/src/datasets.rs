@@ -37,16 +37,10 @@ pub(crate) fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>) -> Res
     if !datasets::valid_name(name) {
         return Err(Fail::from(m::invalid_dsname(name)));
     }
-    let today = ctx.now.date();
     datasets::put(
         ctx.tx,
         &datasets::Dataset::holding(name, data),
-        &format!(
-            "{:04}-{:02}-{:02}",
-            today.year(),
-            u8::from(today.month()),
-            today.day()
-        ),
+        &crate::racf::today(ctx),
     )
     .map_err(dataset_fail)
 }

@@ -27,6 +27,7 @@ use racemu_store::{rusqlite, Store, StoreError};
 use time::OffsetDateTime;
 
 pub use listing::RingLayout;
+pub use racf::store_date;
 
 /// What a command printed and the return code it set.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -126,6 +127,8 @@ impl Clock {
 pub struct Config {
     /// LISTRING layout.
     pub ring_layout: RingLayout,
+    /// Where new keys and signatures get their randomness (the OS by default).
+    pub randomness: racemu_pki::Randomness,
 }
 
 /// The engine: a store, a clock and settings.

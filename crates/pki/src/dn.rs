@@ -28,15 +28,16 @@ pub enum DnTag {
 
 impl DnTag {
     fn oid(self) -> ObjectIdentifier {
-        ObjectIdentifier::new_unwrap(match self {
-            DnTag::Cn => "2.5.4.3",
-            DnTag::T => "2.5.4.12",
-            DnTag::Ou => "2.5.4.11",
-            DnTag::O => "2.5.4.10",
-            DnTag::L => "2.5.4.7",
-            DnTag::Sp => "2.5.4.8",
-            DnTag::C => "2.5.4.6",
-        })
+        use const_oid::db::rfc4519 as at;
+        match self {
+            DnTag::Cn => at::CN,
+            DnTag::T => at::TITLE,
+            DnTag::Ou => at::OU,
+            DnTag::O => at::O,
+            DnTag::L => at::L,
+            DnTag::Sp => at::ST,
+            DnTag::C => at::C,
+        }
     }
 }
 
@@ -86,29 +87,30 @@ pub struct DistinguishedName {
 }
 
 fn tag_name(oid: &ObjectIdentifier) -> Option<&'static str> {
-    Some(match oid.to_string().as_str() {
-        "2.5.4.3" => "CN",
-        "2.5.4.12" => "T",
-        "2.5.4.11" => "OU",
-        "2.5.4.10" => "O",
-        "2.5.4.7" => "L",
-        "2.5.4.8" => "SP",
-        "2.5.4.6" => "C",
-        "2.5.4.9" => "STREET",
-        "2.5.4.5" => "SERIALNUMBER",
-        "2.5.4.17" => "POSTALCODE",
-        "2.5.4.41" => "NAME",
-        "2.5.4.4" => "SURNAME",
-        "2.5.4.42" => "GIVENNAME",
-        "2.5.4.43" => "INITIALS",
-        "2.5.4.44" => "GENERATIONQUALIFIER",
-        "2.5.4.46" => "DNQ",
-        "2.5.4.65" => "PSEUDONYM",
-        "0.9.2342.19200300.100.1.25" => "DC",
-        "0.9.2342.19200300.100.1.1" => "UID",
-        "1.2.840.113549.1.9.1" => "EMAIL",
-        _ => return None,
-    })
+    use const_oid::db::{rfc3280, rfc4519 as at};
+    const TAGS: [(ObjectIdentifier, &str); 20] = [
+        (at::CN, "CN"),
+        (at::TITLE, "T"),
+        (at::OU, "OU"),
+        (at::O, "O"),
+        (at::L, "L"),
+        (at::ST, "SP"),
+        (at::C, "C"),
+        (at::STREET, "STREET"),
+        (at::SERIAL_NUMBER, "SERIALNUMBER"),
+        (at::POSTAL_CODE, "POSTALCODE"),
+        (at::NAME, "NAME"),
+        (at::SN, "SURNAME"),
+        (at::GIVEN_NAME, "GIVENNAME"),
+        (at::INITIALS, "INITIALS"),
+        (at::GENERATION_QUALIFIER, "GENERATIONQUALIFIER"),
+        (at::DN_QUALIFIER, "DNQ"),
+        (rfc3280::PSEUDONYM, "PSEUDONYM"),
+        (at::DC, "DC"),
+        (at::UID, "UID"),
+        (rfc3280::EMAIL_ADDRESS, "EMAIL"),
+    ];
+    TAGS.iter().find(|(o, _)| o == oid).map(|(_, t)| *t)
 }
 
 /// The text of a directory-string value.
@@ -130,13 +132,7 @@ fn value_text(v: &Any) -> String {
             String::from_utf16_lossy(&units)
         }
         _ => {
-            let hex: String = v
-                .to_der()
-                .unwrap_or_default()
-                .iter()
-                .map(|b| format!("{b:02X}"))
-                .collect();
-            format!("#{hex}")
+            format!("#{}", crate::hex_upper(&v.to_der().unwrap_or_default()))
         }
     }
 }
@@ -211,8 +207,8 @@ mod tests {
         );
         // Encoded C first.
         assert_eq!(
-            name.0[0].0.iter().next().unwrap().oid.to_string(),
-            "2.5.4.6"
+            name.0[0].0.iter().next().unwrap().oid,
+            const_oid::db::rfc4519::C
         );
     }
 }

@@ -4,20 +4,16 @@
 //! * PKCS#7 certificate packages (degenerate SignedData), DER or Base64;
 //! * PKCS#12 (with a password) through p12-keystore, AES-256 (PBES2) or the legacy
 //!   Triple-DES layout;
-//! * PKCS#10 certification requests, made and verified here.
+//! * PKCS#10 certification requests ([`crate::request`]).
 
-use crate::cert::verify_signature;
 use crate::key::KeyPair;
 use crate::PkiError;
 use base64::Engine as _;
-use der::asn1::{ObjectIdentifier, SetOfVec};
+use der::asn1::SetOfVec;
 use der::{Decode, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
 use x509_cert::certificate::Certificate;
-use x509_cert::ext::Extension;
-use x509_cert::request::{CertReq, CertReqInfo, ExtensionReq, Version as ReqVersion};
 
-const OID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
-const OID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
+use const_oid::db::rfc5911::{ID_DATA as OID_DATA, ID_SIGNED_DATA as OID_SIGNED_DATA};
 
 /// What a data set held.
 #[derive(Debug, Clone, Default)]
@@ -53,7 +49,7 @@ fn base64_body(text: &str) -> Option<Vec<u8>> {
 }
 
 /// The binary forms in `bytes`: itself, its PEM blocks, or its Base64 body.
-fn candidates(bytes: &[u8]) -> Vec<Vec<u8>> {
+pub(crate) fn candidates(bytes: &[u8]) -> Vec<Vec<u8>> {
     let mut out = vec![bytes.to_vec()];
     if let Ok(text) = std::str::from_utf8(bytes) {
         if let Ok(blocks) = pem::parse_many(text) {
@@ -352,95 +348,6 @@ pub fn export_pkcs12_der(
     export_keystore_der(&items, password, enc)
 }
 
-/// A PKCS#10 request for `cert_der`'s subject and public key, with its subjectAltName,
-/// keyUsage, basicConstraints and extKeyUsage extensions, signed with `key`.
-pub fn create_pkcs10(cert_der: &[u8], key: &KeyPair) -> Result<Vec<u8>, PkiError> {
-    let cert =
-        Certificate::from_der(cert_der).map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
-    let tbs = cert.tbs_certificate;
-    let keep = [
-        "2.5.29.17",
-        "2.5.29.15",
-        "2.5.29.19",
-        "2.5.29.37",
-        "2.5.29.14",
-    ];
-    let exts: Vec<Extension> = tbs
-        .extensions
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|e| keep.contains(&e.extn_id.to_string().as_str()))
-        .collect();
-    let mut attributes = SetOfVec::new();
-    if !exts.is_empty() {
-        let attr = x509_cert::attr::Attribute::try_from(ExtensionReq(exts))
-            .map_err(|e| PkiError::Signing(e.to_string()))?;
-        attributes
-            .insert(attr)
-            .map_err(|e| PkiError::Signing(e.to_string()))?;
-    }
-    let info = CertReqInfo {
-        version: ReqVersion::V1,
-        subject: tbs.subject,
-        public_key: tbs.subject_public_key_info,
-        attributes,
-    };
-    let info_der = info
-        .to_der()
-        .map_err(|e| PkiError::Signing(e.to_string()))?;
-    let sig = key.sign(&info_der)?;
-    let req = CertReq {
-        info,
-        algorithm: key.signature_algorithm(),
-        signature: der::asn1::BitString::from_bytes(&sig)
-            .map_err(|e| PkiError::Signing(e.to_string()))?,
-    };
-    req.to_der().map_err(|e| PkiError::Signing(e.to_string()))
-}
-
-/// What a PKCS#10 request asks for.
-#[derive(Debug, Clone)]
-pub struct RequestInfo {
-    /// Requested subject.
-    pub subject: crate::DistinguishedName,
-    /// The public key, SubjectPublicKeyInfo DER.
-    pub spki_der: Vec<u8>,
-}
-
-/// Reads a PKCS#10 request (DER, Base64 or PEM) and verifies its signature.
-pub fn parse_pkcs10(bytes: &[u8]) -> Result<RequestInfo, PkiError> {
-    for cand in candidates(bytes) {
-        if let Ok(req) = CertReq::from_der(&cand) {
-            let info_der = req
-                .info
-                .to_der()
-                .map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
-            let sig = req.signature.as_bytes().unwrap_or_default();
-            if !verify_signature(
-                &info_der,
-                sig,
-                &req.algorithm.oid.to_string(),
-                &req.info.public_key,
-            ) {
-                return Err(PkiError::InvalidCertificate(
-                    "the request's signature does not verify".into(),
-                ));
-            }
-            return Ok(RequestInfo {
-                subject: crate::DistinguishedName::from_name(&req.info.subject)?,
-                spki_der: req
-                    .info
-                    .public_key
-                    .to_der()
-                    .map_err(|e| PkiError::InvalidCertificate(e.to_string()))?,
-            });
-        }
-    }
-    Err(PkiError::InvalidCertificate(
-        "not a PKCS#10 certification request".into(),
-    ))
-}
-
 /// PEM armour with 64-character lines.
 pub fn pem_armour(der: &[u8], label: &str) -> String {
     let p = pem::Pem::new(label, der.to_vec());
@@ -448,4 +355,71 @@ pub fn pem_armour(der: &[u8], label: &str) -> String {
         &p,
         pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        issue_certificate, AltNames, CertTemplate, DnTag, KeyAlgorithm, KeySpec, NameSpec,
+        Randomness, SignWith,
+    };
+    use time::macros::datetime;
+
+    fn cert(cn: &str) -> Vec<u8> {
+        let os = Randomness::os();
+        let spec = KeySpec {
+            algorithm: KeyAlgorithm::NistEcc,
+            size: 256,
+        };
+        let key = KeyPair::generate(&spec, &os, "U", cn).unwrap();
+        let t = CertTemplate {
+            serial: vec![1],
+            subject: NameSpec(vec![(DnTag::Cn, cn.into())]),
+            not_before: datetime!(2026-01-01 00:00:00 UTC),
+            not_after: datetime!(2030-01-01 00:00:00 UTC),
+            key_usage: None,
+            alt_names: AltNames::default(),
+            is_ca: false,
+        };
+        issue_certificate(
+            &t,
+            &key.public_key_spki_der(),
+            SignWith::SelfSigned(&key),
+            &os,
+        )
+        .unwrap()
+    }
+
+    /// cms's SignedData sorts the certificate SET OF as it decodes it (der's `SetOfVec`);
+    /// ADD needs the order the package was written in, so the certificates are walked.
+    #[test]
+    fn pkcs7_certificates_come_back_in_the_order_encoded_which_cms_would_sort() {
+        let (a, b) = (cert("first"), cert("second"));
+        let p7 = export_pkcs7_der(&[&a, &b]).unwrap();
+        // The SET OF is written sorted: find the order, then swap the two certificates.
+        let (pa, pb) = (
+            p7.windows(a.len()).position(|w| w == a.as_slice()).unwrap(),
+            p7.windows(b.len()).position(|w| w == b.as_slice()).unwrap(),
+        );
+        let (lo, hi) = if pa < pb { (&a, &b) } else { (&b, &a) };
+        let start = pa.min(pb);
+        let mut swapped = p7[..start].to_vec();
+        swapped.extend_from_slice(hi);
+        swapped.extend_from_slice(lo);
+        swapped.extend_from_slice(&p7[start + lo.len() + hi.len()..]);
+        let pkg = decode_package(&swapped, None).unwrap();
+        assert_eq!(pkg.certificates, vec![hi.clone(), lo.clone()]);
+        // cms would have given them back sorted.
+        let ci = cms::content_info::ContentInfo::from_der(&swapped).unwrap();
+        let sd: cms::signed_data::SignedData = ci.content.decode_as().unwrap();
+        let by_cms: Vec<Vec<u8>> = sd
+            .certificates
+            .unwrap()
+            .0
+            .iter()
+            .map(|c| c.to_der().unwrap())
+            .collect();
+        assert_eq!(by_cms, vec![lo.clone(), hi.clone()]);
+    }
 }

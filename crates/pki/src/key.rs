@@ -6,9 +6,9 @@
 //! with [`PkiError::Unsupported`]: there is no mature Rust implementation, and racemu makes
 //! no fake keys.
 
+use crate::randomness::{KeyRng, Randomness};
 use crate::PkiError;
 use aws_lc_rs::encoding::{AsDer, PublicKeyX509Der};
-use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::rsa::{KeyPair as AwsRsa, KeySize};
 use aws_lc_rs::signature::{self, EcdsaKeyPair, KeyPair as _};
 use der::asn1::ObjectIdentifier;
@@ -66,22 +66,18 @@ impl fmt::Display for KeyType {
     }
 }
 
-pub(crate) const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-pub(crate) const OID_EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-pub(crate) const OID_DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
-pub(crate) const OID_P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-pub(crate) const OID_P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-pub(crate) const OID_P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
-pub(crate) const OID_P192: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.1");
-pub(crate) const OID_P224: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.33");
-pub(crate) const OID_SHA256_RSA: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
-pub(crate) const OID_ECDSA_SHA256: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
-pub(crate) const OID_ECDSA_SHA384: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3");
-pub(crate) const OID_ECDSA_SHA512: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
+use const_oid::db::rfc5912::{
+    ECDSA_WITH_SHA_256 as OID_ECDSA_SHA256, ECDSA_WITH_SHA_384 as OID_ECDSA_SHA384,
+    ECDSA_WITH_SHA_512 as OID_ECDSA_SHA512, ID_DSA as OID_DSA, ID_EC_PUBLIC_KEY as OID_EC,
+    RSA_ENCRYPTION as OID_RSA, SECP_224_R_1 as OID_P224, SECP_256_R_1 as OID_P256,
+    SECP_384_R_1 as OID_P384, SECP_521_R_1 as OID_P521,
+    SHA_256_WITH_RSA_ENCRYPTION as OID_SHA256_RSA,
+};
+/// secp192r1 (prime192v1, ANSI X9.62), which const-oid's database does not hold.
+const OID_P192: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.1");
+/// The arc of the Brainpool curves (RFC 5639, ecStdCurvesAndGeneration versionOne), which
+/// const-oid's database does not hold.
+const BRAINPOOL_ARC: &str = "1.3.36.3.3.2.8.1.1.";
 
 /// A private key RACF holds, kept as PKCS#8 DER.
 #[derive(Clone)]
@@ -102,6 +98,40 @@ impl fmt::Debug for KeyPair {
     }
 }
 
+/// An EC key whose private scalar is drawn from `rng`: big-endian bytes of the curve's
+/// size (P-521's top byte cut to its one bit), drawn again until aws-lc-rs accepts the
+/// scalar (zero or not below the group order is refused).
+fn seeded_ec_key(
+    bits: u32,
+    alg: &'static signature::EcdsaSigningAlgorithm,
+    rng: &mut KeyRng,
+) -> Result<EcdsaKeyPair, PkiError> {
+    use aws_lc_rs::agreement;
+    let (ecdh, len) = match bits {
+        256 => (&agreement::ECDH_P256, 32),
+        384 => (&agreement::ECDH_P384, 48),
+        _ => (&agreement::ECDH_P521, 66),
+    };
+    let mut scalar = vec![0u8; len];
+    for _ in 0..64 {
+        rsa::rand_core::RngCore::fill_bytes(rng, &mut scalar);
+        if bits == 521 {
+            scalar[0] &= 0x01;
+        }
+        let Ok(private) = agreement::PrivateKey::from_private_key(ecdh, &scalar) else {
+            continue;
+        };
+        let rfc5915: aws_lc_rs::encoding::EcPrivateKeyRfc5915Der<'_> = private
+            .as_der()
+            .map_err(|_| PkiError::InvalidKey("EC key encoding failed".into()))?;
+        return EcdsaKeyPair::from_private_key_der(alg, rfc5915.as_ref())
+            .map_err(|e| PkiError::InvalidKey(e.to_string()));
+    }
+    Err(PkiError::InvalidKey(
+        "no EC private key from the seed".into(),
+    ))
+}
+
 fn ec_alg(bits: u32) -> Option<&'static signature::EcdsaSigningAlgorithm> {
     match bits {
         256 => Some(&signature::ECDSA_P256_SHA256_ASN1_SIGNING),
@@ -112,20 +142,34 @@ fn ec_alg(bits: u32) -> Option<&'static signature::EcdsaSigningAlgorithm> {
 }
 
 impl KeyPair {
-    /// Generates a new key pair.
+    /// Generates the key pair for `owner`'s certificate `label` from `randomness`.
+    ///
+    /// From the OS: RSA 2048/3072/4096 and the NIST curves from aws-lc-rs, other RSA sizes
+    /// from the `rsa` crate. Seeded: RSA (any size) from the `rsa` crate's prime search and
+    /// NIST EC private scalars drawn from the seeded ChaCha20 stream (rejection sampling),
+    /// both imported as PKCS#8.
     ///
     /// Errors: [`PkiError::Unsupported`] for BPECC, DSA, NISTECC 192/224 and RSA sizes outside
     /// 512–4096.
-    pub fn generate(spec: &KeySpec) -> Result<KeyPair, PkiError> {
+    pub fn generate(
+        spec: &KeySpec,
+        randomness: &Randomness,
+        owner: &str,
+        label: &str,
+    ) -> Result<KeyPair, PkiError> {
+        let mut rng = randomness.key_rng(spec, owner, label);
         match spec.algorithm {
             KeyAlgorithm::Rsa => {
+                if !(512..=4096).contains(&spec.size) {
+                    return Err(PkiError::Unsupported(format!("RSA key size {}", spec.size)));
+                }
                 let aws = match spec.size {
                     2048 => Some(KeySize::Rsa2048),
                     3072 => Some(KeySize::Rsa3072),
                     4096 => Some(KeySize::Rsa4096),
                     _ => None,
                 };
-                if let Some(size) = aws {
+                if let (Some(size), true) = (aws, rng.is_os()) {
                     let kp = AwsRsa::generate(size)
                         .map_err(|_| PkiError::InvalidKey("RSA generation failed".into()))?;
                     let der: der::Document = kp
@@ -135,10 +179,6 @@ impl KeyPair {
                         .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
                     return KeyPair::from_pkcs8_der(der.as_bytes());
                 }
-                if !(512..=4096).contains(&spec.size) {
-                    return Err(PkiError::Unsupported(format!("RSA key size {}", spec.size)));
-                }
-                let mut rng = rsa::rand_core::OsRng;
                 let key = rsa::RsaPrivateKey::new(&mut rng, spec.size as usize)
                     .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
                 let doc = key
@@ -150,8 +190,12 @@ impl KeyPair {
                 let alg = ec_alg(spec.size).ok_or_else(|| {
                     PkiError::Unsupported(format!("NISTECC key size {}", spec.size))
                 })?;
-                let kp = EcdsaKeyPair::generate(alg)
-                    .map_err(|_| PkiError::InvalidKey("EC generation failed".into()))?;
+                let kp = if rng.is_os() {
+                    EcdsaKeyPair::generate(alg)
+                        .map_err(|_| PkiError::InvalidKey("EC generation failed".into()))?
+                } else {
+                    seeded_ec_key(spec.size, alg, &mut rng)?
+                };
                 let doc = kp
                     .to_pkcs8v1()
                     .map_err(|_| PkiError::InvalidKey("EC key encoding failed".into()))?;
@@ -259,9 +303,13 @@ impl KeyPair {
         }
     }
 
-    /// Signs `msg` with [`Self::signature_algorithm`].
-    pub(crate) fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, PkiError> {
-        let rng = SystemRandom::new();
+    /// Signs `msg` with [`Self::signature_algorithm`], drawing on `randomness`.
+    ///
+    /// RSA PKCS#1 v1.5 needs none. ECDSA from the OS goes through aws-lc-rs, which draws its
+    /// nonces itself; seeded, the nonce comes from a ChaCha20 stream derived from the seed,
+    /// the key and the message, so a seeded run signs the same bytes the same way.
+    pub(crate) fn sign(&self, msg: &[u8], randomness: &Randomness) -> Result<Vec<u8>, PkiError> {
+        let rng = randomness.aws_lc_random();
         match self.key_type {
             KeyType::Rsa if self.bits >= 2048 => {
                 let kp = AwsRsa::from_pkcs8(&self.pkcs8)
@@ -281,6 +329,10 @@ impl KeyPair {
                     .map_err(|e| PkiError::Signing(e.to_string()))?;
                 Ok(sig.to_vec())
             }
+            KeyType::NistEcc if randomness.is_seeded() => {
+                let mut rng = randomness.signature_rng(&self.pkcs8, msg);
+                ecdsa_with_rng(&self.pkcs8, self.bits, msg, &mut rng)
+            }
             KeyType::NistEcc => {
                 let alg = ec_alg(self.bits).ok_or_else(|| PkiError::Signing("curve".into()))?;
                 let kp = EcdsaKeyPair::from_pkcs8(alg, &self.pkcs8)
@@ -293,6 +345,40 @@ impl KeyPair {
             _ => Err(PkiError::Unsupported("signing with this key type".into())),
         }
     }
+}
+
+/// ECDSA with its nonce drawn from `rng` (RustCrypto's p256/p384/p521; for P-256 and P-384
+/// RFC 6979 nonces hedged with `rng`'s bytes): SHA-256 for P-256, SHA-384 for P-384, SHA-512
+/// for P-521, as [`KeyPair::signature_algorithm`] names them; the signature DER-encoded.
+fn ecdsa_with_rng(
+    pkcs8: &[u8],
+    bits: u32,
+    msg: &[u8],
+    rng: &mut KeyRng,
+) -> Result<Vec<u8>, PkiError> {
+    use p256::ecdsa::signature::RandomizedSigner;
+    use p256::pkcs8::DecodePrivateKey;
+    let key_err = |e: p256::pkcs8::Error| PkiError::Signing(e.to_string());
+    let sig_err = |e: p256::ecdsa::Error| PkiError::Signing(e.to_string());
+    Ok(match bits {
+        256 => {
+            let sk = p256::ecdsa::SigningKey::from_pkcs8_der(pkcs8).map_err(key_err)?;
+            let sig: p256::ecdsa::Signature = sk.try_sign_with_rng(rng, msg).map_err(sig_err)?;
+            sig.to_der().as_bytes().to_vec()
+        }
+        384 => {
+            let sk = p384::ecdsa::SigningKey::from_pkcs8_der(pkcs8).map_err(key_err)?;
+            let sig: p384::ecdsa::Signature = sk.try_sign_with_rng(rng, msg).map_err(sig_err)?;
+            sig.to_der().as_bytes().to_vec()
+        }
+        521 => {
+            let secret = p521::SecretKey::from_pkcs8_der(pkcs8).map_err(key_err)?;
+            let sk = p521::ecdsa::SigningKey::from_bytes(&secret.to_bytes()).map_err(sig_err)?;
+            let sig: p521::ecdsa::Signature = sk.try_sign_with_rng(rng, msg).map_err(sig_err)?;
+            sig.to_der().as_bytes().to_vec()
+        }
+        _ => return Err(PkiError::Unsupported(format!("NISTECC key size {bits}"))),
+    })
 }
 
 /// Key type and size of a SubjectPublicKeyInfo.
@@ -326,7 +412,7 @@ pub(crate) fn spki_type_and_size(spki: &SubjectPublicKeyInfoOwned) -> (KeyType, 
             Some(c) if c == OID_P521 => (KeyType::NistEcc, 521),
             Some(c) if c == OID_P192 => (KeyType::NistEcc, 192),
             Some(c) if c == OID_P224 => (KeyType::NistEcc, 224),
-            Some(c) if c.to_string().starts_with("1.3.36.3.3.2.8.1.1.") => {
+            Some(c) if c.to_string().starts_with(BRAINPOOL_ARC) => {
                 let bits = match c.arcs().last() {
                     Some(1) => 160,
                     Some(3) => 192,
@@ -349,8 +435,6 @@ pub(crate) fn spki_type_and_size(spki: &SubjectPublicKeyInfoOwned) -> (KeyType, 
             .and_then(|p| p.to_der().ok())
             .and_then(|d| {
                 // Dss-Parms ::= SEQUENCE { p INTEGER, q, g }: size of p.
-                let seq: Vec<der::asn1::UintRef<'_>> = Vec::new();
-                let _ = seq;
                 let any = der::Any::from_der(&d).ok()?;
                 let mut reader = der::SliceReader::new(any.value()).ok()?;
                 let p = der::asn1::UintRef::decode(&mut reader).ok()?;

@@ -10,6 +10,9 @@ mod dn;
 mod ebcdic;
 mod interchange;
 mod key;
+mod randomness;
+mod rcgen_glue;
+mod request;
 
 pub use cert::{
     issue_certificate, issue_certificate_for_name, parse_certificate, verify_issued_by,
@@ -18,12 +21,29 @@ pub use cert::{
 pub use dn::{DistinguishedName, DnTag, NameSpec};
 pub use ebcdic::to_ebcdic_cp037;
 pub use interchange::{
-    create_pkcs10, decode_package, export_keystore_der, export_pkcs12_der, export_pkcs7_der,
-    parse_pkcs10, pem_armour, KeystoreItem, Package, PackageError, Pkcs12Encryption, RequestInfo,
+    decode_package, export_keystore_der, export_pkcs12_der, export_pkcs7_der, pem_armour,
+    KeystoreItem, Package, PackageError, Pkcs12Encryption,
 };
 pub use key::{KeyAlgorithm, KeyPair, KeySpec, KeyType};
+pub use randomness::Randomness;
+pub use request::{create_pkcs10, parse_pkcs10, RequestInfo};
 
 use base64::Engine as _;
+
+/// Upper-case hexadecimal, two digits per byte, as RACF shows serial numbers and values it
+/// cannot show as text.
+pub fn hex_upper(bytes: &[u8]) -> String {
+    hex::encode_upper(bytes)
+}
+
+/// Upper-case hexadecimal byte pairs joined by `:`, as RACF shows fingerprints.
+pub fn hex_colons(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| hex::encode_upper([*b]))
+        .collect::<Vec<_>>()
+        .join(":")
+}
 
 /// Errors from key and certificate handling. Messages never contain key material.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -63,6 +83,13 @@ pub fn certificate_id(owner: &str, label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_upper_case_two_digits_a_byte() {
+        assert_eq!(hex_upper(&[0x00, 0x0a, 0xff]), "000AFF");
+        assert_eq!(hex_colons(&[0x00, 0x0a, 0xff]), "00:0A:FF");
+        assert_eq!(hex_colons(&[]), "");
+    }
 
     #[test]
     fn certificate_ids_match_real_systems() {

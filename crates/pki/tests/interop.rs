@@ -33,10 +33,15 @@ struct Chain {
 }
 
 fn chain(alg: KeyAlgorithm, size: u32) -> Chain {
-    let ca_key = KeyPair::generate(&KeySpec {
-        algorithm: alg,
-        size,
-    })
+    let ca_key = KeyPair::generate(
+        &KeySpec {
+            algorithm: alg,
+            size,
+        },
+        &Randomness::os(),
+        "irrcerta",
+        "Interop",
+    )
     .unwrap();
     let ca = issue_certificate(
         &CertTemplate {
@@ -57,12 +62,18 @@ fn chain(alg: KeyAlgorithm, size: u32) -> Chain {
         },
         &ca_key.public_key_spki_der(),
         SignWith::SelfSigned(&ca_key),
+        &Randomness::os(),
     )
     .unwrap();
-    let leaf_key = KeyPair::generate(&KeySpec {
-        algorithm: alg,
-        size,
-    })
+    let leaf_key = KeyPair::generate(
+        &KeySpec {
+            algorithm: alg,
+            size,
+        },
+        &Randomness::os(),
+        "irrcerta",
+        "Interop",
+    )
     .unwrap();
     let leaf = issue_certificate(
         &CertTemplate {
@@ -91,6 +102,7 @@ fn chain(alg: KeyAlgorithm, size: u32) -> Chain {
             cert_der: &ca,
             key: &ca_key,
         },
+        &Randomness::os(),
     )
     .unwrap();
     Chain {
@@ -248,7 +260,7 @@ fn pkcs12_pkcs7_and_pkcs10_out() {
         out.contains("server.example.com") && out.contains("Interop CA"),
         "{out}"
     );
-    let csr = create_pkcs10(&c.leaf, &c.leaf_key).unwrap();
+    let csr = create_pkcs10(&c.leaf, &c.leaf_key, &Randomness::os()).unwrap();
     let f = dir.path().join("req.der");
     std::fs::write(&f, &csr).unwrap();
     let (ok, out) = run(

@@ -5,17 +5,11 @@ use crate::fail;
 use crate::files::write_output;
 use racemu_engine::Engine;
 use racemu_keyring::{AccessPath, RingView};
+use racemu_pki::hex_colons;
 use std::path::Path;
 use std::process::ExitCode;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
-
-fn hex_colons(b: &[u8]) -> String {
-    b.iter()
-        .map(|x| format!("{x:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
 
 fn rfc3339(t: OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_default()

@@ -38,12 +38,7 @@ pub fn date_new_store(
     store: &mut racemu_store::Store,
     date: time::Date,
 ) -> Result<(), racemu_store::StoreError> {
-    let d = format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    );
+    let d = racemu_engine::store_date(date);
     store.transaction(|tx| {
         tx.execute(
             "UPDATE users SET created = ?1 WHERE created = 'initial'",

@@ -92,6 +92,7 @@ fn config_of(opts: &EngineOpts, before: &Before) -> Config {
             Some(Layout::Zos31) => RingLayout::Spaced,
             Some(Layout::Zos25) | None => RingLayout::Compact,
         },
+        ..Config::default()
     }
 }
 

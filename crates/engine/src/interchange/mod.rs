@@ -112,7 +112,7 @@ pub(crate) fn genreq(
         return Err(Fail::from(m::irrd128i("GENREQ")));
     };
     let key = pki::KeyPair::from_pkcs8_der(key)?;
-    let req = pki::create_pkcs10(&row.der, &key)?;
+    let req = pki::create_pkcs10(&row.der, &key, &ctx.config.randomness)?;
     let name = dsn.qualified(ctx.issuer);
     write_dataset(
         ctx,

@@ -210,7 +210,12 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         Some(sw) => Some(signer(ctx, owner, sw)?),
     };
     let serial_n = signer.as_ref().map_or(0, |(row, _)| row.last_serial + 1);
-    let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size })?;
+    let key = pki::KeyPair::generate(
+        &pki::KeySpec { algorithm, size },
+        &ctx.config.randomness,
+        owner.internal_id(),
+        &label,
+    )?;
     let key_usage = ku.as_ref().map(key_usage);
     let is_ca = *owner == Owner::CertAuth || key_usage.as_ref().is_some_and(|k| k.certsign);
     let template = pki::CertTemplate {
@@ -224,7 +229,12 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     };
     let spki = key.public_key_spki_der();
     let der = match &signer {
-        None => pki::issue_certificate(&template, &spki, pki::SignWith::SelfSigned(&key)),
+        None => pki::issue_certificate(
+            &template,
+            &spki,
+            pki::SignWith::SelfSigned(&key),
+            &ctx.config.randomness,
+        ),
         Some((row, skey)) => pki::issue_certificate(
             &template,
             &spki,
@@ -232,6 +242,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
                 cert_der: &row.der,
                 key: skey,
             },
+            &ctx.config.randomness,
         ),
     }
     .map_err(|e| Fail::from(m::internal(&e.to_string())))?;
@@ -286,6 +297,7 @@ pub(crate) fn gencert_request(
             cert_der: &signer.der,
             key: &skey,
         },
+        &ctx.config.randomness,
     )?;
     certs::set_last_serial(ctx.tx, signer.id, serial_n)?;
     insert_cert(

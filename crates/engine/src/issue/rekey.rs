@@ -47,7 +47,12 @@ pub(crate) fn rekey(
     } else {
         2048
     });
-    let key = pki::KeyPair::generate(&pki::KeySpec { algorithm, size })?;
+    let key = pki::KeyPair::generate(
+        &pki::KeySpec { algorithm, size },
+        &ctx.config.randomness,
+        owner.internal_id(),
+        &new_label,
+    )?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
     let ku = info.key_usage.as_ref().map(|k| pki::KeyUsage {
         handshake: k.contains(&"HANDSHAKE"),
@@ -96,6 +101,7 @@ pub(crate) fn rekey(
         info.subject.der(),
         &key.public_key_spki_der(),
         pki::SignWith::SelfSigned(&key),
+        &ctx.config.randomness,
     )?;
     let status = TrustStatus::from_keyword(&old.status).unwrap_or(TrustStatus::Trust);
     insert_cert(

@@ -16,9 +16,16 @@ use crate::authority::is_special;
 use crate::messages::Message;
 use crate::{Ctx, Fail};
 
+/// Today's date as the store keeps dates: `yyyy-mm-dd`.
 pub(crate) fn today(ctx: &Ctx<'_, '_>) -> String {
-    let d = ctx.now.date();
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    store_date(ctx.now.date())
+}
+
+/// `date` as the store keeps dates (`yyyy-mm-dd`, ISO 8601's calendar date).
+pub fn store_date(date: time::Date) -> String {
+    // Formatting a Date with these components fails only on I/O, which a String never has.
+    date.format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
 }
 
 /// Passes for a SPECIAL issuer; otherwise fails with `refusal`.
@@ -41,4 +48,15 @@ pub(crate) fn julian(date: &str) -> String {
         }
     }
     "00.000".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    #[test]
+    fn store_dates_are_iso_calendar_dates_with_zeros() {
+        assert_eq!(super::store_date(date!(2026 - 01 - 05)), "2026-01-05");
+        assert_eq!(super::store_date(date!(0999 - 12 - 31)), "0999-12-31");
+    }
 }

@@ -1,23 +1,32 @@
-//! Issuing certificates (GENCERT) and reading them (LIST, ADD, CHECKCERT).
+//! Certificates: what GENCERT and REKEY issue ([`issue_certificate`]) and what LIST, ADD and
+//! CHECKCERT read ([`parse_certificate`]).
+
+mod extensions;
+mod issue;
+mod rcgen_builder;
+#[cfg(test)]
+mod tests;
+mod x509_builder;
+
+pub use issue::{issue_certificate, issue_certificate_for_name};
+use issue::{unix_secs, Parts};
 
 use crate::dn::{DistinguishedName, NameSpec};
 use crate::key::{spki_type_and_size, KeyPair, KeyType};
 use crate::PkiError;
-use der::asn1::{BitString, GeneralizedTime, Ia5String, OctetString, UtcTime};
+use der::asn1::ObjectIdentifier;
 use der::{Decode, Encode};
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
 use time::OffsetDateTime;
-use x509_cert::certificate::{Certificate, TbsCertificate, Version};
+use x509_cert::certificate::Certificate;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{
     AuthorityKeyIdentifier, BasicConstraints, KeyUsage as X509KeyUsage, KeyUsages, SubjectAltName,
     SubjectKeyIdentifier,
 };
-use x509_cert::ext::{AsExtension, Extension};
-use x509_cert::serial_number::SerialNumber;
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
-use x509_cert::time::{Time, Validity};
+use x509_cert::time::Time;
 
 /// RACDCERT KEYUSAGE keywords.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,188 +107,6 @@ pub enum SignWith<'a> {
     },
 }
 
-fn to_time(t: OffsetDateTime) -> Result<Time, PkiError> {
-    let secs = t.unix_timestamp();
-    if secs < 0 {
-        return Err(PkiError::Signing(
-            "dates before 1970 cannot be encoded".into(),
-        ));
-    }
-    let d = std::time::Duration::from_secs(secs as u64);
-    if t.year() < 2050 {
-        Ok(Time::UtcTime(
-            UtcTime::from_unix_duration(d).map_err(|e| PkiError::Signing(e.to_string()))?,
-        ))
-    } else {
-        Ok(Time::GeneralTime(
-            GeneralizedTime::from_unix_duration(d).map_err(|e| PkiError::Signing(e.to_string()))?,
-        ))
-    }
-}
-
-fn key_id(spki: &SubjectPublicKeyInfoOwned) -> Vec<u8> {
-    let bits = spki.subject_public_key.raw_bytes();
-    Sha256::digest(bits)[..20].to_vec()
-}
-
-fn ext<T: AsExtension>(subject: &x509_cert::name::Name, v: &T) -> Result<Extension, PkiError> {
-    v.to_extension(subject, &[])
-        .map_err(|e| PkiError::Signing(e.to_string()))
-}
-
-/// Issues a certificate for the public key `subject_spki_der`.
-///
-/// Extensions: subjectKeyIdentifier always; authorityKeyIdentifier (the issuer's key ID)
-/// when signed by an issuer; basicConstraints CA:TRUE when `is_ca`; keyUsage (critical)
-/// and subjectAltName (IP, e-mail, DNS, URI in that order) when given. The issuer name is
-/// the issuer certificate's subject, byte for byte.
-pub fn issue_certificate(
-    t: &CertTemplate,
-    subject_spki_der: &[u8],
-    sign_with: SignWith<'_>,
-) -> Result<Vec<u8>, PkiError> {
-    let subject = t.subject.to_name()?;
-    issue_with_name(t, subject, subject_spki_der, sign_with)
-}
-
-/// As [`issue_certificate`], with the subject given as a DER Name (a PKCS#10 request's, or
-/// the one REKEY copies); `t.subject` is ignored.
-pub fn issue_certificate_for_name(
-    t: &CertTemplate,
-    subject_name_der: &[u8],
-    subject_spki_der: &[u8],
-    sign_with: SignWith<'_>,
-) -> Result<Vec<u8>, PkiError> {
-    let subject = x509_cert::name::Name::from_der(subject_name_der)
-        .map_err(|e| PkiError::InvalidName(e.to_string()))?;
-    issue_with_name(t, subject, subject_spki_der, sign_with)
-}
-
-fn issue_with_name(
-    t: &CertTemplate,
-    subject: x509_cert::name::Name,
-    subject_spki_der: &[u8],
-    sign_with: SignWith<'_>,
-) -> Result<Vec<u8>, PkiError> {
-    let spki = SubjectPublicKeyInfoOwned::from_der(subject_spki_der)
-        .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
-    let (issuer_name, issuer_kid, signer) = match &sign_with {
-        SignWith::SelfSigned(k) => (subject.clone(), None, *k),
-        SignWith::Issuer { cert_der, key } => {
-            let ic = Certificate::from_der(cert_der)
-                .map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
-            let kid = match ic.tbs_certificate.get::<SubjectKeyIdentifier>() {
-                Ok(Some((_, ski))) => ski.0.as_bytes().to_vec(),
-                _ => key_id(&ic.tbs_certificate.subject_public_key_info),
-            };
-            (ic.tbs_certificate.subject.clone(), Some(kid), *key)
-        }
-    };
-    let (key_type, _) = spki_type_and_size(&spki);
-    let mut exts = Vec::new();
-    if t.is_ca {
-        let mut e = ext(
-            &subject,
-            &BasicConstraints {
-                ca: true,
-                path_len_constraint: None,
-            },
-        )?;
-        e.critical = true;
-        exts.push(e);
-    }
-    if let Some(ku) = &t.key_usage {
-        let mut flags = der::flagset::FlagSet::<KeyUsages>::default();
-        if ku.handshake {
-            flags |= KeyUsages::DigitalSignature;
-            if key_type == KeyType::Rsa {
-                flags |= KeyUsages::KeyEncipherment;
-            }
-        }
-        if ku.dataencrypt {
-            flags |= KeyUsages::DataEncipherment;
-        }
-        if ku.docsign {
-            flags |= KeyUsages::NonRepudiation;
-        }
-        if ku.certsign {
-            flags |= KeyUsages::KeyCertSign | KeyUsages::CRLSign;
-        }
-        if ku.keyagree {
-            flags |= KeyUsages::KeyAgreement;
-        }
-        let mut e = ext(&subject, &X509KeyUsage(flags))?;
-        e.critical = true;
-        exts.push(e);
-    }
-    if !t.alt_names.is_empty() {
-        let mut names = Vec::new();
-        if let Some(ip) = t.alt_names.ip {
-            let bytes = match ip {
-                IpAddr::V4(v) => v.octets().to_vec(),
-                IpAddr::V6(v) => v.octets().to_vec(),
-            };
-            names.push(GeneralName::IpAddress(
-                OctetString::new(bytes).map_err(|e| PkiError::Signing(e.to_string()))?,
-            ));
-        }
-        let ia5 =
-            |s: &str| Ia5String::new(s).map_err(|e| PkiError::InvalidName(format!("{s}: {e}")));
-        if let Some(e) = &t.alt_names.email {
-            names.push(GeneralName::Rfc822Name(ia5(e)?));
-        }
-        if let Some(d) = &t.alt_names.domain {
-            names.push(GeneralName::DnsName(ia5(d)?));
-        }
-        if let Some(u) = &t.alt_names.uri {
-            names.push(GeneralName::UniformResourceIdentifier(ia5(u)?));
-        }
-        exts.push(ext(&subject, &SubjectAltName(names))?);
-    }
-    let ski = key_id(&spki);
-    exts.push(ext(
-        &subject,
-        &SubjectKeyIdentifier(OctetString::new(ski).map_err(|e| PkiError::Signing(e.to_string()))?),
-    )?);
-    if let Some(kid) = issuer_kid {
-        exts.push(ext(
-            &subject,
-            &AuthorityKeyIdentifier {
-                key_identifier: Some(
-                    OctetString::new(kid).map_err(|e| PkiError::Signing(e.to_string()))?,
-                ),
-                authority_cert_issuer: None,
-                authority_cert_serial_number: None,
-            },
-        )?);
-    }
-    let sig_alg = signer.signature_algorithm();
-    let tbs = TbsCertificate {
-        version: Version::V3,
-        serial_number: SerialNumber::new(&t.serial)
-            .map_err(|e| PkiError::Signing(e.to_string()))?,
-        signature: sig_alg.clone(),
-        issuer: issuer_name,
-        validity: Validity {
-            not_before: to_time(t.not_before)?,
-            not_after: to_time(t.not_after)?,
-        },
-        subject,
-        subject_public_key_info: spki,
-        issuer_unique_id: None,
-        subject_unique_id: None,
-        extensions: Some(exts),
-    };
-    let tbs_der = tbs.to_der().map_err(|e| PkiError::Signing(e.to_string()))?;
-    let sig = signer.sign(&tbs_der)?;
-    let cert = Certificate {
-        tbs_certificate: tbs,
-        signature_algorithm: sig_alg,
-        signature: BitString::from_bytes(&sig).map_err(|e| PkiError::Signing(e.to_string()))?,
-    };
-    cert.to_der().map_err(|e| PkiError::Signing(e.to_string()))
-}
-
 /// What RACF shows about a certificate.
 #[derive(Debug, Clone)]
 pub struct CertificateInfo {
@@ -317,25 +144,32 @@ pub struct CertificateInfo {
     pub self_signed: bool,
 }
 
-fn sig_name(oid: &str) -> &'static str {
-    match oid {
-        "1.2.840.113549.1.1.2" => "md2RSA",
-        "1.2.840.113549.1.1.4" => "md5RSA",
-        "1.2.840.113549.1.1.5" => "sha1RSA",
-        "1.2.840.113549.1.1.11" => "sha256RSA",
-        "1.2.840.113549.1.1.12" => "sha384RSA",
-        "1.2.840.113549.1.1.13" => "sha512RSA",
-        "1.2.840.113549.1.1.14" => "sha224RSA",
-        "1.2.840.10040.4.3" => "sha1DSA",
-        "2.16.840.1.101.3.4.3.1" => "sha224DSA",
-        "2.16.840.1.101.3.4.3.2" => "sha256DSA",
-        "1.2.840.10045.4.1" => "sha1ECDSA",
-        "1.2.840.10045.4.3.1" => "sha224ECDSA",
-        "1.2.840.10045.4.3.2" => "sha256ECDSA",
-        "1.2.840.10045.4.3.3" => "sha384ECDSA",
-        "1.2.840.10045.4.3.4" => "sha512ECDSA",
-        _ => "UNKNOWN",
-    }
+/// ecdsa-with-SHA1 (ANSI X9.62), which const-oid's database does not hold.
+const ECDSA_WITH_SHA_1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.1");
+
+fn sig_name(oid: &ObjectIdentifier) -> &'static str {
+    use const_oid::db::rfc5912 as a;
+    const NAMES: [(ObjectIdentifier, &str); 15] = [
+        (a::MD_2_WITH_RSA_ENCRYPTION, "md2RSA"),
+        (a::MD_5_WITH_RSA_ENCRYPTION, "md5RSA"),
+        (a::SHA_1_WITH_RSA_ENCRYPTION, "sha1RSA"),
+        (a::SHA_256_WITH_RSA_ENCRYPTION, "sha256RSA"),
+        (a::SHA_384_WITH_RSA_ENCRYPTION, "sha384RSA"),
+        (a::SHA_512_WITH_RSA_ENCRYPTION, "sha512RSA"),
+        (a::SHA_224_WITH_RSA_ENCRYPTION, "sha224RSA"),
+        (a::DSA_WITH_SHA_1, "sha1DSA"),
+        (a::DSA_WITH_SHA_224, "sha224DSA"),
+        (a::DSA_WITH_SHA_256, "sha256DSA"),
+        (ECDSA_WITH_SHA_1, "sha1ECDSA"),
+        (a::ECDSA_WITH_SHA_224, "sha224ECDSA"),
+        (a::ECDSA_WITH_SHA_256, "sha256ECDSA"),
+        (a::ECDSA_WITH_SHA_384, "sha384ECDSA"),
+        (a::ECDSA_WITH_SHA_512, "sha512ECDSA"),
+    ];
+    NAMES
+        .iter()
+        .find(|(o, _)| o == oid)
+        .map_or("UNKNOWN", |(_, n)| *n)
 }
 
 fn offset(t: &Time) -> OffsetDateTime {
@@ -418,7 +252,7 @@ pub fn parse_certificate(der: &[u8]) -> Result<CertificateInfo, PkiError> {
         subject: DistinguishedName::from_name(&tbs.subject)?,
         not_before: offset(&tbs.validity.not_before),
         not_after: offset(&tbs.validity.not_after),
-        signature_algorithm: sig_name(&cert.signature_algorithm.oid.to_string()).to_string(),
+        signature_algorithm: sig_name(&cert.signature_algorithm.oid).to_string(),
         key_usage,
         key_type,
         key_size,
@@ -439,19 +273,14 @@ fn verify_with(cert: &Certificate, issuer_spki: &SubjectPublicKeyInfoOwned) -> b
     let Some(sig) = cert.signature.as_bytes() else {
         return false;
     };
-    verify_signature(
-        &tbs,
-        sig,
-        &cert.signature_algorithm.oid.to_string(),
-        issuer_spki,
-    )
+    verify_signature(&tbs, sig, &cert.signature_algorithm.oid, issuer_spki)
 }
 
 /// Whether `sig` (algorithm `sig_oid`) over `msg` verifies with the public key `spki`.
 pub(crate) fn verify_signature(
     msg: &[u8],
     sig: &[u8],
-    sig_oid: &str,
+    sig_oid: &ObjectIdentifier,
     spki: &SubjectPublicKeyInfoOwned,
 ) -> bool {
     use aws_lc_rs::signature as s;
