@@ -3,7 +3,9 @@
 use racemu_engine::Engine;
 use racemu_jcl::{DdInput, DdKind, Job, Step, StepResult};
 use racemu_store::datasets::{self, DatasetError};
-use racemu_tso::{run_batch, BatchOutcome, EntryPoint, Executed};
+use racemu_tso::EntryPoint;
+
+pub use crate::session::{run_sysin, SYSTSIN_LRECL};
 
 /// What a job produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,32 +21,6 @@ pub struct JobOutput {
     pub jcl_error: bool,
     /// True when the store failed during the job (reported in the job log as `RCM31nE`).
     pub store_failed: bool,
-}
-
-/// SYSTSIN record length (FB 80).
-pub const SYSTSIN_LRECL: usize = 80;
-
-/// Runs SYSTSIN `records` as one TMP step issued by `user`. `lrecl` is the record length
-/// (80 for in-stream data; `None` for a text file of any line length). The outcome holds
-/// SYSTSPRT, the step's RC and racemu's hints for the job log.
-pub fn run_sysin(
-    engine: &mut Engine,
-    records: &[String],
-    user: &str,
-    entry: EntryPoint,
-    parm: Option<&str>,
-    lrecl: Option<usize>,
-) -> BatchOutcome {
-    let user = user.to_ascii_uppercase();
-    run_batch(records, lrecl, parm, entry, &mut |cmd| {
-        let o = engine.execute(&user, &cmd.text);
-        Executed {
-            lines: o.lines,
-            rc: o.rc,
-            end_session: o.end_session,
-            hints: o.hints,
-        }
-    })
 }
 
 /// Why a step could not open a data set for input.

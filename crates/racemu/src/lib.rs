@@ -8,6 +8,7 @@ pub mod fixture;
 pub mod job;
 pub mod repl;
 pub mod serve;
+pub mod session;
 
 pub use fixture::{Racf, RacfError};
 pub use racemu_keyring::{ClientAuth, DatalibError, RingEntry, RingView};
