@@ -4,6 +4,7 @@
 //! API for tests in other projects.
 #![deny(missing_docs)]
 
+pub mod catalog;
 pub mod fixture;
 pub mod job;
 pub mod repl;
