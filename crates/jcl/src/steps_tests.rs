@@ -49,12 +49,7 @@ impl ProgramLibrary for Memory {
         if program != "TMP" {
             return None;
         }
-        let mut catalog = Memory {
-            sets: self.sets.clone(),
-            fail: self.fail,
-            tmp_input: Vec::new(),
-        };
-        Some(match cx.input_records(&mut catalog, "SYSTSIN") {
+        Some(match cx.input_records(self, "SYSTSIN") {
             Ok(r) => {
                 self.tmp_input.push(r);
                 StepResult::Completed(4)
