@@ -1,7 +1,9 @@
 //! JCL for racemu: a job stream in, steps with their DD statements out, and a runner that
 //! evaluates IF/THEN/ELSE/ENDIF on the results of earlier steps.
 //!
-//! The crate is pure: text in, structures out. What it supports (reference §11):
+//! The crate is pure: text in, structures out, and a step runner ([`JobSteps`]: allocation,
+//! IEFBR14, IEBGENER, DISP processing) over traits the caller implements
+//! ([`DatasetCatalog`], [`ProgramLibrary`]). What it supports (reference §11):
 //! JOB (with USER=), EXEC PGM= with PARM=, DD `*` / `DATA` / `DLM=` / `SYSOUT=` / `DSN=` /
 //! `DDNAME=` / `DUMMY`, unnamed concatenations, statement continuation, comment fields,
 //! `//*` comments, `/*` delimiters, JES2 control statements (ignored), the `//` null
@@ -14,9 +16,14 @@ mod cond;
 mod fields;
 mod reader;
 mod statement;
+mod steps;
 mod symbols;
 
 pub use cond::Condition;
+pub use steps::{
+    CatalogError, CatalogErrorKind, DatasetCatalog, JobSteps, ProgramLibrary, StepContext,
+    StepRunner,
+};
 
 use std::collections::BTreeMap;
 
@@ -256,6 +263,11 @@ pub fn run_job_logged(
     result
 }
 
+/// [`run_job_logged`] with a [`StepRunner`] (such as [`JobSteps`]) running each step.
+pub fn run_job_with(job: &Job, runner: &mut dyn StepRunner) -> JobResult {
+    run_job_logged(job, &mut |step, log| runner.run(job, step, log))
+}
+
 fn run_items(
     job: &Job,
     items: &[JobItem],
@@ -349,5 +361,7 @@ fn run_items(
 
 #[cfg(test)]
 mod field_properties;
+#[cfg(test)]
+mod steps_tests;
 #[cfg(test)]
 mod tests;

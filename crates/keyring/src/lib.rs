@@ -5,10 +5,12 @@
 
 mod advice;
 mod export;
+mod listing;
 mod reference;
 mod tls;
 mod view;
 
+pub use listing::{KeyRelease, ListedEntry, RingListing, Validity};
 pub use reference::{RingRef, SCHEMES};
 pub use rustls;
 pub use tls::{ClientAuth, TlsError};

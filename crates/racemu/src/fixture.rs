@@ -26,7 +26,8 @@
 //! assert!(ring.pem_bundle().contains("-----BEGIN PRIVATE KEY-----"));
 //! ```
 
-use crate::job::{run_job_text, run_sysin, JobOutput};
+use crate::job::{run_job_text, JobOutput};
+use crate::session::{run_commands, run_sysin, Next};
 use racemu_engine::{Clock, Config, Engine, Output};
 use racemu_keyring::{open_ring, DatalibError, RingRef, RingView, StatusFilter};
 use racemu_store::{Store, StoreError};
@@ -115,14 +116,11 @@ impl Racf {
 
     /// Runs one command as `user`; its output and return code.
     pub fn command(&mut self, user: &str, command: &str) -> Output {
-        let cmds = racemu_tso::logical_commands(&[command]);
         let mut last = Output::ok();
-        for c in cmds
-            .iter()
-            .filter(|c| c.kind == racemu_tso::records::CommandKind::Command)
-        {
-            last = self.engine.execute(user, &c.text);
-        }
+        run_commands(&mut self.engine, user, &[command], &mut |_, o| {
+            last = o;
+            Next::Continue
+        });
         last
     }
 
@@ -130,22 +128,24 @@ impl Racf {
     /// Fails on the first command that ends above RC 4, with its messages.
     pub fn sysin(&mut self, user: &str, text: &str) -> Result<Vec<String>, RacfError> {
         let mut out = Vec::new();
-        let records: Vec<String> = text.lines().map(str::to_string).collect();
-        for cmd in racemu_tso::logical_commands(&records) {
-            if cmd.kind != racemu_tso::records::CommandKind::Command {
-                continue;
-            }
-            let o = self.engine.execute(user, &cmd.text);
+        let mut failed = None;
+        let records: Vec<&str> = text.lines().collect();
+        run_commands(&mut self.engine, user, &records, &mut |cmd, o| {
             if o.rc > 4 {
-                return Err(RacfError::Command {
+                failed = Some(RacfError::Command {
                     command: cmd.echo.trim().to_string(),
                     rc: o.rc,
                     lines: o.lines,
                 });
+                return Next::Stop;
             }
             out.extend(o.lines);
+            Next::Continue
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(out),
         }
-        Ok(out)
     }
 
     /// Runs SYSTSIN records as z/OS would, printing SYSTSPRT: (lines, step RC).

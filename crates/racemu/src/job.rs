@@ -1,9 +1,11 @@
 //! Running a JCL job, or a bare SYSTSIN stream, through the engine.
 
+use crate::catalog::StoreCatalog;
 use racemu_engine::Engine;
-use racemu_jcl::{DdInput, DdKind, Job, Step, StepResult};
-use racemu_store::datasets::{self, DatasetError};
-use racemu_tso::{run_batch, BatchOutcome, EntryPoint, Executed};
+use racemu_jcl::{CatalogError, DatasetCatalog, JobSteps, ProgramLibrary, StepContext, StepResult};
+use racemu_tso::EntryPoint;
+
+pub use crate::session::{run_sysin, SYSTSIN_LRECL};
 
 /// What a job produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,299 +23,47 @@ pub struct JobOutput {
     pub store_failed: bool,
 }
 
-/// SYSTSIN record length (FB 80).
-pub const SYSTSIN_LRECL: usize = 80;
-
-/// Runs SYSTSIN `records` as one TMP step issued by `user`. `lrecl` is the record length
-/// (80 for in-stream data; `None` for a text file of any line length). The outcome holds
-/// SYSTSPRT, the step's RC and racemu's hints for the job log.
-pub fn run_sysin(
-    engine: &mut Engine,
-    records: &[String],
-    user: &str,
-    entry: EntryPoint,
-    parm: Option<&str>,
-    lrecl: Option<usize>,
-) -> BatchOutcome {
-    let user = user.to_ascii_uppercase();
-    run_batch(records, lrecl, parm, entry, &mut |cmd| {
-        let o = engine.execute(&user, &cmd.text);
-        Executed {
-            lines: o.lines,
-            rc: o.rc,
-            end_session: o.end_session,
-            hints: o.hints,
-        }
-    })
+/// racemu's program library: the TSO TMP (IKJEFT01, IKJEFT1A, IKJEFT1B) running SYSTSIN
+/// through the engine as the job's user, over the store's data sets.
+struct Tso<'a> {
+    catalog: StoreCatalog<'a>,
+    user: &'a str,
+    systsprt: Vec<String>,
 }
 
-/// Why a step could not open a data set for input.
-enum OpenFailure {
-    /// The data set or member is not there (`IEC141I 013-18`, abend S013).
-    Missing,
-    /// The store failed (a racemu error, not a z/OS one).
-    Store(String),
-}
-
-/// Reads a cataloged data set's (or member's) records (text, one record a line).
-fn dataset_records(engine: &mut Engine, dsn: &str) -> Result<Vec<String>, OpenFailure> {
-    let dsn = dsn.trim_matches('\'').to_ascii_uppercase();
-    match engine.store_mut().transaction(|tx| datasets::get(tx, &dsn)) {
-        Ok(Some(ds)) => {
-            let text = String::from_utf8_lossy(&ds.data).into_owned();
-            Ok(text.lines().map(|l| l.to_string()).collect())
-        }
-        Ok(None) | Err(DatasetError::Partitioned(_) | DatasetError::NotPartitioned(_)) => {
-            Err(OpenFailure::Missing)
-        }
-        Err(e) => Err(OpenFailure::Store(e.to_string())),
+impl DatasetCatalog for Tso<'_> {
+    fn get(&mut self, dsn: &str) -> Result<Option<Vec<u8>>, CatalogError> {
+        self.catalog.get(dsn)
+    }
+    fn exists(&mut self, dsn: &str) -> Result<bool, CatalogError> {
+        self.catalog.exists(dsn)
+    }
+    fn put(&mut self, dsn: &str, data: Vec<u8>) -> Result<(), CatalogError> {
+        self.catalog.put(dsn, data)
+    }
+    fn delete(&mut self, dsn: &str) -> Result<bool, CatalogError> {
+        self.catalog.delete(dsn)
     }
 }
 
-/// The job-log lines and the result for a step whose input DD could not be opened.
-fn open_failed(
-    job: &Job,
-    stepname: &str,
-    ddname: &str,
-    f: OpenFailure,
-    out: &mut JobOutput,
-) -> StepResult {
-    match f {
-        OpenFailure::Missing => {
-            out.job_log.push(format!(
-                "IEC141I 013-18,IGG0191B,{},{},{ddname}",
-                job.name, stepname
-            ));
-            StepResult::Abend {
-                system: Some(0x013),
-                user: None,
-            }
-        }
-        OpenFailure::Store(e) => {
-            out.job_log.push(format!(
-                "RCM310E {} {} {ddname} - THE STORE FAILED: {e}",
-                job.name, stepname
-            ));
-            out.store_failed = true;
-            StepResult::Completed(12)
-        }
-    }
-}
-
-/// Allocation at step start: every DD naming an existing data set (`DISP=SHR` or `OLD`,
-/// with or without a member) must find it cataloged, else `IEF212I … DATA SET NOT FOUND` and
-/// the step is not executed (a JCL error, as on z/OS). A member need not exist yet: that is
-/// found when the program opens it.
-fn allocate(
-    engine: &mut Engine,
-    job: &Job,
-    step: &Step,
-    out: &mut JobOutput,
-) -> Result<(), StepResult> {
-    let stepname = step.name.clone().unwrap_or_default();
-    for dd in &step.dds {
-        let DdKind::Dataset { dsn, disp } = &dd.kind else {
-            continue;
-        };
-        let status = disp.first().map(|s| s.to_ascii_uppercase());
-        if !matches!(status.as_deref(), Some("SHR" | "OLD")) {
-            continue;
-        }
-        let base = dsn.split('(').next().unwrap_or(dsn).to_string();
-        let ddname = dd.name.clone().unwrap_or_default();
-        match engine
-            .store_mut()
-            .transaction(|tx| datasets::exists(tx, &base))
-        {
-            Ok(true) => {}
-            Ok(false) | Err(DatasetError::InvalidName(_)) => {
-                out.job_log.push(format!(
-                    "IEF212I {} {} {ddname} - DATA SET NOT FOUND",
-                    job.name, stepname
-                ));
-                return Err(StepResult::NotExecuted);
-            }
-            Err(e) => {
-                out.job_log.push(format!(
-                    "RCM310E {} {} {ddname} - THE STORE FAILED: {e}",
-                    job.name, stepname
-                ));
-                out.store_failed = true;
-                return Err(StepResult::NotExecuted);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// IEBGENER: copies SYSUT1 (in-stream data or a data set) to the SYSUT2 data set.
-fn iebgener(engine: &mut Engine, job: &Job, step: &Step, out: &mut JobOutput) -> StepResult {
-    let stepname = step.name.clone().unwrap_or_default();
-    let data: Vec<u8> = match step.input("SYSUT1") {
-        Some(DdInput::Records(r)) => {
-            let mut text = r
-                .iter()
-                .map(|l| l.trim_end())
-                .collect::<Vec<_>>()
-                .join("\n");
-            text.push('\n');
-            text.into_bytes()
-        }
-        Some(DdInput::Dataset(dsn)) => {
-            let dsn = dsn.to_string();
-            match engine.store_mut().transaction(|tx| datasets::get(tx, &dsn)) {
-                Ok(Some(d)) => d.data,
-                Ok(None) | Err(DatasetError::Partitioned(_) | DatasetError::NotPartitioned(_)) => {
-                    return open_failed(job, &stepname, "SYSUT1", OpenFailure::Missing, out)
-                }
-                Err(e) => {
-                    let f = OpenFailure::Store(e.to_string());
-                    return open_failed(job, &stepname, "SYSUT1", f, out);
-                }
-            }
-        }
-        Some(DdInput::Dummy) => Vec::new(),
-        None => {
-            out.job_log.push(format!(
-                "IEB311I {} {} - SYSUT1 DD STATEMENT MISSING",
-                job.name, stepname
-            ));
-            return StepResult::Completed(12);
-        }
-    };
-    let target = step.dds.iter().find_map(|d| match (&d.name, &d.kind) {
-        (Some(n), DdKind::Dataset { dsn, .. }) if n == "SYSUT2" => Some(dsn.clone()),
-        _ => None,
-    });
-    let Some(dsn) = target else {
-        // SYSUT2 to SYSOUT: nothing to keep.
-        return StepResult::Completed(0);
-    };
-    let d = datasets::Dataset::holding(&dsn, data);
-    let today = engine.clock().now().date().to_string();
-    match engine
-        .store_mut()
-        .transaction(|tx| datasets::put(tx, &d, &today))
-    {
-        Ok(()) => StepResult::Completed(0),
-        Err(e) => {
-            out.job_log
-                .push(format!("IEC000I {} {} SYSUT2 - {e}", job.name, stepname));
-            StepResult::Completed(12)
-        }
-    }
-}
-
-/// DISP processing at the end of a step: `(…,DELETE)` deletes, `(NEW,CATLG)` catalogs an
-/// empty data set if the step did not write one. A store failure is reported in the job log
-/// and fails the job; it is never dropped.
-fn dispositions(
-    engine: &mut Engine,
-    job: &Job,
-    step: &Step,
-    result: StepResult,
-    out: &mut JobOutput,
-) {
-    if result == StepResult::NotExecuted {
-        return;
-    }
-    let abended = matches!(result, StepResult::Abend { .. });
-    let today = engine.clock().now().date().to_string();
-    for dd in &step.dds {
-        let DdKind::Dataset { dsn, disp } = &dd.kind else {
-            continue;
-        };
-        let status = disp
-            .first()
-            .map(|s| s.to_ascii_uppercase())
-            .unwrap_or_default();
-        let normal = disp
-            .get(1)
-            .map(|s| s.to_ascii_uppercase())
-            .unwrap_or_default();
-        let abnormal = disp
-            .get(2)
-            .map(|s| s.to_ascii_uppercase())
-            .unwrap_or_else(|| normal.clone());
-        let action = if abended { abnormal } else { normal };
-        let dsn = dsn.clone();
-        let done = engine.store_mut().transaction(|tx| {
-            if action == "DELETE" {
-                datasets::delete(tx, &dsn)?;
-            } else if status == "NEW"
-                && (action == "CATLG" || action == "KEEP")
-                && !datasets::exists(tx, &dsn)?
-            {
-                let empty = datasets::Dataset {
-                    dsn: dsn.clone(),
-                    recfm: "FB".into(),
-                    lrecl: 80,
-                    data: Vec::new(),
-                };
-                datasets::put(tx, &empty, &today)?;
-            }
-            Ok::<(), DatasetError>(())
-        });
-        if let Err(e) = done {
-            out.job_log.push(format!(
-                "RCM311E {} {} {} - DISP PROCESSING OF {dsn} FAILED: {e}",
-                job.name,
-                step.name.as_deref().unwrap_or_default(),
-                dd.name.as_deref().unwrap_or_default()
-            ));
-            out.store_failed = true;
-        }
-    }
-}
-
-fn run_step(
-    engine: &mut Engine,
-    job: &Job,
-    step: &Step,
-    user: &str,
-    out: &mut JobOutput,
-) -> StepResult {
-    let program = step
-        .program
-        .clone()
-        .unwrap_or_default()
-        .to_ascii_uppercase();
-    let stepname = step.name.clone().unwrap_or_default();
-    if let Err(not_executed) = allocate(engine, job, step, out) {
-        return not_executed;
-    }
-    if let Some(entry) = EntryPoint::from_program(&program) {
-        let records = match step.input("SYSTSIN") {
-            Some(DdInput::Records(r)) => r,
-            Some(DdInput::Dataset(dsn)) => match dataset_records(engine, dsn) {
-                Ok(r) => r,
-                Err(f) => return open_failed(job, &stepname, "SYSTSIN", f, out),
-            },
-            Some(DdInput::Dummy) | None => Vec::new(),
+impl ProgramLibrary for Tso<'_> {
+    fn run_program(&mut self, program: &str, cx: &mut StepContext<'_>) -> Option<StepResult> {
+        let entry = EntryPoint::from_program(program)?;
+        let records = match cx.input_records(&mut self.catalog, "SYSTSIN") {
+            Ok(r) => r,
+            Err(result) => return Some(result),
         };
         let step_out = run_sysin(
-            engine,
+            self.catalog.engine,
             &records,
-            user,
+            self.user,
             entry,
-            step.parm.as_deref(),
+            cx.step.parm.as_deref(),
             Some(SYSTSIN_LRECL),
         );
-        out.systsprt.extend(step_out.systsprt);
-        out.job_log.extend(step_out.hints);
-        return StepResult::Completed(step_out.rc);
-    }
-    match program.as_str() {
-        "IEFBR14" => StepResult::Completed(0),
-        "IEBGENER" | "ICEGENER" => iebgener(engine, job, step, out),
-        _ => {
-            out.job_log
-                .push(format!("CSV003I REQUESTED MODULE {program} NOT FOUND"));
-            StepResult::Abend {
-                system: Some(0x806),
-                user: None,
-            }
-        }
+        self.systsprt.extend(step_out.systsprt);
+        cx.log.extend(step_out.hints);
+        Some(StepResult::Completed(step_out.rc))
     }
 }
 
@@ -331,15 +81,14 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     };
     out.job_log.extend(job.warnings.iter().cloned());
     let user = job.user.clone().unwrap_or_else(|| default_user.to_string());
-    let result = {
-        let out_ref = &mut out;
-        racemu_jcl::run_job_logged(&job, &mut |step: &Step, log: &mut Vec<String>| {
-            let r = run_step(engine, &job, step, &user, out_ref);
-            dispositions(engine, &job, step, r, out_ref);
-            log.append(&mut out_ref.job_log);
-            r
-        })
-    };
+    let mut steps = JobSteps::new(Tso {
+        catalog: StoreCatalog { engine },
+        user: &user,
+        systsprt: Vec::new(),
+    });
+    let result = racemu_jcl::run_job_with(&job, &mut steps);
+    out.systsprt = steps.library.systsprt;
+    out.store_failed = steps.store_failed;
     out.job_log.extend(result.job_log);
     out.max_cc = result.max_cc;
     out.jcl_error = result.jcl_error;

@@ -4,16 +4,10 @@ use crate::cli::{ClientAuthArg, ExportFmt, KeyringCmd};
 use crate::fail;
 use crate::files::write_output;
 use racemu_engine::Engine;
-use racemu_keyring::{AccessPath, RingView};
-use racemu_pki::hex_colons;
+use racemu_keyring::{RingListing, RingView, Validity};
 use std::path::Path;
 use std::process::ExitCode;
-use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
-
-fn rfc3339(t: OffsetDateTime) -> String {
-    t.format(&Rfc3339).unwrap_or_default()
-}
 
 /// Runs one `keyring` subcommand for the application user ID `user`.
 pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
@@ -34,7 +28,7 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
         }
     }
     match k {
-        KeyringCmd::List { json, .. } => list(&view, user, json, now),
+        KeyringCmd::List { json, .. } => list(&view, json, now),
         KeyringCmd::Export {
             format,
             out,
@@ -90,95 +84,49 @@ fn password_of(given: Option<String>, file: Option<&Path>) -> Result<Option<Stri
         .filter(|p| !p.is_empty()))
 }
 
-/// `expired` / `not yet valid` at `now`, or `None`.
-fn validity_note(e: &racemu_keyring::RingEntry, now: OffsetDateTime) -> Option<&'static str> {
-    if now > e.info.not_after {
-        Some("expired")
-    } else if now < e.info.not_before {
-        Some("not yet valid")
+/// `keyring list`: the entries as text or JSON, both from one [`RingListing`]; expired
+/// certificates are marked at `now`.
+fn list(view: &RingView, json: bool, now: OffsetDateTime) -> ExitCode {
+    let listing = view.listing(now);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&listing_json(&listing)).unwrap_or_default()
+        );
     } else {
-        None
+        for line in listing.text() {
+            println!("{line}");
+        }
     }
+    ExitCode::SUCCESS
 }
 
-/// `keyring list`: the entries as text or JSON; expired certificates are marked at `now`.
-fn list(view: &RingView, user: &str, json: bool, now: OffsetDateTime) -> ExitCode {
-    let entries: Vec<serde_json::Value> = view
+/// `keyring list --json`: the listing's fields under their snake_case names.
+fn listing_json(l: &RingListing) -> serde_json::Value {
+    let entries: Vec<serde_json::Value> = l
         .entries
         .iter()
         .map(|e| {
             serde_json::json!({
                 "label": e.label,
-                "owner": match &e.owner { racemu_command::Owner::User(u) => u.clone(), racemu_command::Owner::CertAuth => "CERTAUTH".into(), racemu_command::Owner::Site => "SITE".into() },
+                "owner": e.owner,
                 "usage": e.usage,
                 "default": e.default,
-                "trust": e.status,
-                "subject": e.info.subject.racf_dotted(),
-                "subject_rfc4514": e.subject_rfc4514(),
-                "issuer": e.info.issuer.racf_dotted(),
-                "not_before": rfc3339(e.info.not_before),
-                "not_after": rfc3339(e.info.not_after),
-                "expired": now > e.info.not_after,
-                "validity": validity_note(e, now).unwrap_or("valid"),
-                "sha256": hex_colons(&e.info.sha256_fingerprint),
-                "private_key": if e.private_key.is_some() { "released" } else if e.key_withheld.is_some() { "withheld" } else { "none" },
-                "withheld_because": e.key_withheld,
+                "trust": e.trust,
+                "subject": e.subject,
+                "subject_rfc4514": e.subject_rfc4514,
+                "issuer": e.issuer,
+                "not_before": e.not_before,
+                "not_after": e.not_after,
+                "expired": e.validity == Validity::Expired,
+                "validity": e.validity.as_str(),
+                "sha256": e.sha256,
+                "private_key": e.private_key.as_str(),
+                "withheld_because": e.withheld_because,
             })
         })
         .collect();
-    if json {
-        let doc = serde_json::json!({ "owner": view.owner, "ring": view.name, "user": user, "entries": entries });
-        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
-        return ExitCode::SUCCESS;
-    }
-    let access = match &view.access {
-        AccessPath::Facility => "FACILITY IRR.DIGTCERT.LISTRING".to_string(),
-        AccessPath::Rdatalib(p) => format!("RDATALIB {p}"),
-    };
-    println!(
-        "Ring {}/{} opened by {user} (access through {access})",
-        view.owner, view.name
-    );
-    for e in &entries {
-        println!();
-        for (k, title) in [
-            ("label", "Label"),
-            ("owner", "Owner"),
-            ("usage", "Usage"),
-            ("default", "Default"),
-            ("trust", "Trust"),
-            ("subject", "Subject"),
-            ("subject_rfc4514", "RFC 4514"),
-            ("issuer", "Issuer"),
-            ("not_before", "Not before"),
-            ("not_after", "Not after"),
-            ("sha256", "SHA-256"),
-            ("private_key", "Private key"),
-        ] {
-            let v = &e[k];
-            let mut text = v.as_str().map(str::to_string).unwrap_or_else(|| {
-                if v.as_bool() == Some(true) {
-                    "YES".into()
-                } else {
-                    "NO".into()
-                }
-            });
-            if k == "not_after" || k == "not_before" {
-                match e["validity"].as_str() {
-                    Some("expired") if k == "not_after" => text.push_str("  (EXPIRED)"),
-                    Some("not yet valid") if k == "not_before" => {
-                        text.push_str("  (NOT YET VALID)")
-                    }
-                    _ => {}
-                }
-            }
-            println!("  {:<12} {text}", format!("{title}:"));
-        }
-        if let Some(why) = e["withheld_because"].as_str() {
-            println!("  {:<12} {why}", "Withheld:");
-        }
-    }
-    ExitCode::SUCCESS
+    serde_json::json!({ "owner": l.owner, "ring": l.ring, "user": l.user, "entries": entries })
 }
 
 /// `keyring export`: the bundle or keystore to `out` (`-` = standard output), created 0600

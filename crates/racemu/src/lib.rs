@@ -4,10 +4,12 @@
 //! API for tests in other projects.
 #![deny(missing_docs)]
 
+pub mod catalog;
 pub mod fixture;
 pub mod job;
 pub mod repl;
 pub mod serve;
+pub mod session;
 
 pub use fixture::{Racf, RacfError};
 pub use racemu_keyring::{ClientAuth, DatalibError, RingEntry, RingView};

@@ -7,10 +7,10 @@ mod keyring_cmd;
 
 use clap::Parser;
 use cli::{Before, Cli, Cmd, EngineOpts, Layout};
-use racemu::job::{run_job_text, run_sysin};
+use racemu::job::run_job_text;
+use racemu::session::{run_commands, run_sysin, Next};
 use racemu_engine::{Clock, Config, Engine, RingLayout};
 use racemu_store::{meta, Store};
-use racemu_tso::records::{logical_commands, CommandKind};
 use racemu_tso::EntryPoint;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -214,11 +214,7 @@ fn exec(engine: &mut Engine, user: &str, command: &str) -> ExitCode {
     let mut rc = 0;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    for cmd in logical_commands(&records) {
-        if cmd.kind != CommandKind::Command {
-            continue;
-        }
-        let out = engine.execute(user, &cmd.text);
+    run_commands(engine, user, &records, &mut |_, out| {
         for l in &out.lines {
             let _ = writeln!(lock, "{l}");
         }
@@ -226,7 +222,8 @@ fn exec(engine: &mut Engine, user: &str, command: &str) -> ExitCode {
             eprintln!("{l}");
         }
         rc = out.rc;
-    }
+        Next::Continue
+    });
     exit_rc(rc)
 }
 

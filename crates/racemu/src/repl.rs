@@ -5,10 +5,10 @@
 //! completes verbs, keywords, and labels (of the owner the command names), ring names and user
 //! IDs (defined or only referenced) from the store.
 
+use crate::session::{run_commands, Next};
 use racemu_command::Owner;
 use racemu_command::{RACDCERT_KEYWORDS, VERBS};
 use racemu_engine::Engine;
-use racemu_tso::records::{logical_commands, CommandKind};
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -307,11 +307,8 @@ pub fn run(
         if !joined.trim().is_empty() {
             let _ = ed.add_history_entry(joined.as_str());
         }
-        for cmd in logical_commands(&records) {
-            if cmd.kind != CommandKind::Command {
-                continue;
-            }
-            let out = engine.execute(&user, &cmd.text);
+        let mut end_session = false;
+        run_commands(engine, &user, &records, &mut |_, out| {
             let mut lock = stdout.lock();
             for l in &out.lines {
                 let _ = writeln!(lock, "{l}");
@@ -321,9 +318,14 @@ pub fn run(
             }
             // LOGOFF and END leave with the previous command's return code, as Ctrl-D does.
             if out.end_session {
-                break 'session;
+                end_session = true;
+                return Next::Stop;
             }
             rc = out.rc;
+            Next::Continue
+        });
+        if end_session {
+            break 'session;
         }
     }
     if let Some(dir) = history.parent() {

@@ -1,0 +1,98 @@
+//! The one place where TSO commands reach the engine: `racemu exec`, the REPL, the
+//! [`Racf`](crate::Racf) fixture and the TMP of a batch step ([`run_sysin`]) all run their
+//! commands through here.
+
+use racemu_engine::{Engine, Output};
+use racemu_tso::records::{logical_commands, CommandKind, LogicalCommand};
+use racemu_tso::{run_batch, BatchOutcome, EntryPoint, Executed};
+
+/// What the caller of [`run_commands`] wants after a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// Run the next command.
+    Continue,
+    /// Run no more commands of these records.
+    Stop,
+}
+
+/// Runs every logical command of `records` (`+`/`-` continuation joined, comments blanked)
+/// as `user`, in order, handing each command and its output to `sink`. Blank and comment-only
+/// commands run nothing and reach no sink. Stops as soon as `sink` returns [`Next::Stop`].
+/// Prints nothing itself: no echo, no `READY` (that is the TMP's, see [`run_sysin`]).
+pub fn run_commands<S: AsRef<str>>(
+    engine: &mut Engine,
+    user: &str,
+    records: &[S],
+    sink: &mut dyn FnMut(&LogicalCommand, Output) -> Next,
+) {
+    for cmd in logical_commands(records) {
+        if cmd.kind != CommandKind::Command {
+            continue;
+        }
+        let out = engine.execute(user, &cmd.text);
+        if sink(&cmd, out) == Next::Stop {
+            return;
+        }
+    }
+}
+
+/// SYSTSIN record length (FB 80).
+pub const SYSTSIN_LRECL: usize = 80;
+
+/// Runs SYSTSIN `records` as one TMP step issued by `user`: the TMP echoes each command,
+/// prints `READY`, and stops at LOGOFF/END. `lrecl` is the record length (80 for in-stream
+/// data; `None` for a text file of any line length). The outcome holds SYSTSPRT, the step's
+/// RC and racemu's hints for the job log.
+pub fn run_sysin(
+    engine: &mut Engine,
+    records: &[String],
+    user: &str,
+    entry: EntryPoint,
+    parm: Option<&str>,
+    lrecl: Option<usize>,
+) -> BatchOutcome {
+    let user = user.to_ascii_uppercase();
+    run_batch(records, lrecl, parm, entry, &mut |cmd| {
+        let o = engine.execute(&user, &cmd.text);
+        Executed {
+            lines: o.lines,
+            rc: o.rc,
+            end_session: o.end_session,
+            hints: o.hints,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_commands_skips_comments_joins_continuations_and_stops_when_asked() {
+        let mut racf = crate::Racf::temporary().unwrap();
+        let records = [
+            "/* a comment */",
+            "",
+            "LISTUSER +",
+            "  IBMUSER",
+            "LISTUSER NOSUCH",
+            "LISTUSER IBMUSER",
+        ];
+        let mut seen = Vec::new();
+        run_commands(racf.engine(), "IBMUSER", &records, &mut |cmd, out| {
+            seen.push((cmd.text.trim().to_string(), out.rc));
+            if out.rc >= 4 {
+                Next::Stop
+            } else {
+                Next::Continue
+            }
+        });
+        assert_eq!(
+            seen,
+            vec![
+                ("LISTUSER IBMUSER".to_string(), 0),
+                ("LISTUSER NOSUCH".to_string(), 4)
+            ]
+        );
+    }
+}
