@@ -1,7 +1,7 @@
 //! JCL for racemu: a job stream in, steps with their DD statements out, and a runner that
 //! evaluates IF/THEN/ELSE/ENDIF on the results of earlier steps.
 //!
-//! The crate is pure: text in, structures out. What it supports (reference §11):
+//! The crate is pure: text in, structures out. What it supports (z/OS MVS JCL Reference):
 //! JOB (with USER=), EXEC PGM= with PARM=, DD `*` / `DATA` / `DLM=` / `SYSOUT=` / `DSN=` /
 //! `DDNAME=` / `DUMMY`, unnamed concatenations, statement continuation, comment fields,
 //! `//*` comments, `/*` delimiters, JES2 control statements (ignored), the `//` null

@@ -1,6 +1,6 @@
 //! The listings RACF prints, one pure renderer per listing: each is a function from data the
-//! engine gathered to lines, laid out column for column as z/OS prints them (reference §5,
-//! §9, §12). No renderer reads the store.
+//! engine gathered to lines, laid out column for column as z/OS prints them (RACF Command
+//! Language Reference, and the real captures in docs/sources.md). No renderer reads the store.
 //!
 //! * [`list`] — RACDCERT LIST;
 //! * [`listring`] — RACDCERT LISTRING, both layouts;
@@ -29,8 +29,8 @@ pub use listring::{RingLayout, RingRow, RingView};
 use racemu_command::Owner;
 use time::OffsetDateTime;
 
-/// Width of one `>…<` chunk of a distinguished name (reference §2.1: IBM's example splits
-/// after 68 characters).
+/// Width of one `>…<` chunk of a distinguished name (Security Administrator's Guide, eocdci.htm:
+/// IBM's example splits after 68 characters).
 pub const DN_CHUNK: usize = 68;
 
 /// `Digital certificate information for …:` header line.

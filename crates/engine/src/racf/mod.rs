@@ -1,5 +1,6 @@
-//! The RACF commands around RACDCERT (reference §8, §9): SETROPTS, the general resource
-//! commands, and the user and group commands.
+//! The RACF commands around RACDCERT (RACF Command Language Reference;
+//! SETROPTS RACLIST semantics from the Security Administrator's Guide, refrac.htm): SETROPTS, the
+//! general resource commands, and the user and group commands.
 
 pub(crate) mod credentials;
 mod groups;
