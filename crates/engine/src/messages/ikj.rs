@@ -32,6 +32,7 @@ pub fn invalid_date(d: (i32, u8, u8)) -> Message {
 
 /// IKJ56702I INVALID TIME (`hh:mm:ss`).
 pub fn invalid_time(t: (u8, u8, u8)) -> Message {
+    // Not a time of day (that is why it is invalid), so `time::Time` cannot hold it.
     ikj56702i("TIME", &format!("{:02}:{:02}:{:02}", t.0, t.1, t.2))
 }
 
