@@ -1,5 +1,6 @@
 //! Who may do what: SPECIAL, general resource profiles (discrete and generic, most specific
-//! wins), access lists with groups and `*`, UACC, and RACLIST snapshots (reference §7, §8).
+//! wins), access lists with groups and `*`, UACC, and RACLIST snapshots (Security Administrator's
+//! Guide: authseq.htm, cracd.htm, refrac.htm).
 
 use crate::messages as m;
 use crate::{Ctx, Fail};
@@ -170,7 +171,8 @@ pub fn is_special(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> 
 }
 
 /// RACDCERT authority: SPECIAL, or at least `needed` to FACILITY `IRR.DIGTCERT.<function>`.
-/// A missing profile or inactive FACILITY class denies (reference §7.1).
+/// A missing profile or inactive FACILITY class denies (RACF Command Language
+/// Reference, xconracdfc.htm).
 pub fn racdcert_allowed(
     tx: &Transaction<'_>,
     userid: &str,
@@ -194,7 +196,8 @@ pub(crate) fn authorize(ctx: &Ctx<'_, '_>, function: &str, needed: Access) -> Re
     }
 }
 
-/// Required access for a certificate function by owner (reference §7.1).
+/// Required access for a certificate function by owner (RACF Command Language Reference,
+/// xconracdfc.htm; Security Administrator's Guide, cracd.htm).
 pub(crate) fn level_for(ctx: &Ctx<'_, '_>, owner: &Owner) -> Access {
     match owner {
         Owner::User(u) if u == ctx.issuer => Access::Read,
@@ -213,7 +216,8 @@ pub(crate) fn ring_level(ctx: &Ctx<'_, '_>, ring_user: &str) -> Access {
     }
 }
 
-/// Checks that a user ID exists (or is treated as existing, reference: undefined IDs).
+/// Checks that a user ID exists (or is treated as existing: docs/fidelity.md, undefined user
+/// IDs).
 pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> {
     if let Owner::User(u) = owner {
         if users::get(ctx.tx, u)?.is_none()

@@ -1,5 +1,6 @@
 //! The RACDCERT functions on certificates RACF holds: LIST, LISTCHAIN, DELETE and ALTER
-//! (reference §1.3, §1.6, §1.12, §5).
+//! (RACF Command Language Reference, RACDCERT pages le-list, le-listch, le-alter; Security
+//! Administrator's Guide, "Deleting a user certificate").
 
 use crate::authority::{authorize, level_for};
 use crate::issue::owner_status;

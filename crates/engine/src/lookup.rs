@@ -1,6 +1,6 @@
 //! Finding things RACF holds: a certificate by label or serial number, its issuer, the one
 //! chain walk, the signing certificate of SIGNWITH, free labels, DIGTCERT profile names and
-//! serial numbers (reference §0.2).
+//! serial numbers (RACF Command Language Reference, RACDCERT ADD, le-add.htm).
 
 use crate::listing;
 use crate::messages as m;
@@ -186,7 +186,8 @@ pub(crate) fn profile_of(info: &CertificateInfo) -> String {
     )
 }
 
-/// The DIGTCERT profile name: `serial.issuer` with `¢` for blanks (reference §0.2).
+/// The DIGTCERT profile name: `serial.issuer` with `¢` for blanks (RACF Command Language
+/// Reference, RACDCERT ADD, le-add.htm; the real captures in docs/sources.md).
 pub(crate) fn profile_name(serial_hex: &str, issuer_dn: &str) -> String {
     let name = format!("{serial_hex}.{}", issuer_dn.replace(' ', "¢"));
     if name.chars().count() <= 246 {

@@ -1,11 +1,11 @@
 //! The engine's message catalogue: every message the engine prints, one function per
 //! message, each giving the message's ID, its text and the return code it sets.
 //!
-//! No message ID is written anywhere else in the engine. Texts marked CONFIRMED in the
-//! reference are reproduced exactly; the others are racemu's documented choices (see
-//! `docs/fidelity.md`). RACDCERT's IRRD messages and racemu's own RCM messages are here; the
-//! RACF commands' ICH messages are in [`ich`], the TSO parse messages the engine itself
-//! raises in [`ikj`], racemu's hints in [`hints`].
+//! No message ID is written anywhere else in the engine. Texts confirmed by IBM's RACF
+//! Messages and Codes pages or a real capture (docs/sources.md) are reproduced exactly; the others
+//! are racemu's documented choices (see `docs/fidelity.md`). RACDCERT's IRRD messages and racemu's
+//! own RCM messages are here; the RACF commands' ICH messages are in [`ich`], the TSO parse
+//! messages the engine itself raises in [`ikj`], racemu's hints in [`hints`].
 
 pub mod hints;
 pub mod ich;

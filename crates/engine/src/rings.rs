@@ -1,5 +1,6 @@
-//! RACDCERT key ring functions: ADDRING, DELRING, LISTRING, CONNECT and REMOVE (reference
-//! §1.2, §1.5, §1.7, §1.11, §1.14).
+//! RACDCERT key ring functions: ADDRING, DELRING, LISTRING, CONNECT and REMOVE (RACF
+//! Command Language Reference, RACDCERT pages le-addring, le-delring, le-listring,
+//! le-connect and le-remove).
 
 use crate::authority::{authorize, ensure_user, ring_level};
 use crate::listing::{self, RingRow, RingView};

@@ -1,5 +1,5 @@
 //! Every RACDCERT function at every FACILITY access level, for the issuer's own certificates
-//! and rings, another user's, and CERTAUTH/SITE (reference §7.1).
+//! and rings, another user's, and CERTAUTH/SITE (RACF Command Language Reference, xconracdfc.htm).
 
 use racemu_engine::{Clock, Config, Engine};
 use racemu_store::Store;
@@ -208,10 +208,10 @@ fn connect_levels() {
 
 /// IBM, RACDCERT CONNECT
 /// (https://ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-connect.htm):
-/// authority is checked on "IRR.DIGTCERT.CONNECT" and "IRR.DIGTCERT.ADD", "based on the
-/// certificate owner, key ring owner, and the USAGE value"; "The USAGE keyword is powerful,
-/// and must be controlled." racemu's reading (docs/security.md): a USAGE that makes a user
-/// certificate act as a CERTAUTH or SITE certificate also needs CONTROL to IRR.DIGTCERT.ADD.
+/// authority is checked on "IRR.DIGTCERT.CONNECT" and "IRR.DIGTCERT.ADD", "based on the certificate
+/// owner, key ring owner, and the USAGE value"; "The USAGE keyword is powerful, and must be
+/// controlled." racemu's reading (docs/security.md): a USAGE that makes a user certificate act as a
+/// CERTAUTH or SITE certificate also needs CONTROL to IRR.DIGTCERT.ADD.
 #[test]
 fn connect_usage_promotion_needs_control_to_add() {
     let cmd = "RACDCERT CONNECT(LABEL('mine') RING(AR) USAGE(CERTAUTH))";

@@ -103,7 +103,8 @@ fn list_block_layout() {
     let mut e = engine();
     ok(&mut e, "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('MQ CA') OU('ATS') O('IBM') C('US')) KEYUSAGE(CERTSIGN) WITHLABEL('MQ CA') NOTBEFORE(DATE(2025-03-10)) NOTAFTER(DATE(2025-03-31))");
     let l = ok(&mut e, "racdcert certauth list(label('MQ CA'))").lines;
-    // Reference §12.5 (real z/OS), with racemu's fingerprint and ring lines after it.
+    // The MQ lab's real capture (docs/sources.md), with racemu's fingerprint and ring lines after
+    // it.
     let want = [
         "Digital certificate information for CERTAUTH:",
         "",
@@ -313,8 +314,8 @@ fn default_moves_and_delete_leaves_rings() {
 
 #[test]
 fn facility_authority_follows_raclist_refresh() {
-    // Reference §12.6 (LAB32): refused before the permit, allowed after PERMIT + REFRESH,
-    // still allowed after the permit is removed until FACILITY is refreshed again.
+    // RACF lab 32's real capture (docs/sources.md): refused before the permit, allowed after PERMIT
+    // + REFRESH, still allowed after the permit is removed until FACILITY is refreshed again.
     let mut e = engine();
     let (l, rc) = msg(&mut e, "H7USER", "RACDCERT ADDRING(LAB32RING)");
     assert_eq!(

@@ -3,7 +3,7 @@
 //!
 //! The crate is pure: text in, structures out, and a step runner ([`JobSteps`]: allocation,
 //! IEFBR14, IEBGENER, DISP processing) over traits the caller implements
-//! ([`DatasetCatalog`], [`ProgramLibrary`]). What it supports (reference §11):
+//! ([`DatasetCatalog`], [`ProgramLibrary`]). What it supports (z/OS MVS JCL Reference):
 //! JOB (with USER=), EXEC PGM= with PARM=, DD `*` / `DATA` / `DLM=` / `SYSOUT=` / `DSN=` /
 //! `DDNAME=` / `DUMMY`, unnamed concatenations, statement continuation, comment fields,
 //! `//*` comments, `/*` delimiters, JES2 control statements (ignored), the `//` null

@@ -70,7 +70,7 @@ pub(crate) fn substitute_statement(text: &str, symbols: &BTreeMap<String, String
 
 /// Substitutes symbols in an in-stream record, keeping columns where a value is shorter than
 /// its reference: the characters up to the next blank move left and that blank run widens
-/// by the difference (reference §11, inferred from real SYSTSPRT captures). A longer value
+/// by the difference (inferred from real SYSTSPRT captures, docs/sources.md). A longer value
 /// pushes the rest of the record right. Returns the record and the names of undefined symbols.
 pub(crate) fn substitute_instream(
     record: &str,

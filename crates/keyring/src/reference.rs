@@ -1,4 +1,5 @@
-//! Ring references as consumers write them (reference §7.3, real-decks §5).
+//! Ring references as consumers write them (RACF Callable Services, R_datalib
+//! usage notes; AT-TLS, Liberty and Java documentation, listed in docs/sources.md).
 
 /// A parsed ring reference.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! The application view of a key ring: what a z/OS server gets from R_datalib
-//! (DataGetFirst/DataGetNext) when it opens `safkeyring://OWNER/RING` (reference §7.3, §14.5).
+//! (DataGetFirst/DataGetNext) when it opens `safkeyring://OWNER/RING` (RACF Callable
+//! Services, R_datalib: dlibauth.htm, usgntrdata.htm, "Return and reason codes").
 //!
 //! Rules:
 //! * Ring-specific checking: when RDATALIB is active and RACLISTed and a profile covers

@@ -1,5 +1,5 @@
 //! Distinguished names: building them from RACF SUBJECTSDN parts and showing them in RACF's
-//! dotted form (reference §2.1).
+//! dotted form (Security Administrator's Guide, eocdci.htm).
 
 use crate::PkiError;
 use der::asn1::{Any, ObjectIdentifier, PrintableStringRef, SetOfVec, Utf8StringRef};

@@ -65,8 +65,9 @@ pub enum PkiError {
     Signing(String),
 }
 
-/// RACF's Certificate ID (reference §0.5): Base64 of the EBCDIC (cp037) bytes
-/// X'D9' ‖ length of owner ‖ owner ‖ label, blank-padded (X'40') to a multiple of 3 bytes.
+/// RACF's Certificate ID (decoded from the IDs real LIST captures show; docs/sources.md): Base64 of
+/// the EBCDIC (cp037) bytes X'D9' ‖ length of owner ‖ owner ‖ label, blank-padded (X'40') to a
+/// multiple of 3 bytes.
 ///
 /// `owner` is the stored owner: a user ID, `irrcerta` (CERTAUTH) or `irrsitec` (SITE).
 pub fn certificate_id(owner: &str, label: &str) -> String {

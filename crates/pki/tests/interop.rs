@@ -155,12 +155,8 @@ fn openssl_verifies_and_reads_racemu_certificates() {
             &["x509", "-in", p(&leaf), "-noout", "-fingerprint", "-sha256"],
         );
         let info = parse_certificate(&c.leaf).unwrap();
-        let ours: Vec<String> = info
-            .sha256_fingerprint
-            .iter()
-            .map(|b| format!("{b:02X}"))
-            .collect();
-        assert!(fp.contains(&ours.join(":")), "{fp}");
+        let ours = racemu_pki::hex_colons(&info.sha256_fingerprint);
+        assert!(fp.contains(&ours), "{fp}");
         assert_eq!(
             info.subject.racf_dotted(),
             "CN=server.example.com.OU=A.OU=B.O=racemu"

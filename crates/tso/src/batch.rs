@@ -3,7 +3,9 @@
 //! For each logical command the TMP echoes the command (joined records), runs it, prints its
 //! messages and then `READY`. A blank record gives `READY` alone; a comment-only record is
 //! echoed and answered by `READY`. At the end of input the TMP prints `END`.
-//! (Reference §10 and §12.11; no `READY` precedes the first command.)
+//! (TSO/E Customization, "Executing the terminal monitor program" and "Writing JCL for
+//! command execution"; the real SYSTSPRT captures in
+//! docs/sources.md; no `READY` precedes the first command.)
 
 use crate::records::{logical_commands, CommandKind, LogicalCommand};
 

@@ -1,6 +1,7 @@
 //! SYSTSIN records → logical commands, as the TSO/E terminal monitor program reads them.
 //!
-//! Rules (reference §10):
+//! Rules (the TSO/E pages on continuation and the background TMP, and the real captures,
+//! listed in docs/sources.md):
 //! * Columns 73–80 of a record hold ISPF sequence numbers when they are all digits (or blank
 //!   and digits); such a field is ignored. Anything else in those columns is data.
 //! * Trailing blanks are not significant.

@@ -1,6 +1,8 @@
-//! RACDCERT: owner selector plus one function with its keywords (reference §1).
+//! RACDCERT: owner selector plus one function with its keywords (RACF Command Language Reference,
+//! RACDCERT, radcertg.htm).
 //!
-//! Case rules (reference §1): keywords in any case; user IDs folded to upper case; quoted
+//! Case rules (RACF Command Language Reference, RACDCERT; the z/OS 2.5 captures in
+//! docs/sources.md): keywords in any case; user IDs folded to upper case; quoted
 //! strings keep their case; unquoted labels and DN values are folded to upper case, as TSO
 //! parse folds unquoted operands; ring names keep their case even when unquoted.
 

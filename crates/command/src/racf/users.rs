@@ -177,18 +177,16 @@ fn racf_date(op: &Operand) -> Result<String, ParseFailure> {
     let bad = || ParseFailure::invalid("DATE", &v);
     let (m, d, y) = crate::values::racf_date(&v).ok_or_else(bad)?;
     let year = if y >= 71 { 1900 + y } else { 2000 + y };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(bad()),
-    };
-    if d == 0 || d > days {
-        return Err(bad());
-    }
-    Ok(format!("{year:04}-{m:02}-{d:02}"))
+    let month = u8::try_from(m)
+        .ok()
+        .and_then(|m| time::Month::try_from(m).ok())
+        .ok_or_else(bad)?;
+    let day = u8::try_from(d).map_err(|_| bad())?;
+    let date = time::Date::from_calendar_date(year as i32, month, day).map_err(|_| bad())?;
+    // Formatting a Date with these components fails only on I/O, which a String never has.
+    Ok(date
+        .format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default())
 }
 
 /// Parses LISTUSER / DELUSER: user IDs, other operands accepted.
@@ -218,6 +216,11 @@ mod tests {
         };
         assert_eq!(u.revoke_date.as_deref(), Some("2026-12-01"));
         assert_eq!(u.resume_date.as_deref(), Some("2028-02-29"));
+        // Years 71-99 are 19yy.
+        let Ok(Command::AltUser(u)) = parse("ALTUSER BOB REVOKE(01/02/71)") else {
+            panic!("not parsed");
+        };
+        assert_eq!(u.revoke_date.as_deref(), Some("1971-01-02"));
         // Stray or extra parts are not skipped over: the date is invalid as typed.
         for bad in [
             "12/x/01/26",
@@ -225,6 +228,10 @@ mod tests {
             "/12/01/26",
             "02/29/27",
             "12/1/26",
+            "13/01/26",
+            "00/10/26",
+            "04/31/26",
+            "04/00/26",
         ] {
             let e = parse(&format!("ALTUSER BOB REVOKE({bad})")).unwrap_err();
             assert_eq!(e.messages, [format!("IKJ56702I INVALID DATE, {bad}")]);

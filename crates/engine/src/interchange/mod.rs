@@ -1,5 +1,6 @@
 //! RACDCERT functions that move certificates through data sets: ADD (in [`add`]), EXPORT,
-//! GENREQ and CHECKCERT (reference §1.1, §1.4, §1.8, §1.10).
+//! GENREQ and CHECKCERT (RACF Command Language Reference, RACDCERT pages le-add, le-export,
+//! le-genreq, le-checkcert).
 
 pub(crate) mod add;
 

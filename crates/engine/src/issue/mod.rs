@@ -1,6 +1,7 @@
 //! Issuing certificates: RACDCERT GENCERT (self-signed, signed with SIGNWITH, or from a
 //! request), and the rules every new certificate follows: validity defaults, status, the
-//! DIGTCERT profile it is stored under (reference §1.9). REKEY and ROLLOVER are in [`rekey`].
+//! DIGTCERT profile it is stored under (RACF Command Language Reference,
+//! RACDCERT GENCERT, le-gencert.htm). REKEY and ROLLOVER are in [`rekey`].
 
 pub(crate) mod rekey;
 

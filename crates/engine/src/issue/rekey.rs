@@ -1,5 +1,6 @@
 //! RACDCERT REKEY and ROLLOVER: a certificate's successor with a new key pair, and the switch
-//! of rings from the old certificate to the new one (reference §1.15).
+//! of rings from the old certificate to the new one (RACF Command Language Reference,
+//! RACDCERT REKEY and ROLLOVER, le-rekey.htm and le-rollover.htm).
 
 use super::{digtcert_reminder, insert_cert, validity};
 use crate::authority::{authorize, level_for};

@@ -1,6 +1,7 @@
 //! RACDCERT CHECKCERT: the certificates of a data set, each as LIST shows it when RACF holds
 //! it (and the issuer may list it) or its details alone otherwise, then the chain summary
-//! (reference §1.4, §12.7).
+//! (RACF Command Language Reference, RACDCERT CHECKCERT, le-checkcert.htm; Security
+//! Administrator's Guide, eocdci.htm).
 
 use super::listchain::chain_summary;
 use super::{cert_block, cert_details, cert_header, CertDetails, CertView};
@@ -52,10 +53,10 @@ mod tests {
 
     /// IBM's CHECKCERT example ("Examples of checking digital certificate information",
     /// https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/eocdci.htm):
-    /// not a real capture, and the documentation site collapsed its blanks, so lines are
-    /// compared with runs of blanks collapsed. The example ends at `Private Key:`. Its
-    /// Certificate ID was edited too: it encodes the label `GTM Certificate`, not the label shown
-    /// (checked below against racemu's encoding of that label).
+    /// not a real capture, and the documentation site collapsed its blanks, so lines are compared
+    /// with runs of blanks collapsed. The example ends at `Private Key:`. Its Certificate ID was
+    /// edited too: it encodes the label `GTM Certificate`, not the label shown (checked below
+    /// against racemu's encoding of that label).
     const IBM_CHECKCERT_EXAMPLE: &str = "\
 Digital certificate information for user GTM:
 Label: LABEL00000001

@@ -1,4 +1,5 @@
-//! RACDCERT LIST: a header and one block per certificate (reference §5.1, §12.1, §12.5).
+//! RACDCERT LIST: a header and one block per certificate (RACF Command
+//! Language Reference, RACDCERT LIST, le-list.htm; real captures in docs/sources.md).
 
 use super::{
     alt_label, cert_header, chunked, fingerprint_lines, racf_date, ring_associations, serial_hex,
@@ -201,7 +202,7 @@ Digital certificate information for CERTAUTH:
                 ("START1".into(), "JES2EDS".into()),
             ],
         };
-        // Two slips of the published copy, corrected here (reference §12.1): the lower-case
+        // Two slips of the published copy, corrected here (docs/sources.md): the lower-case
         // `de` of the fingerprint (RACF prints upper-case hex) and the blank line after the
         // header, which the author dropped.
         let mut want = capture(&ZOS25_CERTAUTH_LIST.replace(":de:", ":DE:"));

@@ -1,5 +1,6 @@
 //! RACDCERT LISTCHAIN: each certificate of a chain as LIST shows it, then the chain summary
-//! (reference §5.3, §12.7).
+//! (RACF Command Language Reference, RACDCERT LISTCHAIN, le-listch.htm; Security
+//! Administrator's Guide, "Examples of listing digital certificate chain information").
 
 use super::{cert_block, cert_header, ring_associations, CertView};
 
@@ -88,8 +89,8 @@ mod tests {
     /// A whole LISTCHAIN of a certificate and its CERTAUTH issuer, in the layout of IBM's
     /// example ("Examples of listing digital certificate chain information",
     /// https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/ExamplesOfListingDigitalCertificateChainInformation.htm),
-    /// whose published copy is hand-edited and cut short, so the expected lines are built
-    /// from the LIST blocks the chain shows.
+    /// whose published copy is hand-edited and cut short, so the expected lines are built from the
+    /// LIST blocks the chain shows.
     #[test]
     fn whole_listchain() {
         let leaf = cert(

@@ -1,5 +1,6 @@
 //! RACDCERT LISTRING: a user's rings and, for each, its certificates in connection order
-//! (reference §5.2, §12.2, §12.4, §12.6, §12.10).
+//! (RACF Command Language Reference, RACDCERT LISTRING, le-listring.htm; the real captures
+//! below are listed in docs/sources.md).
 
 /// One row of a LISTRING table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +24,7 @@ pub struct RingView {
     pub rows: Vec<RingRow>,
 }
 
-/// LISTRING layout variants (reference §5.2: z/OS 3.1 captures show a blank line after each
+/// LISTRING layout variants (docs/sources.md: z/OS 3.1 captures show a blank line after each
 /// row but the last; z/OS 2.5 and a 2026 capture show none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RingLayout {
@@ -83,7 +84,7 @@ mod tests {
     }
 
     /// z/OS 2.5 ADCD capture of `racdcert listring(zOSMFRing2) id(izusvr)`
-    /// (github.com/zeditor01/Z25A; reference §12.2), without the terminal's `***` marker.
+    /// (github.com/zeditor01/Z25A; docs/sources.md), without the terminal's `***` marker.
     const ZOS25_LISTRING: &str = "\
 Digital ring information for user IZUSVR:                             
                                                                       
@@ -110,7 +111,7 @@ Digital ring information for user IZUSVR:
     }
 
     /// z/OS 3.1 ADCD capture of `racdcert id(ZWESVUSR) listring(ZoweKeyring)` (zeditor01
-    /// repositories; reference §12.4): a blank line between rows. The capture ends at the last
+    /// repositories; docs/sources.md): a blank line between rows. The capture ends at the last
     /// row; the blank line after it is the ring's closing line.
     const ZOS31_ZOWE_LISTRING: &str = "\
 Digital ring information for user ZWESVUSR:                           
@@ -143,7 +144,7 @@ Digital ring information for user ZWESVUSR:
     }
 
     /// Real `RACDCERT ID(ZWESVUSR) LISTRING(*)` with two rings, pasted into
-    /// github.com/zowe/zowe-install-packaging/issues/4692 (2026; reference §12.10). The paste
+    /// github.com/zowe/zowe-install-packaging/issues/4692 (2026; docs/sources.md). The paste
     /// indented the `>name<` lines by 4 where the other captures show 7, and the stored copy
     /// breaks off in the third row of the second ring: the comparison covers the lines before
     /// it, with the name lines compared without their leading blanks.
@@ -213,7 +214,7 @@ Digital ring information for user ZWESVUSR:
     }
 
     /// The RACF lab's LISTRING of an empty ring (github.com/P-dot/mainframe-racf-security-evidence,
-    /// Lab 32; reference §12.6). The author normalised the indentation, so lines are compared
+    /// Lab 32; docs/sources.md). The author normalised the indentation, so lines are compared
     /// without leading blanks.
     const LAB32_EMPTY_RING: &str = "\
 Digital ring information for user H7USER:

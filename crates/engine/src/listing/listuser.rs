@@ -1,4 +1,5 @@
-//! LISTUSER: the BASE segment of each user (reference §9.4, §12.11 d).
+//! LISTUSER: the BASE segment of each user (RACF Command Language Reference, LISTUSER; the real
+//! capture in zowe/zowe-install-packaging pull 994, see docs/sources.md).
 
 use crate::messages as m;
 
@@ -134,7 +135,7 @@ mod tests {
     use crate::listing::{capture, trimmed};
 
     /// Real SYSTSPRT of `LISTUSER ZWE` for a user RACF does not have
-    /// (github.com/zowe/zowe-install-packaging/pull/994; reference §12.11 d), the command's
+    /// (github.com/zowe/zowe-install-packaging/pull/994; docs/sources.md), the command's
     /// output only.
     const LISTUSER_UNKNOWN: &str = "\
 ICH30001I UNABLE TO LOCATE USER    ENTRY ZWE

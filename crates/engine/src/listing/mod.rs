@@ -1,6 +1,6 @@
 //! The listings RACF prints, one pure renderer per listing: each is a function from data the
-//! engine gathered to lines, laid out column for column as z/OS prints them (reference §5,
-//! §9, §12). No renderer reads the store.
+//! engine gathered to lines, laid out column for column as z/OS prints them (RACF Command
+//! Language Reference, and the real captures in docs/sources.md). No renderer reads the store.
 //!
 //! * [`list`] — RACDCERT LIST;
 //! * [`listring`] — RACDCERT LISTRING, both layouts;
@@ -29,8 +29,8 @@ pub use listring::{RingLayout, RingRow, RingView};
 use racemu_command::Owner;
 use time::OffsetDateTime;
 
-/// Width of one `>…<` chunk of a distinguished name (reference §2.1: IBM's example splits
-/// after 68 characters).
+/// Width of one `>…<` chunk of a distinguished name (Security Administrator's Guide, eocdci.htm:
+/// IBM's example splits after 68 characters).
 pub const DN_CHUNK: usize = 68;
 
 /// `Digital certificate information for …:` header line.
@@ -44,15 +44,12 @@ pub fn cert_header(owner: &Owner) -> String {
 
 /// `yyyy/mm/dd hh:mm:ss`.
 pub fn racf_date(t: OffsetDateTime) -> String {
-    format!(
-        "{:04}/{:02}/{:02} {:02}:{:02}:{:02}",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    // Formatting a date and time with these components fails only on I/O, which a String
+    // never has.
+    t.format(time::macros::format_description!(
+        "[year]/[month]/[day] [hour]:[minute]:[second]"
+    ))
+    .unwrap_or_default()
 }
 
 /// A value shown as `>…<` lines at column 7, split every [`DN_CHUNK`] characters.
@@ -74,25 +71,18 @@ pub fn serial_hex(serial: &[u8]) -> String {
         [0, next, ..] if *next >= 0x80 => &serial[1..],
         _ => serial,
     };
-    let s: String = serial.iter().map(|b| format!("{b:02X}")).collect();
-    if s.is_empty() {
+    if serial.is_empty() {
         "00".into()
     } else {
-        s
+        racemu_pki::hex_upper(serial)
     }
 }
 
 /// The two fingerprint lines (16 bytes each, colon-separated, the first ending in `:`).
 pub fn fingerprint_lines(fp: &[u8; 32]) -> [String; 2] {
-    let hex = |b: &[u8]| {
-        b.iter()
-            .map(|x| format!("{x:02X}"))
-            .collect::<Vec<_>>()
-            .join(":")
-    };
     [
-        format!("       {}:", hex(&fp[..16])),
-        format!("       {}", hex(&fp[16..])),
+        format!("       {}:", racemu_pki::hex_colons(&fp[..16])),
+        format!("       {}", racemu_pki::hex_colons(&fp[16..])),
     ]
 }
 
@@ -145,6 +135,15 @@ mod tests {
             "       >loanOf@BobsBank.com.CN=G.T.Miles.T=President.OU=Loans.O=BobsBank,INC<"
         );
         assert_eq!(c[1], "       >..SP=NY.L=Internet.C=USA<");
+    }
+
+    #[test]
+    fn dates_and_serials_as_racf_prints_them() {
+        let t = time::macros::datetime!(2026-01-05 03:04:05 UTC);
+        assert_eq!(racf_date(t), "2026/01/05 03:04:05");
+        assert_eq!(serial_hex(&[0x00, 0x80, 0x0A]), "800A");
+        assert_eq!(serial_hex(&[0x00, 0x7F]), "007F");
+        assert_eq!(serial_hex(&[]), "00");
     }
 
     #[test]

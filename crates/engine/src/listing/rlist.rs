@@ -1,4 +1,5 @@
-//! RLIST: general resource profiles (reference §9.1, §12.8).
+//! RLIST: general resource profiles (RACF Command Language Reference, RLIST; real captures in
+//! docs/sources.md).
 
 use crate::messages as m;
 
@@ -122,7 +123,8 @@ fn profile(p: &ProfileView, all: bool) -> Vec<String> {
         ]
         .map(String::from),
     );
-    // The access list is shown with AUTHUSER or ALL (reference §9.1 layout).
+    // The access list is shown with AUTHUSER or ALL (as the real `RL FACILITY BPX.SUPERUSER AU`
+    // shows).
     if let Some(list) = &p.access_list {
         out.push(String::new());
         out.push("USER      ACCESS   ACCESS COUNT".into());
@@ -157,9 +159,9 @@ mod tests {
         }
     }
 
-    /// Real `RL FACILITY BPX.SUPERUSER AU` (github.com/ozgurhepsag/Basic-z-OS-Utilities-and-Practices;
-    /// reference §9.1). The published copy shows the profile's first and last sections only;
-    /// each is compared whole.
+    /// Real `RL FACILITY BPX.SUPERUSER AU`
+    /// (github.com/ozgurhepsag/Basic-z-OS-Utilities-and-Practices; docs/sources.md). The published
+    /// copy shows the profile's first and last sections only; each is compared whole.
     const FACILITY_AU_HEAD: &str = "\
 CLASS      NAME
 -----      ----
@@ -188,7 +190,7 @@ IBMUSER   READ        000000
         let tail = capture(FACILITY_AU_TAIL);
         assert_eq!(got[..head.len()], head[..]);
         assert_eq!(got[got.len() - tail.len()..], tail[..]);
-        // Between them, the sections racemu prints in the order the reference gives.
+        // Between them, the sections racemu prints in the order docs/fidelity.md gives.
         assert_eq!(
             got[head.len()..got.len() - tail.len()],
             capture(
@@ -214,7 +216,7 @@ NO USER TO BE NOTIFIED
         );
     }
 
-    /// Real RLIST of a generic SURROGAT profile (same source; reference §12.8): its first
+    /// Real RLIST of a generic SURROGAT profile (same source; docs/sources.md): its first
     /// section, compared whole.
     const SURROGAT_HEAD: &str = "\
 CLASS      NAME                                               

@@ -26,11 +26,13 @@ pub fn invalid_dsname(name: &str) -> Message {
 
 /// IKJ56702I INVALID DATE (`yyyy-mm-dd`).
 pub fn invalid_date(d: (i32, u8, u8)) -> Message {
+    // Not a calendar date (that is why it is invalid), so `time::Date` cannot hold it.
     ikj56702i("DATE", &format!("{:04}-{:02}-{:02}", d.0, d.1, d.2))
 }
 
 /// IKJ56702I INVALID TIME (`hh:mm:ss`).
 pub fn invalid_time(t: (u8, u8, u8)) -> Message {
+    // Not a time of day (that is why it is invalid), so `time::Time` cannot hold it.
     ikj56702i("TIME", &format!("{:02}:{:02}:{:02}", t.0, t.1, t.2))
 }
 

@@ -1,5 +1,6 @@
-//! The RACF commands around RACDCERT (reference §8, §9): SETROPTS, the general resource
-//! commands, and the user and group commands.
+//! The RACF commands around RACDCERT (RACF Command Language Reference;
+//! SETROPTS RACLIST semantics from the Security Administrator's Guide, refrac.htm): SETROPTS, the
+//! general resource commands, and the user and group commands.
 
 pub(crate) mod credentials;
 mod groups;
@@ -39,15 +40,18 @@ pub(crate) fn require_special(ctx: &Ctx<'_, '_>, refusal: Message) -> Result<(),
 
 /// `yyyy-mm-dd` → RACF's `yy.ddd`; anything else (the initial IBMUSER) → `00.000`.
 pub(crate) fn julian(date: &str) -> String {
-    let parts: Vec<i32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
-    if let [y, m, d] = parts[..] {
-        if let Ok(month) = time::Month::try_from(m as u8) {
-            if let Ok(dt) = time::Date::from_calendar_date(y, month, d as u8) {
-                return format!("{:02}.{:03}", y % 100, dt.ordinal());
-            }
-        }
-    }
-    "00.000".into()
+    time::Date::parse(
+        date,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+    .and_then(|d| {
+        d.format(time::macros::format_description!(
+            "[year repr:last_two].[ordinal]"
+        ))
+        .ok()
+    })
+    .unwrap_or_else(|| "00.000".into())
 }
 
 #[cfg(test)]
@@ -58,5 +62,15 @@ mod tests {
     fn store_dates_are_iso_calendar_dates_with_zeros() {
         assert_eq!(super::store_date(date!(2026 - 01 - 05)), "2026-01-05");
         assert_eq!(super::store_date(date!(0999 - 12 - 31)), "0999-12-31");
+    }
+
+    #[test]
+    fn julian_dates_are_yy_ddd() {
+        assert_eq!(super::julian("2026-01-05"), "26.005");
+        assert_eq!(super::julian("2024-12-31"), "24.366");
+        assert_eq!(super::julian("2000-02-29"), "00.060");
+        for other in ["", "2026-02-30", "2026-257-01", "2026-01", "x"] {
+            assert_eq!(super::julian(other), "00.000", "{other}");
+        }
     }
 }

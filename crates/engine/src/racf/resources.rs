@@ -165,7 +165,8 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
 
-/// The DIGTCERT / DIGTRING profiles RACDCERT keeps (reference §0.2, §0.3): one per
+/// The DIGTCERT / DIGTRING profiles RACDCERT keeps (Security Administrator's Guide,
+/// tcertp.htm and tringp.htm): one per
 /// certificate (`serial.issuer`, UACC encoding the status, APPLDATA the owning user ID, owner
 /// the user who created it) and one per ring (`owner.ring`).
 fn racdcert_profiles(
