@@ -5,7 +5,7 @@ use crate::messages as m;
 use crate::{Ctx, Fail};
 use racemu_command::Access;
 use racemu_command::Owner;
-use racemu_store::{profiles, rusqlite::Transaction, users};
+use racemu_store::{profiles, users, StoreResult, Tx};
 
 /// Whether `pattern` (a generic profile name with `*`, `**`, `%`) covers `name`.
 ///
@@ -52,11 +52,11 @@ fn specificity(pattern: &str) -> (usize, usize, usize) {
 /// The profile that protects `name` in `class`: the discrete profile, else the most
 /// specific generic one. Reads the RACLIST snapshot when `snapshot`.
 pub fn protecting_profile(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     class: &str,
     name: &str,
     snapshot: bool,
-) -> rusqlite::Result<Option<(String, String)>> {
+) -> StoreResult<Option<(String, String)>> {
     let cands = profiles::candidates(tx, class, snapshot)?;
     if let Some((n, _, uacc, _)) = cands.iter().find(|(n, g, _, _)| !*g && n == name) {
         return Ok(Some((n.clone(), uacc.clone())));
@@ -68,7 +68,7 @@ pub fn protecting_profile(
         .map(|(n, _, u, _)| (n, u)))
 }
 
-use racemu_store::{meta, rusqlite};
+use racemu_store::meta;
 
 /// Who is asking, as the access-list check sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,11 +115,11 @@ pub fn access_from_list(who: &Accessor<'_>, list: &[(String, String)], uacc: &st
 /// A user racemu has never seen counts as defined unless `racemu setting undefined-ids error`
 /// is in force, as everywhere else in racemu.
 pub fn resource_access(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     class: &str,
     name: &str,
-) -> rusqlite::Result<Option<Access>> {
+) -> StoreResult<Option<Access>> {
     let opts = profiles::class_options(tx, class)?;
     if !opts.active {
         return Ok(None);
@@ -131,22 +131,22 @@ pub fn resource_access(
 /// database holds it now (not the RACLIST snapshot) and whether or not the class is active:
 /// what a PERMIT has already granted, even before its REFRESH.
 pub fn live_resource_access(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     class: &str,
     name: &str,
-) -> rusqlite::Result<Option<(String, Access)>> {
+) -> StoreResult<Option<(String, Access)>> {
     access_in(tx, userid, class, name, false)
 }
 
 /// The protecting profile and the access, from the RACLIST snapshot or the live profiles.
 fn access_in(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     class: &str,
     name: &str,
     snapshot: bool,
-) -> rusqlite::Result<Option<(String, Access)>> {
+) -> StoreResult<Option<(String, Access)>> {
     let Some((profile, uacc)) = protecting_profile(tx, class, name, snapshot)? else {
         return Ok(None);
     };
@@ -165,18 +165,18 @@ fn access_in(
 }
 
 /// Whether the user has the SPECIAL attribute. Undefined users do not.
-pub fn is_special(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
+pub fn is_special(tx: &Tx<'_>, userid: &str) -> StoreResult<bool> {
     Ok(users::get(tx, userid)?.map(|u| u.special).unwrap_or(false))
 }
 
 /// RACDCERT authority: SPECIAL, or at least `needed` to FACILITY `IRR.DIGTCERT.<function>`.
 /// A missing profile or inactive FACILITY class denies (reference §7.1).
 pub fn racdcert_allowed(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     function: &str,
     needed: Access,
-) -> rusqlite::Result<bool> {
+) -> StoreResult<bool> {
     if is_special(tx, userid)? {
         return Ok(true);
     }

@@ -23,8 +23,8 @@
 use racemu_command::{Access, Owner};
 use racemu_engine::authority::{is_special, protecting_profile, resource_access};
 use racemu_pki::{parse_certificate, CertificateInfo};
-use racemu_store::rusqlite::Transaction;
 use racemu_store::{certs, profiles, ring_images, rings, users, Store};
+use racemu_store::{StoreResult, Tx};
 use std::fmt;
 
 use crate::{advice, RingRef};
@@ -185,7 +185,7 @@ fn owner_name(o: &Owner) -> String {
 }
 
 /// The RDATALIB profile that covers a ring, if ring-specific checking applies.
-fn rdatalib_profile(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<Option<String>> {
+fn rdatalib_profile(tx: &Tx<'_>, lst: &str) -> StoreResult<Option<String>> {
     let o = profiles::class_options(tx, "RDATALIB")?;
     if !(o.active && o.raclisted) {
         return Ok(None);
@@ -193,16 +193,7 @@ fn rdatalib_profile(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<
     Ok(protecting_profile(tx, "RDATALIB", lst, true)?.map(|(p, _)| p))
 }
 
-mod rusqlite_result {
-    pub use racemu_store::rusqlite::Result;
-}
-
-fn level(
-    tx: &Transaction<'_>,
-    caller: &str,
-    class: &str,
-    name: &str,
-) -> rusqlite_result::Result<Access> {
+fn level(tx: &Tx<'_>, caller: &str, class: &str, name: &str) -> StoreResult<Access> {
     Ok(resource_access(tx, caller, class, name)?.unwrap_or(Access::None))
 }
 
@@ -215,12 +206,12 @@ pub fn open_ring(
 ) -> Result<RingView, DatalibError> {
     let caller = caller.to_ascii_uppercase();
     store
-        .transaction(|tx| Ok::<_, racemu_store::rusqlite::Error>(open_in(tx, &caller, r, filter)))
+        .transaction(|tx| Ok::<_, racemu_store::StoreError>(open_in(tx, &caller, r, filter)))
         .map_err(DatalibError::internal)?
 }
 
 fn open_in(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     caller: &str,
     r: &RingRef,
     filter: StatusFilter,
@@ -425,10 +416,10 @@ fn open_in(
 /// The lines of a DIGTRING/DIGTCERT content image that start with `prefix`, now and at the
 /// last refresh; `None` when the class is not RACLISTed (nothing to refresh).
 fn image_lines(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     class: &str,
     prefix: &str,
-) -> rusqlite_result::Result<Option<(Vec<String>, Vec<String>)>> {
+) -> StoreResult<Option<(Vec<String>, Vec<String>)>> {
     let o = profiles::class_options(tx, class)?;
     if !(o.active && o.raclisted) {
         return Ok(None);
@@ -445,12 +436,12 @@ fn image_lines(
 /// one of its certificates changed (status, key, label, or is new) after the last DIGTCERT
 /// refresh.
 fn stale_warnings(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     ring_id: Option<i64>,
     cert_ids: &[i64],
     owner: &str,
     ring: &str,
-) -> rusqlite_result::Result<Vec<String>> {
+) -> StoreResult<Vec<String>> {
     let mut out = Vec::new();
     if let Some(id) = ring_id {
         if let Some((now, then)) = image_lines(tx, "DIGTRING", &format!("{id}|"))? {
@@ -482,7 +473,7 @@ fn stale_warnings(
 
 /// ` (RDATALIB profile P covers it, but …)` when the database has an RDATALIB profile for
 /// `lst` that the RACLIST snapshot does not, or RDATALIB is not active/RACLISTed.
-fn pending_rdatalib(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<String> {
+fn pending_rdatalib(tx: &Tx<'_>, lst: &str) -> StoreResult<String> {
     let Some((p, _)) = protecting_profile(tx, "RDATALIB", lst, false)? else {
         return Ok(String::new());
     };

@@ -1,7 +1,8 @@
 //! Key rings (the DIGTRING profiles) and their connections.
 
 use super::meta;
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::{StoreResult, Tx};
+use rusqlite::{params, OptionalExtension};
 
 /// A ring.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +31,9 @@ pub struct ConnectionRow {
 }
 
 /// The ring `owner.name`.
-pub fn get(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<Option<RingRow>> {
-    tx.prepare_cached("SELECT id, owner, name FROM rings WHERE owner = ?1 AND name = ?2")?
+pub fn get(tx: &Tx<'_>, owner: &str, name: &str) -> StoreResult<Option<RingRow>> {
+    Ok(tx
+        .prepare_cached("SELECT id, owner, name FROM rings WHERE owner = ?1 AND name = ?2")?
         .query_row(params![owner, name], |r| {
             Ok(RingRow {
                 id: r.get(0)?,
@@ -39,11 +41,11 @@ pub fn get(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<Op
                 name: r.get(2)?,
             })
         })
-        .optional()
+        .optional()?)
 }
 
 /// Every ring of an owner, in creation order.
-pub fn by_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<Vec<RingRow>> {
+pub fn by_owner(tx: &Tx<'_>, owner: &str) -> StoreResult<Vec<RingRow>> {
     let mut st =
         tx.prepare_cached("SELECT id, owner, name FROM rings WHERE owner = ?1 ORDER BY seq")?;
     let rows = st.query_map([owner], |r| {
@@ -53,11 +55,11 @@ pub fn by_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<Vec<RingR
             name: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Creates a ring.
-pub fn add(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<i64> {
+pub fn add(tx: &Tx<'_>, owner: &str, name: &str) -> StoreResult<i64> {
     let seq = meta::next_seq(tx)?;
     tx.prepare_cached("INSERT INTO rings (owner, name, seq) VALUES (?1, ?2, ?3)")?
         .execute(params![owner, name, seq])?;
@@ -65,20 +67,21 @@ pub fn add(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<i6
 }
 
 /// Deletes a ring and its connections.
-pub fn delete(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+pub fn delete(tx: &Tx<'_>, id: i64) -> StoreResult<()> {
     tx.prepare_cached("DELETE FROM rings WHERE id = ?1")?
         .execute([id])?;
     Ok(())
 }
 
 /// Deletes every ring of an owner (DELUSER).
-pub fn delete_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<usize> {
-    tx.prepare_cached("DELETE FROM rings WHERE owner = ?1")?
-        .execute([owner])
+pub fn delete_owner(tx: &Tx<'_>, owner: &str) -> StoreResult<usize> {
+    Ok(tx
+        .prepare_cached("DELETE FROM rings WHERE owner = ?1")?
+        .execute([owner])?)
 }
 
 /// Connections of a ring, in connection order.
-pub fn connections(tx: &Transaction<'_>, ring_id: i64) -> rusqlite::Result<Vec<ConnectionRow>> {
+pub fn connections(tx: &Tx<'_>, ring_id: i64) -> StoreResult<Vec<ConnectionRow>> {
     let mut st = tx.prepare_cached(
         "SELECT ring_id, cert_id, usage, is_default, seq FROM connections WHERE ring_id = ?1 ORDER BY seq",
     )?;
@@ -91,12 +94,12 @@ pub fn connections(tx: &Transaction<'_>, ring_id: i64) -> rusqlite::Result<Vec<C
             seq: r.get(4)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Rings a certificate is connected to, as (ring owner, ring name), in ring owner then
 /// ring creation order.
-pub fn of_certificate(tx: &Transaction<'_>, cert_id: i64) -> rusqlite::Result<Vec<RingRow>> {
+pub fn of_certificate(tx: &Tx<'_>, cert_id: i64) -> StoreResult<Vec<RingRow>> {
     let mut st = tx.prepare_cached(
         "SELECT r.id, r.owner, r.name FROM connections c JOIN rings r ON r.id = c.ring_id
          WHERE c.cert_id = ?1 ORDER BY r.owner, r.seq",
@@ -108,18 +111,18 @@ pub fn of_certificate(tx: &Transaction<'_>, cert_id: i64) -> rusqlite::Result<Ve
             name: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Connects (or re-connects, keeping the original position) a certificate to a ring.
 /// A new DEFAULT takes DEFAULT away from the ring's previous default.
 pub fn connect(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     ring_id: i64,
     cert_id: i64,
     usage: &str,
     default: bool,
-) -> rusqlite::Result<()> {
+) -> StoreResult<()> {
     if default {
         tx.prepare_cached("UPDATE connections SET is_default = 0 WHERE ring_id = ?1")?
             .execute([ring_id])?;
@@ -152,7 +155,7 @@ pub fn connect(
 }
 
 /// Removes a certificate from a ring; returns whether it was connected.
-pub fn remove(tx: &Transaction<'_>, ring_id: i64, cert_id: i64) -> rusqlite::Result<bool> {
+pub fn remove(tx: &Tx<'_>, ring_id: i64, cert_id: i64) -> StoreResult<bool> {
     Ok(tx
         .prepare_cached("DELETE FROM connections WHERE ring_id = ?1 AND cert_id = ?2")?
         .execute(params![ring_id, cert_id])?
@@ -163,7 +166,7 @@ pub fn remove(tx: &Transaction<'_>, ring_id: i64, cert_id: i64) -> rusqlite::Res
 /// place (usage, DEFAULT and position kept, `from` leaves the ring); where `from` is connected
 /// with CERTAUTH or SITE usage, `to` is added with the same usage (not as DEFAULT) and `from`
 /// stays connected.
-pub fn rollover(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()> {
+pub fn rollover(tx: &Tx<'_>, from: i64, to: i64) -> StoreResult<()> {
     tx.prepare_cached(
         "DELETE FROM connections WHERE cert_id = ?2 AND ring_id IN
            (SELECT ring_id FROM connections WHERE cert_id = ?1 AND usage = 'PERSONAL')",
@@ -189,7 +192,7 @@ pub fn rollover(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()
 }
 
 /// Every ring, in owner then creation order (the DIGTRING profiles).
-pub fn all(tx: &Transaction<'_>) -> rusqlite::Result<Vec<RingRow>> {
+pub fn all(tx: &Tx<'_>) -> StoreResult<Vec<RingRow>> {
     let mut st = tx.prepare_cached("SELECT id, owner, name FROM rings ORDER BY owner, seq")?;
     let rows = st.query_map([], |r| {
         Ok(RingRow {
@@ -198,12 +201,10 @@ pub fn all(tx: &Transaction<'_>) -> rusqlite::Result<Vec<RingRow>> {
             name: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Ring names of an owner (completion).
-pub fn names(conn: &rusqlite::Connection, owner: &str) -> rusqlite::Result<Vec<String>> {
-    let mut st = conn.prepare_cached("SELECT name FROM rings WHERE owner = ?1 ORDER BY seq")?;
-    let rows = st.query_map([owner], |r| r.get(0))?;
-    rows.collect()
+/// How many ring connections the store holds, over all rings.
+pub fn connection_count(tx: &Tx<'_>) -> StoreResult<i64> {
+    Ok(tx.query_row("SELECT COUNT(*) FROM connections", [], |r| r.get(0))?)
 }
