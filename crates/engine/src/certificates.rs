@@ -2,13 +2,14 @@
 //! (reference §1.3, §1.6, §1.12, §5).
 
 use crate::authority::{authorize, level_for};
-use crate::issue::owner_status;
+use crate::issue::{owner_status, stored_status};
 use crate::listing::listchain::ChainView;
 use crate::listing::{self, CertDetails, CertView};
 use crate::lookup::{chain_of, check_label, find_cert, owner_text, parse_info, rings_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{CertSelector, Owner, TrustStatus};
+use racemu_store::certs::Status;
 use racemu_store::certs::{self, CertRow};
 
 /// What LIST shows of a certificate RACF holds for `owner`.
@@ -17,7 +18,7 @@ pub(crate) fn cert_view(ctx: &Ctx<'_, '_>, owner: &Owner, row: &CertRow) -> Resu
     Ok(CertView {
         owner: owner.clone(),
         label: row.label.clone(),
-        status: row.status.clone(),
+        status: row.status,
         details: CertDetails::from(&info),
         private_key: row.private_key.is_some(),
         rings: rings_of(ctx, row.id)?,
@@ -68,7 +69,7 @@ pub(crate) fn listchain(
     for row in &chain.rows {
         let cert = cert_view(ctx, &Owner::from_internal(&row.owner), row)?;
         view.expired |= cert.details.not_after < ctx.now;
-        view.notrust |= row.status == "NOTRUST";
+        view.notrust |= row.status == Status::NoTrust;
         let r = cert.rings.clone();
         common = Some(match common {
             None => r,
@@ -113,6 +114,6 @@ pub(crate) fn alter(
         }
     }
     let status = status.map(|s| owner_status(owner, s));
-    certs::alter(ctx.tx, c.id, status.map(|s| s.keyword()), new_label)?;
+    certs::alter(ctx.tx, c.id, status.map(stored_status), new_label)?;
     Ok(Output::ok())
 }

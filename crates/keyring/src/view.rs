@@ -339,7 +339,7 @@ fn open_in(
     let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
     let mut entries = Vec::new();
     for (cert, usage, default) in members {
-        if filter == StatusFilter::Trusted && cert.status == "NOTRUST" {
+        if filter == StatusFilter::Trusted && cert.status == racemu_store::certs::Status::NoTrust {
             continue;
         }
         let cert_owner = Owner::from_internal(&cert.owner);
@@ -392,7 +392,7 @@ fn open_in(
             owner: cert_owner,
             usage,
             default,
-            status: cert.status.clone(),
+            status: cert.status.to_string(),
             private_key: if may_have_key {
                 cert.private_key.clone()
             } else {

@@ -13,12 +13,13 @@
 
 use crate::authority::{authorize, level_for};
 use crate::datasets::read_dataset;
-use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status};
+use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status, trust_status};
 use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{DsnOperand, Owner, TrustStatus};
 use racemu_pki as pki;
+use racemu_store::certs::Status;
 use racemu_store::certs::{self, CertRow};
 
 /// Status for an added certificate when none was given: TRUST when self-signed or issued by a
@@ -37,7 +38,7 @@ fn default_status(
     let issuers = certs::by_subject(ctx.tx, &info.issuer.racf_dotted())?;
     let trusted = issuers
         .iter()
-        .any(|i| i.status != "NOTRUST" && pki::verify_issued_by(der, &i.der));
+        .any(|i| i.status != Status::NoTrust && pki::verify_issued_by(der, &i.der));
     Ok(if trusted {
         TrustStatus::Trust
     } else {
@@ -146,9 +147,7 @@ pub(crate) fn add(
         Some((old, how)) => {
             let status = match (status, how) {
                 (Some(s), _) => s,
-                (None, Renewal::SameCertificate) => {
-                    TrustStatus::from_keyword(&old.status).unwrap_or(TrustStatus::Trust)
-                }
+                (None, Renewal::SameCertificate) => trust_status(old.status),
                 (None, Renewal::NewCertificate) => default_status(ctx, &first, &info)?,
             };
             let key = old.private_key.clone().or(key);

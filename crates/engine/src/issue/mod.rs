@@ -82,7 +82,7 @@ pub(crate) fn new_status(
     };
     let info = parse_info(signer)?;
     let valid = info.not_before <= ctx.now && ctx.now <= info.not_after;
-    Ok(if valid && signer.status != "NOTRUST" {
+    Ok(if valid && signer.status != certs::Status::NoTrust {
         TrustStatus::Trust
     } else {
         TrustStatus::NoTrust
@@ -91,6 +91,24 @@ pub(crate) fn new_status(
 
 /// HIGHTRUST applies to certificate-authority certificates; a user or SITE certificate given
 /// HIGHTRUST is TRUST.
+/// The stored form of a status keyword.
+pub(crate) fn stored_status(s: TrustStatus) -> certs::Status {
+    match s {
+        TrustStatus::Trust => certs::Status::Trust,
+        TrustStatus::NoTrust => certs::Status::NoTrust,
+        TrustStatus::HighTrust => certs::Status::HighTrust,
+    }
+}
+
+/// The status keyword of a stored status.
+pub(crate) fn trust_status(s: certs::Status) -> TrustStatus {
+    match s {
+        certs::Status::Trust => TrustStatus::Trust,
+        certs::Status::NoTrust => TrustStatus::NoTrust,
+        certs::Status::HighTrust => TrustStatus::HighTrust,
+    }
+}
+
 pub(crate) fn owner_status(owner: &Owner, status: TrustStatus) -> TrustStatus {
     match (owner, status) {
         (Owner::User(_) | Owner::Site, TrustStatus::HighTrust) => TrustStatus::Trust,
@@ -347,7 +365,7 @@ pub(crate) fn cert_row(
         label,
         der,
         private_key: key,
-        status: status.keyword().to_string(),
+        status: stored_status(status),
         serial_hex,
         issuer_dn,
         subject_dn: info.subject.racf_dotted(),

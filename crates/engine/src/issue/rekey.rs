@@ -7,7 +7,7 @@ use crate::listing;
 use crate::lookup::{find_cert, new_label, parse_info, profile_name, serial_after};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{CertSelector, GenCert, Owner, TrustStatus};
+use racemu_command::{CertSelector, GenCert, Owner};
 use racemu_pki as pki;
 use racemu_store::{certs, rings};
 
@@ -103,7 +103,7 @@ pub(crate) fn rekey(
         pki::SignWith::SelfSigned(&key),
         &ctx.config.randomness,
     )?;
-    let status = TrustStatus::from_keyword(&old.status).unwrap_or(TrustStatus::Trust);
+    let status = super::trust_status(old.status);
     insert_cert(
         ctx,
         owner,

@@ -3,6 +3,60 @@
 use super::meta;
 use crate::{StoreResult, Tx};
 use rusqlite::params;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+/// A certificate's trust status, stored as RACF's keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// TRUST: the certificate may be used.
+    Trust,
+    /// NOTRUST: the certificate is kept but not to be trusted.
+    NoTrust,
+    /// HIGHTRUST: a certificate authority's certificate trusted above TRUST.
+    HighTrust,
+}
+
+impl Status {
+    /// RACF's keyword: `TRUST`, `NOTRUST` or `HIGHTRUST`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Status::Trust => "TRUST",
+            Status::NoTrust => "NOTRUST",
+            Status::HighTrust => "HIGHTRUST",
+        }
+    }
+
+    /// The status a keyword names (upper case); `None` for anything else.
+    pub fn from_keyword(k: &str) -> Option<Status> {
+        match k {
+            "TRUST" => Some(Status::Trust),
+            "NOTRUST" => Some(Status::NoTrust),
+            "HIGHTRUST" => Some(Status::HighTrust),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+impl ToSql for Status {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.keyword()))
+    }
+}
+
+impl FromSql for Status {
+    /// A status column that holds no RACF keyword is a damaged store, reported as an error.
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let k = v.as_str()?;
+        Status::from_keyword(k)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown certificate status {k:?}").into()))
+    }
+}
 
 /// A certificate row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +72,7 @@ pub struct CertRow {
     /// PKCS#8 private key, when RACF holds one.
     pub private_key: Option<Vec<u8>>,
     /// TRUST / NOTRUST / HIGHTRUST.
-    pub status: String,
+    pub status: Status,
     /// Serial number, hex upper case.
     pub serial_hex: String,
     /// Issuer DN, RACF dotted form.
@@ -153,7 +207,7 @@ pub fn set_last_serial(tx: &Tx<'_>, id: i64, last: i64) -> StoreResult<()> {
 }
 
 /// Changes status and/or label.
-pub fn alter(tx: &Tx<'_>, id: i64, status: Option<&str>, label: Option<&str>) -> StoreResult<()> {
+pub fn alter(tx: &Tx<'_>, id: i64, status: Option<Status>, label: Option<&str>) -> StoreResult<()> {
     if let Some(s) = status {
         tx.prepare_cached("UPDATE certificates SET status = ?2 WHERE id = ?1")?
             .execute(params![id, s])?;
@@ -187,7 +241,7 @@ pub fn delete_owner(tx: &Tx<'_>, owner: &str) -> StoreResult<usize> {
 }
 
 /// Every DIGTCERT profile: (profile name, creator, status, owner), in name order.
-pub fn profiles(tx: &Tx<'_>) -> StoreResult<Vec<(String, String, String, String)>> {
+pub fn profiles(tx: &Tx<'_>) -> StoreResult<Vec<(String, String, Status, String)>> {
     let mut st = tx.prepare_cached(
         "SELECT profile_name, created_by, status, owner FROM certificates ORDER BY profile_name",
     )?;
@@ -201,4 +255,25 @@ pub fn labels(tx: &Tx<'_>, owner: &str) -> StoreResult<Vec<String>> {
         tx.prepare_cached("SELECT label FROM certificates WHERE owner = ?1 ORDER BY seq")?;
     let rows = st.query_map([owner], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    /// Each status is stored as RACF's keyword and read back; a column holding anything else
+    /// is reported as an error, not read as some status.
+    #[test]
+    fn status_is_stored_as_its_keyword_and_unknown_text_is_an_error() {
+        let s = Store::open_in_memory().unwrap();
+        for st in [Status::Trust, Status::NoTrust, Status::HighTrust] {
+            let (text, back): (String, Status) = s
+                .read(|tx| tx.query_row("SELECT ?1, ?1", [st], |r| Ok((r.get(0)?, r.get(1)?))))
+                .unwrap();
+            assert_eq!((text.as_str(), back), (st.keyword(), st));
+        }
+        let bad = s.read(|tx| tx.query_row("SELECT 'trust'", [], |r| r.get::<_, Status>(0)));
+        assert!(bad.is_err());
+    }
 }
