@@ -12,6 +12,7 @@
 //!   as a whole, is refused with [`DatasetError::NotPartitioned`] / [`DatasetError::Partitioned`].
 //! * Deleting a PDS deletes its members.
 
+use crate::dslevel::Pattern;
 use crate::{StoreResult, Tx};
 use rusqlite::{params, OptionalExtension};
 
@@ -291,18 +292,24 @@ pub struct Listed {
     pub members: i64,
 }
 
-/// Data sets whose names match a SQL LIKE pattern, in name order: (name, RECFM, LRECL,
-/// bytes held).
-pub fn list(tx: &Tx<'_>, like: &str) -> StoreResult<Vec<(String, String, i64, i64)>> {
-    Ok(catalog(tx, like)?
+/// Data sets whose names match `pattern` (every data set when `None`), in name order: (name,
+/// RECFM, LRECL, bytes held). The pattern is a catalog filter: `*` within one qualifier, `**`
+/// any qualifiers, `%` one character ([`Pattern`]).
+pub fn list(
+    tx: &Tx<'_>,
+    pattern: Option<&Pattern>,
+) -> StoreResult<Vec<(String, String, i64, i64)>> {
+    let like = pattern.map_or_else(|| "%".to_string(), Pattern::like);
+    Ok(catalog(tx, &like)?
         .into_iter()
+        .filter(|l| pattern.is_none_or(|p| p.matches(&l.dsn)))
         .map(|l| (l.dsn, l.recfm, l.lrecl, l.bytes))
         .collect())
 }
 
-/// Data sets whose names match a SQL LIKE pattern, in name order, with their organisation
-/// and member counts.
-pub fn catalog(tx: &Tx<'_>, like: &str) -> StoreResult<Vec<Listed>> {
+/// Data sets whose names match a SQL LIKE pattern (`\\` escapes), in name order, with their
+/// organisation and member counts.
+fn catalog(tx: &Tx<'_>, like: &str) -> StoreResult<Vec<Listed>> {
     let mut st = tx.prepare_cached(
         "SELECT d.dsn, d.dsorg, d.recfm, d.lrecl,
                 length(d.data) + coalesce((SELECT sum(length(m.data)) FROM members m WHERE m.dsn = d.dsn), 0),

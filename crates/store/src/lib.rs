@@ -14,6 +14,7 @@
 
 pub mod completion;
 pub mod datasets;
+pub mod dslevel;
 pub mod groups;
 pub mod health;
 pub mod passwords;
