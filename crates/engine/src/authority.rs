@@ -68,7 +68,7 @@ pub fn protecting_profile(
         .map(|(n, _, u, _)| (n, u)))
 }
 
-use racemu_store::meta;
+use racemu_store::settings;
 
 /// Who is asking, as the access-list check sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,7 +151,7 @@ fn access_in(
         return Ok(None);
     };
     let user = users::get(tx, userid)?;
-    let defined = user.is_some() || meta::get(tx, "undefined_ids")?.as_deref() != Some("error");
+    let defined = user.is_some() || !settings::undefined_ids_are_errors(tx)?;
     let groups = users::groups(tx, userid)?;
     let who = Accessor {
         userid,
@@ -216,9 +216,7 @@ pub(crate) fn ring_level(ctx: &Ctx<'_, '_>, ring_user: &str) -> Access {
 /// Checks that a user ID exists (or is treated as existing, reference: undefined IDs).
 pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> {
     if let Owner::User(u) = owner {
-        if users::get(ctx.tx, u)?.is_none()
-            && meta::get(ctx.tx, "undefined_ids")?.as_deref() == Some("error")
-        {
+        if users::get(ctx.tx, u)?.is_none() && settings::undefined_ids_are_errors(ctx.tx)? {
             return Err(Fail::from(m::irrd102i()));
         }
     }

@@ -517,3 +517,30 @@ fn ds_ls_star_matches_one_qualifier_and_two_stars_any() {
     assert_eq!(names("'**.CA'"), ["USER1.CA", "USER2.CA"]);
     assert_eq!(names("'USER%.CA'"), ["USER1.CA", "USER2.CA"]);
 }
+
+/// `racemu setting` names the settings and values it knows, and a refused value is not stored.
+#[test]
+fn setting_refuses_unknown_names_and_values() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let r = racemu(&db, NOW, &["setting", "colour"], None);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.stderr
+            .contains("unknown setting \"colour\"; known: undefined-ids, pkcs12-encryption"),
+        "{}",
+        r.stderr
+    );
+    let r = racemu(&db, NOW, &["setting", "pkcs12-encryption", "des"], None);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.stderr
+            .contains("pkcs12-encryption must be one of aes256, legacy, not \"des\""),
+        "{}",
+        r.stderr
+    );
+    let r = racemu(&db, NOW, &["setting", "pkcs12-encryption"], None);
+    assert_eq!(r.stdout, "pkcs12-encryption = aes256\n");
+    let r = racemu(&db, NOW, &["setting", "pkcs12-encryption", "legacy"], None);
+    assert_eq!(r.stdout, "pkcs12-encryption = legacy\n");
+}

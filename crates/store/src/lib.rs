@@ -23,6 +23,7 @@ pub mod ring_images;
 pub mod rows;
 mod schema;
 pub mod setropts;
+pub mod settings;
 mod tx;
 pub mod users;
 
