@@ -2,11 +2,12 @@
 //! (reference §1.3, §1.6, §1.12, §5).
 
 use crate::authority::{authorize, level_for};
-use crate::issue::{owner_status, stored_status};
+use crate::issue::owner_status;
 use crate::listing::listchain::ChainView;
 use crate::listing::{self, CertDetails, CertView};
 use crate::lookup::{chain_of, check_label, find_cert, owner_text, parse_info, rings_of};
 use crate::messages as m;
+use crate::stored::{owner as command_owner, stored_owner, stored_status};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{CertSelector, Owner, TrustStatus};
 use racemu_store::certs::Status;
@@ -36,7 +37,7 @@ pub(crate) fn list(
             Some(r) => vec![r],
             None => return Ok(Output::from(m::irrd107i().with_rc(4))),
         },
-        None => certs::by_owner(ctx.tx, owner.internal_id())?,
+        None => certs::by_owner(ctx.tx, &stored_owner(owner))?,
     };
     if rows.is_empty() {
         return Ok(Output::from(m::irrd105i(&owner_text(owner))));
@@ -67,7 +68,7 @@ pub(crate) fn listchain(
     };
     let mut common: Option<Vec<(String, String)>> = None;
     for row in &chain.rows {
-        let cert = cert_view(ctx, &Owner::from_internal(&row.owner), row)?;
+        let cert = cert_view(ctx, &command_owner(&row.owner), row)?;
         view.expired |= cert.details.not_after < ctx.now;
         view.notrust |= row.status == Status::NoTrust;
         let r = cert.rings.clone();
@@ -109,7 +110,7 @@ pub(crate) fn alter(
     };
     if let Some(nl) = new_label {
         check_label(nl)?;
-        if nl != c.label && certs::label_exists(ctx.tx, owner.internal_id(), nl)? {
+        if nl != c.label && certs::label_exists(ctx.tx, &stored_owner(owner), nl)? {
             return Err(Fail::from(m::irrd110i(nl)));
         }
     }

@@ -100,7 +100,7 @@ pub(crate) fn label_case(tx: &Tx<'_>, text: &str, cmd: &Racdcert, issuer: &str) 
         };
         let mut found: Vec<(Owner, String)> = Vec::new();
         for o in &owners {
-            let labels = certs::labels(tx, o.internal_id()).unwrap_or_default();
+            let labels = certs::labels(tx, &crate::stored::stored_owner(o)).unwrap_or_default();
             if labels.contains(&effective) {
                 found.clear();
                 break;

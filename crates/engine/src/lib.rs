@@ -21,6 +21,7 @@ mod lookup;
 pub mod messages;
 mod racf;
 mod rings;
+pub mod stored;
 
 use racemu_command::{parse, Command, ParseFailure};
 use racemu_store::{Store, StoreError, Tx};

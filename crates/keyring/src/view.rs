@@ -22,6 +22,7 @@
 
 use racemu_command::{Access, Owner};
 use racemu_engine::authority::{is_special, protecting_profile, resource_access};
+use racemu_engine::stored::{self, stored_owner};
 use racemu_pki::{parse_certificate, CertificateInfo};
 use racemu_store::{certs, profiles, ring_images, rings, users, Store};
 use racemu_store::{StoreResult, Tx};
@@ -227,7 +228,9 @@ fn open_in(
     // The ring (real rings must exist; a user must exist for its virtual ring).
     let ring_row = if r.is_virtual() {
         if let Owner::User(u) = &owner {
-            let has_certs = !certs::by_owner(tx, u).map_err(db)?.is_empty();
+            let has_certs = !certs::by_owner(tx, &certs::Owner::User(u.clone()))
+                .map_err(db)?
+                .is_empty();
             if users::get(tx, u).map_err(db)?.is_none() && !has_certs {
                 return Err(DatalibError::not_found(format!(
                     "user {u} is not defined to RACF."
@@ -268,7 +271,7 @@ fn open_in(
                 Owner::CertAuth => "CERTAUTH",
                 Owner::Site => "SITE",
             };
-            certs::by_owner(tx, owner.internal_id())
+            certs::by_owner(tx, &stored_owner(&owner))
                 .map_err(db)?
                 .into_iter()
                 .map(|c| (c, usage.to_string(), false))
@@ -285,7 +288,7 @@ fn open_in(
                 let others_key =
                     members
                         .iter()
-                        .find_map(|(c, usage, _)| match Owner::from_internal(&c.owner) {
+                        .find_map(|(c, usage, _)| match stored::owner(&c.owner) {
                             Owner::User(u)
                                 if u != caller
                                     && usage == "PERSONAL"
@@ -342,7 +345,7 @@ fn open_in(
         if filter == StatusFilter::Trusted && cert.status == racemu_store::certs::Status::NoTrust {
             continue;
         }
-        let cert_owner = Owner::from_internal(&cert.owner);
+        let cert_owner = stored::owner(&cert.owner);
         let may_have_key = usage == "PERSONAL"
             && match &cert_owner {
                 Owner::User(u) => match &access {

@@ -7,6 +7,7 @@
 
 use racemu_command::Owner;
 use racemu_command::{RACDCERT_KEYWORDS, VERBS};
+use racemu_engine::stored::stored_owner;
 use racemu_engine::Engine;
 use racemu_store::completion::{self, Words};
 use racemu_store::Reader;
@@ -91,7 +92,7 @@ impl TsoCompleter {
             return Words::default();
         };
         reader
-            .read(|tx| completion::words(tx, label_owner.internal_id()))
+            .read(|tx| completion::words(tx, &stored_owner(label_owner)))
             .unwrap_or_default()
     }
 }

@@ -26,7 +26,12 @@ fn certificates(db: &Path, owners: &[&str]) -> usize {
         .iter()
         .map(|o| {
             store
-                .read(|tx| racemu_store::certs::by_owner(tx, o))
+                .read(|tx| {
+                    racemu_store::certs::by_owner(
+                        tx,
+                        &racemu_store::certs::Owner::User(o.to_string()),
+                    )
+                })
                 .expect("query")
                 .len()
         })
@@ -58,7 +63,12 @@ fn sigkill_mid_deck_leaves_an_intact_store() {
         if db.exists() {
             if let Ok(store) = racemu_store::Reader::open(&db) {
                 let n = store
-                    .read(|tx| racemu_store::certs::by_owner(tx, "KILL"))
+                    .read(|tx| {
+                        racemu_store::certs::by_owner(
+                            tx,
+                            &racemu_store::certs::Owner::User("KILL".into()),
+                        )
+                    })
                     .map_or(0, |c| c.len());
                 if n >= 20 {
                     break;

@@ -1,6 +1,7 @@
 //! The words the REPL offers to complete a command: certificate labels, ring names and user
 //! IDs as the store holds them.
 
+use crate::certs::Owner;
 use crate::{StoreResult, Tx};
 
 /// Words for completion, each list sorted and without duplicates.
@@ -16,8 +17,8 @@ pub struct Words {
     pub users: Vec<String>,
 }
 
-/// The completion words, with the labels of `label_owner` (an internal owner ID).
-pub fn words(tx: &Tx<'_>, label_owner: &str) -> StoreResult<Words> {
+/// The completion words, with the labels of `label_owner`'s certificates.
+pub fn words(tx: &Tx<'_>, label_owner: &Owner) -> StoreResult<Words> {
     let column = |sql: &str, params: &[&str]| -> StoreResult<Vec<String>> {
         let mut st = tx.prepare_cached(sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
@@ -25,7 +26,7 @@ pub fn words(tx: &Tx<'_>, label_owner: &str) -> StoreResult<Words> {
     };
     let labels = column(
         "SELECT label FROM certificates WHERE owner = ?1 ORDER BY label",
-        &[label_owner],
+        &[label_owner.stored()],
     )?;
     let rings = column("SELECT DISTINCT name FROM rings ORDER BY name", &[])?;
     let mut users = column(
@@ -69,7 +70,7 @@ mod tests {
                 ] {
                     crate::rings::add(tx, owner, name)?;
                 }
-                words(tx, "ALICE")
+                words(tx, &Owner::User("ALICE".into()))
             })
             .unwrap();
         assert_eq!(w.labels, Vec::<String>::new());

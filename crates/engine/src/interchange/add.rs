@@ -13,9 +13,10 @@
 
 use crate::authority::{authorize, level_for};
 use crate::datasets::read_dataset;
-use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status, trust_status};
+use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status};
 use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_of};
 use crate::messages as m;
+use crate::stored::{stored_owner, trust_status};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{DsnOperand, Owner, TrustStatus};
 use racemu_pki as pki;
@@ -67,7 +68,7 @@ fn renewal_target(
     brings_key: bool,
 ) -> Result<Option<(CertRow, Renewal)>, Fail> {
     let profile = profile_of(info);
-    let existing = certs::by_owner(ctx.tx, owner.internal_id())?;
+    let existing = certs::by_owner(ctx.tx, &stored_owner(owner))?;
     // The same certificate: under the label it has, or bringing the private key it lacks.
     if let Some(c) = existing.iter().find(|c| c.profile_name == profile) {
         let same_label = label == Some(c.label.as_str());

@@ -142,7 +142,7 @@ pub(crate) fn checkcert(
         let profile = profile_of(&info);
         view.certs.push(match certs::by_profile(ctx.tx, &profile)? {
             Some(row) if may_list => {
-                CheckedCert::InRacf(cert_view(ctx, &Owner::from_internal(&row.owner), &row)?)
+                CheckedCert::InRacf(cert_view(ctx, &crate::stored::owner(&row.owner), &row)?)
             }
             _ => CheckedCert::Outside(CertDetails::from(&info)),
         });

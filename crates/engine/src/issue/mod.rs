@@ -9,6 +9,7 @@ use crate::datasets::read_dataset;
 use crate::listing;
 use crate::lookup::{new_label, parse_info, profile_name, serial_bytes, signer};
 use crate::messages as m;
+use crate::stored::{stored_owner, stored_status};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{
     Access, AltNameSpec, DateTimeSpec, DsnOperand, GenCert, KeyAlgorithmKeyword, KeyUsageSpec,
@@ -91,24 +92,6 @@ pub(crate) fn new_status(
 
 /// HIGHTRUST applies to certificate-authority certificates; a user or SITE certificate given
 /// HIGHTRUST is TRUST.
-/// The stored form of a status keyword.
-pub(crate) fn stored_status(s: TrustStatus) -> certs::Status {
-    match s {
-        TrustStatus::Trust => certs::Status::Trust,
-        TrustStatus::NoTrust => certs::Status::NoTrust,
-        TrustStatus::HighTrust => certs::Status::HighTrust,
-    }
-}
-
-/// The status keyword of a stored status.
-pub(crate) fn trust_status(s: certs::Status) -> TrustStatus {
-    match s {
-        certs::Status::Trust => TrustStatus::Trust,
-        certs::Status::NoTrust => TrustStatus::NoTrust,
-        certs::Status::HighTrust => TrustStatus::HighTrust,
-    }
-}
-
 pub(crate) fn owner_status(owner: &Owner, status: TrustStatus) -> TrustStatus {
     match (owner, status) {
         (Owner::User(_) | Owner::Site, TrustStatus::HighTrust) => TrustStatus::Trust,
@@ -361,7 +344,7 @@ pub(crate) fn cert_row(
     let profile = profile_name(&serial_hex, &issuer_dn);
     Ok(CertRow {
         id: 0,
-        owner: owner.internal_id().to_string(),
+        owner: stored_owner(owner),
         label,
         der,
         private_key: key,

@@ -103,7 +103,7 @@ pub(crate) fn rekey(
         pki::SignWith::SelfSigned(&key),
         &ctx.config.randomness,
     )?;
-    let status = super::trust_status(old.status);
+    let status = crate::stored::trust_status(old.status);
     insert_cert(
         ctx,
         owner,
@@ -133,7 +133,7 @@ pub(crate) fn rollover(
     let Some(old) = find_cert(ctx, owner, sel)? else {
         return Err(Fail::from(m::irrd107i()));
     };
-    let Some(new) = certs::by_label(ctx.tx, owner.internal_id(), new_label)? else {
+    let Some(new) = certs::by_label(ctx.tx, &crate::stored::stored_owner(owner), new_label)? else {
         return Err(Fail::from(m::irrd107i()));
     };
     if new.private_key.is_none() && !force {

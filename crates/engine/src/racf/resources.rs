@@ -195,7 +195,7 @@ fn racdcert_profiles(
                         certs::Status::HighTrust => "CONTROL",
                         certs::Status::NoTrust => "NONE",
                     };
-                    make(name, creator, uacc, Some(owner))
+                    make(name, creator, uacc, Some(owner.stored().to_string()))
                 })
                 .collect(),
         ),

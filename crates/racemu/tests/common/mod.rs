@@ -104,7 +104,13 @@ pub fn normalise(out: &str) -> Vec<String> {
 pub fn cert_der(db: &Path, owner: &str, label: &str) -> Vec<u8> {
     let store = racemu_store::Reader::open(db).expect("open store");
     store
-        .read(|tx| racemu_store::certs::by_label(tx, owner, label))
+        .read(|tx| {
+            racemu_store::certs::by_label(
+                tx,
+                &racemu_store::certs::Owner::from_stored(owner),
+                label,
+            )
+        })
         .expect("read store")
         .expect("certificate in store")
         .der

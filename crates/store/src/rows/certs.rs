@@ -5,6 +5,51 @@ use crate::{StoreResult, Tx};
 use rusqlite::params;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
+/// Who owns a certificate, as the store keeps it: a user ID, or RACF's internal owners
+/// `irrcerta` (CERTAUTH) and `irrsitec` (SITE).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Owner {
+    /// A RACF user ID (upper case).
+    User(String),
+    /// Certificate-authority certificates, stored under `irrcerta`.
+    CertAuth,
+    /// Site certificates, stored under `irrsitec`.
+    Site,
+}
+
+impl Owner {
+    /// The owner as RACF stores it: the user ID, `irrcerta` or `irrsitec`. Query functions
+    /// that take an owner as text take this form.
+    pub fn stored(&self) -> &str {
+        match self {
+            Owner::User(u) => u,
+            Owner::CertAuth => "irrcerta",
+            Owner::Site => "irrsitec",
+        }
+    }
+
+    /// The owner from its stored form.
+    pub fn from_stored(s: &str) -> Owner {
+        match s {
+            "irrcerta" => Owner::CertAuth,
+            "irrsitec" => Owner::Site,
+            u => Owner::User(u.to_string()),
+        }
+    }
+}
+
+impl ToSql for Owner {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.stored()))
+    }
+}
+
+impl FromSql for Owner {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        Ok(Owner::from_stored(v.as_str()?))
+    }
+}
+
 /// A certificate's trust status, stored as RACF's keyword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -63,8 +108,8 @@ impl FromSql for Status {
 pub struct CertRow {
     /// Row ID.
     pub id: i64,
-    /// Owner as stored: user ID, `irrcerta` or `irrsitec`.
-    pub owner: String,
+    /// The certificate's owner.
+    pub owner: Owner,
     /// Label (case kept).
     pub label: String,
     /// The certificate, DER.
@@ -117,7 +162,7 @@ fn query(tx: &Tx<'_>, where_: &str, p: impl rusqlite::Params) -> StoreResult<Vec
 }
 
 /// The certificate with this owner and label.
-pub fn by_label(tx: &Tx<'_>, owner: &str, label: &str) -> StoreResult<Option<CertRow>> {
+pub fn by_label(tx: &Tx<'_>, owner: &Owner, label: &str) -> StoreResult<Option<CertRow>> {
     Ok(
         query(tx, "owner = ?1 AND label = ?2", params![owner, label])?
             .into_iter()
@@ -131,7 +176,7 @@ pub fn by_id(tx: &Tx<'_>, id: i64) -> StoreResult<Option<CertRow>> {
 }
 
 /// Certificates of an owner with this serial (and issuer, if given).
-pub fn by_serial(tx: &Tx<'_>, owner: &str, serial_hex: &str) -> StoreResult<Vec<CertRow>> {
+pub fn by_serial(tx: &Tx<'_>, owner: &Owner, serial_hex: &str) -> StoreResult<Vec<CertRow>> {
     query(
         tx,
         "owner = ?1 AND serial_hex = ?2 ORDER BY seq",
@@ -147,7 +192,7 @@ pub fn by_profile(tx: &Tx<'_>, profile: &str) -> StoreResult<Option<CertRow>> {
 }
 
 /// All certificates of an owner, in creation order.
-pub fn by_owner(tx: &Tx<'_>, owner: &str) -> StoreResult<Vec<CertRow>> {
+pub fn by_owner(tx: &Tx<'_>, owner: &Owner) -> StoreResult<Vec<CertRow>> {
     query(tx, "owner = ?1 ORDER BY seq", params![owner])
 }
 
@@ -157,7 +202,7 @@ pub fn by_subject(tx: &Tx<'_>, dn: &str) -> StoreResult<Vec<CertRow>> {
 }
 
 /// Whether the owner already uses this label.
-pub fn label_exists(tx: &Tx<'_>, owner: &str, label: &str) -> StoreResult<bool> {
+pub fn label_exists(tx: &Tx<'_>, owner: &Owner, label: &str) -> StoreResult<bool> {
     Ok(tx
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM certificates WHERE owner = ?1 AND label = ?2)",
@@ -234,14 +279,14 @@ pub fn delete(tx: &Tx<'_>, id: i64) -> StoreResult<()> {
 }
 
 /// Deletes every certificate of an owner (DELUSER).
-pub fn delete_owner(tx: &Tx<'_>, owner: &str) -> StoreResult<usize> {
+pub fn delete_owner(tx: &Tx<'_>, owner: &Owner) -> StoreResult<usize> {
     Ok(tx
         .prepare_cached("DELETE FROM certificates WHERE owner = ?1")?
         .execute([owner])?)
 }
 
 /// Every DIGTCERT profile: (profile name, creator, status, owner), in name order.
-pub fn profiles(tx: &Tx<'_>) -> StoreResult<Vec<(String, String, Status, String)>> {
+pub fn profiles(tx: &Tx<'_>) -> StoreResult<Vec<(String, String, Status, Owner)>> {
     let mut st = tx.prepare_cached(
         "SELECT profile_name, created_by, status, owner FROM certificates ORDER BY profile_name",
     )?;
@@ -250,7 +295,7 @@ pub fn profiles(tx: &Tx<'_>) -> StoreResult<Vec<(String, String, Status, String)
 }
 
 /// Labels of an owner, in creation order.
-pub fn labels(tx: &Tx<'_>, owner: &str) -> StoreResult<Vec<String>> {
+pub fn labels(tx: &Tx<'_>, owner: &Owner) -> StoreResult<Vec<String>> {
     let mut st =
         tx.prepare_cached("SELECT label FROM certificates WHERE owner = ?1 ORDER BY seq")?;
     let rows = st.query_map([owner], |r| r.get(0))?;
@@ -275,5 +320,21 @@ mod tests {
         }
         let bad = s.read(|tx| tx.query_row("SELECT 'trust'", [], |r| r.get::<_, Status>(0)));
         assert!(bad.is_err());
+    }
+
+    /// CERTAUTH and SITE are stored under RACF's internal owner IDs, users under their IDs.
+    #[test]
+    fn owner_is_stored_as_racf_internal_id() {
+        let s = Store::open_in_memory().unwrap();
+        for (o, text) in [
+            (Owner::CertAuth, "irrcerta"),
+            (Owner::Site, "irrsitec"),
+            (Owner::User("ALICE".into()), "ALICE"),
+        ] {
+            let (stored, back): (String, Owner) = s
+                .read(|tx| tx.query_row("SELECT ?1, ?1", [&o], |r| Ok((r.get(0)?, r.get(1)?))))
+                .unwrap();
+            assert_eq!((stored.as_str(), back), (text, o));
+        }
     }
 }
