@@ -32,7 +32,7 @@ fn ring_view(ctx: &Ctx<'_, '_>, ring: &rings::RingRow) -> Result<RingView, Fail>
             rows.push(RingRow {
                 label: cert.label.clone(),
                 owner: ring_owner_column(&crate::stored::owner(&cert.owner)),
-                usage: c.usage.clone(),
+                usage: c.usage.keyword().to_string(),
                 default: c.is_default,
             });
         }
@@ -159,7 +159,13 @@ pub(crate) fn connect(
         return Err(Fail::from(m::irrd107i()));
     };
     let usage = usage.unwrap_or_else(|| category_usage(&cert_owner));
-    rings::connect(ctx.tx, ring.id, cert.id, usage.keyword(), default)?;
+    rings::connect(
+        ctx.tx,
+        ring.id,
+        cert.id,
+        crate::stored::stored_usage(usage),
+        default,
+    )?;
     Ok(Output::ok())
 }
 

@@ -1,7 +1,7 @@
 //! Between the typed command's nouns and the store's: certificate owners and trust statuses.
 
-use racemu_command::{Owner, TrustStatus};
-use racemu_store::certs;
+use racemu_command::{Owner, TrustStatus, Usage};
+use racemu_store::{certs, rings};
 
 /// The store's form of a certificate owner.
 pub fn stored_owner(o: &Owner) -> certs::Owner {
@@ -18,6 +18,15 @@ pub fn owner(o: &certs::Owner) -> Owner {
         certs::Owner::User(u) => Owner::User(u.clone()),
         certs::Owner::CertAuth => Owner::CertAuth,
         certs::Owner::Site => Owner::Site,
+    }
+}
+
+/// The stored form of a ring usage.
+pub fn stored_usage(u: Usage) -> rings::Usage {
+    match u {
+        Usage::Personal => rings::Usage::Personal,
+        Usage::CertAuth => rings::Usage::CertAuth,
+        Usage::Site => rings::Usage::Site,
     }
 }
 

@@ -255,7 +255,7 @@ fn open_in(
         format!("{oname}.{}.LST", r.ring.to_ascii_uppercase())
     };
     // Members: (cert row, usage, default).
-    let members: Vec<(certs::CertRow, String, bool)> = match &ring_row {
+    let members: Vec<(certs::CertRow, rings::Usage, bool)> = match &ring_row {
         Some(row) => {
             let mut v = Vec::new();
             for c in rings::connections(tx, row.id).map_err(db)? {
@@ -267,14 +267,14 @@ fn open_in(
         }
         None => {
             let usage = match owner {
-                Owner::User(_) => "PERSONAL",
-                Owner::CertAuth => "CERTAUTH",
-                Owner::Site => "SITE",
+                Owner::User(_) => rings::Usage::Personal,
+                Owner::CertAuth => rings::Usage::CertAuth,
+                Owner::Site => rings::Usage::Site,
             };
             certs::by_owner(tx, &stored_owner(&owner))
                 .map_err(db)?
                 .into_iter()
-                .map(|c| (c, usage.to_string(), false))
+                .map(|c| (c, usage, false))
                 .collect()
         }
     };
@@ -291,7 +291,7 @@ fn open_in(
                         .find_map(|(c, usage, _)| match stored::owner(&c.owner) {
                             Owner::User(u)
                                 if u != caller
-                                    && usage == "PERSONAL"
+                                    && *usage == rings::Usage::Personal
                                     && c.private_key.is_some() =>
                             {
                                 Some(u)
@@ -346,7 +346,7 @@ fn open_in(
             continue;
         }
         let cert_owner = stored::owner(&cert.owner);
-        let may_have_key = usage == "PERSONAL"
+        let may_have_key = usage == rings::Usage::Personal
             && match &cert_owner {
                 Owner::User(u) => match &access {
                     AccessPath::Facility => u == caller,
@@ -379,7 +379,7 @@ fn open_in(
                     caller,
                     &cert_owner,
                     &cert.label,
-                    &usage,
+                    usage,
                     &oname,
                     &r.ring,
                     rdatalib,
@@ -393,7 +393,7 @@ fn open_in(
         entries.push(RingEntry {
             label: cert.label.clone(),
             owner: cert_owner,
-            usage,
+            usage: usage.to_string(),
             default,
             status: cert.status.to_string(),
             private_key: if may_have_key {

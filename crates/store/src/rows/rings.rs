@@ -2,7 +2,61 @@
 
 use super::meta;
 use crate::{StoreResult, Tx};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{params, OptionalExtension};
+
+/// How a certificate is used in a ring, stored as RACF's keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Usage {
+    /// PERSONAL: the ring owner's own certificate, private key included.
+    Personal,
+    /// CERTAUTH: a certificate authority's certificate.
+    CertAuth,
+    /// SITE: a site certificate.
+    Site,
+}
+
+impl Usage {
+    /// RACF's keyword: `PERSONAL`, `CERTAUTH` or `SITE`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Usage::Personal => "PERSONAL",
+            Usage::CertAuth => "CERTAUTH",
+            Usage::Site => "SITE",
+        }
+    }
+
+    /// The usage a keyword names (upper case); `None` for anything else.
+    pub fn from_keyword(k: &str) -> Option<Usage> {
+        match k {
+            "PERSONAL" => Some(Usage::Personal),
+            "CERTAUTH" => Some(Usage::CertAuth),
+            "SITE" => Some(Usage::Site),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+impl ToSql for Usage {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.keyword()))
+    }
+}
+
+impl FromSql for Usage {
+    /// A usage column that holds no RACF keyword is a damaged store, reported as an error.
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let k = v.as_str()?;
+        Usage::from_keyword(k)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown ring usage {k:?}").into()))
+    }
+}
 
 /// A ring.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +77,7 @@ pub struct ConnectionRow {
     /// The certificate.
     pub cert_id: i64,
     /// PERSONAL / CERTAUTH / SITE.
-    pub usage: String,
+    pub usage: Usage,
     /// DEFAULT.
     pub is_default: bool,
     /// Connection sequence.
@@ -120,7 +174,7 @@ pub fn connect(
     tx: &Tx<'_>,
     ring_id: i64,
     cert_id: i64,
-    usage: &str,
+    usage: Usage,
     default: bool,
 ) -> StoreResult<()> {
     if default {
@@ -176,7 +230,7 @@ pub fn rollover(tx: &Tx<'_>, from: i64, to: i64) -> StoreResult<()> {
         "UPDATE connections SET cert_id = ?2 WHERE cert_id = ?1 AND usage = 'PERSONAL'",
     )?
     .execute(params![from, to])?;
-    let others: Vec<(i64, String)> = {
+    let others: Vec<(i64, Usage)> = {
         let mut st = tx.prepare_cached(
             "SELECT ring_id, usage FROM connections WHERE cert_id = ?1 AND usage <> 'PERSONAL'
                AND ring_id NOT IN (SELECT ring_id FROM connections WHERE cert_id = ?2)
@@ -186,7 +240,7 @@ pub fn rollover(tx: &Tx<'_>, from: i64, to: i64) -> StoreResult<()> {
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (ring_id, usage) in others {
-        connect(tx, ring_id, to, &usage, false)?;
+        connect(tx, ring_id, to, usage, false)?;
     }
     Ok(())
 }
@@ -207,4 +261,24 @@ pub fn all(tx: &Tx<'_>) -> StoreResult<Vec<RingRow>> {
 /// How many ring connections the store holds, over all rings.
 pub fn connection_count(tx: &Tx<'_>) -> StoreResult<i64> {
     Ok(tx.query_row("SELECT COUNT(*) FROM connections", [], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    /// Each usage is stored as RACF's keyword and read back; other text is an error.
+    #[test]
+    fn usage_is_stored_as_its_keyword_and_unknown_text_is_an_error() {
+        let s = Store::open_in_memory().unwrap();
+        for u in [Usage::Personal, Usage::CertAuth, Usage::Site] {
+            let (text, back): (String, Usage) = s
+                .read(|tx| tx.query_row("SELECT ?1, ?1", [u], |r| Ok((r.get(0)?, r.get(1)?))))
+                .unwrap();
+            assert_eq!((text.as_str(), back), (u.keyword(), u));
+        }
+        let bad = s.read(|tx| tx.query_row("SELECT 'personal'", [], |r| r.get::<_, Usage>(0)));
+        assert!(bad.is_err());
+    }
 }
