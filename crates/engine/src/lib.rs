@@ -77,7 +77,7 @@ pub(crate) struct Fail(pub Output);
 
 impl From<StoreError> for Fail {
     fn from(e: StoreError) -> Self {
-        Fail::from(messages::internal(&e.to_string()))
+        Fail::from(messages::internal(&e.detail()))
     }
 }
 

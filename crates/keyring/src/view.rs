@@ -208,7 +208,7 @@ pub fn open_ring(
     let caller = caller.to_ascii_uppercase();
     store
         .transaction(|tx| Ok::<_, racemu_store::StoreError>(open_in(tx, &caller, r, filter)))
-        .map_err(DatalibError::internal)?
+        .map_err(|e| DatalibError::internal(e.detail()))?
 }
 
 fn open_in(
@@ -217,7 +217,7 @@ fn open_in(
     r: &RingRef,
     filter: StatusFilter,
 ) -> Result<RingView, DatalibError> {
-    let db = DatalibError::internal;
+    let db = |e: racemu_store::StoreError| DatalibError::internal(e.detail());
     let written_owner = r.owner.clone().unwrap_or_else(|| caller.to_string());
     let owner = if r.is_virtual() {
         virtual_owner(&written_owner).unwrap_or(Owner::User(written_owner.clone()))

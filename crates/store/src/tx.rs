@@ -22,6 +22,17 @@ pub enum StoreError {
     TooNew(PathBuf, i64, i64),
 }
 
+impl StoreError {
+    /// What went wrong without the "store error" heading: for a database error, the
+    /// database's own words (what RCM999E and R_datalib's internal error carry).
+    pub fn detail(&self) -> String {
+        match self {
+            StoreError::Sqlite(e) => e.to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The result of a store query.
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -67,5 +78,18 @@ impl<'a> Tx<'a> {
 impl std::fmt::Debug for Tx<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Tx")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RCM999E carries the database's own words, as before the store had an error type.
+    #[test]
+    fn detail_is_the_database_message_without_the_heading() {
+        let e = StoreError::from(rusqlite::Error::QueryReturnedNoRows);
+        assert_eq!(e.detail(), rusqlite::Error::QueryReturnedNoRows.to_string());
+        assert_eq!(e.to_string(), format!("store error: {}", e.detail()));
     }
 }
