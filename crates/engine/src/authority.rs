@@ -6,7 +6,7 @@ use crate::messages as m;
 use crate::{Ctx, Fail};
 use racemu_command::Access;
 use racemu_command::Owner;
-use racemu_store::{profiles, rusqlite::Transaction, users};
+use racemu_store::{profiles, users, StoreResult, Tx};
 
 /// Whether `pattern` (a generic profile name with `*`, `**`, `%`) covers `name`.
 ///
@@ -53,11 +53,11 @@ fn specificity(pattern: &str) -> (usize, usize, usize) {
 /// The profile that protects `name` in `class`: the discrete profile, else the most
 /// specific generic one. Reads the RACLIST snapshot when `snapshot`.
 pub fn protecting_profile(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     class: &str,
     name: &str,
     snapshot: bool,
-) -> rusqlite::Result<Option<(String, String)>> {
+) -> StoreResult<Option<(String, String)>> {
     let cands = profiles::candidates(tx, class, snapshot)?;
     if let Some((n, _, uacc, _)) = cands.iter().find(|(n, g, _, _)| !*g && n == name) {
         return Ok(Some((n.clone(), uacc.clone())));
@@ -69,7 +69,7 @@ pub fn protecting_profile(
         .map(|(n, _, u, _)| (n, u)))
 }
 
-use racemu_store::{meta, rusqlite};
+use racemu_store::settings;
 
 /// Who is asking, as the access-list check sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,11 +116,11 @@ pub fn access_from_list(who: &Accessor<'_>, list: &[(String, String)], uacc: &st
 /// A user racemu has never seen counts as defined unless `racemu setting undefined-ids error`
 /// is in force, as everywhere else in racemu.
 pub fn resource_access(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     class: &str,
     name: &str,
-) -> rusqlite::Result<Option<Access>> {
+) -> StoreResult<Option<Access>> {
     let opts = profiles::class_options(tx, class)?;
     if !opts.active {
         return Ok(None);
@@ -132,27 +132,27 @@ pub fn resource_access(
 /// database holds it now (not the RACLIST snapshot) and whether or not the class is active:
 /// what a PERMIT has already granted, even before its REFRESH.
 pub fn live_resource_access(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     class: &str,
     name: &str,
-) -> rusqlite::Result<Option<(String, Access)>> {
+) -> StoreResult<Option<(String, Access)>> {
     access_in(tx, userid, class, name, false)
 }
 
 /// The protecting profile and the access, from the RACLIST snapshot or the live profiles.
 fn access_in(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     class: &str,
     name: &str,
     snapshot: bool,
-) -> rusqlite::Result<Option<(String, Access)>> {
+) -> StoreResult<Option<(String, Access)>> {
     let Some((profile, uacc)) = protecting_profile(tx, class, name, snapshot)? else {
         return Ok(None);
     };
     let user = users::get(tx, userid)?;
-    let defined = user.is_some() || meta::get(tx, "undefined_ids")?.as_deref() != Some("error");
+    let defined = user.is_some() || !settings::undefined_ids_are_errors(tx)?;
     let groups = users::groups(tx, userid)?;
     let who = Accessor {
         userid,
@@ -166,7 +166,7 @@ fn access_in(
 }
 
 /// Whether the user has the SPECIAL attribute. Undefined users do not.
-pub fn is_special(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
+pub fn is_special(tx: &Tx<'_>, userid: &str) -> StoreResult<bool> {
     Ok(users::get(tx, userid)?.map(|u| u.special).unwrap_or(false))
 }
 
@@ -174,11 +174,11 @@ pub fn is_special(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> 
 /// A missing profile or inactive FACILITY class denies (RACF Command Language
 /// Reference, xconracdfc.htm).
 pub fn racdcert_allowed(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     function: &str,
     needed: Access,
-) -> rusqlite::Result<bool> {
+) -> StoreResult<bool> {
     if is_special(tx, userid)? {
         return Ok(true);
     }
@@ -220,9 +220,7 @@ pub(crate) fn ring_level(ctx: &Ctx<'_, '_>, ring_user: &str) -> Access {
 /// IDs).
 pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> {
     if let Owner::User(u) = owner {
-        if users::get(ctx.tx, u)?.is_none()
-            && meta::get(ctx.tx, "undefined_ids")?.as_deref() == Some("error")
-        {
+        if users::get(ctx.tx, u)?.is_none() && settings::undefined_ids_are_errors(ctx.tx)? {
             return Err(Fail::from(m::irrd102i()));
         }
     }

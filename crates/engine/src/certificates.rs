@@ -8,8 +8,10 @@ use crate::listing::listchain::ChainView;
 use crate::listing::{self, CertDetails, CertView};
 use crate::lookup::{chain_of, check_label, find_cert, owner_text, parse_info, rings_of};
 use crate::messages as m;
+use crate::stored::{owner as command_owner, stored_owner, stored_status};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{CertSelector, Owner, TrustStatus};
+use racemu_store::certs::Status;
 use racemu_store::certs::{self, CertRow};
 
 /// What LIST shows of a certificate RACF holds for `owner`.
@@ -18,7 +20,7 @@ pub(crate) fn cert_view(ctx: &Ctx<'_, '_>, owner: &Owner, row: &CertRow) -> Resu
     Ok(CertView {
         owner: owner.clone(),
         label: row.label.clone(),
-        status: row.status.clone(),
+        status: row.status,
         details: CertDetails::from(&info),
         private_key: row.private_key.is_some(),
         rings: rings_of(ctx, row.id)?,
@@ -36,7 +38,7 @@ pub(crate) fn list(
             Some(r) => vec![r],
             None => return Ok(Output::from(m::irrd107i().with_rc(4))),
         },
-        None => certs::by_owner(ctx.tx, owner.internal_id())?,
+        None => certs::by_owner(ctx.tx, &stored_owner(owner))?,
     };
     if rows.is_empty() {
         return Ok(Output::from(m::irrd105i(&owner_text(owner))));
@@ -67,9 +69,9 @@ pub(crate) fn listchain(
     };
     let mut common: Option<Vec<(String, String)>> = None;
     for row in &chain.rows {
-        let cert = cert_view(ctx, &Owner::from_internal(&row.owner), row)?;
+        let cert = cert_view(ctx, &command_owner(&row.owner), row)?;
         view.expired |= cert.details.not_after < ctx.now;
-        view.notrust |= row.status == "NOTRUST";
+        view.notrust |= row.status == Status::NoTrust;
         let r = cert.rings.clone();
         common = Some(match common {
             None => r,
@@ -109,11 +111,11 @@ pub(crate) fn alter(
     };
     if let Some(nl) = new_label {
         check_label(nl)?;
-        if nl != c.label && certs::label_exists(ctx.tx, owner.internal_id(), nl)? {
+        if nl != c.label && certs::label_exists(ctx.tx, &stored_owner(owner), nl)? {
             return Err(Fail::from(m::irrd110i(nl)));
         }
     }
     let status = status.map(|s| owner_status(owner, s));
-    certs::alter(ctx.tx, c.id, status.map(|s| s.keyword()), new_label)?;
+    certs::alter(ctx.tx, c.id, status.map(stored_status), new_label)?;
     Ok(Output::ok())
 }

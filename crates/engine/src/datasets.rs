@@ -25,7 +25,7 @@ pub(crate) fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(Strin
 fn dataset_fail(e: DatasetError) -> Fail {
     match e {
         DatasetError::InvalidName(n) => Fail::from(m::invalid_dsname(&n)),
-        DatasetError::Sqlite(e) => Fail::from(e),
+        DatasetError::Store(e) => Fail::from(e),
         DatasetError::Partitioned(n) | DatasetError::NotPartitioned(n) => {
             Fail::from(m::dataset_not_found(&n))
         }

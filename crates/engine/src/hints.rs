@@ -12,7 +12,7 @@
 
 use crate::messages::hints as m;
 use racemu_command::{Function, Owner, Racdcert};
-use racemu_store::{certs, rusqlite::Connection};
+use racemu_store::{certs, Tx};
 use racemu_tso::operands::{parse_command, Operand, OperandText};
 
 /// The typographic quotes that web pages put where an apostrophe was meant.
@@ -84,12 +84,7 @@ fn owners(cmd: &Racdcert, issuer: &str) -> Vec<Owner> {
 
 /// RCM113I / RCM114I for a RACDCERT command that ended with IRRD107I: labels it named that
 /// exist only in another case, or (unquoted) only as typed.
-pub(crate) fn label_case(
-    conn: &Connection,
-    text: &str,
-    cmd: &Racdcert,
-    issuer: &str,
-) -> Vec<String> {
+pub(crate) fn label_case(tx: &Tx<'_>, text: &str, cmd: &Racdcert, issuer: &str) -> Vec<String> {
     let Ok(parsed) = parse_command(text) else {
         return Vec::new();
     };
@@ -105,7 +100,7 @@ pub(crate) fn label_case(
         };
         let mut found: Vec<(Owner, String)> = Vec::new();
         for o in &owners {
-            let labels = certs::labels(conn, o.internal_id()).unwrap_or_default();
+            let labels = certs::labels(tx, &crate::stored::stored_owner(o)).unwrap_or_default();
             if labels.contains(&effective) {
                 found.clear();
                 break;

@@ -21,9 +21,10 @@ mod lookup;
 pub mod messages;
 mod racf;
 mod rings;
+pub mod stored;
 
 use racemu_command::{parse, Command, ParseFailure};
-use racemu_store::{rusqlite, Store, StoreError};
+use racemu_store::{Store, StoreError, Tx};
 use time::OffsetDateTime;
 
 pub use listing::RingLayout;
@@ -74,9 +75,9 @@ impl From<ParseFailure> for Output {
 #[derive(Debug)]
 pub(crate) struct Fail(pub Output);
 
-impl From<rusqlite::Error> for Fail {
-    fn from(e: rusqlite::Error) -> Self {
-        Fail::from(messages::internal(&e.to_string()))
+impl From<StoreError> for Fail {
+    fn from(e: StoreError) -> Self {
+        Fail::from(messages::internal(&e.detail()))
     }
 }
 
@@ -140,7 +141,7 @@ pub struct Engine {
 
 /// Context of one command inside its transaction.
 pub(crate) struct Ctx<'a, 'b> {
-    pub tx: &'a rusqlite::Transaction<'b>,
+    pub tx: &'a Tx<'b>,
     pub issuer: &'a str,
     pub now: OffsetDateTime,
     pub config: Config,
@@ -181,9 +182,8 @@ impl Engine {
     /// PASSWORD(REVOKE(n)).
     pub fn verify_logon(&mut self, userid: &str, secret: &str) -> Result<logon::Logon, StoreError> {
         let today = self.clock.now().date();
-        Ok(self
-            .store
-            .transaction(|tx| logon::verify(tx, userid, secret, today))?)
+        self.store
+            .transaction(|tx| logon::verify(tx, userid, secret, today))
     }
 
     /// Verifies a logon and changes its password or phrase to `new` (see
@@ -195,9 +195,8 @@ impl Engine {
         new: &str,
     ) -> Result<logon::Logon, StoreError> {
         let today = self.clock.now().date();
-        Ok(self
-            .store
-            .transaction(|tx| logon::verify_and_change(tx, userid, secret, new, today))?)
+        self.store
+            .transaction(|tx| logon::verify_and_change(tx, userid, secret, new, today))
     }
 
     /// Runs one logical command (comments already blanked) issued by `issuer`.
@@ -216,12 +215,10 @@ impl Engine {
                         .any(|l| l.starts_with(messages::irrd107i().id))
                     {
                         let issuer = issuer.to_ascii_uppercase();
-                        out.hints.extend(hints::label_case(
-                            self.store.connection(),
-                            text,
-                            r,
-                            &issuer,
-                        ));
+                        out.hints.extend(
+                            self.store
+                                .read(|tx| hints::label_case(tx, text, r, &issuer)),
+                        );
                     }
                 }
                 out

@@ -2,7 +2,7 @@
 //! password phrase) for a server that logs users on (z/OSMF, for one).
 
 use crate::racf::credentials::{valid_password, valid_phrase};
-use racemu_store::{passwords, rusqlite, setropts, users};
+use racemu_store::{passwords, setropts, users, StoreResult, Tx};
 use time::{Date, Duration};
 
 /// The outcome of a logon attempt.
@@ -33,12 +33,7 @@ pub enum Logon {
 /// in a row revokes the user (the attempt itself answers `Wrong`, later ones `Revoked`). A
 /// right secret, even an expired one, sets the count back to zero. A revoked user is
 /// answered `Revoked` without the secret being checked or counted.
-pub fn verify(
-    tx: &rusqlite::Transaction<'_>,
-    userid: &str,
-    secret: &str,
-    today: Date,
-) -> rusqlite::Result<Logon> {
+pub fn verify(tx: &Tx<'_>, userid: &str, secret: &str, today: Date) -> StoreResult<Logon> {
     let userid = userid.to_ascii_uppercase();
     let Some(mut c) = users::credentials(tx, &userid)? else {
         return Ok(Logon::NotDefined);
@@ -91,12 +86,12 @@ pub fn verify(
 /// the logon-time change of an expired password. A `new` that breaks RACF's rules or equals
 /// the current secret gives `NewRejected` and changes nothing.
 pub fn verify_and_change(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     secret: &str,
     new: &str,
     today: Date,
-) -> rusqlite::Result<Logon> {
+) -> StoreResult<Logon> {
     match verify(tx, userid, secret, today)? {
         Logon::Ok | Logon::Expired => {}
         other => return Ok(other),

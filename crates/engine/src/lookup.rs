@@ -25,7 +25,7 @@ pub(crate) fn find_cert(
     owner: &Owner,
     sel: Option<&CertSelector>,
 ) -> Result<Option<CertRow>, Fail> {
-    let id = owner.internal_id();
+    let id = &crate::stored::stored_owner(owner);
     Ok(match sel {
         Some(CertSelector::Label(l)) => certs::by_label(ctx.tx, id, l)?,
         Some(CertSelector::Serial { serial, issuer }) => {
@@ -83,7 +83,7 @@ pub(crate) fn find_issuer(ctx: &Ctx<'_, '_>, row: &CertRow) -> Result<Option<Cer
         (
             if c.owner == row.owner {
                 0
-            } else if c.owner == "irrcerta" {
+            } else if c.owner == certs::Owner::CertAuth {
                 1
             } else {
                 2
@@ -130,7 +130,8 @@ pub(crate) fn signer(
     sign_with: &SignWithSpec,
 ) -> Result<(CertRow, pki::KeyPair), Fail> {
     let so = sign_with.owner.clone().unwrap_or_else(|| owner.clone());
-    let Some(row) = certs::by_label(ctx.tx, so.internal_id(), &sign_with.label)? else {
+    let Some(row) = certs::by_label(ctx.tx, &crate::stored::stored_owner(&so), &sign_with.label)?
+    else {
         return Err(Fail::from(m::signer_not_found()));
     };
     let Some(key) = &row.private_key else {
@@ -157,7 +158,7 @@ pub(crate) fn new_label(
     match given {
         Some(l) => {
             check_label(l)?;
-            if certs::label_exists(ctx.tx, owner.internal_id(), l)? {
+            if certs::label_exists(ctx.tx, &crate::stored::stored_owner(owner), l)? {
                 return Err(Fail::from(m::irrd110i(l)));
             }
             Ok(l.to_string())
@@ -170,7 +171,7 @@ pub(crate) fn new_label(
 pub(crate) fn default_label(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<String, Fail> {
     for n in 1..=99_999_999u32 {
         let l = format!("LABEL{n:08}");
-        if !certs::label_exists(ctx.tx, owner.internal_id(), &l)? {
+        if !certs::label_exists(ctx.tx, &crate::stored::stored_owner(owner), &l)? {
             return Ok(l);
         }
     }

@@ -388,7 +388,9 @@ fn id_star_only_for_defined_users() {
         e.execute("GHOST", "RACDCERT ID(ALICE) LISTRING(AR)")
     ));
     e.store_mut()
-        .transaction(|tx| racemu_store::meta::set(tx, "undefined_ids", "error"))
+        .transaction(|tx| {
+            racemu_store::settings::set(tx, racemu_store::settings::Setting::UndefinedIds, "error")
+        })
         .expect("setting");
     assert!(refused(
         e.execute("GHOST", "RACDCERT ID(ALICE) LISTRING(AR)")

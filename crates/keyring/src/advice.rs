@@ -4,15 +4,15 @@
 
 use racemu_command::{Access, Owner};
 use racemu_engine::authority::live_resource_access;
-use racemu_store::profiles;
-use racemu_store::rusqlite::{Result, Transaction};
+use racemu_store::{profiles, rings};
+use racemu_store::{StoreResult as Result, Tx};
 
 use crate::tls::{owner_operand, quoted};
 
 /// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST
 /// snapshot): the protecting profile and the access, or `None` when no profile covers it.
 pub(crate) fn live_access(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     userid: &str,
     class: &str,
     name: &str,
@@ -26,7 +26,7 @@ pub(crate) fn live_access(
 /// * the profile's access list already grants it (the snapshot predates it): the REFRESH;
 /// * otherwise: PERMIT and REFRESH.
 pub(crate) fn grant(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     caller: &str,
     class: &str,
     name: &str,
@@ -58,17 +58,17 @@ pub(crate) fn grant(
 /// RDATALIB profile in use (ring-specific checking), `lst` the resource it covers.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn withheld(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     caller: &str,
     owner: &Owner,
     label: &str,
-    usage: &str,
+    usage: rings::Usage,
     ring_owner: &str,
     ring: &str,
     rdatalib: Option<&str>,
     lst: &str,
 ) -> Result<String> {
-    if usage != "PERSONAL" {
+    if usage != rings::Usage::Personal {
         return Ok(format!(
             "R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {} is connected with USAGE({usage}); RACDCERT ID({ring_owner}) CONNECT({} LABEL({}) RING({ring}) USAGE(PERSONAL)) would change that.",
             quoted(label),

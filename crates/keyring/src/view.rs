@@ -23,9 +23,10 @@
 
 use racemu_command::{Access, Owner};
 use racemu_engine::authority::{is_special, protecting_profile, resource_access};
+use racemu_engine::stored::{self, stored_owner};
 use racemu_pki::{parse_certificate, CertificateInfo};
-use racemu_store::rusqlite::Transaction;
 use racemu_store::{certs, profiles, ring_images, rings, users, Store};
+use racemu_store::{StoreResult, Tx};
 use std::fmt;
 
 use crate::{advice, RingRef};
@@ -186,7 +187,7 @@ fn owner_name(o: &Owner) -> String {
 }
 
 /// The RDATALIB profile that covers a ring, if ring-specific checking applies.
-fn rdatalib_profile(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<Option<String>> {
+fn rdatalib_profile(tx: &Tx<'_>, lst: &str) -> StoreResult<Option<String>> {
     let o = profiles::class_options(tx, "RDATALIB")?;
     if !(o.active && o.raclisted) {
         return Ok(None);
@@ -194,16 +195,7 @@ fn rdatalib_profile(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<
     Ok(protecting_profile(tx, "RDATALIB", lst, true)?.map(|(p, _)| p))
 }
 
-mod rusqlite_result {
-    pub use racemu_store::rusqlite::Result;
-}
-
-fn level(
-    tx: &Transaction<'_>,
-    caller: &str,
-    class: &str,
-    name: &str,
-) -> rusqlite_result::Result<Access> {
+fn level(tx: &Tx<'_>, caller: &str, class: &str, name: &str) -> StoreResult<Access> {
     Ok(resource_access(tx, caller, class, name)?.unwrap_or(Access::None))
 }
 
@@ -216,17 +208,17 @@ pub fn open_ring(
 ) -> Result<RingView, DatalibError> {
     let caller = caller.to_ascii_uppercase();
     store
-        .transaction(|tx| Ok::<_, racemu_store::rusqlite::Error>(open_in(tx, &caller, r, filter)))
-        .map_err(DatalibError::internal)?
+        .transaction(|tx| Ok::<_, racemu_store::StoreError>(open_in(tx, &caller, r, filter)))
+        .map_err(|e| DatalibError::internal(e.detail()))?
 }
 
 fn open_in(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     caller: &str,
     r: &RingRef,
     filter: StatusFilter,
 ) -> Result<RingView, DatalibError> {
-    let db = DatalibError::internal;
+    let db = |e: racemu_store::StoreError| DatalibError::internal(e.detail());
     let written_owner = r.owner.clone().unwrap_or_else(|| caller.to_string());
     let owner = if r.is_virtual() {
         virtual_owner(&written_owner).unwrap_or(Owner::User(written_owner.clone()))
@@ -237,7 +229,9 @@ fn open_in(
     // The ring (real rings must exist; a user must exist for its virtual ring).
     let ring_row = if r.is_virtual() {
         if let Owner::User(u) = &owner {
-            let has_certs = !certs::by_owner(tx, u).map_err(db)?.is_empty();
+            let has_certs = !certs::by_owner(tx, &certs::Owner::User(u.clone()))
+                .map_err(db)?
+                .is_empty();
             if users::get(tx, u).map_err(db)?.is_none() && !has_certs {
                 return Err(DatalibError::not_found(format!(
                     "user {u} is not defined to RACF."
@@ -262,7 +256,7 @@ fn open_in(
         format!("{oname}.{}.LST", r.ring.to_ascii_uppercase())
     };
     // Members: (cert row, usage, default).
-    let members: Vec<(certs::CertRow, String, bool)> = match &ring_row {
+    let members: Vec<(certs::CertRow, rings::Usage, bool)> = match &ring_row {
         Some(row) => {
             let mut v = Vec::new();
             for c in rings::connections(tx, row.id).map_err(db)? {
@@ -274,14 +268,14 @@ fn open_in(
         }
         None => {
             let usage = match owner {
-                Owner::User(_) => "PERSONAL",
-                Owner::CertAuth => "CERTAUTH",
-                Owner::Site => "SITE",
+                Owner::User(_) => rings::Usage::Personal,
+                Owner::CertAuth => rings::Usage::CertAuth,
+                Owner::Site => rings::Usage::Site,
             };
-            certs::by_owner(tx, owner.internal_id())
+            certs::by_owner(tx, &stored_owner(&owner))
                 .map_err(db)?
                 .into_iter()
-                .map(|c| (c, usage.to_string(), false))
+                .map(|c| (c, usage, false))
                 .collect()
         }
     };
@@ -295,10 +289,10 @@ fn open_in(
                 let others_key =
                     members
                         .iter()
-                        .find_map(|(c, usage, _)| match Owner::from_internal(&c.owner) {
+                        .find_map(|(c, usage, _)| match stored::owner(&c.owner) {
                             Owner::User(u)
                                 if u != caller
-                                    && usage == "PERSONAL"
+                                    && *usage == rings::Usage::Personal
                                     && c.private_key.is_some() =>
                             {
                                 Some(u)
@@ -349,11 +343,11 @@ fn open_in(
     let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
     let mut entries = Vec::new();
     for (cert, usage, default) in members {
-        if filter == StatusFilter::Trusted && cert.status == "NOTRUST" {
+        if filter == StatusFilter::Trusted && cert.status == racemu_store::certs::Status::NoTrust {
             continue;
         }
-        let cert_owner = Owner::from_internal(&cert.owner);
-        let may_have_key = usage == "PERSONAL"
+        let cert_owner = stored::owner(&cert.owner);
+        let may_have_key = usage == rings::Usage::Personal
             && match &cert_owner {
                 Owner::User(u) => match &access {
                     AccessPath::Facility => u == caller,
@@ -386,7 +380,7 @@ fn open_in(
                     caller,
                     &cert_owner,
                     &cert.label,
-                    &usage,
+                    usage,
                     &oname,
                     &r.ring,
                     rdatalib,
@@ -400,9 +394,9 @@ fn open_in(
         entries.push(RingEntry {
             label: cert.label.clone(),
             owner: cert_owner,
-            usage,
+            usage: usage.to_string(),
             default,
-            status: cert.status.clone(),
+            status: cert.status.to_string(),
             private_key: if may_have_key {
                 cert.private_key.clone()
             } else {
@@ -426,10 +420,10 @@ fn open_in(
 /// The lines of a DIGTRING/DIGTCERT content image that start with `prefix`, now and at the
 /// last refresh; `None` when the class is not RACLISTed (nothing to refresh).
 fn image_lines(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     class: &str,
     prefix: &str,
-) -> rusqlite_result::Result<Option<(Vec<String>, Vec<String>)>> {
+) -> StoreResult<Option<(Vec<String>, Vec<String>)>> {
     let o = profiles::class_options(tx, class)?;
     if !(o.active && o.raclisted) {
         return Ok(None);
@@ -446,12 +440,12 @@ fn image_lines(
 /// one of its certificates changed (status, key, label, or is new) after the last DIGTCERT
 /// refresh.
 fn stale_warnings(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     ring_id: Option<i64>,
     cert_ids: &[i64],
     owner: &str,
     ring: &str,
-) -> rusqlite_result::Result<Vec<String>> {
+) -> StoreResult<Vec<String>> {
     let mut out = Vec::new();
     if let Some(id) = ring_id {
         if let Some((now, then)) = image_lines(tx, "DIGTRING", &format!("{id}|"))? {
@@ -483,7 +477,7 @@ fn stale_warnings(
 
 /// ` (RDATALIB profile P covers it, but …)` when the database has an RDATALIB profile for
 /// `lst` that the RACLIST snapshot does not, or RDATALIB is not active/RACLISTed.
-fn pending_rdatalib(tx: &Transaction<'_>, lst: &str) -> rusqlite_result::Result<String> {
+fn pending_rdatalib(tx: &Tx<'_>, lst: &str) -> StoreResult<String> {
     let Some((p, _)) = protecting_profile(tx, "RDATALIB", lst, false)? else {
         return Ok(String::new());
     };

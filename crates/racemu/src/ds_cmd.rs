@@ -5,6 +5,7 @@ use crate::fail;
 use crate::files::{holds_private_key, read_input, write_output};
 use racemu_engine::Engine;
 use racemu_store::datasets;
+use racemu_store::dslevel::Pattern;
 use std::process::ExitCode;
 
 /// The data set name TSO would use: quoted names as they are, unquoted ones with the prefix.
@@ -15,25 +16,6 @@ fn qualify(dsn: &str, user: &str) -> String {
     } else {
         format!("{}.{}", user.to_ascii_uppercase(), t.to_ascii_uppercase())
     }
-}
-
-/// A `ds ls` pattern as SQL LIKE: `**` and `*` → `%`, `%` → `_`.
-fn like_pattern(p: &str) -> String {
-    let mut out = String::new();
-    let mut chars = p.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '*' if chars.peek() == Some(&'*') => {
-                chars.next();
-                out.push('%');
-            }
-            '*' => out.push('%'),
-            '%' => out.push('_'),
-            '_' => out.push_str("\\_"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Runs one `ds` subcommand as `user` (the prefix of unquoted names).
@@ -74,11 +56,8 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
             }
         }
         DsCmd::Ls { pattern } => {
-            let like = match pattern {
-                Some(p) => like_pattern(&qualify(&p, user)),
-                None => "%".into(),
-            };
-            match store.transaction(|tx| datasets::list(tx, &like)) {
+            let pattern = pattern.map(|p| Pattern::new(&qualify(&p, user)));
+            match store.transaction(|tx| datasets::list(tx, pattern.as_ref())) {
                 Ok(rows) => {
                     println!(
                         "{:<44} {:<5} {:>5} {:>10}",

@@ -41,15 +41,5 @@ pub fn date_new_store(
     date: time::Date,
 ) -> Result<(), racemu_store::StoreError> {
     let d = racemu_engine::store_date(date);
-    store.transaction(|tx| {
-        tx.execute(
-            "UPDATE users SET created = ?1 WHERE created = 'initial'",
-            [&d],
-        )?;
-        tx.execute(
-            "UPDATE groups SET created = ?1 WHERE created = 'initial'",
-            [&d],
-        )?;
-        Ok::<_, racemu_store::StoreError>(())
-    })
+    store.transaction(|tx| racemu_store::date_initial(tx, &d))
 }

@@ -10,7 +10,8 @@ use cli::{Before, Cli, Cmd, EngineOpts, Layout};
 use racemu::job::run_job_text;
 use racemu::session::{run_commands, run_sysin, Next};
 use racemu_engine::{Clock, Config, Engine, RingLayout};
-use racemu_store::{meta, Store};
+use racemu_store::settings::{self, Setting};
+use racemu_store::Store;
 use racemu_tso::EntryPoint;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -229,34 +230,30 @@ fn exec(engine: &mut Engine, user: &str, command: &str) -> ExitCode {
 
 /// `racemu setting NAME [VALUE]`.
 fn setting(engine: &mut Engine, name: &str, value: Option<&str>) -> ExitCode {
-    let (key, allowed, default): (&str, &[&str], &str) = match name {
-        "undefined-ids" => ("undefined_ids", &["implicit", "error"], "implicit"),
-        "pkcs12-encryption" => ("pkcs12_encryption", &["aes256", "legacy"], "aes256"),
-        other => {
-            return fail(format!(
-                "unknown setting {other:?}; known: undefined-ids, pkcs12-encryption"
-            ))
-        }
+    let Some(setting) = Setting::from_name(name) else {
+        let known: Vec<&str> = Setting::ALL.iter().map(|s| s.name()).collect();
+        return fail(format!(
+            "unknown setting {name:?}; known: {}",
+            known.join(", ")
+        ));
     };
-    if let Some(v) = value {
-        if !allowed.contains(&v) {
-            return fail(format!(
-                "{name} must be one of {}, not {v:?}",
-                allowed.join(", ")
-            ));
-        }
-    }
     let r = engine.store_mut().transaction(|tx| {
         if let Some(v) = value {
-            meta::set(tx, key, v)?;
+            if !settings::set(tx, setting, v)? {
+                return Ok(Err(v.to_string()));
+            }
         }
-        meta::get(tx, key)
+        settings::get(tx, setting).map(Ok)
     });
     match r {
-        Ok(v) => {
-            println!("{name} = {}", v.unwrap_or_else(|| default.to_string()));
+        Ok(Ok(v)) => {
+            println!("{name} = {v}");
             ExitCode::SUCCESS
         }
+        Ok(Err(v)) => fail(format!(
+            "{name} must be one of {}, not {v:?}",
+            setting.values().join(", ")
+        )),
         Err(e) => fail(e),
     }
 }

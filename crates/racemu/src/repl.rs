@@ -8,7 +8,10 @@
 use crate::session::{run_commands, Next};
 use racemu_command::Owner;
 use racemu_command::{RACDCERT_KEYWORDS, VERBS};
+use racemu_engine::stored::stored_owner;
 use racemu_engine::Engine;
+use racemu_store::completion::{self, Words};
+use racemu_store::Reader;
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -70,14 +73,6 @@ const OTHER_KEYWORDS: &[&str] = &[
     "DIGTRING",
 ];
 
-/// Store words a completion can offer.
-#[derive(Default)]
-struct StoreWords {
-    labels: Vec<String>,
-    rings: Vec<String>,
-    users: Vec<String>,
-}
-
 impl TsoCompleter {
     /// A completer reading the store at `db` (if any) for `user`'s session.
     pub fn new(db: Option<&Path>, user: &str) -> TsoCompleter {
@@ -88,49 +83,17 @@ impl TsoCompleter {
         }
     }
 
-    fn store_words(&self, label_owner: &Owner) -> StoreWords {
-        let mut w = StoreWords::default();
-        let Some(db) = &self.db else { return w };
-        let Ok(conn) = racemu_store::rusqlite::Connection::open_with_flags(
-            db,
-            racemu_store::rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        ) else {
-            return w;
+    /// The store's completion words; none when there is no store or it cannot be read.
+    fn store_words(&self, label_owner: &Owner) -> Words {
+        let Some(db) = &self.db else {
+            return Words::default();
         };
-        let owner = label_owner.internal_id();
-        // User IDs: defined ones, and those only referenced (certificate and ring owners, access
-        // list entries), as implicit IDs are.
-        let users_sql = "SELECT userid FROM users UNION SELECT owner FROM certificates \
-             UNION SELECT owner FROM rings UNION SELECT id FROM access_list";
-        for (sql, params, out) in [
-            (
-                "SELECT label FROM certificates WHERE owner = ?1 ORDER BY label",
-                vec![owner],
-                &mut w.labels,
-            ),
-            (
-                "SELECT DISTINCT name FROM rings ORDER BY name",
-                vec![],
-                &mut w.rings,
-            ),
-            (users_sql, vec![], &mut w.users),
-        ] {
-            if let Ok(mut st) = conn.prepare(sql) {
-                let p = racemu_store::rusqlite::params_from_iter(params.iter());
-                if let Ok(rows) = st.query_map(p, |r| r.get::<_, String>(0)) {
-                    out.extend(rows.flatten());
-                }
-            }
-        }
-        // Internal owner names (CERTAUTH's, SITE's) are not user IDs.
-        w.users.retain(|u| {
-            !u.is_empty()
-                && u.chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "@#$".contains(c))
-        });
-        w.users.sort();
-        w.users.dedup();
-        w
+        let Ok(reader) = Reader::open(db) else {
+            return Words::default();
+        };
+        reader
+            .read(|tx| completion::words(tx, &stored_owner(label_owner)))
+            .unwrap_or_default()
     }
 }
 

@@ -481,3 +481,66 @@ fn listuser_ibmuser_shows_the_store_creation_date() {
         r.stdout
     );
 }
+
+/// `ds ls` takes a catalog filter: `*` stays within one qualifier, `**` crosses qualifiers
+/// (before, `*` became LIKE's `%` and listed names with more qualifiers too).
+#[test]
+fn ds_ls_star_matches_one_qualifier_and_two_stars_any() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let f = tmp.path().join("data.txt");
+    std::fs::write(&f, "X\n").expect("w");
+    for dsn in [
+        "'USER1.CA'",
+        "'USER1.CA.PEM'",
+        "'USER1.CB.PEM'",
+        "'USER2.CA'",
+    ] {
+        let r = racemu(&db, NOW, &["ds", "put", dsn, f.to_str().expect("p")], None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let names = |pattern: &str| -> Vec<String> {
+        let r = racemu(&db, NOW, &["ds", "ls", pattern], None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(names("'USER1.*'"), ["USER1.CA"]);
+    assert_eq!(names("'USER1.*.PEM'"), ["USER1.CA.PEM", "USER1.CB.PEM"]);
+    assert_eq!(
+        names("'USER1.**'"),
+        ["USER1.CA", "USER1.CA.PEM", "USER1.CB.PEM"]
+    );
+    assert_eq!(names("'**.CA'"), ["USER1.CA", "USER2.CA"]);
+    assert_eq!(names("'USER%.CA'"), ["USER1.CA", "USER2.CA"]);
+}
+
+/// `racemu setting` names the settings and values it knows, and a refused value is not stored.
+#[test]
+fn setting_refuses_unknown_names_and_values() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let r = racemu(&db, NOW, &["setting", "colour"], None);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.stderr
+            .contains("unknown setting \"colour\"; known: undefined-ids, pkcs12-encryption"),
+        "{}",
+        r.stderr
+    );
+    let r = racemu(&db, NOW, &["setting", "pkcs12-encryption", "des"], None);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.stderr
+            .contains("pkcs12-encryption must be one of aes256, legacy, not \"des\""),
+        "{}",
+        r.stderr
+    );
+    let r = racemu(&db, NOW, &["setting", "pkcs12-encryption"], None);
+    assert_eq!(r.stdout, "pkcs12-encryption = aes256\n");
+    let r = racemu(&db, NOW, &["setting", "pkcs12-encryption", "legacy"], None);
+    assert_eq!(r.stdout, "pkcs12-encryption = legacy\n");
+}

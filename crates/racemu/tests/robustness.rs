@@ -19,9 +19,23 @@ fn deck(prefix: &str, n: usize) -> String {
     s
 }
 
-fn count(db: &Path, sql: &str) -> i64 {
-    let conn = racemu_store::rusqlite::Connection::open(db).expect("open");
-    conn.query_row(sql, [], |r| r.get(0)).expect("query")
+/// Certificates of `owners` in the store at `db`.
+fn certificates(db: &Path, owners: &[&str]) -> usize {
+    let store = racemu_store::Reader::open(db).expect("open");
+    owners
+        .iter()
+        .map(|o| {
+            store
+                .read(|tx| {
+                    racemu_store::certs::by_owner(
+                        tx,
+                        &racemu_store::certs::Owner::User(o.to_string()),
+                    )
+                })
+                .expect("query")
+                .len()
+        })
+        .sum()
 }
 
 #[test]
@@ -47,14 +61,15 @@ fn sigkill_mid_deck_leaves_an_intact_store() {
     for _ in 0..1000 {
         std::thread::sleep(Duration::from_millis(10));
         if db.exists() {
-            if let Ok(conn) = racemu_store::rusqlite::Connection::open(&db) {
-                let n: i64 = conn
-                    .query_row(
-                        "SELECT COUNT(*) FROM certificates WHERE owner = 'KILL'",
-                        [],
-                        |r| r.get(0),
-                    )
-                    .unwrap_or(0);
+            if let Ok(store) = racemu_store::Reader::open(&db) {
+                let n = store
+                    .read(|tx| {
+                        racemu_store::certs::by_owner(
+                            tx,
+                            &racemu_store::certs::Owner::User("KILL".into()),
+                        )
+                    })
+                    .map_or(0, |c| c.len());
                 if n >= 20 {
                     break;
                 }
@@ -63,23 +78,11 @@ fn sigkill_mid_deck_leaves_an_intact_store() {
     }
     child.kill().expect("SIGKILL");
     let _ = child.wait();
-    let conn = racemu_store::rusqlite::Connection::open(&db).expect("open after kill");
-    let ok: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .expect("integrity");
-    assert_eq!(ok, "ok");
-    let dangling: i64 = conn
-        .query_row(
-            "SELECT COUNT(*) FROM connections c LEFT JOIN certificates x ON x.id = c.cert_id LEFT JOIN rings r ON r.id = c.ring_id WHERE x.id IS NULL OR r.id IS NULL",
-            [],
-            |r| r.get(0),
-        )
-        .expect("dangling");
-    assert_eq!(dangling, 0);
-    let certs = count(
-        &db,
-        "SELECT COUNT(*) FROM certificates WHERE owner = 'KILL'",
-    );
+    let store = racemu_store::Reader::open(&db).expect("open after kill");
+    let health = store.read(racemu_store::health::check).expect("check");
+    assert_eq!(health.integrity, "ok");
+    assert_eq!(health.dangling_connections, 0);
+    let certs = certificates(&db, &["KILL"]);
     assert!(certs > 0 && certs < 3000, "killed part-way: {certs}");
     // Every certificate that made it is whole: its connection came in its own transaction,
     // and the store still takes commands.
@@ -124,14 +127,14 @@ fn two_processes_write_one_store() {
         assert!(!text.to_lowercase().contains("locked"), "{text}");
         assert!(!text.contains("RCM999E"), "{text}");
     }
+    assert_eq!(certificates(&db, &["ALPHA", "BRAVO"]), 300);
+    let store = racemu_store::Reader::open(&db).expect("open");
     assert_eq!(
-        count(
-            &db,
-            "SELECT COUNT(*) FROM certificates WHERE owner IN ('ALPHA', 'BRAVO')"
-        ),
+        store
+            .read(racemu_store::rings::connection_count)
+            .expect("count"),
         300
     );
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM connections"), 300);
 }
 
 #[test]

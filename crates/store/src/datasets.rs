@@ -12,7 +12,9 @@
 //!   as a whole, is refused with [`DatasetError::NotPartitioned`] / [`DatasetError::Partitioned`].
 //! * Deleting a PDS deletes its members.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::dslevel::Pattern;
+use crate::{StoreResult, Tx};
+use rusqlite::{params, OptionalExtension};
 
 /// A data set's organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,9 +60,15 @@ pub enum DatasetError {
     /// The data set is partitioned and was named without a member.
     #[error("{0} is a partitioned data set: name one of its members")]
     Partitioned(String),
-    /// SQLite failed.
-    #[error("store error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    /// The store failed.
+    #[error("{0}")]
+    Store(#[from] crate::StoreError),
+}
+
+impl From<rusqlite::Error> for DatasetError {
+    fn from(e: rusqlite::Error) -> Self {
+        DatasetError::Store(e.into())
+    }
 }
 
 /// A parsed data set name: the data set and, for a PDS member, the member.
@@ -137,7 +145,7 @@ impl Dataset {
 }
 
 /// The organisation of data set `dsn` (no member), if it is cataloged.
-pub fn dsorg(tx: &Transaction<'_>, dsn: &str) -> rusqlite::Result<Option<Dsorg>> {
+pub fn dsorg(tx: &Tx<'_>, dsn: &str) -> StoreResult<Option<Dsorg>> {
     let org: Option<String> = tx
         .prepare_cached("SELECT dsorg FROM datasets WHERE dsn = ?1")?
         .query_row([dsn], |r| r.get(0))
@@ -152,7 +160,7 @@ pub fn dsorg(tx: &Transaction<'_>, dsn: &str) -> rusqlite::Result<Option<Dsorg>>
 }
 
 /// Whether `name` (a data set, or a member of one) exists.
-pub fn exists(tx: &Transaction<'_>, name: &str) -> Result<bool, DatasetError> {
+pub fn exists(tx: &Tx<'_>, name: &str) -> Result<bool, DatasetError> {
     Ok(match get(tx, name) {
         Ok(d) => d.is_some(),
         Err(DatasetError::Partitioned(_)) => true,
@@ -164,7 +172,7 @@ pub fn exists(tx: &Transaction<'_>, name: &str) -> Result<bool, DatasetError> {
 /// The data set or member, if cataloged. Naming a PDS without a member is
 /// [`DatasetError::Partitioned`]; naming a member of a sequential data set is
 /// [`DatasetError::NotPartitioned`].
-pub fn get(tx: &Transaction<'_>, name: &str) -> Result<Option<Dataset>, DatasetError> {
+pub fn get(tx: &Tx<'_>, name: &str) -> Result<Option<Dataset>, DatasetError> {
     let n = parse(name)?;
     let row = tx
         .prepare_cached("SELECT recfm, lrecl, data, dsorg FROM datasets WHERE dsn = ?1")?
@@ -206,7 +214,7 @@ pub fn get(tx: &Transaction<'_>, name: &str) -> Result<Option<Dataset>, DatasetE
 
 /// Writes (creating or replacing) a data set or member. A member of a data set that does not
 /// exist allocates the PDS with the member's RECFM and LRECL.
-pub fn put(tx: &Transaction<'_>, d: &Dataset, created: &str) -> Result<(), DatasetError> {
+pub fn put(tx: &Tx<'_>, d: &Dataset, created: &str) -> Result<(), DatasetError> {
     let n = parse(&d.dsn)?;
     let org = dsorg(tx, &n.dsn)?;
     match (&n.member, org) {
@@ -236,7 +244,7 @@ pub fn put(tx: &Transaction<'_>, d: &Dataset, created: &str) -> Result<(), Datas
 
 /// Allocates an empty PDS (`DSORG=PO`); a data set of that name must not exist.
 pub fn allocate_pds(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     dsn: &str,
     recfm: &str,
     lrecl: i64,
@@ -251,7 +259,7 @@ pub fn allocate_pds(
 }
 
 /// Deletes a data set (a PDS with all its members) or one member; returns whether it existed.
-pub fn delete(tx: &Transaction<'_>, name: &str) -> Result<bool, DatasetError> {
+pub fn delete(tx: &Tx<'_>, name: &str) -> Result<bool, DatasetError> {
     let n = parse(name)?;
     Ok(match &n.member {
         None => {
@@ -284,18 +292,24 @@ pub struct Listed {
     pub members: i64,
 }
 
-/// Data sets whose names match a SQL LIKE pattern, in name order: (name, RECFM, LRECL,
-/// bytes held).
-pub fn list(tx: &Transaction<'_>, like: &str) -> rusqlite::Result<Vec<(String, String, i64, i64)>> {
-    Ok(catalog(tx, like)?
+/// Data sets whose names match `pattern` (every data set when `None`), in name order: (name,
+/// RECFM, LRECL, bytes held). The pattern is a catalog filter: `*` within one qualifier, `**`
+/// any qualifiers, `%` one character ([`Pattern`]).
+pub fn list(
+    tx: &Tx<'_>,
+    pattern: Option<&Pattern>,
+) -> StoreResult<Vec<(String, String, i64, i64)>> {
+    let like = pattern.map_or_else(|| "%".to_string(), Pattern::like);
+    Ok(catalog(tx, &like)?
         .into_iter()
+        .filter(|l| pattern.is_none_or(|p| p.matches(&l.dsn)))
         .map(|l| (l.dsn, l.recfm, l.lrecl, l.bytes))
         .collect())
 }
 
-/// Data sets whose names match a SQL LIKE pattern, in name order, with their organisation
-/// and member counts.
-pub fn catalog(tx: &Transaction<'_>, like: &str) -> rusqlite::Result<Vec<Listed>> {
+/// Data sets whose names match a SQL LIKE pattern (`\\` escapes), in name order, with their
+/// organisation and member counts.
+fn catalog(tx: &Tx<'_>, like: &str) -> StoreResult<Vec<Listed>> {
     let mut st = tx.prepare_cached(
         "SELECT d.dsn, d.dsorg, d.recfm, d.lrecl,
                 length(d.data) + coalesce((SELECT sum(length(m.data)) FROM members m WHERE m.dsn = d.dsn), 0),
@@ -317,21 +331,21 @@ pub fn catalog(tx: &Transaction<'_>, like: &str) -> rusqlite::Result<Vec<Listed>
             members: r.get(5)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The members of PDS `dsn` with their sizes, in name order.
-pub fn members(tx: &Transaction<'_>, dsn: &str) -> rusqlite::Result<Vec<(String, i64)>> {
+pub fn members(tx: &Tx<'_>, dsn: &str) -> StoreResult<Vec<(String, i64)>> {
     let mut st = tx.prepare_cached(
         "SELECT member, length(data) FROM members WHERE dsn = ?1 ORDER BY member",
     )?;
     let rows = st.query_map([dsn], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Brings an older store's data set tables up to this layout (members and DSORG). Safe to
 /// run on every open.
-pub(crate) fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+pub(crate) fn migrate(tx: &Tx<'_>) -> StoreResult<()> {
     let has_dsorg: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM pragma_table_info('datasets') WHERE name = 'dsorg')",
         [],
@@ -340,7 +354,7 @@ pub(crate) fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     if !has_dsorg {
         tx.execute_batch("ALTER TABLE datasets ADD COLUMN dsorg TEXT NOT NULL DEFAULT 'PS';")?;
     }
-    tx.execute_batch(
+    Ok(tx.execute_batch(
         "CREATE TABLE IF NOT EXISTS members (
              dsn     TEXT NOT NULL,
              member  TEXT NOT NULL,
@@ -348,7 +362,7 @@ pub(crate) fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<()> {
              created TEXT NOT NULL,
              PRIMARY KEY (dsn, member)
          );",
-    )
+    )?)
 }
 
 #[cfg(test)]
@@ -356,10 +370,10 @@ mod tests {
     use super::*;
     use crate::Store;
 
-    fn with<T>(f: impl FnOnce(&Transaction<'_>) -> T) -> T {
+    fn with<T>(f: impl FnOnce(&Tx<'_>) -> T) -> T {
         let mut s = Store::open_in_memory().unwrap();
         let mut f = Some(f);
-        s.transaction(|tx| Ok::<_, rusqlite::Error>(f.take().unwrap()(tx)))
+        s.transaction(|tx| Ok::<_, crate::StoreError>(f.take().unwrap()(tx)))
             .unwrap()
     }
 

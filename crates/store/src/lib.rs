@@ -12,14 +12,19 @@
 //! * Nothing loads the whole store: every query is indexed by owner, label, ring or profile.
 #![deny(missing_docs)]
 
+pub mod completion;
 pub mod datasets;
+pub mod dslevel;
 pub mod groups;
+pub mod health;
 pub mod passwords;
 pub mod profiles;
 pub mod ring_images;
 pub mod rows;
 mod schema;
 pub mod setropts;
+pub mod settings;
+mod tx;
 pub mod users;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -27,26 +32,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use rows::*;
-pub use rusqlite;
-
-/// Errors from the store.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// SQLite reported an error.
-    #[error("store error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    /// The file could not be created or opened.
-    #[error("cannot open store {path}: {source}")]
-    Io {
-        /// The store path.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// The file was written by a newer racemu.
-    #[error("store {0} has schema version {1}, newer than this racemu understands ({2})")]
-    TooNew(PathBuf, i64, i64),
-}
+pub use tx::{StoreError, StoreResult, Tx};
 
 /// An open store.
 pub struct Store {
@@ -139,12 +125,9 @@ impl Store {
     /// Runs `f` in one write transaction (`BEGIN IMMEDIATE`), committing when it returns
     /// `Ok` and rolling back when it returns `Err`. A busy database is retried with backoff
     /// for up to about a minute before the error is returned.
-    pub fn transaction<T, E>(
-        &mut self,
-        mut f: impl FnMut(&rusqlite::Transaction<'_>) -> Result<T, E>,
-    ) -> Result<T, E>
+    pub fn transaction<T, E>(&mut self, mut f: impl FnMut(&Tx<'_>) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<rusqlite::Error>,
+        E: From<StoreError>,
     {
         let mut delay = Duration::from_millis(5);
         let mut waited = Duration::ZERO;
@@ -160,9 +143,9 @@ impl Store {
                     delay = (delay * 2).min(Duration::from_millis(200));
                     continue;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => return Err(StoreError::from(e).into()),
             };
-            let out = f(&tx)?;
+            let out = f(&Tx::new(&tx))?;
             match tx.commit() {
                 Ok(()) => return Ok(out),
                 Err(e) if is_busy(&e) && waited < Duration::from_secs(60) => {
@@ -170,15 +153,48 @@ impl Store {
                     waited += delay;
                     delay = (delay * 2).min(Duration::from_millis(200));
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => return Err(StoreError::from(e).into()),
             }
         }
     }
 
-    /// A read-only view for queries outside a command (completion, the application view).
-    pub fn connection(&self) -> &Connection {
-        &self.conn
+    /// Runs `f` on a view of the store outside any command's transaction (hints after a
+    /// command, the application view). `f` must only read.
+    pub fn read<T>(&self, f: impl FnOnce(&Tx<'_>) -> T) -> T {
+        f(&Tx::new(&self.conn))
     }
+}
+
+/// A read-only handle on a store file another process owns (the REPL's completion).
+pub struct Reader {
+    conn: Connection,
+}
+
+impl Reader {
+    /// Opens the existing store at `path` read-only; never creates or migrates it.
+    pub fn open(path: &Path) -> StoreResult<Reader> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Ok(Reader { conn })
+    }
+
+    /// Runs `f` on a read-only view of the store.
+    pub fn read<T>(&self, f: impl FnOnce(&Tx<'_>) -> T) -> T {
+        f(&Tx::new(&self.conn))
+    }
+}
+
+/// Dates the rows a new store is seeded with undated (IBMUSER, SYS1): they get `date`
+/// (`yyyy-mm-dd`). Rows that already carry a date are left alone.
+pub fn date_initial(tx: &Tx<'_>, date: &str) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE users SET created = ?1 WHERE created = 'initial'",
+        [date],
+    )?;
+    tx.execute(
+        "UPDATE groups SET created = ?1 WHERE created = 'initial'",
+        [date],
+    )?;
+    Ok(())
 }
 
 /// How long a command waits for other processes' write locks before giving up.
@@ -274,7 +290,7 @@ mod tests {
         {
             let conn = Connection::open(&p).unwrap();
             let tx = conn.unchecked_transaction().unwrap();
-            schema::create_v1_for_tests(&tx).unwrap();
+            schema::create_v1_for_tests(&Tx::new(&tx)).unwrap();
             tx.execute(
                 "INSERT INTO users (userid, owner, dfltgrp, created) VALUES ('OLD', 'IBMUSER', 'SYS1', '2025-01-02'), ('IBMUSER', 'IBMUSER', 'SYS1', 'initial')",
                 [],
@@ -297,20 +313,22 @@ mod tests {
             .unwrap();
         assert_eq!(c.password_hash, None);
         let v: String = s
-            .connection()
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'schema_version'",
-                [],
-                |r| r.get(0),
-            )
+            .read(|tx| {
+                tx.query_row(
+                    "SELECT value FROM meta WHERE key = 'schema_version'",
+                    [],
+                    |r| r.get(0),
+                )
+            })
             .unwrap();
         assert_eq!(v, schema::SCHEMA_VERSION.to_string());
-        s.connection()
-            .execute(
+        s.read(|tx| {
+            tx.execute(
                 "UPDATE meta SET value = '999' WHERE key = 'schema_version'",
                 [],
             )
-            .unwrap();
+        })
+        .unwrap();
         drop(s);
         assert!(matches!(
             Store::open(&p),

@@ -14,12 +14,12 @@ pub const INITIAL_IBMUSER: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$VWQAmxJWMkobXahTd9Y5gA$zhGRbXHF5mXTBiKXE8A5H1iixY/5ZJepDhxI90ZmWlM";
 
 /// Hashes `secret` with a fresh random salt. The result verifies with [`verify`].
-pub fn hash(secret: &str) -> rusqlite::Result<String> {
+pub fn hash(secret: &str) -> crate::StoreResult<String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(secret.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.to_string().into()))
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.to_string().into()).into())
 }
 
 /// Whether `secret` matches a hash made by [`hash`]. A damaged hash matches nothing.

@@ -1,7 +1,8 @@
 //! General resource profiles, access lists, class options and RACLIST snapshots.
 
 use crate::meta;
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::{StoreResult, Tx};
+use rusqlite::{params, OptionalExtension};
 
 /// A general resource profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,27 +56,27 @@ fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
 }
 
 /// The profile `class name` (exact name).
-pub fn get(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<Option<Profile>> {
-    tx.prepare_cached(
+pub fn get(tx: &Tx<'_>, class: &str, name: &str) -> StoreResult<Option<Profile>> {
+    Ok(tx.prepare_cached(
         "SELECT class, name, generic, owner, uacc, data, appldata, warning, other, created FROM profiles WHERE class = ?1 AND name = ?2",
     )?.query_row(
         params![class, name],
         map,
     )
-    .optional()
+    .optional()?)
 }
 
 /// Every profile of a class, in name order.
-pub fn in_class(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<Vec<Profile>> {
+pub fn in_class(tx: &Tx<'_>, class: &str) -> StoreResult<Vec<Profile>> {
     let mut st = tx.prepare_cached(
         "SELECT class, name, generic, owner, uacc, data, appldata, warning, other, created FROM profiles WHERE class = ?1 ORDER BY name",
     )?;
     let rows = st.query_map([class], map)?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Inserts or replaces a profile (access list untouched).
-pub fn put(tx: &Transaction<'_>, p: &Profile) -> rusqlite::Result<()> {
+pub fn put(tx: &Tx<'_>, p: &Profile) -> StoreResult<()> {
     tx.prepare_cached(
         "INSERT INTO profiles (class, name, generic, owner, uacc, data, appldata, warning, other, created)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -88,7 +89,7 @@ pub fn put(tx: &Transaction<'_>, p: &Profile) -> rusqlite::Result<()> {
 }
 
 /// Deletes a profile and its access list.
-pub fn delete(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<bool> {
+pub fn delete(tx: &Tx<'_>, class: &str, name: &str) -> StoreResult<bool> {
     Ok(tx
         .prepare_cached("DELETE FROM profiles WHERE class = ?1 AND name = ?2")?
         .execute(params![class, name])?
@@ -96,11 +97,7 @@ pub fn delete(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result
 }
 
 /// The access list, in the order entries were added.
-pub fn access_list(
-    tx: &Transaction<'_>,
-    class: &str,
-    name: &str,
-) -> rusqlite::Result<Vec<AccessEntry>> {
+pub fn access_list(tx: &Tx<'_>, class: &str, name: &str) -> StoreResult<Vec<AccessEntry>> {
     let mut st = tx.prepare_cached(
         "SELECT id, access, count FROM access_list WHERE class = ?1 AND name = ?2 ORDER BY seq",
     )?;
@@ -111,17 +108,11 @@ pub fn access_list(
             count: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Adds or changes an access-list entry.
-pub fn permit(
-    tx: &Transaction<'_>,
-    class: &str,
-    name: &str,
-    id: &str,
-    access: &str,
-) -> rusqlite::Result<()> {
+pub fn permit(tx: &Tx<'_>, class: &str, name: &str, id: &str, access: &str) -> StoreResult<()> {
     let seq = meta::next_seq(tx)?;
     tx.prepare_cached(
         "INSERT INTO access_list (class, name, id, access, count, seq) VALUES (?1, ?2, ?3, ?4, 0, ?5)
@@ -133,7 +124,7 @@ pub fn permit(
 }
 
 /// Removes an access-list entry; returns whether it existed.
-pub fn unpermit(tx: &Transaction<'_>, class: &str, name: &str, id: &str) -> rusqlite::Result<bool> {
+pub fn unpermit(tx: &Tx<'_>, class: &str, name: &str, id: &str) -> StoreResult<bool> {
     Ok(tx
         .prepare_cached("DELETE FROM access_list WHERE class = ?1 AND name = ?2 AND id = ?3")?
         .execute(params![class, name, id])?
@@ -141,7 +132,7 @@ pub fn unpermit(tx: &Transaction<'_>, class: &str, name: &str, id: &str) -> rusq
 }
 
 /// Clears an access list.
-pub fn reset(tx: &Transaction<'_>, class: &str, name: &str) -> rusqlite::Result<()> {
+pub fn reset(tx: &Tx<'_>, class: &str, name: &str) -> StoreResult<()> {
     tx.prepare_cached("DELETE FROM access_list WHERE class = ?1 AND name = ?2")?
         .execute(params![class, name])?;
     Ok(())
@@ -161,7 +152,7 @@ pub struct ClassOptions {
 }
 
 /// The options of a class (all off when never set).
-pub fn class_options(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<ClassOptions> {
+pub fn class_options(tx: &Tx<'_>, class: &str) -> StoreResult<ClassOptions> {
     Ok(tx
         .query_row(
             "SELECT active, raclisted, generic, gencmd FROM class_options WHERE class = ?1",
@@ -180,11 +171,7 @@ pub fn class_options(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<Clas
 }
 
 /// Writes the options of a class.
-pub fn set_class_options(
-    tx: &Transaction<'_>,
-    class: &str,
-    o: ClassOptions,
-) -> rusqlite::Result<()> {
+pub fn set_class_options(tx: &Tx<'_>, class: &str, o: ClassOptions) -> StoreResult<()> {
     tx.prepare_cached(
         "INSERT INTO class_options (class, active, raclisted, generic, gencmd) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (class) DO UPDATE SET active = excluded.active, raclisted = excluded.raclisted,
@@ -196,7 +183,7 @@ pub fn set_class_options(
 }
 
 /// Every class with options set, in name order.
-pub fn all_class_options(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(String, ClassOptions)>> {
+pub fn all_class_options(tx: &Tx<'_>) -> StoreResult<Vec<(String, ClassOptions)>> {
     let mut st = tx.prepare_cached(
         "SELECT class, active, raclisted, generic, gencmd FROM class_options ORDER BY class",
     )?;
@@ -211,7 +198,7 @@ pub fn all_class_options(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(String, 
             },
         ))
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Copies the class's profiles and access lists into its RACLIST snapshot
@@ -219,7 +206,7 @@ pub fn all_class_options(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(String, 
 ///
 /// For DIGTRING and DIGTCERT the snapshot also records what the rings and certificates held
 /// ([`crate::ring_images`]), so applications can be told when a ring changed after it.
-pub fn snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
+pub fn snapshot(tx: &Tx<'_>, class: &str) -> StoreResult<()> {
     drop_snapshot(tx, class)?;
     crate::ring_images::record(tx, class)?;
     tx.prepare_cached(
@@ -236,7 +223,7 @@ pub fn snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
 }
 
 /// Drops the RACLIST snapshot of a class (NORACLIST).
-pub fn drop_snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
+pub fn drop_snapshot(tx: &Tx<'_>, class: &str) -> StoreResult<()> {
     crate::ring_images::forget(tx, class)?;
     tx.prepare_cached("DELETE FROM raclist_profiles WHERE class = ?1")?
         .execute([class])?;
@@ -247,10 +234,10 @@ pub fn drop_snapshot(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> 
 
 /// Profiles (name, generic, uacc, warning) of a class from the live database or the snapshot.
 pub fn candidates(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     class: &str,
     from_snapshot: bool,
-) -> rusqlite::Result<Vec<(String, bool, String, bool)>> {
+) -> StoreResult<Vec<(String, bool, String, bool)>> {
     let sql = if from_snapshot {
         "SELECT name, generic, uacc, warning FROM raclist_profiles WHERE class = ?1"
     } else {
@@ -260,16 +247,16 @@ pub fn candidates(
     let rows = st.query_map([class], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A profile's access list as (ID, access) pairs, live or from the RACLIST snapshot.
 pub fn entries(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     class: &str,
     name: &str,
     from_snapshot: bool,
-) -> rusqlite::Result<Vec<(String, String)>> {
+) -> StoreResult<Vec<(String, String)>> {
     let sql = if from_snapshot {
         "SELECT id, access FROM raclist_access WHERE class = ?1 AND name = ?2"
     } else {
@@ -277,11 +264,11 @@ pub fn entries(
     };
     let mut st = tx.prepare_cached(sql)?;
     let rows = st.query_map(params![class, name], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Remembers a SETROPTS option that has no further effect in racemu.
-pub fn set_option(tx: &Transaction<'_>, option: &str, value: &str) -> rusqlite::Result<()> {
+pub fn set_option(tx: &Tx<'_>, option: &str, value: &str) -> StoreResult<()> {
     tx.prepare_cached(
         "INSERT INTO setropts_options (option, value) VALUES (?1, ?2) ON CONFLICT (option) DO UPDATE SET value = excluded.value",
     )?.execute(

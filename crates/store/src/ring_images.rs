@@ -3,7 +3,7 @@
 //! application view tell when a ring or one of its certificates changed after the refresh.
 
 use crate::meta;
-use rusqlite::Transaction;
+use crate::{StoreResult, Tx};
 
 fn key(class: &str) -> String {
     format!("raclist_image.{class}")
@@ -12,7 +12,7 @@ fn key(class: &str) -> String {
 /// What the key rings (DIGTRING: `ring_id|` per ring and `ring_id|cert_id|usage|default` per
 /// connection) or the certificates (DIGTCERT: `cert_id|status|has_key|label`) hold now, one
 /// sorted line per item; `None` for other classes.
-pub fn current(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<Option<Vec<String>>> {
+pub fn current(tx: &Tx<'_>, class: &str) -> StoreResult<Option<Vec<String>>> {
     let sql = match class {
         "DIGTRING" => {
             "SELECT ring_id || '|' || cert_id || '|' || usage || '|' || is_default FROM connections
@@ -31,7 +31,7 @@ pub fn current(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<Option<Vec
 
 /// Records the [`current`] image of DIGTRING or DIGTCERT as the snapshot's (no-op for other
 /// classes).
-pub fn record(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
+pub fn record(tx: &Tx<'_>, class: &str) -> StoreResult<()> {
     if let Some(image) = current(tx, class)? {
         meta::set(tx, &key(class), &image.join("\n"))?;
     }
@@ -39,7 +39,7 @@ pub fn record(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
 }
 
 /// Forgets the recorded image (NORACLIST).
-pub fn forget(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
+pub fn forget(tx: &Tx<'_>, class: &str) -> StoreResult<()> {
     tx.prepare_cached("DELETE FROM meta WHERE key = ?1")?
         .execute([key(class)])?;
     Ok(())
@@ -47,7 +47,7 @@ pub fn forget(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<()> {
 
 /// The image recorded by the last RACLIST or REFRESH; empty when none was recorded since the
 /// class was RACLISTed (a new store's seeded RACLIST records none).
-pub fn at_refresh(tx: &Transaction<'_>, class: &str) -> rusqlite::Result<Vec<String>> {
+pub fn at_refresh(tx: &Tx<'_>, class: &str) -> StoreResult<Vec<String>> {
     Ok(meta::get(tx, &key(class))?
         .map(|v| v.lines().map(str::to_string).collect())
         .unwrap_or_default())

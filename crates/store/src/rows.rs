@@ -2,21 +2,23 @@
 //!
 //! Every function takes the open transaction of the command that calls it.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::{StoreResult, Tx};
+use rusqlite::{params, OptionalExtension};
 
 /// Store-wide settings and counters.
 pub mod meta {
     use super::*;
 
     /// Reads a setting.
-    pub fn get(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<String>> {
-        tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+    pub fn get(tx: &Tx<'_>, key: &str) -> StoreResult<Option<String>> {
+        Ok(tx
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
             .query_row([key], |r| r.get(0))
-            .optional()
+            .optional()?)
     }
 
     /// Writes a setting.
-    pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> rusqlite::Result<()> {
+    pub fn set(tx: &Tx<'_>, key: &str, value: &str) -> StoreResult<()> {
         tx.prepare_cached(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )?.execute(
@@ -26,7 +28,7 @@ pub mod meta {
     }
 
     /// The next value of the store's creation sequence (orders rings, connections, certificates).
-    pub fn next_seq(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
+    pub fn next_seq(tx: &Tx<'_>) -> StoreResult<i64> {
         let n: i64 = tx.prepare_cached(
             "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER)",
     )?.query_row(

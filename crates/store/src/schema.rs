@@ -1,6 +1,6 @@
 //! Schema and migrations.
 
-use rusqlite::Transaction;
+use crate::{StoreResult, Tx};
 
 /// The schema version this racemu writes.
 pub const SCHEMA_VERSION: i64 = 3;
@@ -150,7 +150,7 @@ CREATE TABLE datasets (
 /// Brings the schema up to [`SCHEMA_VERSION`], seeding a new store, and returns the store's
 /// version. A version above [`SCHEMA_VERSION`] (a newer racemu wrote the file) is returned
 /// untouched for the caller to refuse.
-pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
+pub fn migrate(tx: &Tx<'_>) -> StoreResult<i64> {
     let has_meta: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta')",
         [],
@@ -189,7 +189,7 @@ pub fn migrate(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
 }
 
 /// The V1 tables, as racemu 0.1 created them.
-fn create_v1(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+fn create_v1(tx: &Tx<'_>) -> StoreResult<()> {
     tx.execute_batch(V1)?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('schema_version', '1'), ('seq', '0'), ('undefined_ids', 'implicit')",
@@ -200,7 +200,7 @@ fn create_v1(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 
 /// RACF's initial IBMUSER password: SYS1, expired. Given to an IBMUSER that has neither a
 /// password nor a phrase (a store from before V3).
-fn initial_ibmuser_password(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+fn initial_ibmuser_password(tx: &Tx<'_>) -> StoreResult<()> {
     let exists: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE userid = 'IBMUSER'
            AND password_hash IS NULL AND phrase_hash IS NULL)",
@@ -218,7 +218,7 @@ fn initial_ibmuser_password(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 
 /// What a new RACF database holds: IBMUSER (password SYS1, expired), group SYS1, and the
 /// classes of a typical system.
-fn seed(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+fn seed(tx: &Tx<'_>) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created)
          VALUES ('IBMUSER', 'IBMUSER', 'IBMUSER', 'SYS1', 1, 1, 0, 'initial')",
@@ -244,6 +244,6 @@ fn seed(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 
 /// The V1 tables alone, as racemu 0.1 left a store (migration tests).
 #[cfg(test)]
-pub(crate) fn create_v1_for_tests(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+pub(crate) fn create_v1_for_tests(tx: &Tx<'_>) -> StoreResult<()> {
     create_v1(tx)
 }

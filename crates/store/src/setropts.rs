@@ -1,6 +1,7 @@
 //! SETROPTS options that racemu gives meaning to outside class options.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::{StoreResult, Tx};
+use rusqlite::{params, OptionalExtension};
 
 /// SETROPTS PASSWORD(INTERVAL(n)) default, as on a new RACF database.
 pub const DEFAULT_INTERVAL: u32 = 30;
@@ -14,13 +15,14 @@ pub struct PasswordOptions {
     pub revoke: Option<u32>,
 }
 
-fn get(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<String>> {
-    tx.prepare_cached("SELECT value FROM setropts_options WHERE option = ?1")?
+fn get(tx: &Tx<'_>, key: &str) -> StoreResult<Option<String>> {
+    Ok(tx
+        .prepare_cached("SELECT value FROM setropts_options WHERE option = ?1")?
         .query_row([key], |r| r.get(0))
-        .optional()
+        .optional()?)
 }
 
-fn set(tx: &Transaction<'_>, key: &str, value: &str) -> rusqlite::Result<()> {
+fn set(tx: &Tx<'_>, key: &str, value: &str) -> StoreResult<()> {
     tx.prepare_cached(
         "INSERT INTO setropts_options (option, value) VALUES (?1, ?2)
          ON CONFLICT (option) DO UPDATE SET value = excluded.value",
@@ -30,7 +32,7 @@ fn set(tx: &Transaction<'_>, key: &str, value: &str) -> rusqlite::Result<()> {
 }
 
 /// The password options in force.
-pub fn password_options(tx: &Transaction<'_>) -> rusqlite::Result<PasswordOptions> {
+pub fn password_options(tx: &Tx<'_>) -> StoreResult<PasswordOptions> {
     let interval = get(tx, "PASSWORD.INTERVAL")?
         .and_then(|v| v.parse().ok())
         .unwrap_or(DEFAULT_INTERVAL);
@@ -39,7 +41,7 @@ pub fn password_options(tx: &Transaction<'_>) -> rusqlite::Result<PasswordOption
 }
 
 /// Writes the password options.
-pub fn set_password_options(tx: &Transaction<'_>, o: PasswordOptions) -> rusqlite::Result<()> {
+pub fn set_password_options(tx: &Tx<'_>, o: PasswordOptions) -> StoreResult<()> {
     set(tx, "PASSWORD.INTERVAL", &o.interval.to_string())?;
     set(
         tx,

@@ -1,6 +1,7 @@
 //! RACF user profiles (the BASE segment racemu keeps).
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::{StoreResult, Tx};
+use rusqlite::{params, OptionalExtension};
 
 /// A user profile.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -43,17 +44,18 @@ fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 }
 
 /// The user, if defined.
-pub fn get(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<User>> {
-    tx.query_row(
-        &format!("SELECT {COLUMNS} FROM users WHERE userid = ?1"),
-        [userid],
-        map,
-    )
-    .optional()
+pub fn get(tx: &Tx<'_>, userid: &str) -> StoreResult<Option<User>> {
+    Ok(tx
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM users WHERE userid = ?1"),
+            [userid],
+            map,
+        )
+        .optional()?)
 }
 
 /// Inserts or replaces a user's BASE attributes (the password columns are left alone).
-pub fn put(tx: &Transaction<'_>, u: &User) -> rusqlite::Result<()> {
+pub fn put(tx: &Tx<'_>, u: &User) -> StoreResult<()> {
     tx.prepare_cached(
         "INSERT INTO users (userid, name, owner, dfltgrp, special, operations, auditor, created, restricted)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -78,7 +80,7 @@ pub fn put(tx: &Transaction<'_>, u: &User) -> rusqlite::Result<()> {
 }
 
 /// Deletes a user; returns whether it existed.
-pub fn delete(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
+pub fn delete(tx: &Tx<'_>, userid: &str) -> StoreResult<bool> {
     tx.prepare_cached("DELETE FROM group_members WHERE userid = ?1")?
         .execute([userid])?;
     Ok(tx
@@ -88,18 +90,11 @@ pub fn delete(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<bool> {
 }
 
 /// Groups the user is connected to, in name order.
-pub fn groups(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Vec<String>> {
+pub fn groups(tx: &Tx<'_>, userid: &str) -> StoreResult<Vec<String>> {
     let mut st =
         tx.prepare_cached("SELECT grp FROM group_members WHERE userid = ?1 ORDER BY grp")?;
     let rows = st.query_map([userid], |r| r.get(0))?;
-    rows.collect()
-}
-
-/// All user IDs (for completion), in order.
-pub fn ids(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
-    let mut st = conn.prepare_cached("SELECT userid FROM users ORDER BY userid")?;
-    let rows = st.query_map([], |r| r.get(0))?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A user's password, password phrase and logon state.
@@ -160,8 +155,8 @@ impl std::fmt::Debug for Credentials {
 }
 
 /// The user's credentials, if the user is defined.
-pub fn credentials(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Option<Credentials>> {
-    tx.prepare_cached(
+pub fn credentials(tx: &Tx<'_>, userid: &str) -> StoreResult<Option<Credentials>> {
+    Ok(tx.prepare_cached(
         "SELECT password_hash, passdate, phrase_hash, phrasedate, expired, revoked, failed_logons,
            revoke_date, resume_date
          FROM users WHERE userid = ?1",
@@ -179,15 +174,11 @@ pub fn credentials(tx: &Transaction<'_>, userid: &str) -> rusqlite::Result<Optio
             resume_date: r.get(8)?,
         })
     })
-    .optional()
+    .optional()?)
 }
 
 /// Writes the user's credentials (the user must be defined).
-pub fn set_credentials(
-    tx: &Transaction<'_>,
-    userid: &str,
-    c: &Credentials,
-) -> rusqlite::Result<()> {
+pub fn set_credentials(tx: &Tx<'_>, userid: &str, c: &Credentials) -> StoreResult<()> {
     tx.prepare_cached(
         "UPDATE users SET password_hash = ?2, passdate = ?3, phrase_hash = ?4, phrasedate = ?5,
            expired = ?6, revoked = ?7, failed_logons = ?8, revoke_date = ?9, resume_date = ?10

@@ -14,12 +14,13 @@ use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, Owner};
 use racemu_pki as pki;
-use racemu_store::{certs, meta};
+use racemu_store::{certs, settings};
 
 fn pkcs12_encryption(ctx: &Ctx<'_, '_>) -> Result<pki::Pkcs12Encryption, Fail> {
-    Ok(match meta::get(ctx.tx, "pkcs12_encryption")?.as_deref() {
-        Some("legacy") => pki::Pkcs12Encryption::LegacyTripleDes,
-        _ => pki::Pkcs12Encryption::Aes256,
+    Ok(if settings::pkcs12_legacy(ctx.tx)? {
+        pki::Pkcs12Encryption::LegacyTripleDes
+    } else {
+        pki::Pkcs12Encryption::Aes256
     })
 }
 
@@ -142,7 +143,7 @@ pub(crate) fn checkcert(
         let profile = profile_of(&info);
         view.certs.push(match certs::by_profile(ctx.tx, &profile)? {
             Some(row) if may_list => {
-                CheckedCert::InRacf(cert_view(ctx, &Owner::from_internal(&row.owner), &row)?)
+                CheckedCert::InRacf(cert_view(ctx, &crate::stored::owner(&row.owner), &row)?)
             }
             _ => CheckedCert::Outside(CertDetails::from(&info)),
         });

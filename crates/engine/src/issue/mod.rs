@@ -10,6 +10,7 @@ use crate::datasets::read_dataset;
 use crate::listing;
 use crate::lookup::{new_label, parse_info, profile_name, serial_bytes, signer};
 use crate::messages as m;
+use crate::stored::{stored_owner, stored_status};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{
     Access, AltNameSpec, DateTimeSpec, DsnOperand, GenCert, KeyAlgorithmKeyword, KeyUsageSpec,
@@ -83,7 +84,7 @@ pub(crate) fn new_status(
     };
     let info = parse_info(signer)?;
     let valid = info.not_before <= ctx.now && ctx.now <= info.not_after;
-    Ok(if valid && signer.status != "NOTRUST" {
+    Ok(if valid && signer.status != certs::Status::NoTrust {
         TrustStatus::Trust
     } else {
         TrustStatus::NoTrust
@@ -344,11 +345,11 @@ pub(crate) fn cert_row(
     let profile = profile_name(&serial_hex, &issuer_dn);
     Ok(CertRow {
         id: 0,
-        owner: owner.internal_id().to_string(),
+        owner: stored_owner(owner),
         label,
         der,
         private_key: key,
-        status: status.keyword().to_string(),
+        status: stored_status(status),
         serial_hex,
         issuer_dn,
         subject_dn: info.subject.racf_dotted(),

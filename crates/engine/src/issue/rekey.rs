@@ -8,7 +8,7 @@ use crate::listing;
 use crate::lookup::{find_cert, new_label, parse_info, profile_name, serial_after};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{CertSelector, GenCert, Owner, TrustStatus};
+use racemu_command::{CertSelector, GenCert, Owner};
 use racemu_pki as pki;
 use racemu_store::{certs, rings};
 
@@ -104,7 +104,7 @@ pub(crate) fn rekey(
         pki::SignWith::SelfSigned(&key),
         &ctx.config.randomness,
     )?;
-    let status = TrustStatus::from_keyword(&old.status).unwrap_or(TrustStatus::Trust);
+    let status = crate::stored::trust_status(old.status);
     insert_cert(
         ctx,
         owner,
@@ -134,7 +134,7 @@ pub(crate) fn rollover(
     let Some(old) = find_cert(ctx, owner, sel)? else {
         return Err(Fail::from(m::irrd107i()));
     };
-    let Some(new) = certs::by_label(ctx.tx, owner.internal_id(), new_label)? else {
+    let Some(new) = certs::by_label(ctx.tx, &crate::stored::stored_owner(owner), new_label)? else {
         return Err(Fail::from(m::irrd107i()));
     };
     if new.private_key.is_none() && !force {

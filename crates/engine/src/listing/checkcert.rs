@@ -87,7 +87,7 @@ Private Key: NO
             certs: vec![CheckedCert::InRacf(CertView {
                 owner: Owner::User("GTM".into()),
                 label: "LABEL00000001".into(),
-                status: "NOTRUST".into(),
+                status: racemu_store::certs::Status::NoTrust,
                 details: CertDetails {
                     not_before: datetime!(2010-11-11 00:00:00 UTC),
                     not_after: datetime!(2011-11-11 23:59:59 UTC),

@@ -61,7 +61,7 @@ pub struct CertView {
     /// Label.
     pub label: String,
     /// TRUST / NOTRUST / HIGHTRUST.
-    pub status: String,
+    pub status: racemu_store::certs::Status,
     /// The certificate itself.
     pub details: CertDetails,
     /// Whether RACF holds the private key.
@@ -182,7 +182,7 @@ Digital certificate information for CERTAUTH:
         let view = CertView {
             owner: Owner::CertAuth,
             label: "zOSMFCA".into(),
-            status: "TRUST".into(),
+            status: racemu_store::certs::Status::Trust,
             details: CertDetails {
                 not_before: datetime!(2013-11-18 16:00:00 UTC),
                 not_after: datetime!(2021-08-21 15:59:59 UTC),

@@ -67,7 +67,7 @@ mod tests {
         CertView {
             owner,
             label: label.into(),
-            status: "TRUST".into(),
+            status: racemu_store::certs::Status::Trust,
             details: CertDetails {
                 not_before: datetime!(2026-01-01 00:00:00 UTC),
                 not_after: datetime!(2027-01-01 23:59:59 UTC),

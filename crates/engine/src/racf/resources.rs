@@ -191,12 +191,12 @@ fn racdcert_profiles(
             certs::profiles(ctx.tx)?
                 .into_iter()
                 .map(|(name, creator, status, owner)| {
-                    let uacc = match status.as_str() {
-                        "TRUST" => "READ",
-                        "HIGHTRUST" => "CONTROL",
-                        _ => "NONE",
+                    let uacc = match status {
+                        certs::Status::Trust => "READ",
+                        certs::Status::HighTrust => "CONTROL",
+                        certs::Status::NoTrust => "NONE",
                     };
-                    make(name, creator, uacc, Some(owner))
+                    make(name, creator, uacc, Some(owner.stored().to_string()))
                 })
                 .collect(),
         ),

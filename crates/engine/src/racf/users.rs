@@ -136,7 +136,7 @@ pub(crate) fn deluser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, F
             continue;
         }
         // As in RACF, the user's certificates and key rings go with the user.
-        certs::delete_owner(ctx.tx, id)?;
+        certs::delete_owner(ctx.tx, &certs::Owner::User(id.to_string()))?;
         rings::delete_owner(ctx.tx, id)?;
     }
     Ok(Output::new(out, rc))

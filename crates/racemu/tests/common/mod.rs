@@ -102,13 +102,18 @@ pub fn normalise(out: &str) -> Vec<String> {
 
 /// Certificates (DER) of the store, by owner and label.
 pub fn cert_der(db: &Path, owner: &str, label: &str) -> Vec<u8> {
-    let conn = racemu_store::rusqlite::Connection::open(db).expect("open store");
-    conn.query_row(
-        "SELECT der FROM certificates WHERE owner = ?1 AND label = ?2",
-        [owner, label],
-        |r| r.get(0),
-    )
-    .expect("certificate in store")
+    let store = racemu_store::Reader::open(db).expect("open store");
+    store
+        .read(|tx| {
+            racemu_store::certs::by_label(
+                tx,
+                &racemu_store::certs::Owner::from_stored(owner),
+                label,
+            )
+        })
+        .expect("read store")
+        .expect("certificate in store")
+        .der
 }
 
 /// Writes DER as PEM to `path`.

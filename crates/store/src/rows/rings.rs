@@ -1,7 +1,62 @@
 //! Key rings (the DIGTRING profiles) and their connections.
 
 use super::meta;
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::{StoreResult, Tx};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::{params, OptionalExtension};
+
+/// How a certificate is used in a ring, stored as RACF's keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Usage {
+    /// PERSONAL: the ring owner's own certificate, private key included.
+    Personal,
+    /// CERTAUTH: a certificate authority's certificate.
+    CertAuth,
+    /// SITE: a site certificate.
+    Site,
+}
+
+impl Usage {
+    /// RACF's keyword: `PERSONAL`, `CERTAUTH` or `SITE`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Usage::Personal => "PERSONAL",
+            Usage::CertAuth => "CERTAUTH",
+            Usage::Site => "SITE",
+        }
+    }
+
+    /// The usage a keyword names (upper case); `None` for anything else.
+    pub fn from_keyword(k: &str) -> Option<Usage> {
+        match k {
+            "PERSONAL" => Some(Usage::Personal),
+            "CERTAUTH" => Some(Usage::CertAuth),
+            "SITE" => Some(Usage::Site),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+impl ToSql for Usage {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.keyword()))
+    }
+}
+
+impl FromSql for Usage {
+    /// A usage column that holds no RACF keyword is a damaged store, reported as an error.
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let k = v.as_str()?;
+        Usage::from_keyword(k)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown ring usage {k:?}").into()))
+    }
+}
 
 /// A ring.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +77,7 @@ pub struct ConnectionRow {
     /// The certificate.
     pub cert_id: i64,
     /// PERSONAL / CERTAUTH / SITE.
-    pub usage: String,
+    pub usage: Usage,
     /// DEFAULT.
     pub is_default: bool,
     /// Connection sequence.
@@ -30,8 +85,9 @@ pub struct ConnectionRow {
 }
 
 /// The ring `owner.name`.
-pub fn get(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<Option<RingRow>> {
-    tx.prepare_cached("SELECT id, owner, name FROM rings WHERE owner = ?1 AND name = ?2")?
+pub fn get(tx: &Tx<'_>, owner: &str, name: &str) -> StoreResult<Option<RingRow>> {
+    Ok(tx
+        .prepare_cached("SELECT id, owner, name FROM rings WHERE owner = ?1 AND name = ?2")?
         .query_row(params![owner, name], |r| {
             Ok(RingRow {
                 id: r.get(0)?,
@@ -39,11 +95,11 @@ pub fn get(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<Op
                 name: r.get(2)?,
             })
         })
-        .optional()
+        .optional()?)
 }
 
 /// Every ring of an owner, in creation order.
-pub fn by_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<Vec<RingRow>> {
+pub fn by_owner(tx: &Tx<'_>, owner: &str) -> StoreResult<Vec<RingRow>> {
     let mut st =
         tx.prepare_cached("SELECT id, owner, name FROM rings WHERE owner = ?1 ORDER BY seq")?;
     let rows = st.query_map([owner], |r| {
@@ -53,11 +109,11 @@ pub fn by_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<Vec<RingR
             name: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Creates a ring.
-pub fn add(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<i64> {
+pub fn add(tx: &Tx<'_>, owner: &str, name: &str) -> StoreResult<i64> {
     let seq = meta::next_seq(tx)?;
     tx.prepare_cached("INSERT INTO rings (owner, name, seq) VALUES (?1, ?2, ?3)")?
         .execute(params![owner, name, seq])?;
@@ -65,20 +121,21 @@ pub fn add(tx: &Transaction<'_>, owner: &str, name: &str) -> rusqlite::Result<i6
 }
 
 /// Deletes a ring and its connections.
-pub fn delete(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+pub fn delete(tx: &Tx<'_>, id: i64) -> StoreResult<()> {
     tx.prepare_cached("DELETE FROM rings WHERE id = ?1")?
         .execute([id])?;
     Ok(())
 }
 
 /// Deletes every ring of an owner (DELUSER).
-pub fn delete_owner(tx: &Transaction<'_>, owner: &str) -> rusqlite::Result<usize> {
-    tx.prepare_cached("DELETE FROM rings WHERE owner = ?1")?
-        .execute([owner])
+pub fn delete_owner(tx: &Tx<'_>, owner: &str) -> StoreResult<usize> {
+    Ok(tx
+        .prepare_cached("DELETE FROM rings WHERE owner = ?1")?
+        .execute([owner])?)
 }
 
 /// Connections of a ring, in connection order.
-pub fn connections(tx: &Transaction<'_>, ring_id: i64) -> rusqlite::Result<Vec<ConnectionRow>> {
+pub fn connections(tx: &Tx<'_>, ring_id: i64) -> StoreResult<Vec<ConnectionRow>> {
     let mut st = tx.prepare_cached(
         "SELECT ring_id, cert_id, usage, is_default, seq FROM connections WHERE ring_id = ?1 ORDER BY seq",
     )?;
@@ -91,12 +148,12 @@ pub fn connections(tx: &Transaction<'_>, ring_id: i64) -> rusqlite::Result<Vec<C
             seq: r.get(4)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Rings a certificate is connected to, as (ring owner, ring name), in ring owner then
 /// ring creation order.
-pub fn of_certificate(tx: &Transaction<'_>, cert_id: i64) -> rusqlite::Result<Vec<RingRow>> {
+pub fn of_certificate(tx: &Tx<'_>, cert_id: i64) -> StoreResult<Vec<RingRow>> {
     let mut st = tx.prepare_cached(
         "SELECT r.id, r.owner, r.name FROM connections c JOIN rings r ON r.id = c.ring_id
          WHERE c.cert_id = ?1 ORDER BY r.owner, r.seq",
@@ -108,18 +165,18 @@ pub fn of_certificate(tx: &Transaction<'_>, cert_id: i64) -> rusqlite::Result<Ve
             name: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Connects (or re-connects, keeping the original position) a certificate to a ring.
 /// A new DEFAULT takes DEFAULT away from the ring's previous default.
 pub fn connect(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     ring_id: i64,
     cert_id: i64,
-    usage: &str,
+    usage: Usage,
     default: bool,
-) -> rusqlite::Result<()> {
+) -> StoreResult<()> {
     if default {
         tx.prepare_cached("UPDATE connections SET is_default = 0 WHERE ring_id = ?1")?
             .execute([ring_id])?;
@@ -152,7 +209,7 @@ pub fn connect(
 }
 
 /// Removes a certificate from a ring; returns whether it was connected.
-pub fn remove(tx: &Transaction<'_>, ring_id: i64, cert_id: i64) -> rusqlite::Result<bool> {
+pub fn remove(tx: &Tx<'_>, ring_id: i64, cert_id: i64) -> StoreResult<bool> {
     Ok(tx
         .prepare_cached("DELETE FROM connections WHERE ring_id = ?1 AND cert_id = ?2")?
         .execute(params![ring_id, cert_id])?
@@ -163,7 +220,7 @@ pub fn remove(tx: &Transaction<'_>, ring_id: i64, cert_id: i64) -> rusqlite::Res
 /// place (usage, DEFAULT and position kept, `from` leaves the ring); where `from` is connected
 /// with CERTAUTH or SITE usage, `to` is added with the same usage (not as DEFAULT) and `from`
 /// stays connected.
-pub fn rollover(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()> {
+pub fn rollover(tx: &Tx<'_>, from: i64, to: i64) -> StoreResult<()> {
     tx.prepare_cached(
         "DELETE FROM connections WHERE cert_id = ?2 AND ring_id IN
            (SELECT ring_id FROM connections WHERE cert_id = ?1 AND usage = 'PERSONAL')",
@@ -173,7 +230,7 @@ pub fn rollover(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()
         "UPDATE connections SET cert_id = ?2 WHERE cert_id = ?1 AND usage = 'PERSONAL'",
     )?
     .execute(params![from, to])?;
-    let others: Vec<(i64, String)> = {
+    let others: Vec<(i64, Usage)> = {
         let mut st = tx.prepare_cached(
             "SELECT ring_id, usage FROM connections WHERE cert_id = ?1 AND usage <> 'PERSONAL'
                AND ring_id NOT IN (SELECT ring_id FROM connections WHERE cert_id = ?2)
@@ -183,13 +240,13 @@ pub fn rollover(tx: &Transaction<'_>, from: i64, to: i64) -> rusqlite::Result<()
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (ring_id, usage) in others {
-        connect(tx, ring_id, to, &usage, false)?;
+        connect(tx, ring_id, to, usage, false)?;
     }
     Ok(())
 }
 
 /// Every ring, in owner then creation order (the DIGTRING profiles).
-pub fn all(tx: &Transaction<'_>) -> rusqlite::Result<Vec<RingRow>> {
+pub fn all(tx: &Tx<'_>) -> StoreResult<Vec<RingRow>> {
     let mut st = tx.prepare_cached("SELECT id, owner, name FROM rings ORDER BY owner, seq")?;
     let rows = st.query_map([], |r| {
         Ok(RingRow {
@@ -198,12 +255,30 @@ pub fn all(tx: &Transaction<'_>) -> rusqlite::Result<Vec<RingRow>> {
             name: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Ring names of an owner (completion).
-pub fn names(conn: &rusqlite::Connection, owner: &str) -> rusqlite::Result<Vec<String>> {
-    let mut st = conn.prepare_cached("SELECT name FROM rings WHERE owner = ?1 ORDER BY seq")?;
-    let rows = st.query_map([owner], |r| r.get(0))?;
-    rows.collect()
+/// How many ring connections the store holds, over all rings.
+pub fn connection_count(tx: &Tx<'_>) -> StoreResult<i64> {
+    Ok(tx.query_row("SELECT COUNT(*) FROM connections", [], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    /// Each usage is stored as RACF's keyword and read back; other text is an error.
+    #[test]
+    fn usage_is_stored_as_its_keyword_and_unknown_text_is_an_error() {
+        let s = Store::open_in_memory().unwrap();
+        for u in [Usage::Personal, Usage::CertAuth, Usage::Site] {
+            let (text, back): (String, Usage) = s
+                .read(|tx| tx.query_row("SELECT ?1, ?1", [u], |r| Ok((r.get(0)?, r.get(1)?))))
+                .unwrap();
+            assert_eq!((text.as_str(), back), (u.keyword(), u));
+        }
+        let bad = s.read(|tx| tx.query_row("SELECT 'personal'", [], |r| r.get::<_, Usage>(0)));
+        assert!(bad.is_err());
+    }
 }
