@@ -4,8 +4,7 @@
 
 use crate::messages as m;
 use crate::{Ctx, Fail};
-use racemu_command::Access;
-use racemu_command::Owner;
+use racemu_racf::{Access, Owner};
 use racemu_store::{profiles, users, StoreResult, Tx};
 
 /// Whether `pattern` (a generic profile name with `*`, `**`, `%`) covers `name`.

@@ -8,10 +8,9 @@ use crate::listing::listchain::ChainView;
 use crate::listing::{self, CertDetails, CertView};
 use crate::lookup::{chain_of, check_label, find_cert, owner_text, parse_info, rings_of};
 use crate::messages as m;
-use crate::stored::{owner as command_owner, stored_owner, stored_status};
 use crate::{Ctx, Fail, Output};
-use racemu_command::{CertSelector, Owner, TrustStatus};
-use racemu_store::certs::Status;
+use racemu_command::CertSelector;
+use racemu_racf::{Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 
 /// What LIST shows of a certificate RACF holds for `owner`.
@@ -38,7 +37,7 @@ pub(crate) fn list(
             Some(r) => vec![r],
             None => return Ok(Output::from(m::irrd107i().with_rc(4))),
         },
-        None => certs::by_owner(ctx.tx, &stored_owner(owner))?,
+        None => certs::by_owner(ctx.tx, owner)?,
     };
     if rows.is_empty() {
         return Ok(Output::from(m::irrd105i(&owner_text(owner))));
@@ -69,9 +68,9 @@ pub(crate) fn listchain(
     };
     let mut common: Option<Vec<(String, String)>> = None;
     for row in &chain.rows {
-        let cert = cert_view(ctx, &command_owner(&row.owner), row)?;
+        let cert = cert_view(ctx, &row.owner, row)?;
         view.expired |= cert.details.not_after < ctx.now;
-        view.notrust |= row.status == Status::NoTrust;
+        view.notrust |= row.status == TrustStatus::NoTrust;
         let r = cert.rings.clone();
         common = Some(match common {
             None => r,
@@ -111,11 +110,11 @@ pub(crate) fn alter(
     };
     if let Some(nl) = new_label {
         check_label(nl)?;
-        if nl != c.label && certs::label_exists(ctx.tx, &stored_owner(owner), nl)? {
+        if nl != c.label && certs::label_exists(ctx.tx, owner, nl)? {
             return Err(Fail::from(m::irrd110i(nl)));
         }
     }
     let status = status.map(|s| owner_status(owner, s));
-    certs::alter(ctx.tx, c.id, status.map(stored_status), new_label)?;
+    certs::alter(ctx.tx, c.id, status, new_label)?;
     Ok(Output::ok())
 }

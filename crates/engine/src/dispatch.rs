@@ -5,7 +5,8 @@ use crate::authority::ensure_user;
 use crate::messages as m;
 use crate::{certificates, interchange, issue, racf, rings};
 use crate::{Ctx, Fail, Output};
-use racemu_command::{Command, Function, Owner, Racdcert};
+use racemu_command::{Command, Function, Racdcert};
+use racemu_racf::Owner;
 
 /// Runs one command inside its transaction.
 pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, Fail> {

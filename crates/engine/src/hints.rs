@@ -11,7 +11,8 @@
 //!   TSO does not take for apostrophes.
 
 use crate::messages::hints as m;
-use racemu_command::{Function, Owner, Racdcert};
+use racemu_command::{Function, Racdcert};
+use racemu_racf::Owner;
 use racemu_store::{certs, Tx};
 use racemu_tso::operands::{parse_command, Operand, OperandText};
 
@@ -100,7 +101,7 @@ pub(crate) fn label_case(tx: &Tx<'_>, text: &str, cmd: &Racdcert, issuer: &str) 
         };
         let mut found: Vec<(Owner, String)> = Vec::new();
         for o in &owners {
-            let labels = certs::labels(tx, &crate::stored::stored_owner(o)).unwrap_or_default();
+            let labels = certs::labels(tx, o).unwrap_or_default();
             if labels.contains(&effective) {
                 found.clear();
                 break;

@@ -21,7 +21,6 @@ mod lookup;
 pub mod messages;
 mod racf;
 mod rings;
-pub mod stored;
 
 use racemu_command::{parse, Command, ParseFailure};
 use racemu_store::{Store, StoreError, Tx};

@@ -5,8 +5,9 @@
 use crate::listing;
 use crate::messages as m;
 use crate::{Ctx, Fail};
-use racemu_command::{CertSelector, Owner, SignWithSpec};
+use racemu_command::{CertSelector, SignWithSpec};
 use racemu_pki::{self as pki, CertificateInfo};
+use racemu_racf::Owner;
 use racemu_store::certs::{self, CertRow};
 use racemu_store::rings;
 
@@ -25,12 +26,11 @@ pub(crate) fn find_cert(
     owner: &Owner,
     sel: Option<&CertSelector>,
 ) -> Result<Option<CertRow>, Fail> {
-    let id = &crate::stored::stored_owner(owner);
     Ok(match sel {
-        Some(CertSelector::Label(l)) => certs::by_label(ctx.tx, id, l)?,
+        Some(CertSelector::Label(l)) => certs::by_label(ctx.tx, owner, l)?,
         Some(CertSelector::Serial { serial, issuer }) => {
             let serial = normalise_serial(serial);
-            certs::by_serial(ctx.tx, id, &serial)?
+            certs::by_serial(ctx.tx, owner, &serial)?
                 .into_iter()
                 .find(|c| {
                     issuer
@@ -40,7 +40,7 @@ pub(crate) fn find_cert(
         }
         None => {
             // With one certificate only, the label may be omitted.
-            let all = certs::by_owner(ctx.tx, id)?;
+            let all = certs::by_owner(ctx.tx, owner)?;
             if all.len() == 1 {
                 all.into_iter().next()
             } else {
@@ -83,7 +83,7 @@ pub(crate) fn find_issuer(ctx: &Ctx<'_, '_>, row: &CertRow) -> Result<Option<Cer
         (
             if c.owner == row.owner {
                 0
-            } else if c.owner == certs::Owner::CertAuth {
+            } else if c.owner == Owner::CertAuth {
                 1
             } else {
                 2
@@ -130,8 +130,7 @@ pub(crate) fn signer(
     sign_with: &SignWithSpec,
 ) -> Result<(CertRow, pki::KeyPair), Fail> {
     let so = sign_with.owner.clone().unwrap_or_else(|| owner.clone());
-    let Some(row) = certs::by_label(ctx.tx, &crate::stored::stored_owner(&so), &sign_with.label)?
-    else {
+    let Some(row) = certs::by_label(ctx.tx, &so, &sign_with.label)? else {
         return Err(Fail::from(m::signer_not_found()));
     };
     let Some(key) = &row.private_key else {
@@ -158,7 +157,7 @@ pub(crate) fn new_label(
     match given {
         Some(l) => {
             check_label(l)?;
-            if certs::label_exists(ctx.tx, &crate::stored::stored_owner(owner), l)? {
+            if certs::label_exists(ctx.tx, owner, l)? {
                 return Err(Fail::from(m::irrd110i(l)));
             }
             Ok(l.to_string())
@@ -171,7 +170,7 @@ pub(crate) fn new_label(
 pub(crate) fn default_label(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<String, Fail> {
     for n in 1..=99_999_999u32 {
         let l = format!("LABEL{n:08}");
-        if !certs::label_exists(ctx.tx, &crate::stored::stored_owner(owner), &l)? {
+        if !certs::label_exists(ctx.tx, owner, &l)? {
             return Ok(l);
         }
     }

@@ -6,7 +6,8 @@ use crate::authority::{authorize, ensure_user, ring_level};
 use crate::listing::{self, RingRow, RingView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{Access, Owner, RingSelector, Usage};
+use racemu_command::RingSelector;
+use racemu_racf::{Access, Owner, Usage};
 use racemu_store::{certs, rings};
 
 /// LISTRING's Cert Owner column.
@@ -32,7 +33,7 @@ fn ring_view(ctx: &Ctx<'_, '_>, ring: &rings::RingRow) -> Result<RingView, Fail>
         if let Some(cert) = certs::by_id(ctx.tx, c.cert_id)? {
             rows.push(RingRow {
                 label: cert.label.clone(),
-                owner: ring_owner_column(&crate::stored::owner(&cert.owner)),
+                owner: ring_owner_column(&cert.owner),
                 usage: c.usage.keyword().to_string(),
                 default: c.is_default,
             });
@@ -155,18 +156,11 @@ pub(crate) fn connect(
     let Some(ring) = rings::get(ctx.tx, user, ring_name)? else {
         return Err(Fail::from(m::irrd114i(ring_name)));
     };
-    let Some(cert) = certs::by_label(ctx.tx, &crate::stored::stored_owner(&cert_owner), label)?
-    else {
+    let Some(cert) = certs::by_label(ctx.tx, &cert_owner, label)? else {
         return Err(Fail::from(m::irrd107i()));
     };
     let usage = usage.unwrap_or_else(|| category_usage(&cert_owner));
-    rings::connect(
-        ctx.tx,
-        ring.id,
-        cert.id,
-        crate::stored::stored_usage(usage),
-        default,
-    )?;
+    rings::connect(ctx.tx, ring.id, cert.id, usage, default)?;
     Ok(Output::ok())
 }
 
@@ -203,7 +197,7 @@ pub(crate) fn remove(
     let Some(ring) = rings::get(ctx.tx, user, ring_name)? else {
         return Err(Fail::from(m::irrd114i(ring_name)));
     };
-    let cert = certs::by_label(ctx.tx, &crate::stored::stored_owner(&cert_owner), label)?;
+    let cert = certs::by_label(ctx.tx, &cert_owner, label)?;
     match cert {
         Some(c) if rings::remove(ctx.tx, ring.id, c.id)? => Ok(Output::ok()),
         _ => Err(Fail::from(m::irrd116i(label, ring_name, user))),

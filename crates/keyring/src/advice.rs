@@ -1,11 +1,11 @@
 //! What a refusal or a withheld private key needs, in RACF commands: the profile to define
 //! when none exists, the PERMIT, and the SETROPTS REFRESH when the RACLIST snapshot is older
 //! than the database.
-
-use racemu_command::{Access, Owner};
 use racemu_engine::authority::live_resource_access;
-use racemu_store::{profiles, rings};
+use racemu_store::profiles;
 use racemu_store::{StoreResult as Result, Tx};
+
+use racemu_racf::{Access, Owner, Usage};
 
 use crate::tls::{owner_operand, quoted};
 
@@ -62,13 +62,13 @@ pub(crate) fn withheld(
     caller: &str,
     owner: &Owner,
     label: &str,
-    usage: rings::Usage,
+    usage: Usage,
     ring_owner: &str,
     ring: &str,
     rdatalib: Option<&str>,
     lst: &str,
 ) -> Result<String> {
-    if usage != rings::Usage::Personal {
+    if usage != Usage::Personal {
         return Ok(format!(
             "R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {} is connected with USAGE({usage}); RACDCERT ID({ring_owner}) CONNECT({} LABEL({}) RING({ring}) USAGE(PERSONAL)) would change that.",
             quoted(label),

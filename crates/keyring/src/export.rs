@@ -5,6 +5,7 @@ use racemu_pki::{
     export_keystore_der, pem_armour, verify_issued_by, KeyPair, KeystoreItem, Pkcs12Encryption,
     PkiError,
 };
+use racemu_racf::Owner;
 
 /// The chain of `leaf` built from the ring's own entries (issuer by signature), leaf first.
 pub(crate) fn chain_in_ring<'a>(view: &'a RingView, leaf: &'a RingEntry) -> Vec<&'a [u8]> {
@@ -41,9 +42,9 @@ impl RingView {
                 "# label: {} (owner {}, usage {}{}{})\n",
                 e.label,
                 match &e.owner {
-                    racemu_command::Owner::User(u) => u.as_str(),
-                    racemu_command::Owner::CertAuth => "CERTAUTH",
-                    racemu_command::Owner::Site => "SITE",
+                    Owner::User(u) => u.as_str(),
+                    Owner::CertAuth => "CERTAUTH",
+                    Owner::Site => "SITE",
                 },
                 e.usage,
                 if e.default { ", DEFAULT" } else { "" },

@@ -2,8 +2,8 @@
 //! as text ([`RingListing::text`]) and that the binary turns into JSON field by field.
 
 use crate::{AccessPath, RingEntry, RingView};
-use racemu_command::Owner;
 use racemu_pki::hex_colons;
+use racemu_racf::Owner;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 

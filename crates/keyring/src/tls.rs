@@ -3,8 +3,8 @@
 
 use crate::export::chain_in_ring;
 use crate::view::{RingEntry, RingView};
-use racemu_command::Owner;
 use racemu_pki::KeyType;
+use racemu_racf::Owner;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::server::WebPkiClientVerifier;
 use rustls::{ClientConfig, RootCertStore, ServerConfig};

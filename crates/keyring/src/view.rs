@@ -20,14 +20,13 @@
 //! * Every refusal and every withheld private key says what would change it (the RDEFINE when
 //!   no profile covers the resource, the PERMIT, the SETROPTS REFRESH when the snapshot is
 //!   older than the database).
-
-use racemu_command::{Access, Owner};
 use racemu_engine::authority::{is_special, protecting_profile, resource_access};
-use racemu_engine::stored::{self, stored_owner};
 use racemu_pki::{parse_certificate, CertificateInfo};
 use racemu_store::{certs, profiles, ring_images, rings, users, Store};
 use racemu_store::{StoreResult, Tx};
 use std::fmt;
+
+use racemu_racf::{Access, Owner, Usage};
 
 use crate::{advice, RingRef};
 
@@ -229,7 +228,7 @@ fn open_in(
     // The ring (real rings must exist; a user must exist for its virtual ring).
     let ring_row = if r.is_virtual() {
         if let Owner::User(u) = &owner {
-            let has_certs = !certs::by_owner(tx, &certs::Owner::User(u.clone()))
+            let has_certs = !certs::by_owner(tx, &Owner::User(u.clone()))
                 .map_err(db)?
                 .is_empty();
             if users::get(tx, u).map_err(db)?.is_none() && !has_certs {
@@ -256,7 +255,7 @@ fn open_in(
         format!("{oname}.{}.LST", r.ring.to_ascii_uppercase())
     };
     // Members: (cert row, usage, default).
-    let members: Vec<(certs::CertRow, rings::Usage, bool)> = match &ring_row {
+    let members: Vec<(certs::CertRow, Usage, bool)> = match &ring_row {
         Some(row) => {
             let mut v = Vec::new();
             for c in rings::connections(tx, row.id).map_err(db)? {
@@ -268,11 +267,11 @@ fn open_in(
         }
         None => {
             let usage = match owner {
-                Owner::User(_) => rings::Usage::Personal,
-                Owner::CertAuth => rings::Usage::CertAuth,
-                Owner::Site => rings::Usage::Site,
+                Owner::User(_) => Usage::Personal,
+                Owner::CertAuth => Usage::CertAuth,
+                Owner::Site => Usage::Site,
             };
-            certs::by_owner(tx, &stored_owner(&owner))
+            certs::by_owner(tx, &owner)
                 .map_err(db)?
                 .into_iter()
                 .map(|c| (c, usage, false))
@@ -286,19 +285,18 @@ fn open_in(
             let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
             if a < Access::Read {
                 // READ opens the ring; another user's private key needs UPDATE.
-                let others_key =
-                    members
-                        .iter()
-                        .find_map(|(c, usage, _)| match stored::owner(&c.owner) {
-                            Owner::User(u)
-                                if u != caller
-                                    && *usage == rings::Usage::Personal
-                                    && c.private_key.is_some() =>
-                            {
-                                Some(u)
-                            }
-                            _ => None,
-                        });
+                let others_key = members
+                    .iter()
+                    .find_map(|(c, usage, _)| match c.owner.clone() {
+                        Owner::User(u)
+                            if u != caller
+                                && *usage == Usage::Personal
+                                && c.private_key.is_some() =>
+                        {
+                            Some(u)
+                        }
+                        _ => None,
+                    });
                 let (needed, why) = match &others_key {
                     Some(u) => (
                         Access::Update,
@@ -343,11 +341,11 @@ fn open_in(
     let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
     let mut entries = Vec::new();
     for (cert, usage, default) in members {
-        if filter == StatusFilter::Trusted && cert.status == racemu_store::certs::Status::NoTrust {
+        if filter == StatusFilter::Trusted && cert.status == racemu_racf::TrustStatus::NoTrust {
             continue;
         }
-        let cert_owner = stored::owner(&cert.owner);
-        let may_have_key = usage == rings::Usage::Personal
+        let cert_owner = cert.owner.clone();
+        let may_have_key = usage == Usage::Personal
             && match &cert_owner {
                 Owner::User(u) => match &access {
                     AccessPath::Facility => u == caller,

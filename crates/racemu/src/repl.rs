@@ -6,10 +6,9 @@
 //! IDs (defined or only referenced) from the store.
 
 use crate::session::{run_commands, Next};
-use racemu_command::Owner;
 use racemu_command::{RACDCERT_KEYWORDS, VERBS};
-use racemu_engine::stored::stored_owner;
 use racemu_engine::Engine;
+use racemu_racf::Owner;
 use racemu_store::completion::{self, Words};
 use racemu_store::Reader;
 use rustyline::completion::{Completer, Pair};
@@ -92,7 +91,7 @@ impl TsoCompleter {
             return Words::default();
         };
         reader
-            .read(|tx| completion::words(tx, &stored_owner(label_owner)))
+            .read(|tx| completion::words(tx, label_owner))
             .unwrap_or_default()
     }
 }

@@ -27,10 +27,7 @@ fn certificates(db: &Path, owners: &[&str]) -> usize {
         .map(|o| {
             store
                 .read(|tx| {
-                    racemu_store::certs::by_owner(
-                        tx,
-                        &racemu_store::certs::Owner::User(o.to_string()),
-                    )
+                    racemu_store::certs::by_owner(tx, &racemu_racf::Owner::User(o.to_string()))
                 })
                 .expect("query")
                 .len()
@@ -64,10 +61,7 @@ fn sigkill_mid_deck_leaves_an_intact_store() {
             if let Ok(store) = racemu_store::Reader::open(&db) {
                 let n = store
                     .read(|tx| {
-                        racemu_store::certs::by_owner(
-                            tx,
-                            &racemu_store::certs::Owner::User("KILL".into()),
-                        )
+                        racemu_store::certs::by_owner(tx, &racemu_racf::Owner::User("KILL".into()))
                     })
                     .map_or(0, |c| c.len());
                 if n >= 20 {

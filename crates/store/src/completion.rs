@@ -1,8 +1,8 @@
 //! The words the REPL offers to complete a command: certificate labels, ring names and user
 //! IDs as the store holds them.
 
-use crate::certs::Owner;
 use crate::{StoreResult, Tx};
+use racemu_racf::Owner;
 
 /// Words for completion, each list sorted and without duplicates.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub fn words(tx: &Tx<'_>, label_owner: &Owner) -> StoreResult<Words> {
     };
     let labels = column(
         "SELECT label FROM certificates WHERE owner = ?1 ORDER BY label",
-        &[label_owner.stored()],
+        &[label_owner.internal_id()],
     )?;
     let rings = column("SELECT DISTINCT name FROM rings ORDER BY name", &[])?;
     let mut users = column(

@@ -39,6 +39,8 @@ pub mod meta {
     }
 }
 
+mod columns;
+
 /// Digital certificates (the DIGTCERT profiles).
 pub mod certs;
 

@@ -18,6 +18,7 @@ use crate::operand::{
 };
 use keywords::is_function;
 use operands::*;
+use racemu_racf::{Owner, Usage};
 use racemu_tso::operands::Operand;
 
 /// Parses RACDCERT operands.
@@ -247,6 +248,7 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
 mod tests {
     use super::*;
     use crate::{parse as parse_cmd, Command};
+    use racemu_racf::TrustStatus;
 
     fn rd(s: &str) -> Racdcert {
         match parse_cmd(s) {

@@ -4,6 +4,7 @@
 use super::types::*;
 use crate::operand::{checked_user_id, get, keyword_of, text_value, value, ParseFailure};
 use crate::values::{racdcert_date, racdcert_time};
+use racemu_racf::{Owner, TrustStatus};
 use racemu_tso::operands::{Operand, OperandText};
 
 pub(super) fn upper(s: &str) -> String {

@@ -15,57 +15,7 @@ pub use setropts::*;
 pub use users::*;
 
 use crate::operand::{checked_user_id, list_values, text_value, ParseFailure};
-use racemu_tso::keywords::{resolve_keyword, KeywordMatch};
 use racemu_tso::operands::{Operand, OperandText};
-
-/// An access level, in increasing order of power.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Access {
-    /// NONE.
-    None,
-    /// EXECUTE.
-    Execute,
-    /// READ.
-    Read,
-    /// UPDATE.
-    Update,
-    /// CONTROL.
-    Control,
-    /// ALTER.
-    Alter,
-}
-
-impl Access {
-    /// Parses an access keyword, abbreviations allowed (`READ`, `UPD`, `CON` …) by the same
-    /// rule as every other keyword ([`resolve_keyword`]: exact, else a unique prefix).
-    pub fn parse(s: &str) -> Option<Access> {
-        const TABLE: [(&str, Access); 6] = [
-            ("NONE", Access::None),
-            ("EXECUTE", Access::Execute),
-            ("READ", Access::Read),
-            ("UPDATE", Access::Update),
-            ("CONTROL", Access::Control),
-            ("ALTER", Access::Alter),
-        ];
-        let names = TABLE.map(|(n, _)| n);
-        match resolve_keyword(s, &names) {
-            KeywordMatch::Found(k) => TABLE.iter().find(|(n, _)| *n == k).map(|(_, a)| *a),
-            KeywordMatch::Ambiguous(_) | KeywordMatch::Unknown => None,
-        }
-    }
-
-    /// The RACF keyword.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Access::None => "NONE",
-            Access::Execute => "EXECUTE",
-            Access::Read => "READ",
-            Access::Update => "UPDATE",
-            Access::Control => "CONTROL",
-            Access::Alter => "ALTER",
-        }
-    }
-}
 
 /// An operand's list of names, upper case.
 pub(crate) fn classes(op: &Operand) -> Vec<String> {
@@ -127,20 +77,4 @@ pub(crate) fn user_ids(pos: &[Vec<String>]) -> Result<Vec<String>, ParseFailure>
         checked_user_id(id)?;
     }
     Ok(ids)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Access;
-
-    #[test]
-    fn access_levels_abbreviate_like_every_keyword() {
-        assert_eq!(Access::parse("upd"), Some(Access::Update));
-        assert_eq!(Access::parse("R"), Some(Access::Read));
-        assert_eq!(Access::parse("CONTROL"), Some(Access::Control));
-        assert_eq!(Access::parse("e"), Some(Access::Execute));
-        assert_eq!(Access::parse(""), None);
-        assert_eq!(Access::parse("READX"), None);
-        assert_eq!(Access::parse("'READ'"), None);
-    }
 }

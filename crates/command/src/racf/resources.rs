@@ -1,7 +1,8 @@
 //! General resource commands: RDEFINE / RALTER, RDELETE, PERMIT, RLIST.
 
-use super::{classes, positionals, string_value, Access};
+use super::{classes, positionals, string_value};
 use crate::operand::{checked_user_id, has, keywords, text_value, ParseFailure};
+use racemu_racf::Access;
 use racemu_tso::operands::Operand;
 
 /// RDEFINE / RALTER operands.

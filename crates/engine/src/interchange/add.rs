@@ -16,11 +16,10 @@ use crate::datasets::read_dataset;
 use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status};
 use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_of};
 use crate::messages as m;
-use crate::stored::{stored_owner, trust_status};
 use crate::{Ctx, Fail, Output};
-use racemu_command::{DsnOperand, Owner, TrustStatus};
+use racemu_command::DsnOperand;
 use racemu_pki as pki;
-use racemu_store::certs::Status;
+use racemu_racf::{Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 
 /// Status for an added certificate when none was given: TRUST when self-signed or issued by a
@@ -39,7 +38,7 @@ fn default_status(
     let issuers = certs::by_subject(ctx.tx, &info.issuer.racf_dotted())?;
     let trusted = issuers
         .iter()
-        .any(|i| i.status != Status::NoTrust && pki::verify_issued_by(der, &i.der));
+        .any(|i| i.status != TrustStatus::NoTrust && pki::verify_issued_by(der, &i.der));
     Ok(if trusted {
         TrustStatus::Trust
     } else {
@@ -68,7 +67,7 @@ fn renewal_target(
     brings_key: bool,
 ) -> Result<Option<(CertRow, Renewal)>, Fail> {
     let profile = profile_of(info);
-    let existing = certs::by_owner(ctx.tx, &stored_owner(owner))?;
+    let existing = certs::by_owner(ctx.tx, owner)?;
     // The same certificate: under the label it has, or bringing the private key it lacks.
     if let Some(c) = existing.iter().find(|c| c.profile_name == profile) {
         let same_label = label == Some(c.label.as_str());
@@ -148,7 +147,7 @@ pub(crate) fn add(
         Some((old, how)) => {
             let status = match (status, how) {
                 (Some(s), _) => s,
-                (None, Renewal::SameCertificate) => trust_status(old.status),
+                (None, Renewal::SameCertificate) => old.status,
                 (None, Renewal::NewCertificate) => default_status(ctx, &first, &info)?,
             };
             let key = old.private_key.clone().or(key);

@@ -12,8 +12,9 @@ use crate::listing::{self, CertDetails};
 use crate::lookup::{chain_of, find_cert, profile_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{Access, CertSelector, DsnOperand, ExportFormat, Owner};
+use racemu_command::{CertSelector, DsnOperand, ExportFormat};
 use racemu_pki as pki;
+use racemu_racf::{Access, Owner};
 use racemu_store::{certs, settings};
 
 fn pkcs12_encryption(ctx: &Ctx<'_, '_>) -> Result<pki::Pkcs12Encryption, Fail> {
@@ -142,9 +143,7 @@ pub(crate) fn checkcert(
         let info = pki::parse_certificate(der).map_err(|_| Fail::from(m::not_a_certificate()))?;
         let profile = profile_of(&info);
         view.certs.push(match certs::by_profile(ctx.tx, &profile)? {
-            Some(row) if may_list => {
-                CheckedCert::InRacf(cert_view(ctx, &crate::stored::owner(&row.owner), &row)?)
-            }
+            Some(row) if may_list => CheckedCert::InRacf(cert_view(ctx, &row.owner, &row)?),
             _ => CheckedCert::Outside(CertDetails::from(&info)),
         });
         view.expired |= info.not_after < ctx.now;

@@ -10,13 +10,12 @@ use crate::datasets::read_dataset;
 use crate::listing;
 use crate::lookup::{new_label, parse_info, profile_name, serial_bytes, signer};
 use crate::messages as m;
-use crate::stored::{stored_owner, stored_status};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{
-    Access, AltNameSpec, DateTimeSpec, DsnOperand, GenCert, KeyAlgorithmKeyword, KeyUsageSpec,
-    Owner, TrustStatus,
+    AltNameSpec, DateTimeSpec, DsnOperand, GenCert, KeyAlgorithmKeyword, KeyUsageSpec,
 };
 use racemu_pki as pki;
+use racemu_racf::{Access, Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 use racemu_store::{profiles, users};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
@@ -84,7 +83,7 @@ pub(crate) fn new_status(
     };
     let info = parse_info(signer)?;
     let valid = info.not_before <= ctx.now && ctx.now <= info.not_after;
-    Ok(if valid && signer.status != certs::Status::NoTrust {
+    Ok(if valid && signer.status != TrustStatus::NoTrust {
         TrustStatus::Trust
     } else {
         TrustStatus::NoTrust
@@ -345,11 +344,11 @@ pub(crate) fn cert_row(
     let profile = profile_name(&serial_hex, &issuer_dn);
     Ok(CertRow {
         id: 0,
-        owner: stored_owner(owner),
+        owner: owner.clone(),
         label,
         der,
         private_key: key,
-        status: stored_status(status),
+        status,
         serial_hex,
         issuer_dn,
         subject_dn: info.subject.racf_dotted(),

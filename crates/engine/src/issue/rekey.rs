@@ -8,8 +8,9 @@ use crate::listing;
 use crate::lookup::{find_cert, new_label, parse_info, profile_name, serial_after};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{CertSelector, GenCert, Owner};
+use racemu_command::{CertSelector, GenCert};
 use racemu_pki as pki;
+use racemu_racf::Owner;
 use racemu_store::{certs, rings};
 
 /// REKEY: a copy of the certificate (subject, key usage, alternative names) with a new key
@@ -104,7 +105,7 @@ pub(crate) fn rekey(
         pki::SignWith::SelfSigned(&key),
         &ctx.config.randomness,
     )?;
-    let status = crate::stored::trust_status(old.status);
+    let status = old.status;
     insert_cert(
         ctx,
         owner,
@@ -134,7 +135,7 @@ pub(crate) fn rollover(
     let Some(old) = find_cert(ctx, owner, sel)? else {
         return Err(Fail::from(m::irrd107i()));
     };
-    let Some(new) = certs::by_label(ctx.tx, &crate::stored::stored_owner(owner), new_label)? else {
+    let Some(new) = certs::by_label(ctx.tx, owner, new_label)? else {
         return Err(Fail::from(m::irrd107i()));
     };
     if new.private_key.is_none() && !force {

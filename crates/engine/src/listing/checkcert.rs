@@ -48,7 +48,7 @@ pub fn checkcert(v: &CheckCertView) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use racemu_command::Owner;
+    use racemu_racf::Owner;
     use time::macros::datetime;
 
     /// IBM's CHECKCERT example ("Examples of checking digital certificate information",
@@ -87,7 +87,7 @@ Private Key: NO
             certs: vec![CheckedCert::InRacf(CertView {
                 owner: Owner::User("GTM".into()),
                 label: "LABEL00000001".into(),
-                status: racemu_store::certs::Status::NoTrust,
+                status: racemu_racf::TrustStatus::NoTrust,
                 details: CertDetails {
                     not_before: datetime!(2010-11-11 00:00:00 UTC),
                     not_after: datetime!(2011-11-11 23:59:59 UTC),

@@ -4,8 +4,8 @@
 use super::{
     alt_label, cert_header, chunked, fingerprint_lines, racf_date, ring_associations, serial_hex,
 };
-use racemu_command::Owner;
 use racemu_pki::{AltNameKind, CertificateInfo};
+use racemu_racf::Owner;
 use time::OffsetDateTime;
 
 /// What LIST shows of a certificate itself, from `Start Date:` through the fingerprint.
@@ -61,7 +61,7 @@ pub struct CertView {
     /// Label.
     pub label: String,
     /// TRUST / NOTRUST / HIGHTRUST.
-    pub status: racemu_store::certs::Status,
+    pub status: racemu_racf::TrustStatus,
     /// The certificate itself.
     pub details: CertDetails,
     /// Whether RACF holds the private key.
@@ -182,7 +182,7 @@ Digital certificate information for CERTAUTH:
         let view = CertView {
             owner: Owner::CertAuth,
             label: "zOSMFCA".into(),
-            status: racemu_store::certs::Status::Trust,
+            status: racemu_racf::TrustStatus::Trust,
             details: CertDetails {
                 not_before: datetime!(2013-11-18 16:00:00 UTC),
                 not_after: datetime!(2021-08-21 15:59:59 UTC),

@@ -60,14 +60,14 @@ pub fn listchain(chain: &ChainView) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::listing::{cert_details, list::CertDetails, ring_associations, trimmed};
-    use racemu_command::Owner;
+    use racemu_racf::Owner;
     use time::macros::datetime;
 
     fn cert(owner: Owner, label: &str, issuer: &str, subject: &str) -> CertView {
         CertView {
             owner,
             label: label.into(),
-            status: racemu_store::certs::Status::Trust,
+            status: racemu_racf::TrustStatus::Trust,
             details: CertDetails {
                 not_before: datetime!(2026-01-01 00:00:00 UTC),
                 not_after: datetime!(2027-01-01 23:59:59 UTC),

@@ -25,8 +25,7 @@ pub mod setropts;
 
 pub use list::{cert_block, cert_details, CertDetails, CertView};
 pub use listring::{RingLayout, RingRow, RingView};
-
-use racemu_command::Owner;
+use racemu_racf::Owner;
 use time::OffsetDateTime;
 
 /// Width of one `>…<` chunk of a distinguished name (Security Administrator's Guide, eocdci.htm:

@@ -8,7 +8,8 @@ use crate::listing::{
 };
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{Access, Permit, Rdefine, Rdelete, Rlist};
+use racemu_command::{Permit, Rdefine, Rdelete, Rlist};
+use racemu_racf::{Access, TrustStatus};
 use racemu_store::{certs, profiles, rings};
 
 /// Whether the issuer may define or change profiles of a class: SPECIAL, or the owner.
@@ -192,11 +193,11 @@ fn racdcert_profiles(
                 .into_iter()
                 .map(|(name, creator, status, owner)| {
                     let uacc = match status {
-                        certs::Status::Trust => "READ",
-                        certs::Status::HighTrust => "CONTROL",
-                        certs::Status::NoTrust => "NONE",
+                        TrustStatus::Trust => "READ",
+                        TrustStatus::HighTrust => "CONTROL",
+                        TrustStatus::NoTrust => "NONE",
                     };
-                    make(name, creator, uacc, Some(owner.stored().to_string()))
+                    make(name, creator, uacc, Some(owner.internal_id().to_string()))
                 })
                 .collect(),
         ),

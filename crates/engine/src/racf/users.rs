@@ -8,6 +8,7 @@ use crate::listing::{
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::UserSpec;
+use racemu_racf::Owner;
 use racemu_store::{certs, groups, rings, users};
 
 pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Result<Output, Fail> {
@@ -136,7 +137,7 @@ pub(crate) fn deluser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, F
             continue;
         }
         // As in RACF, the user's certificates and key rings go with the user.
-        certs::delete_owner(ctx.tx, &certs::Owner::User(id.to_string()))?;
+        certs::delete_owner(ctx.tx, &Owner::User(id.to_string()))?;
         rings::delete_owner(ctx.tx, id)?;
     }
     Ok(Output::new(out, rc))

@@ -105,11 +105,7 @@ pub fn cert_der(db: &Path, owner: &str, label: &str) -> Vec<u8> {
     let store = racemu_store::Reader::open(db).expect("open store");
     store
         .read(|tx| {
-            racemu_store::certs::by_label(
-                tx,
-                &racemu_store::certs::Owner::from_stored(owner),
-                label,
-            )
+            racemu_store::certs::by_label(tx, &racemu_racf::Owner::from_internal(owner), label)
         })
         .expect("read store")
         .expect("certificate in store")

@@ -1,62 +1,10 @@
 //! Key rings (the DIGTRING profiles) and their connections.
 
+use super::columns::Col;
 use super::meta;
 use crate::{StoreResult, Tx};
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use racemu_racf::Usage;
 use rusqlite::{params, OptionalExtension};
-
-/// How a certificate is used in a ring, stored as RACF's keyword.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Usage {
-    /// PERSONAL: the ring owner's own certificate, private key included.
-    Personal,
-    /// CERTAUTH: a certificate authority's certificate.
-    CertAuth,
-    /// SITE: a site certificate.
-    Site,
-}
-
-impl Usage {
-    /// RACF's keyword: `PERSONAL`, `CERTAUTH` or `SITE`.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Usage::Personal => "PERSONAL",
-            Usage::CertAuth => "CERTAUTH",
-            Usage::Site => "SITE",
-        }
-    }
-
-    /// The usage a keyword names (upper case); `None` for anything else.
-    pub fn from_keyword(k: &str) -> Option<Usage> {
-        match k {
-            "PERSONAL" => Some(Usage::Personal),
-            "CERTAUTH" => Some(Usage::CertAuth),
-            "SITE" => Some(Usage::Site),
-            _ => None,
-        }
-    }
-}
-
-impl std::fmt::Display for Usage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.keyword())
-    }
-}
-
-impl ToSql for Usage {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.keyword()))
-    }
-}
-
-impl FromSql for Usage {
-    /// A usage column that holds no RACF keyword is a damaged store, reported as an error.
-    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
-        let k = v.as_str()?;
-        Usage::from_keyword(k)
-            .ok_or_else(|| FromSqlError::Other(format!("unknown ring usage {k:?}").into()))
-    }
-}
 
 /// A ring.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +91,7 @@ pub fn connections(tx: &Tx<'_>, ring_id: i64) -> StoreResult<Vec<ConnectionRow>>
         Ok(ConnectionRow {
             ring_id: r.get(0)?,
             cert_id: r.get(1)?,
-            usage: r.get(2)?,
+            usage: r.get::<_, Col<Usage>>(2)?.0,
             is_default: r.get(3)?,
             seq: r.get(4)?,
         })
@@ -193,7 +141,7 @@ pub fn connect(
             tx.prepare_cached(
                 "UPDATE connections SET usage = ?3, is_default = CASE WHEN ?4 THEN 1 ELSE is_default END WHERE ring_id = ?1 AND cert_id = ?2",
     )?.execute(
-                params![ring_id, cert_id, usage, default],
+                params![ring_id, cert_id, Col(usage), default],
             )?;
         }
         None => {
@@ -201,7 +149,7 @@ pub fn connect(
             tx.prepare_cached(
                 "INSERT INTO connections (ring_id, cert_id, usage, is_default, seq) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?.execute(
-                params![ring_id, cert_id, usage, default, seq],
+                params![ring_id, cert_id, Col(usage), default, seq],
             )?;
         }
     }
@@ -236,7 +184,9 @@ pub fn rollover(tx: &Tx<'_>, from: i64, to: i64) -> StoreResult<()> {
                AND ring_id NOT IN (SELECT ring_id FROM connections WHERE cert_id = ?2)
              ORDER BY seq",
         )?;
-        let rows = st.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = st.query_map(params![from, to], |r| {
+            Ok((r.get(0)?, r.get::<_, Col<Usage>>(1)?.0))
+        })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (ring_id, usage) in others {
@@ -261,24 +211,4 @@ pub fn all(tx: &Tx<'_>) -> StoreResult<Vec<RingRow>> {
 /// How many ring connections the store holds, over all rings.
 pub fn connection_count(tx: &Tx<'_>) -> StoreResult<i64> {
     Ok(tx.query_row("SELECT COUNT(*) FROM connections", [], |r| r.get(0))?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Store;
-
-    /// Each usage is stored as RACF's keyword and read back; other text is an error.
-    #[test]
-    fn usage_is_stored_as_its_keyword_and_unknown_text_is_an_error() {
-        let s = Store::open_in_memory().unwrap();
-        for u in [Usage::Personal, Usage::CertAuth, Usage::Site] {
-            let (text, back): (String, Usage) = s
-                .read(|tx| tx.query_row("SELECT ?1, ?1", [u], |r| Ok((r.get(0)?, r.get(1)?))))
-                .unwrap();
-            assert_eq!((text.as_str(), back), (u.keyword(), u));
-        }
-        let bad = s.read(|tx| tx.query_row("SELECT 'personal'", [], |r| r.get::<_, Usage>(0)));
-        assert!(bad.is_err());
-    }
 }

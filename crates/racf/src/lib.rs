@@ -1,0 +1,16 @@
+//! RACF's nouns, defined once for every racemu crate: who owns a certificate ([`Owner`]),
+//! its trust status ([`TrustStatus`]), how a ring uses it ([`Usage`]) and the access levels
+//! of resource profiles ([`Access`]).
+//!
+//! Each type knows its RACF keyword (`keyword()` / `from_keyword()`), the text RACF prints and
+//! the text the store keeps. The crate depends on no other racemu crate: the parser, the PKI
+//! layer, the store and the engine all name these types, and none converts between copies.
+#![deny(missing_docs)]
+
+mod access;
+mod owner;
+mod status;
+
+pub use access::Access;
+pub use owner::Owner;
+pub use status::{TrustStatus, Usage};
