@@ -5,9 +5,8 @@ use racemu_engine::authority::live_resource_access;
 use racemu_store::profiles;
 use racemu_store::{StoreResult as Result, Tx};
 
-use racemu_racf::{Access, Owner, Usage};
-
 use crate::tls::{owner_operand, quoted};
+use racemu_racf::{Access, Owner, Usage};
 
 /// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST
 /// snapshot): the protecting profile and the access, or `None` when no profile covers it.

@@ -26,9 +26,8 @@ use racemu_store::{certs, profiles, ring_images, rings, users, Store};
 use racemu_store::{StoreResult, Tx};
 use std::fmt;
 
-use racemu_racf::{Access, Owner, Usage};
-
 use crate::{advice, RingRef};
+use racemu_racf::{Access, Owner, Usage};
 
 /// An R_datalib failure: SAF and RACF return codes, reason code, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -360,10 +360,8 @@ pub fn pem_armour(der: &[u8], label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{
-        issue_certificate, AltNames, CertTemplate, DnTag, KeyAlgorithm, KeySpec, NameSpec,
-        Randomness, SignWith,
-    };
+    use crate::{issue_certificate, CertTemplate, DnTag, KeySpec, NameSpec, Randomness, SignWith};
+    use racemu_racf::{AltNames, KeyAlgorithm};
     use time::macros::datetime;
 
     fn cert(cn: &str) -> Vec<u8> {

@@ -13,22 +13,10 @@ use aws_lc_rs::rsa::{KeyPair as AwsRsa, KeySize};
 use aws_lc_rs::signature::{self, EcdsaKeyPair, KeyPair as _};
 use der::asn1::ObjectIdentifier;
 use der::{Decode, Encode};
+use racemu_racf::KeyAlgorithm;
 use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey};
 use std::fmt;
 use x509_cert::spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
-
-/// Key algorithms RACDCERT names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyAlgorithm {
-    /// RSA.
-    Rsa,
-    /// NIST elliptic curves (NISTECC).
-    NistEcc,
-    /// Brainpool curves (BPECC): not supported.
-    Bpecc,
-    /// DSA: not supported.
-    Dsa,
-}
 
 /// A key to generate: algorithm and size in bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,7 @@ mod request;
 
 pub use cert::{
     issue_certificate, issue_certificate_for_name, parse_certificate, verify_issued_by,
-    AltNameKind, AltNames, CertTemplate, CertificateInfo, KeyUsage, SignWith,
+    AltNameKind, CertTemplate, CertificateInfo, SignWith,
 };
 pub use dn::{DistinguishedName, DnTag, NameSpec};
 pub use ebcdic::to_ebcdic_cp037;
@@ -24,7 +24,7 @@ pub use interchange::{
     decode_package, export_keystore_der, export_pkcs12_der, export_pkcs7_der, pem_armour,
     KeystoreItem, Package, PackageError, Pkcs12Encryption,
 };
-pub use key::{KeyAlgorithm, KeyPair, KeySpec, KeyType};
+pub use key::{KeyPair, KeySpec, KeyType};
 pub use randomness::Randomness;
 pub use request::{create_pkcs10, parse_pkcs10, RequestInfo};
 

@@ -1,7 +1,7 @@
 //! Where key generation and signatures get their randomness: chosen by the caller, never
 //! reached for by the library.
 
-use crate::key::{KeyAlgorithm, KeySpec};
+use crate::key::KeySpec;
 use rand_chacha::rand_core::{CryptoRng, RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use sha2::{Digest, Sha256};
@@ -76,12 +76,8 @@ impl Randomness {
         let Source::Seeded(seed) = self.0 else {
             return KeyRng::Os(rsa::rand_core::OsRng);
         };
-        let algorithm: &[u8] = match spec.algorithm {
-            KeyAlgorithm::Rsa => b"RSA",
-            KeyAlgorithm::NistEcc => b"NISTECC",
-            KeyAlgorithm::Bpecc => b"BPECC",
-            KeyAlgorithm::Dsa => b"DSA",
-        };
+        // RACF's keyword: the stream of a seeded run must not change with racemu's names.
+        let algorithm = spec.algorithm.keyword().as_bytes();
         let mut h = Sha256::new_with_prefix(b"racemu key");
         h.update(seed);
         for part in [owner.as_bytes(), label.as_bytes(), algorithm] {
@@ -163,9 +159,11 @@ impl CryptoRng for KeyRng {}
 mod tests {
     use super::*;
     use crate::{
-        issue_certificate, parse_certificate, verify_issued_by, AltNames, CertTemplate, DnTag,
-        KeyPair, NameSpec, SignWith,
+        issue_certificate, parse_certificate, verify_issued_by, CertTemplate, DnTag, KeyPair,
+        NameSpec, SignWith,
     };
+    use racemu_racf::AltNames;
+    use racemu_racf::KeyAlgorithm;
     use time::macros::datetime;
 
     const SPECS: [KeySpec; 5] = [

@@ -168,10 +168,8 @@ pub fn parse_pkcs10(bytes: &[u8]) -> Result<RequestInfo, PkiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{
-        issue_certificate, AltNames, CertTemplate, DnTag, KeyAlgorithm, KeySpec, KeyUsage,
-        NameSpec, SignWith,
-    };
+    use crate::{issue_certificate, CertTemplate, DnTag, KeySpec, NameSpec, SignWith};
+    use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage};
     use time::macros::datetime;
 
     fn cert(key: &KeyPair, subject: NameSpec, alt: AltNames) -> Vec<u8> {

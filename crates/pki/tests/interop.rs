@@ -2,6 +2,7 @@
 //! read by racemu.
 
 use racemu_pki::*;
+use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage};
 use std::path::Path;
 use std::process::Command;
 use time::macros::datetime;

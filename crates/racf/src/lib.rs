@@ -1,6 +1,7 @@
 //! RACF's nouns, defined once for every racemu crate: who owns a certificate ([`Owner`]),
 //! its trust status ([`TrustStatus`]), how a ring uses it ([`Usage`]) and the access levels
-//! of resource profiles ([`Access`]).
+//! of resource profiles ([`Access`]), and what a new certificate carries ([`KeyAlgorithm`],
+//! [`KeyUsage`], [`AltNames`]).
 //!
 //! Each type knows its RACF keyword (`keyword()` / `from_keyword()`), the text RACF prints and
 //! the text the store keeps. The crate depends on no other racemu crate: the parser, the PKI
@@ -8,9 +9,11 @@
 #![deny(missing_docs)]
 
 mod access;
+mod cert;
 mod owner;
 mod status;
 
 pub use access::Access;
+pub use cert::{AltNames, KeyAlgorithm, KeyUsage};
 pub use owner::Owner;
 pub use status::{TrustStatus, Usage};

@@ -4,7 +4,7 @@
 use super::types::*;
 use crate::operand::{checked_user_id, get, keyword_of, text_value, value, ParseFailure};
 use crate::values::{racdcert_date, racdcert_time};
-use racemu_racf::{Owner, TrustStatus};
+use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage, Owner, TrustStatus};
 use racemu_tso::operands::{Operand, OperandText};
 
 pub(super) fn upper(s: &str) -> String {
@@ -107,8 +107,8 @@ pub(super) fn subject(op: &Operand) -> Result<SubjectSpec, ParseFailure> {
     Ok(SubjectSpec { parts })
 }
 
-pub(super) fn alt_names(op: &Operand) -> Result<AltNameSpec, ParseFailure> {
-    let mut spec = AltNameSpec::default();
+pub(super) fn alt_names(op: &Operand) -> Result<AltNames<String>, ParseFailure> {
+    let mut spec = AltNames::<String>::default();
     for a in op.args.as_deref().unwrap_or(&[]) {
         let k = keyword_of(a, &["IP", "DOMAIN", "EMAIL", "URI"])?;
         let v = a
@@ -144,7 +144,7 @@ pub(super) fn alt_names(op: &Operand) -> Result<AltNameSpec, ParseFailure> {
     Ok(spec)
 }
 
-pub(super) fn key_usage(op: &Operand) -> Result<KeyUsageSpec, ParseFailure> {
+pub(super) fn key_usage(op: &Operand) -> Result<KeyUsage, ParseFailure> {
     let table = [
         "HANDSHAKE",
         "DATAENCRYPT",
@@ -152,7 +152,7 @@ pub(super) fn key_usage(op: &Operand) -> Result<KeyUsageSpec, ParseFailure> {
         "CERTSIGN",
         "KEYAGREE",
     ];
-    let mut ku = KeyUsageSpec::default();
+    let mut ku = KeyUsage::default();
     for a in op.args.as_deref().unwrap_or(&[]) {
         match keyword_of(a, &table)? {
             Some("HANDSHAKE") => ku.handshake = true,
@@ -194,10 +194,10 @@ pub(super) fn gencert_keywords(
                 let v = text_value(op, "KEY SIZE")?;
                 g.size = Some(v.parse().map_err(|_| ParseFailure::invalid("SIZE", &v))?);
             }
-            "RSA" => g.algorithm = Some(KeyAlgorithmKeyword::Rsa),
-            "NISTECC" => g.algorithm = Some(KeyAlgorithmKeyword::NistEcc),
-            "BPECC" => g.algorithm = Some(KeyAlgorithmKeyword::Bpecc),
-            "DSA" => g.algorithm = Some(KeyAlgorithmKeyword::Dsa),
+            "RSA" => g.algorithm = Some(KeyAlgorithm::Rsa),
+            "NISTECC" => g.algorithm = Some(KeyAlgorithm::NistEcc),
+            "BPECC" => g.algorithm = Some(KeyAlgorithm::Bpecc),
+            "DSA" => g.algorithm = Some(KeyAlgorithm::Dsa),
             "ICSF" | "PCICC" | "PKDS" | "TOKEN" => g.key_placement = Some(k.to_string()),
             "NOTBEFORE" => g.not_before = Some(date_time(op, "NOTBEFORE")?),
             "NOTAFTER" => g.not_after = Some(date_time(op, "NOTAFTER")?),

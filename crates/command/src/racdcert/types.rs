@@ -1,7 +1,7 @@
 //! RACDCERT's typed command: owners, selectors, function operands.
 
 use crate::operand::DsnOperand;
-use racemu_racf::{Owner, TrustStatus, Usage};
+use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage, Owner, TrustStatus, Usage};
 
 /// Which certificate a function names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,19 +26,6 @@ pub enum RingSelector {
     All,
 }
 
-/// Key algorithm keywords of GENCERT / REKEY.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyAlgorithmKeyword {
-    /// RSA (the default).
-    Rsa,
-    /// NISTECC.
-    NistEcc,
-    /// BPECC (Brainpool).
-    Bpecc,
-    /// DSA.
-    Dsa,
-}
-
 /// A DATE/TIME pair of NOTBEFORE / NOTAFTER.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DateTimeSpec {
@@ -53,41 +40,6 @@ pub struct DateTimeSpec {
 pub struct SubjectSpec {
     /// (tag, value) pairs; tags are `CN`, `T`, `OU`, `O`, `L`, `SP`, `C`.
     pub parts: Vec<(&'static str, String)>,
-}
-
-/// ALTNAME values.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AltNameSpec {
-    /// IP(address).
-    pub ip: Option<String>,
-    /// DOMAIN('name').
-    pub domain: Option<String>,
-    /// EMAIL('address').
-    pub email: Option<String>,
-    /// URI('uri').
-    pub uri: Option<String>,
-}
-
-impl AltNameSpec {
-    /// True when no value was given.
-    pub fn is_empty(&self) -> bool {
-        self.ip.is_none() && self.domain.is_none() && self.email.is_none() && self.uri.is_none()
-    }
-}
-
-/// KEYUSAGE keywords.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct KeyUsageSpec {
-    /// HANDSHAKE.
-    pub handshake: bool,
-    /// DATAENCRYPT.
-    pub dataencrypt: bool,
-    /// DOCSIGN.
-    pub docsign: bool,
-    /// CERTSIGN.
-    pub certsign: bool,
-    /// KEYAGREE.
-    pub keyagree: bool,
 }
 
 /// SIGNWITH([CERTAUTH|SITE] LABEL('x')).
@@ -109,7 +61,7 @@ pub struct GenCert {
     /// SIZE(n).
     pub size: Option<u32>,
     /// RSA / NISTECC / BPECC / DSA.
-    pub algorithm: Option<KeyAlgorithmKeyword>,
+    pub algorithm: Option<KeyAlgorithm>,
     /// Key placement keywords given (ICSF, PCICC, PKDS, TOKEN): accepted, keys stay in the store.
     pub key_placement: Option<String>,
     /// NOTBEFORE.
@@ -121,9 +73,9 @@ pub struct GenCert {
     /// SIGNWITH.
     pub sign_with: Option<SignWithSpec>,
     /// KEYUSAGE.
-    pub key_usage: Option<KeyUsageSpec>,
-    /// ALTNAME.
-    pub alt_name: AltNameSpec,
+    pub key_usage: Option<KeyUsage>,
+    /// ALTNAME, the IP address as typed (checked when the command runs).
+    pub alt_name: AltNames<String>,
     /// TRUST / NOTRUST / HIGHTRUST.
     pub status: Option<TrustStatus>,
 }

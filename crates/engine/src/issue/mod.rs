@@ -11,11 +11,9 @@ use crate::listing;
 use crate::lookup::{new_label, parse_info, profile_name, serial_bytes, signer};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{
-    AltNameSpec, DateTimeSpec, DsnOperand, GenCert, KeyAlgorithmKeyword, KeyUsageSpec,
-};
+use racemu_command::{DateTimeSpec, DsnOperand, GenCert};
 use racemu_pki as pki;
-use racemu_racf::{Access, Owner, TrustStatus};
+use racemu_racf::{Access, AltNames, KeyAlgorithm, KeyUsage, Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 use racemu_store::{profiles, users};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
@@ -102,26 +100,8 @@ pub(crate) fn owner_status(owner: &Owner, status: TrustStatus) -> TrustStatus {
 /// The certificate's subject alternative names from ALTNAME: every GENCERT (plain or from a
 /// request) goes through here, so an IP address that is not one is refused the same way
 /// (`IKJ56702I`, RC 12) and never dropped.
-pub(crate) fn alt_names(spec: &AltNameSpec) -> Result<pki::AltNames, Fail> {
-    let mut alt = pki::AltNames::default();
-    if let Some(ip) = &spec.ip {
-        alt.ip = Some(ip.parse().map_err(|_| Fail::from(m::invalid_ip(ip)))?);
-    }
-    alt.domain = spec.domain.clone();
-    alt.email = spec.email.clone();
-    alt.uri = spec.uri.clone();
-    Ok(alt)
-}
-
-/// The key usage KEYUSAGE asks for.
-fn key_usage(k: &KeyUsageSpec) -> pki::KeyUsage {
-    pki::KeyUsage {
-        handshake: k.handshake,
-        dataencrypt: k.dataencrypt,
-        docsign: k.docsign,
-        certsign: k.certsign,
-        keyagree: k.keyagree,
-    }
+pub(crate) fn alt_names(spec: &AltNames<String>) -> Result<AltNames, Fail> {
+    spec.try_map_ip(|ip| ip.parse().map_err(|_| Fail::from(m::invalid_ip(ip))))
 }
 
 fn dn_tag(t: &str) -> pki::DnTag {
@@ -152,19 +132,19 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     }
     let label = new_label(ctx, owner, g.label.as_deref())?;
     // Key type and size.
-    let (algorithm, default_size, kind) = match g.algorithm.unwrap_or(KeyAlgorithmKeyword::Rsa) {
-        KeyAlgorithmKeyword::Rsa => (pki::KeyAlgorithm::Rsa, 2048, "RSA"),
-        KeyAlgorithmKeyword::NistEcc => (pki::KeyAlgorithm::NistEcc, 256, "NISTECC"),
-        KeyAlgorithmKeyword::Bpecc => {
+    let (algorithm, default_size, kind) = match g.algorithm.unwrap_or(KeyAlgorithm::Rsa) {
+        a @ KeyAlgorithm::Rsa => (a, 2048, "RSA"),
+        a @ KeyAlgorithm::NistEcc => (a, 256, "NISTECC"),
+        KeyAlgorithm::Bpecc => {
             return Err(Fail::from(m::not_supported(
                 "BPECC (Brainpool) key generation",
             )))
         }
-        KeyAlgorithmKeyword::Dsa => return Err(Fail::from(m::not_supported("DSA key generation"))),
+        KeyAlgorithm::Dsa => return Err(Fail::from(m::not_supported("DSA key generation"))),
     };
     let size = g.size.unwrap_or(default_size);
     let size_ok = match algorithm {
-        pki::KeyAlgorithm::Rsa => (512..=4096).contains(&size),
+        KeyAlgorithm::Rsa => (512..=4096).contains(&size),
         _ => matches!(size, 192 | 224 | 256 | 384 | 521),
     };
     if !size_ok {
@@ -173,14 +153,14 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     // Key usage.
     let ku = match &g.key_usage {
         Some(k) => Some(k.clone()),
-        None if *owner == Owner::CertAuth => Some(KeyUsageSpec {
+        None if *owner == Owner::CertAuth => Some(KeyUsage {
             certsign: true,
             ..Default::default()
         }),
         None => None,
     };
     if let Some(k) = &ku {
-        let ecc = algorithm == pki::KeyAlgorithm::NistEcc;
+        let ecc = algorithm == KeyAlgorithm::NistEcc;
         if (ecc && k.dataencrypt) || (!ecc && k.keyagree) {
             return Err(Fail::from(m::irrd156i()));
         }
@@ -217,7 +197,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         owner.internal_id(),
         &label,
     )?;
-    let key_usage = ku.as_ref().map(key_usage);
+    let key_usage = ku;
     let is_ca = *owner == Owner::CertAuth || key_usage.as_ref().is_some_and(|k| k.certsign);
     let template = pki::CertTemplate {
         serial: serial_bytes(serial_n),
@@ -279,7 +259,7 @@ pub(crate) fn gencert_request(
     let label = new_label(ctx, owner, g.label.as_deref())?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
     let serial_n = signer.last_serial + 1;
-    let key_usage = g.key_usage.as_ref().map(key_usage);
+    let key_usage = g.key_usage.clone();
     let alt = alt_names(&g.alt_name)?;
     let template = pki::CertTemplate {
         serial: serial_bytes(serial_n),

@@ -10,7 +10,7 @@ use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{CertSelector, GenCert};
 use racemu_pki as pki;
-use racemu_racf::Owner;
+use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage, Owner};
 use racemu_store::{certs, rings};
 
 /// REKEY: a copy of the certificate (subject, key usage, alternative names) with a new key
@@ -35,16 +35,13 @@ pub(crate) fn rekey(
     let old_key = pki::KeyPair::from_pkcs8_der(old_key)?;
     let info = parse_info(&old)?;
     let algorithm = match g.algorithm {
-        Some(racemu_command::KeyAlgorithmKeyword::NistEcc) => pki::KeyAlgorithm::NistEcc,
-        Some(racemu_command::KeyAlgorithmKeyword::Rsa) => pki::KeyAlgorithm::Rsa,
-        Some(racemu_command::KeyAlgorithmKeyword::Bpecc) => pki::KeyAlgorithm::Bpecc,
-        Some(racemu_command::KeyAlgorithmKeyword::Dsa) => pki::KeyAlgorithm::Dsa,
-        None if old_key.key_type() == pki::KeyType::NistEcc => pki::KeyAlgorithm::NistEcc,
-        None => pki::KeyAlgorithm::Rsa,
+        Some(a) => a,
+        None if old_key.key_type() == pki::KeyType::NistEcc => KeyAlgorithm::NistEcc,
+        None => KeyAlgorithm::Rsa,
     };
     let size = g.size.unwrap_or(if g.algorithm.is_none() {
         old_key.size_bits()
-    } else if algorithm == pki::KeyAlgorithm::NistEcc {
+    } else if algorithm == KeyAlgorithm::NistEcc {
         256
     } else {
         2048
@@ -56,14 +53,14 @@ pub(crate) fn rekey(
         &new_label,
     )?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
-    let ku = info.key_usage.as_ref().map(|k| pki::KeyUsage {
+    let ku = info.key_usage.as_ref().map(|k| KeyUsage {
         handshake: k.contains(&"HANDSHAKE"),
-        dataencrypt: k.contains(&"DATAENCRYPT") && algorithm == pki::KeyAlgorithm::Rsa,
+        dataencrypt: k.contains(&"DATAENCRYPT") && algorithm == KeyAlgorithm::Rsa,
         docsign: k.contains(&"DOCSIGN"),
         certsign: k.contains(&"CERTSIGN"),
-        keyagree: k.contains(&"KEYAGREE") && algorithm == pki::KeyAlgorithm::NistEcc,
+        keyagree: k.contains(&"KEYAGREE") && algorithm == KeyAlgorithm::NistEcc,
     });
-    let mut alt = pki::AltNames::default();
+    let mut alt = AltNames::default();
     for (kind, v) in &info.alt_names {
         match kind {
             pki::AltNameKind::Ip => {

@@ -16,6 +16,7 @@ use crate::key::{spki_type_and_size, KeyPair, KeyType};
 use crate::PkiError;
 use der::asn1::ObjectIdentifier;
 use der::{Decode, Encode};
+use racemu_racf::{AltNames, KeyUsage};
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
 use time::OffsetDateTime;
@@ -27,40 +28,6 @@ use x509_cert::ext::pkix::{
 };
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
 use x509_cert::time::Time;
-
-/// RACDCERT KEYUSAGE keywords.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyUsage {
-    /// HANDSHAKE: digitalSignature (+ keyEncipherment for RSA).
-    pub handshake: bool,
-    /// DATAENCRYPT: dataEncipherment.
-    pub dataencrypt: bool,
-    /// DOCSIGN: nonRepudiation.
-    pub docsign: bool,
-    /// CERTSIGN: keyCertSign + cRLSign.
-    pub certsign: bool,
-    /// KEYAGREE: keyAgreement.
-    pub keyagree: bool,
-}
-
-/// ALTNAME values.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AltNames {
-    /// IP address.
-    pub ip: Option<IpAddr>,
-    /// DNS name.
-    pub domain: Option<String>,
-    /// E-mail address.
-    pub email: Option<String>,
-    /// URI.
-    pub uri: Option<String>,
-}
-
-impl AltNames {
-    fn is_empty(&self) -> bool {
-        self.ip.is_none() && self.domain.is_none() && self.email.is_none() && self.uri.is_none()
-    }
-}
 
 /// Kinds of subject alternative names LIST shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,8 @@
 use super::issue::{issue_with_rcgen, issue_with_x509_builder};
 use super::*;
 use crate::Randomness;
-use crate::{DnTag, KeyAlgorithm, KeySpec};
+use crate::{DnTag, KeySpec};
+use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage};
 use time::macros::datetime;
 
 const OS: Randomness = Randomness::os();
