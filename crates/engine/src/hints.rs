@@ -45,14 +45,6 @@ fn typed_labels(ops: &[Operand], out: &mut Vec<(String, bool)>) {
     }
 }
 
-fn owner_name(o: &Owner) -> String {
-    match o {
-        Owner::User(u) => format!("user {u}"),
-        Owner::CertAuth => "CERTAUTH".into(),
-        Owner::Site => "SITE".into(),
-    }
-}
-
 /// The owners whose certificates a RACDCERT command may have looked a label up in: the
 /// command's owner (or the issuer), owners named inside CONNECT / REMOVE / SIGNWITH, CERTAUTH
 /// and SITE.
@@ -111,7 +103,7 @@ pub(crate) fn label_case(tx: &Tx<'_>, text: &str, cmd: &Racdcert, issuer: &str) 
             }
         }
         for (o, l) in found {
-            let owner = owner_name(&o);
+            let owner = crate::lookup::owner_text(&o);
             hints.push(
                 if !quoted && l == typed {
                     m::rcm114i(&typed, &effective, &owner)

@@ -10,15 +10,6 @@ use racemu_command::RingSelector;
 use racemu_racf::{Access, Owner, Usage};
 use racemu_store::{certs, rings};
 
-/// LISTRING's Cert Owner column.
-fn ring_owner_column(o: &Owner) -> String {
-    match o {
-        Owner::User(u) => format!("ID({u})"),
-        Owner::CertAuth => "CERTAUTH".into(),
-        Owner::Site => "SITE".into(),
-    }
-}
-
 fn ring_owner(owner: &Owner) -> Result<&str, Fail> {
     match owner {
         Owner::User(u) => Ok(u),
@@ -33,7 +24,7 @@ fn ring_view(ctx: &Ctx<'_, '_>, ring: &rings::RingRow) -> Result<RingView, Fail>
         if let Some(cert) = certs::by_id(ctx.tx, c.cert_id)? {
             rows.push(RingRow {
                 label: cert.label.clone(),
-                owner: ring_owner_column(&cert.owner),
+                owner: cert.owner.operand(),
                 usage: c.usage.keyword().to_string(),
                 default: c.is_default,
             });

@@ -5,7 +5,7 @@ use racemu_engine::authority::live_resource_access;
 use racemu_store::profiles;
 use racemu_store::{StoreResult as Result, Tx};
 
-use crate::tls::{owner_operand, quoted};
+use crate::tls::quoted;
 use racemu_racf::{Access, Owner, Usage};
 
 /// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST
@@ -71,7 +71,7 @@ pub(crate) fn withheld(
         return Ok(format!(
             "R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {} is connected with USAGE({usage}); RACDCERT ID({ring_owner}) CONNECT({} LABEL({}) RING({ring}) USAGE(PERSONAL)) would change that.",
             quoted(label),
-            owner_operand(owner),
+            owner.operand(),
             quoted(label)
         ));
     }
@@ -86,12 +86,12 @@ pub(crate) fn withheld(
         ),
         (_, None) => format!(
             "a {} private key needs the SPECIAL attribute or CONTROL access to FACILITY IRR.DIGTCERT.GENCERT; {}.",
-            owner_operand(owner),
+            owner.operand(),
             grant(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT", Access::Control)?
         ),
         (_, Some(_)) => format!(
             "a {} private key needs the SPECIAL attribute or CONTROL access to RDATALIB {lst}; {}.",
-            owner_operand(owner),
+            owner.operand(),
             grant(tx, caller, "RDATALIB", lst, Access::Control)?
         ),
     })

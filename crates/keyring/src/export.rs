@@ -5,7 +5,6 @@ use racemu_pki::{
     export_keystore_der, pem_armour, verify_issued_by, KeyPair, KeystoreItem, Pkcs12Encryption,
     PkiError,
 };
-use racemu_racf::Owner;
 
 /// The chain of `leaf` built from the ring's own entries (issuer by signature), leaf first.
 pub(crate) fn chain_in_ring<'a>(view: &'a RingView, leaf: &'a RingEntry) -> Vec<&'a [u8]> {
@@ -41,11 +40,7 @@ impl RingView {
             out.push_str(&format!(
                 "# label: {} (owner {}, usage {}{}{})\n",
                 e.label,
-                match &e.owner {
-                    Owner::User(u) => u.as_str(),
-                    Owner::CertAuth => "CERTAUTH",
-                    Owner::Site => "SITE",
-                },
+                e.owner.name(),
                 e.usage,
                 if e.default { ", DEFAULT" } else { "" },
                 if e.private_key.is_some() {

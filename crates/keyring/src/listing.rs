@@ -3,7 +3,6 @@
 
 use crate::{AccessPath, RingEntry, RingView};
 use racemu_pki::hex_colons;
-use racemu_racf::Owner;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -113,11 +112,7 @@ fn listed(e: &RingEntry, now: OffsetDateTime) -> ListedEntry {
     };
     ListedEntry {
         label: e.label.clone(),
-        owner: match &e.owner {
-            Owner::User(u) => u.clone(),
-            Owner::CertAuth => "CERTAUTH".into(),
-            Owner::Site => "SITE".into(),
-        },
+        owner: e.owner.name().to_string(),
         usage: e.usage.clone(),
         default: e.default,
         trust: e.status.clone(),

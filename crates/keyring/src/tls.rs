@@ -4,7 +4,6 @@
 use crate::export::chain_in_ring;
 use crate::view::{RingEntry, RingView};
 use racemu_pki::KeyType;
-use racemu_racf::Owner;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::server::WebPkiClientVerifier;
 use rustls::{ClientConfig, RootCertStore, ServerConfig};
@@ -43,15 +42,6 @@ pub enum TlsError {
     Verifier(String),
 }
 
-/// The RACDCERT owner operand of a certificate: `ID(user)`, `CERTAUTH` or `SITE`.
-pub(crate) fn owner_operand(o: &Owner) -> String {
-    match o {
-        Owner::User(u) => format!("ID({u})"),
-        Owner::CertAuth => "CERTAUTH".into(),
-        Owner::Site => "SITE".into(),
-    }
-}
-
 /// A label as a RACDCERT operand: `'label'`, apostrophes doubled.
 pub(crate) fn quoted(label: &str) -> String {
     format!("'{}'", label.replace('\'', "''"))
@@ -64,7 +54,7 @@ fn short_rsa_key(entry: &RingEntry) -> Option<String> {
     if entry.info.key_type != KeyType::Rsa || entry.info.key_size >= 2048 {
         return None;
     }
-    let owner = owner_operand(&entry.owner);
+    let owner = entry.owner.operand();
     // A new label of at most 32 characters.
     let base: String = entry.label.chars().take(27).collect();
     let new = format!("{base}-2048");
@@ -176,7 +166,7 @@ impl RingView {
             msg.push_str(&format!(
                 ", or make it the ring's DEFAULT: RACDCERT ID({}) CONNECT({} LABEL({}) RING({}) DEFAULT)",
                 self.owner,
-                owner_operand(&first.owner),
+                first.owner.operand(),
                 quoted(&first.label),
                 self.name
             ));

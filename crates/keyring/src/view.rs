@@ -176,14 +176,6 @@ fn virtual_owner(o: &str) -> Option<Owner> {
     }
 }
 
-fn owner_name(o: &Owner) -> String {
-    match o {
-        Owner::User(u) => u.clone(),
-        Owner::CertAuth => "CERTAUTH".into(),
-        Owner::Site => "SITE".into(),
-    }
-}
-
 /// The RDATALIB profile that covers a ring, if ring-specific checking applies.
 fn rdatalib_profile(tx: &Tx<'_>, lst: &str) -> StoreResult<Option<String>> {
     let o = profiles::class_options(tx, "RDATALIB")?;
@@ -223,7 +215,7 @@ fn open_in(
     } else {
         Owner::User(written_owner.clone())
     };
-    let oname = owner_name(&owner);
+    let oname = owner.name().to_string();
     // The ring (real rings must exist; a user must exist for its virtual ring).
     let ring_row = if r.is_virtual() {
         if let Owner::User(u) = &owner {

@@ -25,6 +25,25 @@ impl Owner {
         }
     }
 
+    /// The owner as RACDCERT's owner operand names it: `ID(user)`, `CERTAUTH` or `SITE` (also
+    /// LISTRING's Cert Owner column).
+    pub fn operand(&self) -> String {
+        match self {
+            Owner::User(u) => format!("ID({u})"),
+            Owner::CertAuth => "CERTAUTH".into(),
+            Owner::Site => "SITE".into(),
+        }
+    }
+
+    /// The owner's name: the user ID, `CERTAUTH` or `SITE`.
+    pub fn name(&self) -> &str {
+        match self {
+            Owner::User(u) => u,
+            Owner::CertAuth => "CERTAUTH",
+            Owner::Site => "SITE",
+        }
+    }
+
     /// The owner from its stored form; any text other than `irrcerta` and `irrsitec` is a
     /// user ID.
     pub fn from_internal(s: &str) -> Owner {
@@ -51,5 +70,19 @@ mod tests {
             assert_eq!(o.internal_id(), id);
             assert_eq!(Owner::from_internal(id), o);
         }
+    }
+
+    /// The operand and name forms RACDCERT and its listings print.
+    #[test]
+    fn operand_and_name_forms() {
+        let alice = Owner::User("ALICE".into());
+        assert_eq!(
+            [&alice, &Owner::CertAuth, &Owner::Site].map(Owner::operand),
+            ["ID(ALICE)", "CERTAUTH", "SITE"]
+        );
+        assert_eq!(
+            [&alice, &Owner::CertAuth, &Owner::Site].map(Owner::name),
+            ["ALICE", "CERTAUTH", "SITE"]
+        );
     }
 }
