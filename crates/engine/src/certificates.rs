@@ -9,7 +9,7 @@ use crate::listing::{self, CertDetails, CertView};
 use crate::lookup::{chain_of, check_label, find_cert, owner_text, parse_info, rings_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::CertSelector;
+use racemu_command::{Alter, CertSelector};
 use racemu_racf::{Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 
@@ -97,13 +97,10 @@ pub(crate) fn delete(
     }
 }
 
-pub(crate) fn alter(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    sel: Option<&CertSelector>,
-    status: Option<TrustStatus>,
-    new_label: Option<&str>,
-) -> Result<Output, Fail> {
+/// ALTER: a certificate's new trust status and / or label (IRRD110I for a label the owner
+/// already uses on another certificate).
+pub(crate) fn alter(ctx: &Ctx<'_, '_>, owner: &Owner, a: &Alter) -> Result<Output, Fail> {
+    let (sel, status, new_label) = (a.selector.as_ref(), a.status, a.new_label.as_deref());
     authorize(ctx, "ALTER", level_for(ctx, owner))?;
     let Some(c) = find_cert(ctx, owner, sel)? else {
         return Err(Fail::from(m::irrd107i()));

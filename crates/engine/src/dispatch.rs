@@ -42,85 +42,17 @@ fn racdcert(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
         Function::ListChain(sel) => certificates::listchain(ctx, &owner, sel),
         Function::AddRing(name) => rings::addring(ctx, &owner, name),
         Function::DelRing(name) => rings::delring(ctx, &owner, name),
-        Function::Connect {
-            cert_owner,
-            label,
-            ring,
-            usage,
-            default,
-        } => rings::connect(
-            ctx,
-            &owner,
-            cert_owner.as_ref(),
-            label.as_deref(),
-            ring.as_deref(),
-            *usage,
-            *default,
-        ),
-        Function::Remove {
-            cert_owner,
-            label,
-            ring,
-        } => rings::remove(
-            ctx,
-            &owner,
-            cert_owner.as_ref(),
-            label.as_deref(),
-            ring.as_deref(),
-        ),
+        Function::Connect(c) => rings::connect(ctx, &owner, c),
+        Function::Remove(r) => rings::remove(ctx, &owner, r),
         Function::Delete(sel) => certificates::delete(ctx, &owner, sel.as_ref()),
-        Function::Alter {
-            selector,
-            status,
-            new_label,
-        } => certificates::alter(
-            ctx,
-            &owner,
-            selector.as_ref(),
-            *status,
-            new_label.as_deref(),
-        ),
+        Function::Alter(a) => certificates::alter(ctx, &owner, a),
         Function::GenCert(g) => issue::gencert(ctx, &owner, g),
         Function::NotEmulated(f) => Err(Fail::from(m::not_emulated(f))),
-        Function::Add {
-            dsn,
-            status,
-            label,
-            password,
-        } => interchange::add::add(
-            ctx,
-            &owner,
-            dsn,
-            *status,
-            label.as_deref(),
-            password.as_deref(),
-        ),
-        Function::Export {
-            selector,
-            dsn,
-            format,
-            password,
-        } => interchange::export(
-            ctx,
-            &owner,
-            selector.as_ref(),
-            dsn.as_ref(),
-            *format,
-            password.as_deref(),
-        ),
-        Function::GenReq { selector, dsn } => {
-            interchange::genreq(ctx, &owner, selector.as_ref(), dsn.as_ref())
-        }
-        Function::CheckCert { dsn, password } => {
-            interchange::checkcert(ctx, dsn, password.as_deref())
-        }
-        Function::Rekey { selector, params } => {
-            issue::rekey::rekey(ctx, &owner, selector.as_ref(), params)
-        }
-        Function::Rollover {
-            selector,
-            new_label,
-            force,
-        } => issue::rekey::rollover(ctx, &owner, selector.as_ref(), new_label.as_deref(), *force),
+        Function::Add(a) => interchange::add::add(ctx, &owner, a),
+        Function::Export(e) => interchange::export(ctx, &owner, e),
+        Function::GenReq(g) => interchange::genreq(ctx, &owner, g),
+        Function::CheckCert(c) => interchange::checkcert(ctx, c),
+        Function::Rekey(r) => issue::rekey::rekey(ctx, &owner, r),
+        Function::Rollover(r) => issue::rekey::rollover(ctx, &owner, r),
     }
 }

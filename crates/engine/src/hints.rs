@@ -11,7 +11,7 @@
 //!   TSO does not take for apostrophes.
 
 use crate::messages::hints as m;
-use racemu_command::{Function, Racdcert};
+use racemu_command::{Connect, Function, Racdcert, Remove};
 use racemu_racf::Owner;
 use racemu_store::{certs, Tx};
 use racemu_tso::operands::{parse_command, Operand, OperandText};
@@ -54,14 +54,14 @@ fn owners(cmd: &Racdcert, issuer: &str) -> Vec<Owner> {
         .clone()
         .unwrap_or_else(|| Owner::User(issuer.to_string()))];
     match &cmd.function {
-        Function::Connect {
+        Function::Connect(Connect {
             cert_owner: Some(o),
             ..
-        }
-        | Function::Remove {
+        })
+        | Function::Remove(Remove {
             cert_owner: Some(o),
             ..
-        } => v.push(o.clone()),
+        }) => v.push(o.clone()),
         _ => {}
     }
     v.push(Owner::CertAuth);

@@ -6,7 +6,7 @@ use crate::authority::{authorize, ensure_user, ring_level};
 use crate::listing::{self, RingRow, RingView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::RingSelector;
+use racemu_command::{Connect, Remove, RingSelector};
 use racemu_racf::{Access, Owner, Usage};
 use racemu_store::{certs, rings};
 
@@ -112,17 +112,10 @@ pub(crate) fn category_usage(owner: &Owner) -> Usage {
 /// CONNECT: adds a certificate to a ring, or changes the usage or DEFAULT of one already in it;
 /// USAGE defaults to the certificate's own category and a new DEFAULT takes DEFAULT from the
 /// ring's previous default.
-pub(crate) fn connect(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    cert_owner: Option<&Owner>,
-    label: Option<&str>,
-    ring: Option<&str>,
-    usage: Option<Usage>,
-    default: bool,
-) -> Result<Output, Fail> {
+pub(crate) fn connect(ctx: &Ctx<'_, '_>, owner: &Owner, c: &Connect) -> Result<Output, Fail> {
+    let (label, ring, usage) = (c.label.as_deref(), c.ring.as_deref(), c.usage);
     let user = ring_owner(owner)?;
-    let cert_owner = cert_owner.cloned().unwrap_or_else(|| owner.clone());
+    let cert_owner = c.cert_owner.clone().unwrap_or_else(|| owner.clone());
     let needed = if user != ctx.issuer {
         Access::Control
     } else if !matches!(&cert_owner, Owner::User(u) if u == ctx.issuer)
@@ -151,7 +144,7 @@ pub(crate) fn connect(
         return Err(Fail::from(m::irrd107i()));
     };
     let usage = usage.unwrap_or_else(|| category_usage(&cert_owner));
-    rings::connect(ctx.tx, ring.id, cert.id, usage, default)?;
+    rings::connect(ctx.tx, ring.id, cert.id, usage, c.default)?;
     Ok(Output::ok())
 }
 
@@ -172,15 +165,10 @@ fn remove_level(ctx: &Ctx<'_, '_>, ring_user: &str, cert_owner: &Owner) -> Acces
 
 /// REMOVE: takes a certificate out of a ring (the certificate stays in RACF); IRRD114I for a
 /// ring that does not exist, IRRD116I for a certificate not in the ring.
-pub(crate) fn remove(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    cert_owner: Option<&Owner>,
-    label: Option<&str>,
-    ring: Option<&str>,
-) -> Result<Output, Fail> {
+pub(crate) fn remove(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Remove) -> Result<Output, Fail> {
+    let (label, ring) = (r.label.as_deref(), r.ring.as_deref());
     let user = ring_owner(owner)?;
-    let cert_owner = cert_owner.cloned().unwrap_or_else(|| owner.clone());
+    let cert_owner = r.cert_owner.clone().unwrap_or_else(|| owner.clone());
     authorize(ctx, "REMOVE", remove_level(ctx, user, &cert_owner))?;
     let (Some(label), Some(ring_name)) = (label, ring) else {
         return Err(Fail::from(m::irrd121i()));

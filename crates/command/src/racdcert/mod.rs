@@ -129,29 +129,29 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
                 }
             }
             if fname == "CONNECT" {
-                Function::Connect {
+                Function::Connect(Connect {
                     cert_owner,
                     label,
                     ring,
                     usage,
                     default,
-                }
+                })
             } else {
-                Function::Remove {
+                Function::Remove(Remove {
                     cert_owner,
                     label,
                     ring,
-                }
+                })
             }
         }
         "DELETE" => Function::Delete(selector(fargs)?),
-        "ALTER" => Function::Alter {
+        "ALTER" => Function::Alter(Alter {
             selector: selector(fargs)?,
             status: status_of(&kws),
             new_label: get(&kws, "NEWLABEL")
                 .map(|o| value(o, "LABEL").map(label_text))
                 .transpose()?,
-        },
+        }),
         "GENCERT" => {
             let mut g = GenCert::default();
             if let Some(first) = fargs.first() {
@@ -168,18 +168,18 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
         "REKEY" => {
             let mut g = GenCert::default();
             gencert_keywords(&kws, &mut g)?;
-            Function::Rekey {
+            Function::Rekey(Rekey {
                 selector: selector(fargs)?,
                 params: Box::new(g),
-            }
+            })
         }
-        "ROLLOVER" => Function::Rollover {
+        "ROLLOVER" => Function::Rollover(Rollover {
             selector: selector(fargs)?,
             new_label: get(&kws, "NEWLABEL")
                 .map(|o| value(o, "LABEL").map(label_text))
                 .transpose()?,
             force: has(&kws, "FORCE"),
-        },
+        }),
         "ADD" | "CHECKCERT" => {
             let dsn = match fop {
                 Some(op) => dsn_value(op, "DATA SET NAME")?,
@@ -187,16 +187,16 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
             };
             let password = opt_text(&kws, "PASSWORD", "PASSWORD")?;
             if fname == "ADD" {
-                Function::Add {
+                Function::Add(Add {
                     dsn,
                     status: status_of(&kws),
                     label: get(&kws, "WITHLABEL")
                         .map(|o| value(o, "LABEL").map(label_text))
                         .transpose()?,
                     password,
-                }
+                })
             } else {
-                Function::CheckCert { dsn, password }
+                Function::CheckCert(CheckCert { dsn, password })
             }
         }
         "EXPORT" | "GENREQ" => {
@@ -205,7 +205,7 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
                 .transpose()?;
             let selector = selector(fargs)?;
             if fname == "GENREQ" {
-                Function::GenReq { selector, dsn }
+                Function::GenReq(GenReq { selector, dsn })
             } else {
                 let format = match get(&kws, "FORMAT") {
                     None => None,
@@ -231,12 +231,12 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
                         Some(f)
                     }
                 };
-                Function::Export {
+                Function::Export(Export {
                     selector,
                     dsn,
                     format,
                     password: opt_text(&kws, "PASSWORD", "PASSWORD")?,
-                }
+                })
             }
         }
         other => Function::NotEmulated(other),
@@ -262,13 +262,13 @@ mod tests {
         let r = rd("racdcert connect(ring(zOSMFRing2) certauth label('zOSMFCA2')) id(izusvr)");
         assert_eq!(r.owner, Some(Owner::User("IZUSVR".into())));
         match r.function {
-            Function::Connect {
+            Function::Connect(Connect {
                 cert_owner,
                 label,
                 ring,
                 usage,
                 default,
-            } => {
+            }) => {
                 assert_eq!(cert_owner, Some(Owner::CertAuth));
                 assert_eq!(label.as_deref(), Some("zOSMFCA2"));
                 assert_eq!(ring.as_deref(), Some("zOSMFRing2"));
@@ -319,9 +319,9 @@ mod tests {
     fn keyword_first_add() {
         let r = rd("racdcert CERTAUTH withlabel('CICS CA') add('USER1.CICSCA.PEM') trust");
         match r.function {
-            Function::Add {
+            Function::Add(Add {
                 dsn, label, status, ..
-            } => {
+            }) => {
                 assert!(dsn.quoted);
                 assert_eq!(label.as_deref(), Some("CICS CA"));
                 assert_eq!(status, Some(TrustStatus::Trust));

@@ -97,6 +97,107 @@ pub enum ExportFormat {
     Pkcs12B64,
 }
 
+/// CONNECT operands: which certificate joins which ring, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Connect {
+    /// Certificate owner inside CONNECT (`None`: the ring owner).
+    pub cert_owner: Option<Owner>,
+    /// LABEL: the certificate's label.
+    pub label: Option<String>,
+    /// RING: the ring's name (case kept).
+    pub ring: Option<String>,
+    /// USAGE(PERSONAL|CERTAUTH|SITE): the usage in this ring.
+    pub usage: Option<Usage>,
+    /// DEFAULT: the certificate becomes the ring's default.
+    pub default: bool,
+}
+
+/// REMOVE operands: which certificate leaves which ring.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Remove {
+    /// Certificate owner inside REMOVE (`None`: the ring owner).
+    pub cert_owner: Option<Owner>,
+    /// LABEL: the certificate's label.
+    pub label: Option<String>,
+    /// RING: the ring's name (case kept).
+    pub ring: Option<String>,
+}
+
+/// ALTER operands: a certificate's new trust status and / or label.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Alter {
+    /// The certificate.
+    pub selector: Option<CertSelector>,
+    /// TRUST / NOTRUST / HIGHTRUST: the new status.
+    pub status: Option<TrustStatus>,
+    /// NEWLABEL: the new label.
+    pub new_label: Option<String>,
+}
+
+/// ADD operands: a certificate or package read from a data set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Add {
+    /// Data set holding the certificate or package.
+    pub dsn: DsnOperand,
+    /// TRUST / NOTRUST / HIGHTRUST.
+    pub status: Option<TrustStatus>,
+    /// WITHLABEL.
+    pub label: Option<String>,
+    /// PASSWORD for PKCS#12.
+    pub password: Option<String>,
+}
+
+/// EXPORT operands: a certificate (and perhaps its chain and key) written to a data set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Export {
+    /// The certificate.
+    pub selector: Option<CertSelector>,
+    /// DSN: the data set written.
+    pub dsn: Option<DsnOperand>,
+    /// FORMAT (`None`: CERTB64).
+    pub format: Option<ExportFormat>,
+    /// PASSWORD protecting a PKCS#12 package.
+    pub password: Option<String>,
+}
+
+/// GENREQ operands: a PKCS#10 request for a certificate's key, written to a data set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GenReq {
+    /// The certificate.
+    pub selector: Option<CertSelector>,
+    /// DSN: the data set written.
+    pub dsn: Option<DsnOperand>,
+}
+
+/// CHECKCERT operands: a data set whose certificate or package is inspected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckCert {
+    /// Data set to inspect.
+    pub dsn: DsnOperand,
+    /// PASSWORD for PKCS#12.
+    pub password: Option<String>,
+}
+
+/// REKEY operands: a certificate whose replacement with a new key is generated.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rekey {
+    /// The certificate.
+    pub selector: Option<CertSelector>,
+    /// The new certificate's operands (WITHLABEL, SIZE, algorithm, dates).
+    pub params: Box<GenCert>,
+}
+
+/// ROLLOVER operands: a certificate replaced by its rekeyed successor.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rollover {
+    /// The certificate.
+    pub selector: Option<CertSelector>,
+    /// NEWLABEL: the successor's label.
+    pub new_label: Option<String>,
+    /// FORCE.
+    pub force: bool,
+}
+
 /// The RACDCERT function and its operands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Function {
@@ -111,92 +212,27 @@ pub enum Function {
     /// DELRING.
     DelRing(String),
     /// CONNECT.
-    Connect {
-        /// Certificate owner inside CONNECT (default: the ring owner).
-        cert_owner: Option<Owner>,
-        /// LABEL.
-        label: Option<String>,
-        /// RING.
-        ring: Option<String>,
-        /// USAGE.
-        usage: Option<Usage>,
-        /// DEFAULT.
-        default: bool,
-    },
+    Connect(Connect),
     /// REMOVE.
-    Remove {
-        /// Certificate owner inside REMOVE (default: the ring owner).
-        cert_owner: Option<Owner>,
-        /// LABEL.
-        label: Option<String>,
-        /// RING.
-        ring: Option<String>,
-    },
+    Remove(Remove),
     /// DELETE.
     Delete(Option<CertSelector>),
     /// ALTER.
-    Alter {
-        /// The certificate.
-        selector: Option<CertSelector>,
-        /// New status.
-        status: Option<TrustStatus>,
-        /// NEWLABEL.
-        new_label: Option<String>,
-    },
+    Alter(Alter),
     /// GENCERT.
     GenCert(Box<GenCert>),
     /// ADD.
-    Add {
-        /// Data set holding the certificate or package.
-        dsn: DsnOperand,
-        /// TRUST / NOTRUST / HIGHTRUST.
-        status: Option<TrustStatus>,
-        /// WITHLABEL.
-        label: Option<String>,
-        /// PASSWORD for PKCS#12.
-        password: Option<String>,
-    },
+    Add(Add),
     /// EXPORT.
-    Export {
-        /// The certificate.
-        selector: Option<CertSelector>,
-        /// DSN.
-        dsn: Option<DsnOperand>,
-        /// FORMAT.
-        format: Option<ExportFormat>,
-        /// PASSWORD.
-        password: Option<String>,
-    },
+    Export(Export),
     /// GENREQ.
-    GenReq {
-        /// The certificate.
-        selector: Option<CertSelector>,
-        /// DSN.
-        dsn: Option<DsnOperand>,
-    },
+    GenReq(GenReq),
     /// CHECKCERT.
-    CheckCert {
-        /// Data set to inspect.
-        dsn: DsnOperand,
-        /// PASSWORD for PKCS#12.
-        password: Option<String>,
-    },
+    CheckCert(CheckCert),
     /// REKEY.
-    Rekey {
-        /// The certificate.
-        selector: Option<CertSelector>,
-        /// The new certificate's operands (WITHLABEL, SIZE, algorithm, dates).
-        params: Box<GenCert>,
-    },
+    Rekey(Rekey),
     /// ROLLOVER.
-    Rollover {
-        /// The certificate.
-        selector: Option<CertSelector>,
-        /// NEWLABEL.
-        new_label: Option<String>,
-        /// FORCE.
-        force: bool,
-    },
+    Rollover(Rollover),
     /// A function racemu knows by name but does not emulate (tokens, mappings, IMPORT, BIND).
     NotEmulated(&'static str),
 }

@@ -17,7 +17,7 @@ use crate::issue::{cert_row, digtcert_reminder, insert_cert, owner_status};
 use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::DsnOperand;
+use racemu_command::Add;
 use racemu_pki as pki;
 use racemu_racf::{Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
@@ -97,14 +97,9 @@ fn renewal_target(
 /// of a package go to CERTAUTH unless RACF has them. The first certificate either replaces the
 /// owner's certificate it renews (label, private key and ring connections kept) or is added as
 /// a new certificate under WITHLABEL or the next free default label.
-pub(crate) fn add(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    dsn: &DsnOperand,
-    status: Option<TrustStatus>,
-    label: Option<&str>,
-    password: Option<&str>,
-) -> Result<Output, Fail> {
+pub(crate) fn add(ctx: &Ctx<'_, '_>, owner: &Owner, a: &Add) -> Result<Output, Fail> {
+    let (dsn, status, label) = (&a.dsn, a.status, a.label.as_deref());
+    let password = a.password.as_deref();
     authorize(ctx, "ADD", level_for(ctx, owner))?;
     let (_, data) = read_dataset(ctx, dsn)?;
     let pkg = super::decode_package(&data, password)?;

@@ -12,7 +12,7 @@ use crate::listing::{self, CertDetails};
 use crate::lookup::{chain_of, find_cert, profile_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{CertSelector, DsnOperand, ExportFormat};
+use racemu_command::{CheckCert, Export, ExportFormat, GenReq};
 use racemu_pki as pki;
 use racemu_racf::{Access, Owner};
 use racemu_store::{certs, settings};
@@ -38,15 +38,9 @@ pub(crate) fn decode_package(data: &[u8], password: Option<&str>) -> Result<pki:
 }
 
 /// EXPORT: certificate, chain (PKCS#7) or certificate, key and chain (PKCS#12) to a data set.
-pub(crate) fn export(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    sel: Option<&CertSelector>,
-    dsn: Option<&DsnOperand>,
-    format: Option<ExportFormat>,
-    password: Option<&str>,
-) -> Result<Output, Fail> {
-    let format = format.unwrap_or(ExportFormat::CertB64);
+pub(crate) fn export(ctx: &Ctx<'_, '_>, owner: &Owner, e: &Export) -> Result<Output, Fail> {
+    let (sel, dsn, password) = (e.selector.as_ref(), e.dsn.as_ref(), e.password.as_deref());
+    let format = e.format.unwrap_or(ExportFormat::CertB64);
     let pkcs12 = matches!(format, ExportFormat::Pkcs12Der | ExportFormat::Pkcs12B64);
     authorize(
         ctx,
@@ -98,12 +92,8 @@ pub(crate) fn export(
 }
 
 /// GENREQ: a Base64 PKCS#10 request for the certificate, signed with its private key.
-pub(crate) fn genreq(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    sel: Option<&CertSelector>,
-    dsn: Option<&DsnOperand>,
-) -> Result<Output, Fail> {
+pub(crate) fn genreq(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenReq) -> Result<Output, Fail> {
+    let (sel, dsn) = (g.selector.as_ref(), g.dsn.as_ref());
     authorize(ctx, "GENREQ", level_for(ctx, owner))?;
     let (Some(dsn), Some(_)) = (dsn, sel) else {
         return Err(Fail::from(m::irrd130i("DSN and LABEL")));
@@ -126,13 +116,9 @@ pub(crate) fn genreq(
 }
 
 /// CHECKCERT: the certificates of a data set as LIST would show them, and the chain summary.
-pub(crate) fn checkcert(
-    ctx: &Ctx<'_, '_>,
-    dsn: &DsnOperand,
-    password: Option<&str>,
-) -> Result<Output, Fail> {
-    let (_, data) = read_dataset(ctx, dsn)?;
-    let pkg = decode_package(&data, password)?;
+pub(crate) fn checkcert(ctx: &Ctx<'_, '_>, c: &CheckCert) -> Result<Output, Fail> {
+    let (_, data) = read_dataset(ctx, &c.dsn)?;
+    let pkg = decode_package(&data, c.password.as_deref())?;
     let may_list = crate::authority::racdcert_allowed(ctx.tx, ctx.issuer, "LIST", Access::Read)?;
     let mut view = CheckCertView {
         certs: Vec::new(),

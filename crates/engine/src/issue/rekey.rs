@@ -8,19 +8,15 @@ use crate::listing;
 use crate::lookup::{find_cert, new_label, parse_info, profile_name, serial_after};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{CertSelector, GenCert};
+use racemu_command::{Rekey, Rollover};
 use racemu_pki as pki;
 use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage, Owner};
 use racemu_store::{certs, rings};
 
 /// REKEY: a copy of the certificate (subject, key usage, alternative names) with a new key
 /// pair, self-signed, under the WITHLABEL label.
-pub(crate) fn rekey(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    sel: Option<&CertSelector>,
-    g: &GenCert,
-) -> Result<Output, Fail> {
+pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Output, Fail> {
+    let (sel, g) = (r.selector.as_ref(), &*r.params);
     authorize(ctx, "REKEY", level_for(ctx, owner))?;
     let Some(new_label) = &g.label else {
         return Err(Fail::from(m::irrd130i("WITHLABEL")));
@@ -118,13 +114,8 @@ pub(crate) fn rekey(
 /// connected with PERSONAL usage the NEWLABEL certificate takes its place (DEFAULT included),
 /// where it is connected with CERTAUTH or SITE usage the new one is added beside it (IBM,
 /// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-rollover.htm).
-pub(crate) fn rollover(
-    ctx: &Ctx<'_, '_>,
-    owner: &Owner,
-    sel: Option<&CertSelector>,
-    new_label: Option<&str>,
-    force: bool,
-) -> Result<Output, Fail> {
+pub(crate) fn rollover(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rollover) -> Result<Output, Fail> {
+    let (sel, new_label, force) = (r.selector.as_ref(), r.new_label.as_deref(), r.force);
     authorize(ctx, "ROLLOVER", level_for(ctx, owner))?;
     let Some(new_label) = new_label else {
         return Err(Fail::from(m::irrd130i("NEWLABEL")));
