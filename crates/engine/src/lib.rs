@@ -10,6 +10,7 @@
 
 pub mod authority;
 mod certificates;
+mod context;
 mod datasets;
 mod dispatch;
 mod hints;
@@ -19,131 +20,25 @@ pub mod listing;
 pub mod logon;
 mod lookup;
 pub mod messages;
+mod output;
 mod racf;
 mod rings;
 
-use racemu_command::{parse, Command, ParseFailure};
-use racemu_store::{Store, StoreError, Tx};
-use time::OffsetDateTime;
+use racemu_command::{parse, Command};
+use racemu_store::{Store, StoreError};
 
+pub(crate) use context::Ctx;
+pub use context::{Clock, Config};
 pub use listing::RingLayout;
+pub(crate) use output::Fail;
+pub use output::Output;
 pub use racf::store_date;
-
-/// What a command printed and the return code it set.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Output {
-    /// Lines as SYSTSPRT shows them (no carriage control).
-    pub lines: Vec<String>,
-    /// The command's return code.
-    pub rc: u32,
-    /// True for LOGOFF / END.
-    pub end_session: bool,
-    /// racemu's own notes on the command (`RCMnnnI`/`RCMnnnW` lines: hints such as "did you
-    /// mean"), for the job log or standard error. They never reach SYSTSPRT, which stays
-    /// exactly what z/OS prints.
-    pub hints: Vec<String>,
-}
-
-impl Output {
-    /// Output with lines and RC.
-    pub fn new(lines: Vec<String>, rc: u32) -> Self {
-        Output {
-            lines,
-            rc,
-            end_session: false,
-            hints: Vec::new(),
-        }
-    }
-
-    /// RC 0, no lines.
-    pub fn ok() -> Self {
-        Output::default()
-    }
-}
-
-impl From<ParseFailure> for Output {
-    fn from(p: ParseFailure) -> Self {
-        Output {
-            hints: p.hints,
-            ..Output::new(p.messages, p.rc)
-        }
-    }
-}
-
-/// A command that failed: its messages and RC; the transaction is rolled back.
-#[derive(Debug)]
-pub(crate) struct Fail(pub Output);
-
-impl From<StoreError> for Fail {
-    fn from(e: StoreError) -> Self {
-        Fail::from(messages::internal(&e.detail()))
-    }
-}
-
-impl From<racemu_pki::PkiError> for Fail {
-    /// What racemu cannot produce (RCM001E, RC 8), or an internal error (RCM999E, RC 12).
-    fn from(e: racemu_pki::PkiError) -> Self {
-        match e {
-            racemu_pki::PkiError::Unsupported(what) => Fail::from(messages::not_supported(&what)),
-            other => Fail::from(messages::internal(&other.to_string())),
-        }
-    }
-}
-
-impl From<messages::Message> for Fail {
-    fn from(m: messages::Message) -> Self {
-        Fail(Output::from(m))
-    }
-}
-
-impl From<messages::Message> for Output {
-    /// The message as the command's only line, with its return code.
-    fn from(m: messages::Message) -> Self {
-        Output::new(vec![m.line()], m.rc)
-    }
-}
-
-/// The clock the engine uses for defaults such as NOTBEFORE.
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    /// The system clock, in UTC.
-    System,
-    /// A fixed instant (`--now`), so runs can be reproduced.
-    Fixed(OffsetDateTime),
-}
-
-impl Clock {
-    /// The current time.
-    pub fn now(&self) -> OffsetDateTime {
-        match self {
-            Clock::System => OffsetDateTime::now_utc(),
-            Clock::Fixed(t) => *t,
-        }
-    }
-}
-
-/// Engine settings.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Config {
-    /// LISTRING layout.
-    pub ring_layout: RingLayout,
-    /// Where new keys and signatures get their randomness (the OS by default).
-    pub randomness: racemu_pki::Randomness,
-}
 
 /// The engine: a store, a clock and settings.
 pub struct Engine {
     store: Store,
     clock: Clock,
     config: Config,
-}
-
-/// Context of one command inside its transaction.
-pub(crate) struct Ctx<'a, 'b> {
-    pub tx: &'a Tx<'b>,
-    pub issuer: &'a str,
-    pub now: OffsetDateTime,
-    pub config: Config,
 }
 
 impl Engine {
