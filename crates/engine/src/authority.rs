@@ -56,10 +56,10 @@ pub fn protecting_profile(
     class: &str,
     name: &str,
     snapshot: bool,
-) -> StoreResult<Option<(String, String)>> {
+) -> StoreResult<Option<(String, Access)>> {
     let cands = profiles::candidates(tx, class, snapshot)?;
     if let Some((n, _, uacc, _)) = cands.iter().find(|(n, g, _, _)| !*g && n == name) {
-        return Ok(Some((n.clone(), uacc.clone())));
+        return Ok(Some((n.clone(), *uacc)));
     }
     Ok(cands
         .into_iter()
@@ -90,12 +90,12 @@ pub struct Accessor<'a> {
 /// restricted user IDs, <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.4.0/com.ibm.zos.v2r4.icha700/restuser.htm>):
 /// the user's own entry; else the best entry among the user's groups; else the `ID(*)`
 /// entry, for a defined user who is not RESTRICTED; else the UACC, for a user who is not
-/// RESTRICTED; else NONE. Entries that are not access levels are ignored.
-pub fn access_from_list(who: &Accessor<'_>, list: &[(String, String)], uacc: &str) -> Access {
+/// RESTRICTED; else NONE.
+pub fn access_from_list(who: &Accessor<'_>, list: &[(String, Access)], uacc: Access) -> Access {
     let best = |pred: &dyn Fn(&str) -> bool| {
         list.iter()
             .filter(|(id, _)| pred(id))
-            .filter_map(|(_, a)| Access::parse(a))
+            .map(|(_, a)| *a)
             .max()
     };
     best(&|id| id == who.userid)
@@ -105,7 +105,7 @@ pub fn access_from_list(who: &Accessor<'_>, list: &[(String, String)], uacc: &st
                 .then(|| best(&|id| id == "*"))
                 .flatten()
         })
-        .or_else(|| (!who.restricted).then(|| Access::parse(uacc)).flatten())
+        .or_else(|| (!who.restricted).then_some(uacc))
         .unwrap_or(Access::None)
 }
 
@@ -160,7 +160,7 @@ fn access_in(
         restricted: user.is_some_and(|u| u.restricted),
     };
     let list = profiles::entries(tx, class, &profile, snapshot)?;
-    let access = access_from_list(&who, &list, &uacc);
+    let access = access_from_list(&who, &list, uacc);
     Ok(Some((profile, access)))
 }
 
@@ -230,10 +230,10 @@ pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> 
 mod tests {
     use super::*;
 
-    fn list(entries: &[(&str, &str)]) -> Vec<(String, String)> {
+    fn list(entries: &[(&str, &str)]) -> Vec<(String, Access)> {
         entries
             .iter()
-            .map(|(i, a)| (i.to_string(), a.to_string()))
+            .map(|(i, a)| (i.to_string(), Access::parse(a).expect("an access keyword")))
             .collect()
     }
 
@@ -248,24 +248,27 @@ mod tests {
         };
         // 1. The user's own entry wins, even when lower than a group's, ID(*) or UACC.
         let l = list(&[("ALICE", "NONE"), ("DEPT", "UPDATE"), ("*", "READ")]);
-        assert_eq!(access_from_list(&alice, &l, "ALTER"), Access::None);
+        assert_eq!(access_from_list(&alice, &l, Access::Alter), Access::None);
         // 2. Else the best of the user's groups' entries, even when ID(*) is NONE (issue 9).
         let l = list(&[("DEPT", "READ"), ("OTHER", "UPDATE"), ("*", "NONE")]);
-        assert_eq!(access_from_list(&alice, &l, "NONE"), Access::Update);
+        assert_eq!(access_from_list(&alice, &l, Access::None), Access::Update);
         let l = list(&[("DEPT", "READ"), ("*", "NONE")]);
-        assert_eq!(access_from_list(&alice, &l, "NONE"), Access::Read);
+        assert_eq!(access_from_list(&alice, &l, Access::None), Access::Read);
         // ... and a group entry below the UACC still wins.
         let l = list(&[("DEPT", "NONE")]);
-        assert_eq!(access_from_list(&alice, &l, "READ"), Access::None);
+        assert_eq!(access_from_list(&alice, &l, Access::Read), Access::None);
         // 3. Else ID(*), over the UACC.
         let l = list(&[("BOB", "ALTER"), ("*", "NONE")]);
-        assert_eq!(access_from_list(&alice, &l, "READ"), Access::None);
+        assert_eq!(access_from_list(&alice, &l, Access::Read), Access::None);
         let l = list(&[("*", "UPDATE")]);
-        assert_eq!(access_from_list(&alice, &l, "READ"), Access::Update);
+        assert_eq!(access_from_list(&alice, &l, Access::Read), Access::Update);
         // 4. Else the UACC.
         let l = list(&[("BOB", "ALTER"), ("ELSE", "ALTER")]);
-        assert_eq!(access_from_list(&alice, &l, "READ"), Access::Read);
-        assert_eq!(access_from_list(&alice, &[], "CONTROL"), Access::Control);
+        assert_eq!(access_from_list(&alice, &l, Access::Read), Access::Read);
+        assert_eq!(
+            access_from_list(&alice, &[], Access::Control),
+            Access::Control
+        );
     }
 
     #[test]
@@ -278,16 +281,22 @@ mod tests {
             restricted: false,
         };
         let l = list(&[("*", "UPDATE")]);
-        assert_eq!(access_from_list(&undefined, &l, "READ"), Access::Read);
+        assert_eq!(access_from_list(&undefined, &l, Access::Read), Access::Read);
         let restricted = Accessor {
             userid: "ANONYMOS",
             groups: &none,
             defined: true,
             restricted: true,
         };
-        assert_eq!(access_from_list(&restricted, &l, "READ"), Access::None);
+        assert_eq!(
+            access_from_list(&restricted, &l, Access::Read),
+            Access::None
+        );
         let own = list(&[("ANONYMOS", "READ"), ("*", "UPDATE")]);
-        assert_eq!(access_from_list(&restricted, &own, "ALTER"), Access::Read);
+        assert_eq!(
+            access_from_list(&restricted, &own, Access::Alter),
+            Access::Read
+        );
     }
 
     #[test]

@@ -89,8 +89,9 @@ impl Engine {
         new: &str,
     ) -> Result<logon::Logon, StoreError> {
         let today = self.clock.now().date();
+        let randomness = self.config.randomness;
         self.store
-            .transaction(|tx| logon::verify_and_change(tx, userid, secret, new, today))
+            .transaction(|tx| logon::verify_and_change(tx, userid, secret, new, today, &randomness))
     }
 
     /// Runs one logical command (comments already blanked) issued by `issuer`.

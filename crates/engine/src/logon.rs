@@ -2,6 +2,7 @@
 //! password phrase) for a server that logs users on (z/OSMF, for one).
 
 use crate::racf::credentials::{valid_password, valid_phrase};
+use racemu_pki::Randomness;
 use racemu_store::{passwords, setropts, users, StoreResult, Tx};
 use time::{Date, Duration};
 
@@ -84,13 +85,15 @@ pub fn verify(tx: &Tx<'_>, userid: &str, secret: &str, today: Date) -> StoreResu
 /// Checks `secret` as [`verify`] does and, when it is right (even expired), replaces it with
 /// `new` (a password when up to 8 characters, else a phrase), not expired, dated `today`:
 /// the logon-time change of an expired password. A `new` that breaks RACF's rules or equals
-/// the current secret gives `NewRejected` and changes nothing.
+/// the current secret gives `NewRejected` and changes nothing. The new secret's salt comes
+/// from `randomness`.
 pub fn verify_and_change(
     tx: &Tx<'_>,
     userid: &str,
     secret: &str,
     new: &str,
     today: Date,
+    randomness: &Randomness,
 ) -> StoreResult<Logon> {
     match verify(tx, userid, secret, today)? {
         Logon::Ok | Logon::Expired => {}
@@ -124,11 +127,13 @@ pub fn verify_and_change(
         return Ok(Logon::NewRejected);
     }
     let date = Some(today.to_string());
+    let kind: &[u8] = if is_phrase { b"PHRASE" } else { b"PASSWORD" };
+    let salt = randomness.salt(&[userid.as_bytes(), kind, today.to_string().as_bytes()]);
     if is_phrase {
-        c.phrase_hash = Some(passwords::hash(&new)?);
+        c.phrase_hash = Some(passwords::hash(&new, &salt)?);
         c.phrasedate = date;
     } else {
-        c.password_hash = Some(passwords::hash(&new)?);
+        c.password_hash = Some(passwords::hash(&new, &salt)?);
         c.passdate = date;
     }
     c.expired = false;

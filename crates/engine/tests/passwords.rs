@@ -337,3 +337,40 @@ fn revoke_and_resume_dates() {
         (vec!["IKJ56702I INVALID DATE, 02/29/27".to_string()], 12)
     );
 }
+
+/// The hashes of passwords and phrases set by one seeded engine and by another of the same
+/// seed, and by one of another seed.
+fn hashes_under(seed: u64) -> (Option<String>, Option<String>) {
+    let mut e = Engine::new(
+        Store::open_in_memory().expect("store"),
+        Clock::Fixed(NOW),
+        Config {
+            randomness: racemu_pki::Randomness::seeded_u64(seed),
+            ..Config::default()
+        },
+    );
+    admin(
+        &mut e,
+        &["ADDUSER ALICE PASSWORD(PASSW0RD) PHRASE('ALONG PASSWORD PHRASE 1')"],
+    );
+    let c = e
+        .store()
+        .read(|tx| racemu_store::users::credentials(tx, "ALICE"))
+        .expect("store")
+        .expect("ALICE has credentials");
+    (c.password_hash, c.phrase_hash)
+}
+
+#[test]
+fn salts_come_from_the_engines_randomness() {
+    let (pw, ph) = hashes_under(1);
+    assert!(pw.is_some() && ph.is_some());
+    assert_eq!(
+        (pw.clone(), ph.clone()),
+        hashes_under(1),
+        "a seed gives reproducible salts"
+    );
+    let (pw2, ph2) = hashes_under(2);
+    assert!(pw != pw2 && ph != ph2);
+    assert_ne!(pw, ph);
+}

@@ -108,6 +108,28 @@ impl Randomness {
     }
 }
 
+impl Randomness {
+    /// A 16-byte salt for a password hash: from the OS, or when seeded the first 16 bytes
+    /// of SHA-256 of the seed and `purpose` (each part length-prefixed), so a seeded run
+    /// salts the same secret of the same purpose the same way and different purposes
+    /// differently.
+    pub fn salt(&self, purpose: &[&[u8]]) -> [u8; 16] {
+        let mut salt = [0u8; 16];
+        let Source::Seeded(seed) = self.0 else {
+            rsa::rand_core::OsRng.fill_bytes(&mut salt);
+            return salt;
+        };
+        let mut h = Sha256::new_with_prefix(b"racemu salt");
+        h.update(seed);
+        for part in purpose {
+            h.update((part.len() as u64).to_be_bytes());
+            h.update(part);
+        }
+        salt.copy_from_slice(&h.finalize()[..16]);
+        salt
+    }
+}
+
 /// A generator for one key or one signature.
 pub(crate) enum KeyRng {
     /// The operating system's.
@@ -165,6 +187,24 @@ mod tests {
     use racemu_racf::AltNames;
     use racemu_racf::KeyAlgorithm;
     use time::macros::datetime;
+
+    #[test]
+    fn seeded_salts_are_reproducible_and_per_purpose() {
+        let r = Randomness::seeded_u64(7);
+        assert_eq!(
+            r.salt(&[b"ALICE", b"PASSWORD"]),
+            r.salt(&[b"ALICE", b"PASSWORD"])
+        );
+        assert_ne!(
+            r.salt(&[b"ALICE", b"PASSWORD"]),
+            r.salt(&[b"ALICE", b"PHRASE"])
+        );
+        assert_ne!(r.salt(&[b"AB", b"C"]), r.salt(&[b"A", b"BC"]));
+        let other = Randomness::seeded_u64(8);
+        assert_ne!(r.salt(&[b"ALICE"]), other.salt(&[b"ALICE"]));
+        let os = Randomness::os();
+        assert_ne!(os.salt(&[b"ALICE"]), os.salt(&[b"ALICE"]));
+    }
 
     const SPECS: [KeySpec; 5] = [
         KeySpec {

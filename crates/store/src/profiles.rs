@@ -1,7 +1,9 @@
 //! General resource profiles, access lists, class options and RACLIST snapshots.
 
 use crate::meta;
+use crate::rows::columns::Col;
 use crate::{StoreResult, Tx};
+use racemu_racf::Access;
 use rusqlite::{params, OptionalExtension};
 
 /// A general resource profile.
@@ -15,8 +17,8 @@ pub struct Profile {
     pub generic: bool,
     /// OWNER.
     pub owner: String,
-    /// UACC keyword.
-    pub uacc: String,
+    /// UACC.
+    pub uacc: Access,
     /// Installation data.
     pub data: Option<String>,
     /// Application data.
@@ -34,8 +36,8 @@ pub struct Profile {
 pub struct AccessEntry {
     /// User or group.
     pub id: String,
-    /// Access keyword.
-    pub access: String,
+    /// The access level.
+    pub access: Access,
     /// Access count.
     pub count: i64,
 }
@@ -46,7 +48,7 @@ fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
         name: r.get(1)?,
         generic: r.get(2)?,
         owner: r.get(3)?,
-        uacc: r.get(4)?,
+        uacc: r.get::<_, Col<Access>>(4)?.0,
         data: r.get(5)?,
         appldata: r.get(6)?,
         warning: r.get(7)?,
@@ -83,7 +85,7 @@ pub fn put(tx: &Tx<'_>, p: &Profile) -> StoreResult<()> {
          ON CONFLICT (class, name) DO UPDATE SET owner = excluded.owner, uacc = excluded.uacc,
            data = excluded.data, appldata = excluded.appldata, warning = excluded.warning, other = excluded.other",
     )?.execute(
-        params![p.class, p.name, p.generic, p.owner, p.uacc, p.data, p.appldata, p.warning, p.other, p.created],
+        params![p.class, p.name, p.generic, p.owner, Col(p.uacc), p.data, p.appldata, p.warning, p.other, p.created],
     )?;
     Ok(())
 }
@@ -104,7 +106,7 @@ pub fn access_list(tx: &Tx<'_>, class: &str, name: &str) -> StoreResult<Vec<Acce
     let rows = st.query_map(params![class, name], |r| {
         Ok(AccessEntry {
             id: r.get(0)?,
-            access: r.get(1)?,
+            access: r.get::<_, Col<Access>>(1)?.0,
             count: r.get(2)?,
         })
     })?;
@@ -112,13 +114,13 @@ pub fn access_list(tx: &Tx<'_>, class: &str, name: &str) -> StoreResult<Vec<Acce
 }
 
 /// Adds or changes an access-list entry.
-pub fn permit(tx: &Tx<'_>, class: &str, name: &str, id: &str, access: &str) -> StoreResult<()> {
+pub fn permit(tx: &Tx<'_>, class: &str, name: &str, id: &str, access: Access) -> StoreResult<()> {
     let seq = meta::next_seq(tx)?;
     tx.prepare_cached(
         "INSERT INTO access_list (class, name, id, access, count, seq) VALUES (?1, ?2, ?3, ?4, 0, ?5)
          ON CONFLICT (class, name, id) DO UPDATE SET access = excluded.access",
     )?.execute(
-        params![class, name, id, access, seq],
+        params![class, name, id, Col(access), seq],
     )?;
     Ok(())
 }
@@ -237,7 +239,7 @@ pub fn candidates(
     tx: &Tx<'_>,
     class: &str,
     from_snapshot: bool,
-) -> StoreResult<Vec<(String, bool, String, bool)>> {
+) -> StoreResult<Vec<(String, bool, Access, bool)>> {
     let sql = if from_snapshot {
         "SELECT name, generic, uacc, warning FROM raclist_profiles WHERE class = ?1"
     } else {
@@ -245,7 +247,12 @@ pub fn candidates(
     };
     let mut st = tx.prepare_cached(sql)?;
     let rows = st.query_map([class], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get::<_, Col<Access>>(2)?.0,
+            r.get(3)?,
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -256,14 +263,16 @@ pub fn entries(
     class: &str,
     name: &str,
     from_snapshot: bool,
-) -> StoreResult<Vec<(String, String)>> {
+) -> StoreResult<Vec<(String, Access)>> {
     let sql = if from_snapshot {
         "SELECT id, access FROM raclist_access WHERE class = ?1 AND name = ?2"
     } else {
         "SELECT id, access FROM access_list WHERE class = ?1 AND name = ?2"
     };
     let mut st = tx.prepare_cached(sql)?;
-    let rows = st.query_map(params![class, name], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = st.query_map(params![class, name], |r| {
+        Ok((r.get(0)?, r.get::<_, Col<Access>>(1)?.0))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -39,7 +39,7 @@ pub mod meta {
     }
 }
 
-mod columns;
+pub(crate) mod columns;
 
 /// Digital certificates (the DIGTCERT profiles).
 pub mod certs;

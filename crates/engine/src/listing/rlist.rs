@@ -2,14 +2,15 @@
 //! docs/sources.md).
 
 use crate::messages as m;
+use racemu_racf::Access;
 
 /// One entry of a profile's access list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessEntry {
     /// User or group ID (`*` for ID(*)).
     pub id: String,
-    /// Access level keyword.
-    pub access: String,
+    /// The access level.
+    pub access: Access,
     /// Access count.
     pub count: i64,
 }
@@ -25,10 +26,10 @@ pub struct ProfileView {
     pub generic: bool,
     /// Owner.
     pub owner: String,
-    /// UACC keyword.
-    pub uacc: String,
-    /// The issuer's own access keyword.
-    pub your_access: String,
+    /// UACC.
+    pub uacc: Access,
+    /// The issuer's own access.
+    pub your_access: Access,
     /// WARNING mode.
     pub warning: bool,
     /// INSTALLATION DATA.
@@ -85,8 +86,8 @@ fn profile(p: &ProfileView, all: bool) -> Vec<String> {
             " {:02}    {:<8}{:>12}{:>19}    {}",
             0,
             p.owner,
-            p.uacc,
-            p.your_access,
+            p.uacc.keyword(),
+            p.your_access.keyword(),
             if p.warning { "YES" } else { "NO" }
         ),
         String::new(),
@@ -133,7 +134,12 @@ fn profile(p: &ProfileView, all: bool) -> Vec<String> {
             out.push("NO USERS IN ACCESS LIST".into());
         }
         for e in list {
-            out.push(format!("{:<8}  {:<8}    {:06}", e.id, e.access, e.count));
+            out.push(format!(
+                "{:<8}  {:<8}    {:06}",
+                e.id,
+                e.access.keyword(),
+                e.count
+            ));
         }
     }
     out
@@ -144,14 +150,14 @@ mod tests {
     use super::*;
     use crate::listing::{capture, trimmed};
 
-    fn view(class: &str, name: &str, generic: bool, your: &str) -> ProfileView {
+    fn view(class: &str, name: &str, generic: bool, your: Access) -> ProfileView {
         ProfileView {
             class: class.into(),
             name: name.into(),
             generic,
             owner: "IBMUSER".into(),
-            uacc: "NONE".into(),
-            your_access: your.into(),
+            uacc: Access::None,
+            your_access: your,
             warning: false,
             data: None,
             appldata: None,
@@ -179,10 +185,10 @@ IBMUSER   READ        000000
 
     #[test]
     fn rlist_authuser_matches_real_capture() {
-        let mut p = view("FACILITY", "BPX.SUPERUSER", false, "READ");
+        let mut p = view("FACILITY", "BPX.SUPERUSER", false, Access::Read);
         p.access_list = Some(vec![AccessEntry {
             id: "IBMUSER".into(),
-            access: "READ".into(),
+            access: Access::Read,
             count: 0,
         }]);
         let got = trimmed(&rlist(&[RlistEntry::Profile(p)], false));
@@ -230,7 +236,7 @@ LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING
 
     #[test]
     fn rlist_generic_matches_real_capture() {
-        let p = view("SURROGAT", "&SUSERS.SUBMIT", true, "ALTER");
+        let p = view("SURROGAT", "&SUSERS.SUBMIT", true, Access::Alter);
         let got = trimmed(&rlist(&[RlistEntry::Profile(p)], false));
         let want = capture(SURROGAT_HEAD);
         assert_eq!(got[..want.len()], want[..]);
@@ -240,7 +246,7 @@ LEVEL  OWNER      UNIVERSAL ACCESS  YOUR ACCESS  WARNING
     fn rlist_not_found_and_two_profiles() {
         let entries = [
             RlistEntry::NotFound("NOSUCH".into()),
-            RlistEntry::Profile(view("FACILITY", "A", false, "ALTER")),
+            RlistEntry::Profile(view("FACILITY", "A", false, Access::Alter)),
         ];
         let got = rlist(&entries, false);
         assert_eq!(got[0], m::ich13003i("NOSUCH").line());

@@ -50,7 +50,11 @@ pub(crate) fn apply(
     }
     if let Some(pw) = &u.password {
         if valid_password(pw.expose()) {
-            c.password_hash = Some(passwords::hash(pw.expose())?);
+            let salt =
+                ctx.config
+                    .randomness
+                    .salt(&[id.as_bytes(), b"PASSWORD", today(ctx).as_bytes()]);
+            c.password_hash = Some(passwords::hash(pw.expose(), &salt)?);
             c.passdate = Some(today(ctx));
             changed = true;
         } else {
@@ -61,7 +65,11 @@ pub(crate) fn apply(
     }
     if let Some(ph) = &u.phrase {
         if valid_phrase(id, ph.expose()) {
-            c.phrase_hash = Some(passwords::hash(ph.expose())?);
+            let salt =
+                ctx.config
+                    .randomness
+                    .salt(&[id.as_bytes(), b"PHRASE", today(ctx).as_bytes()]);
+            c.phrase_hash = Some(passwords::hash(ph.expose(), &salt)?);
             c.phrasedate = Some(today(ctx));
             changed = true;
         } else {

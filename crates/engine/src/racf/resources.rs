@@ -36,7 +36,7 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
                 continue;
             }
             if let Some(u) = r.uacc {
-                p.uacc = u.keyword().into();
+                p.uacc = u;
             }
             if let Some(o) = &r.owner {
                 p.owner = o.clone();
@@ -70,7 +70,7 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
                     name: name.clone(),
                     generic: is_generic(name),
                     owner: r.owner.clone().unwrap_or_else(|| ctx.issuer.to_string()),
-                    uacc: r.uacc.unwrap_or(Access::None).keyword().into(),
+                    uacc: r.uacc.unwrap_or(Access::None),
                     data: r.data.clone(),
                     appldata: r.appldata.clone(),
                     warning: r.warning.unwrap_or(false),
@@ -142,7 +142,7 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
         if let Some(from) = &p.from {
             let fclass = p.fclass.clone().unwrap_or_else(|| p.class.clone());
             for e in profiles::access_list(ctx.tx, &fclass, from)? {
-                profiles::permit(ctx.tx, &p.class, name, &e.id, &e.access)?;
+                profiles::permit(ctx.tx, &p.class, name, &e.id, e.access)?;
             }
             changed = true;
         }
@@ -155,7 +155,7 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
                 }
             } else {
                 let access = p.access.unwrap_or(Access::Read);
-                profiles::permit(ctx.tx, &p.class, name, id, access.keyword())?;
+                profiles::permit(ctx.tx, &p.class, name, id, access)?;
                 changed = true;
             }
         }
@@ -175,12 +175,12 @@ fn racdcert_profiles(
     class: &str,
 ) -> Result<Option<Vec<profiles::Profile>>, Fail> {
     let make =
-        |name: String, owner: String, uacc: &str, appldata: Option<String>| profiles::Profile {
+        |name: String, owner: String, uacc: Access, appldata: Option<String>| profiles::Profile {
             class: class.to_string(),
             name,
             generic: false,
             owner,
-            uacc: uacc.to_string(),
+            uacc,
             data: None,
             appldata,
             warning: false,
@@ -193,9 +193,9 @@ fn racdcert_profiles(
                 .into_iter()
                 .map(|(name, creator, status, owner)| {
                     let uacc = match status {
-                        TrustStatus::Trust => "READ",
-                        TrustStatus::HighTrust => "CONTROL",
-                        TrustStatus::NoTrust => "NONE",
+                        TrustStatus::Trust => Access::Read,
+                        TrustStatus::HighTrust => Access::Control,
+                        TrustStatus::NoTrust => Access::None,
                     };
                     make(name, creator, uacc, Some(owner.internal_id().to_string()))
                 })
@@ -204,7 +204,14 @@ fn racdcert_profiles(
         "DIGTRING" => Some(
             rings::all(ctx.tx)?
                 .into_iter()
-                .map(|r| make(format!("{}.{}", r.owner, r.name), r.owner, "NONE", None))
+                .map(|r| {
+                    make(
+                        format!("{}.{}", r.owner, r.name),
+                        r.owner,
+                        Access::None,
+                        None,
+                    )
+                })
                 .collect(),
         ),
         _ => None,
@@ -266,7 +273,7 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
             generic: p.generic,
             owner: p.owner,
             uacc: p.uacc,
-            your_access: your.keyword().to_string(),
+            your_access: your,
             warning: p.warning,
             data: p.data,
             appldata: p.appldata,

@@ -3,11 +3,11 @@
 //! The nouns live in a crate that knows nothing of SQLite, so the store wraps them in
 //! [`Col`] to bind and read them; rusqlite stays inside the store.
 
-use racemu_racf::{Owner, TrustStatus, Usage};
+use racemu_racf::{Access, Owner, TrustStatus, Usage};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 /// A RACF noun as a column value: an owner as its internal ID (`irrcerta`, `irrsitec` or the
-/// user ID), a status or usage as its keyword.
+/// user ID), a status, usage or access level as its keyword.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Col<T>(pub T);
 
@@ -52,6 +52,25 @@ impl FromSql for Col<Usage> {
         Usage::from_keyword(k)
             .map(Col)
             .ok_or_else(|| FromSqlError::Other(format!("unknown ring usage {k:?}").into()))
+    }
+}
+
+impl ToSql for Col<Access> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0.keyword()))
+    }
+}
+
+impl FromSql for Col<Access> {
+    /// An access column that holds no RACF access keyword (in full) is a damaged store,
+    /// reported as an error.
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let k = v.as_str()?;
+        Access::ALL
+            .into_iter()
+            .find(|a| a.keyword() == k)
+            .map(Col)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown access level {k:?}").into()))
     }
 }
 
@@ -103,6 +122,23 @@ mod tests {
                 .read(|tx| tx.query_row("SELECT ?1, ?1", [Col(&o)], |r| Ok((r.get(0)?, r.get(1)?))))
                 .unwrap();
             assert_eq!((stored.as_str(), back.0), (text, o));
+        }
+    }
+
+    /// Each access level is stored as RACF's keyword (the text stores always held) and read
+    /// back; an abbreviation or other text in the column is an error.
+    #[test]
+    fn access_is_stored_as_its_keyword_and_unknown_text_is_an_error() {
+        let s = Store::open_in_memory().unwrap();
+        for a in Access::ALL {
+            let (text, back): (String, Col<Access>) = s
+                .read(|tx| tx.query_row("SELECT ?1, ?1", [Col(a)], |r| Ok((r.get(0)?, r.get(1)?))))
+                .unwrap();
+            assert_eq!((text.as_str(), back.0), (a.keyword(), a));
+        }
+        for bad in ["READ ", "read", "UPD", ""] {
+            let got = s.read(|tx| tx.query_row("SELECT ?1", [bad], |r| r.get::<_, Col<Access>>(0)));
+            assert!(got.is_err(), "{bad:?}");
         }
     }
 }
