@@ -1,7 +1,7 @@
 //! RACF's nouns, defined once for every racemu crate: who owns a certificate ([`Owner`]),
 //! its trust status ([`TrustStatus`]), how a ring uses it ([`Usage`]) and the access levels
 //! of resource profiles ([`Access`]), and what a new certificate carries ([`KeyAlgorithm`],
-//! [`KeyUsage`], [`AltNames`]).
+//! [`KeyUsage`], [`AltNames`]) and where data lives ([`DsName`], a data set or PDS member).
 //!
 //! Each type knows its RACF keyword (`keyword()` / `from_keyword()`), the text RACF prints and
 //! the text the store keeps. The crate depends on no other racemu crate: the parser, the PKI
@@ -10,10 +10,12 @@
 
 mod access;
 mod cert;
+mod dsname;
 mod owner;
 mod status;
 
 pub use access::Access;
 pub use cert::{AltNames, KeyAlgorithm, KeyUsage};
+pub use dsname::DsName;
 pub use owner::Owner;
 pub use status::{TrustStatus, Usage};

@@ -71,54 +71,7 @@ impl From<rusqlite::Error> for DatasetError {
     }
 }
 
-/// A parsed data set name: the data set and, for a PDS member, the member.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DsName {
-    /// The data set (upper case).
-    pub dsn: String,
-    /// The member (upper case), if one was named.
-    pub member: Option<String>,
-}
-
-/// Whether `q` follows z/OS's rule for a qualifier or member name: 1–8 characters, the first
-/// alphabetic or national (`@ # $`), the rest alphanumeric or national (and `-` in
-/// qualifiers only).
-fn valid_part(q: &str, hyphen: bool) -> bool {
-    let b = q.as_bytes();
-    !b.is_empty()
-        && b.len() <= 8
-        && (b[0].is_ascii_alphabetic() || b"@#$".contains(&b[0]))
-        && b[1..]
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || b"@#$".contains(c) || (hyphen && *c == b'-'))
-}
-
-impl DsName {
-    /// Parses `NAME` or `NAME(MEMBER)` (already upper case and unquoted). The data set name
-    /// has qualifiers of 1–8 characters and 44 characters in all; a member name is 1–8
-    /// characters, the first alphabetic or national, the rest alphanumeric or national.
-    pub fn parse(name: &str) -> Option<DsName> {
-        let (dsn, member) = match name.split_once('(') {
-            Some((d, rest)) => (d, Some(rest.strip_suffix(')')?)),
-            None => (name, None),
-        };
-        let dsn_ok = dsn.len() <= 44 && dsn.split('.').all(|q| valid_part(q, true));
-        let member_ok = member.is_none_or(|m| valid_part(m, false));
-        (dsn_ok && member_ok).then(|| DsName {
-            dsn: dsn.to_string(),
-            member: member.map(str::to_string),
-        })
-    }
-}
-
-impl std::fmt::Display for DsName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.member {
-            Some(m) => write!(f, "{}({m})", self.dsn),
-            None => f.write_str(&self.dsn),
-        }
-    }
-}
+pub use racemu_racf::DsName;
 
 /// Whether `dsn` is a valid fully qualified data set name, with or without a member, as z/OS
 /// checks it (see [`DsName::parse`]).
