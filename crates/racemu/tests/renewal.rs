@@ -7,13 +7,9 @@
 //! https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-add.htm
 
 mod common;
+use common::interchange::{openssl_ca, s, tool};
 use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
 
 fn exec(db: &Path, now: &str, cmd: &str) -> Run {
     racemu(db, now, &["exec", cmd], None)
@@ -30,45 +26,21 @@ fn ds(db: &Path, now: &str, verb: &str, dsn: &str, file: &Path) {
     assert_eq!(r.code, 0, "ds {verb} {dsn}: {}", r.stderr);
 }
 
-fn tool(args: &[&str]) -> String {
-    let (ok, text) = openssl(args);
-    assert!(ok, "openssl {args:?}: {text}");
-    text
-}
-
-/// An outside CA (key, certificate) made by openssl in `dir`.
-fn outside_ca(dir: &Path) -> (PathBuf, PathBuf) {
-    let (k, c) = (dir.join("ca.key"), dir.join("ca.pem"));
-    tool(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        s(&k),
-        "-out",
-        s(&c),
-        "-subj",
-        "/O=Test/CN=Outside CA",
-        "-days",
-        "30",
-    ]);
-    (k, c)
-}
-
 /// `notBefore`/`notAfter` of a PEM certificate as RACF's LIST prints them.
 fn racf_dates(cert: &Path) -> (String, String) {
-    let text = tool(&[
-        "x509",
-        "-in",
-        s(cert),
-        "-noout",
-        "-startdate",
-        "-enddate",
-        "-dateopt",
-        "iso_8601",
-    ]);
+    let text = tool(
+        "openssl",
+        &[
+            "x509",
+            "-in",
+            s(cert),
+            "-noout",
+            "-startdate",
+            "-enddate",
+            "-dateopt",
+            "iso_8601",
+        ],
+    );
     let get = |key: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(key))
@@ -100,24 +72,27 @@ fn signed_request(db: &Path, now: &str, dir: &Path, ca: &(PathBuf, PathBuf)) -> 
     let csr = dir.join("server.csr");
     ds(db, now, "get", "SRV.TLS.CSR", &csr);
     let signed = dir.join("server.pem");
-    tool(&[
-        "x509",
-        "-req",
-        "-in",
-        s(&csr),
-        "-CA",
-        s(&ca.1),
-        "-CAkey",
-        s(&ca.0),
-        "-set_serial",
-        "4660",
-        "-copy_extensions",
-        "copy",
-        "-days",
-        "20",
-        "-out",
-        s(&signed),
-    ]);
+    tool(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            s(&csr),
+            "-CA",
+            s(&ca.1),
+            "-CAkey",
+            s(&ca.0),
+            "-set_serial",
+            "4660",
+            "-copy_extensions",
+            "copy",
+            "-days",
+            "20",
+            "-out",
+            s(&signed),
+        ],
+    );
     ds(db, now, "put", "SRV.TLS.SIGNED", &signed);
     for cmd in [
         "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)",
@@ -184,7 +159,7 @@ fn add_of_the_ca_signed_certificate_replaces_the_self_signed_one() {
         let tmp = tempfile::tempdir().expect("tmp");
         let db = tmp.path().join("racf.db");
         let now = real_now();
-        let ca = outside_ca(tmp.path());
+        let ca = openssl_ca(tmp.path(), "Outside CA");
         let signed = signed_request(&db, &now, tmp.path(), &ca);
         let out = ok(&db, &now, add);
         assert_eq!(
@@ -200,21 +175,7 @@ fn add_of_the_ca_signed_certificate_replaces_the_self_signed_one() {
         assert_eq!(normalise(&ring), EXPECTED_RING, "{add}");
         // The application sees the CA-signed certificate as the ring's default.
         let server = serve(&db, "SRV", "SRV/Ring", "none");
-        let out = Command::new("openssl")
-            .args(["s_client", "-connect", &server.addr, "-CAfile", s(&ca.1)])
-            .args(["-verify_return_error", "-verify_hostname", "localhost"])
-            .args(["-brief"])
-            .stdin(Stdio::null())
-            .output()
-            .expect("openssl s_client");
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(
-            out.status.success() && text.contains("Verification: OK"),
-            "{add}\n{text}"
-        );
+        let (verified, text) = s_client_verifies(&server.addr, &ca.1);
+        assert!(verified, "{add}\n{text}");
     }
 }

@@ -236,3 +236,30 @@ pub fn mode(p: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p).expect("file").permissions().mode() & 0o777
 }
+
+/// `openssl s_client` to `addr`, verifying the server's certificate against `ca_file` and the
+/// host name `localhost` (`-verify_return_error`): whether the handshake verified, and what
+/// openssl printed.
+pub fn s_client_verifies(addr: &str, ca_file: &Path) -> (bool, String) {
+    let out = Command::new("openssl")
+        .args(["s_client", "-connect", addr, "-CAfile"])
+        .arg(ca_file)
+        .args([
+            "-verify_return_error",
+            "-verify_hostname",
+            "localhost",
+            "-brief",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("openssl s_client");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.success() && text.contains("Verification: OK"),
+        text,
+    )
+}
