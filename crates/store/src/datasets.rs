@@ -296,8 +296,8 @@ pub fn members(tx: &Tx<'_>, dsn: &str) -> StoreResult<Vec<(String, i64)>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Brings an older store's data set tables up to this layout (members and DSORG). Safe to
-/// run on every open.
+/// Brings an older store's data set tables up to this layout (members and DSORG): schema V4.
+/// Safe to run twice (a store made while V4 was being written may have either already).
 pub(crate) fn migrate(tx: &Tx<'_>) -> StoreResult<()> {
     let has_dsorg: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM pragma_table_info('datasets') WHERE name = 'dsorg')",

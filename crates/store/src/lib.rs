@@ -312,6 +312,14 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(c.password_hash, None);
+        // V4: the old data sets table gains DSORG, and PDS members can be written.
+        let member = datasets::Dataset::holding("OLD.CNTL(DECK)", b"PROFILE\n".to_vec());
+        s.transaction(|tx| datasets::put(tx, &member, "2026-11-25"))
+            .unwrap();
+        let back = s
+            .transaction(|tx| datasets::get(tx, "OLD.CNTL(DECK)"))
+            .unwrap();
+        assert_eq!(back, Some(member));
         let v: String = s
             .read(|tx| {
                 tx.query_row(

@@ -3,11 +3,14 @@
 use crate::{StoreResult, Tx};
 
 /// The schema version this racemu writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Migrations after V1, in order: (version reached, SQL). Each only adds, so an older store
 /// keeps every row and gains the new columns with RACF's defaults.
-const MIGRATIONS: &[(i64, &str)] = &[(2, V2), (3, V3)];
+const MIGRATIONS: &[(i64, &str)] = &[(2, V2), (3, V3), (4, "")];
+
+// V4: data set organisation (DSORG) and PDS members, added by `datasets::migrate` (in code,
+// since a column can only be added once and SQLite has no ADD COLUMN IF NOT EXISTS).
 
 /// V2: the RESTRICTED user attribute, group installation data, and group-level connect
 /// attributes (SPECIAL, OPERATIONS, AUDITOR as a blank-separated list).
@@ -178,13 +181,14 @@ pub fn migrate(tx: &Tx<'_>) -> StoreResult<i64> {
             if *to == 3 {
                 initial_ibmuser_password(tx)?;
             }
+            if *to == 4 {
+                crate::datasets::migrate(tx)?;
+            }
         }
     }
     if !has_meta {
         seed(tx)?;
     }
-    // Data set organisation and PDS members: added in place, whatever the version.
-    crate::datasets::migrate(tx)?;
     Ok(version)
 }
 
@@ -239,7 +243,7 @@ fn seed(tx: &Tx<'_>) -> StoreResult<()> {
         "INSERT INTO class_options (class, active, raclisted, generic, gencmd) VALUES
            ('FACILITY', 1, 1, 1, 1), ('DIGTCERT', 1, 1, 0, 0), ('DIGTRING', 1, 1, 0, 0);",
     )?;
-    crate::datasets::migrate(tx)
+    Ok(())
 }
 
 /// The V1 tables alone, as racemu 0.1 left a store (migration tests).
