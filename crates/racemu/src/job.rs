@@ -118,10 +118,6 @@ fn looks_like_systsin(text: &str) -> bool {
     if first.starts_with("//") || first.starts_with("/*") {
         return false;
     }
-    let verb = first
-        .split(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("")
-        .to_ascii_uppercase();
+    let verb = racemu_tso::command_name(first).to_ascii_uppercase();
     racemu_command::VERBS.contains(&verb.as_str())
 }
