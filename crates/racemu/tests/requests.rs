@@ -163,8 +163,10 @@ fn iebgener_puts_instream_pem_for_add() {
     let db = tmp.path().join("racf.db");
     let ca = openssl_ca(tmp.path(), "Instream CA");
     let pem = std::fs::read_to_string(&ca.1).expect("pem");
+    // DD DATA, not DD *: a Base64 line may begin with `//`, which ends `DD *` data on z/OS as
+    // in racemu (and made this test fail now and then with a random key).
     let job = format!(
-        "//PUTCA JOB\n//COPY EXEC PGM=IEBGENER\n//SYSPRINT DD SYSOUT=*\n//SYSIN DD DUMMY\n//SYSUT1 DD *\n{pem}/*\n//SYSUT2 DD DSN=USER1.INSTREAM.PEM,DISP=(NEW,CATLG)\n//ADD EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\n RACDCERT CERTAUTH ADD('USER1.INSTREAM.PEM') WITHLABEL('Instream CA') TRUST\n//CLEAN EXEC PGM=IEFBR14\n//DEL DD DSN=USER1.INSTREAM.PEM,DISP=(OLD,DELETE)\n"
+        "//PUTCA JOB\n//COPY EXEC PGM=IEBGENER\n//SYSPRINT DD SYSOUT=*\n//SYSIN DD DUMMY\n//SYSUT1 DD DATA\n{pem}/*\n//SYSUT2 DD DSN=USER1.INSTREAM.PEM,DISP=(NEW,CATLG)\n//ADD EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\n RACDCERT CERTAUTH ADD('USER1.INSTREAM.PEM') WITHLABEL('Instream CA') TRUST\n//CLEAN EXEC PGM=IEFBR14\n//DEL DD DSN=USER1.INSTREAM.PEM,DISP=(OLD,DELETE)\n"
     );
     let f = tmp.path().join("job.jcl");
     std::fs::write(&f, job).expect("w");
