@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 mod advice;
+pub mod doctor;
 mod export;
 mod listing;
 mod reference;
