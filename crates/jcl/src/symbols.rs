@@ -1,6 +1,12 @@
 //! JCL symbols: `&NAME` and `&NAME.` (a period ends the symbol and is consumed; `..` leaves
-//! one period). `&&` starts a temporary data set name, never a symbol.
+//! one period). `&&` starts a temporary data set name, never a symbol. A reference is read by
+//! a nom 8 parser.
 
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{opt, recognize};
+use nom::sequence::{pair, preceded, terminated};
+use nom::{IResult, Parser};
 use std::collections::BTreeMap;
 
 /// System symbols available with SYMBOLS=EXECSYS/CNVTSYS (racemu's emulated system).
@@ -16,47 +22,51 @@ pub(crate) fn system_symbols() -> BTreeMap<String, String> {
     .collect()
 }
 
-fn is_sym_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'@' | b'#' | b'$' | b'_')
+fn is_sym_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '@' | '#' | '$' | '_')
 }
 
-/// Finds the next symbol reference at or after `from`: (start, end, name) where `end` is
-/// past the optional terminating period.
-fn next_symbol(s: &[u8], from: usize) -> Option<(usize, usize, String)> {
+/// A symbol reference at the start of `i`: `&`, a name of one to eight characters (the first a
+/// letter, `@`, `#` or `$`), and an optional period that ends it. Gives the name, upper-cased.
+fn reference(i: &str) -> IResult<&str, String> {
+    terminated(
+        preceded(
+            char('&'),
+            recognize(pair(
+                satisfy(|c| c.is_ascii_alphabetic() || matches!(c, '@' | '#' | '$')),
+                take_while_m_n(0, 7, is_sym_char),
+            )),
+        ),
+        opt(char('.')),
+    )
+    .map(str::to_ascii_uppercase)
+    .parse(i)
+}
+
+/// Finds the next symbol reference at or after byte `from`: (start, end, name) where `end` is
+/// past the optional terminating period. `&&` (a temporary data set name) is skipped whole.
+fn next_symbol(s: &str, from: usize) -> Option<(usize, usize, String)> {
     let mut i = from;
-    while i < s.len() {
-        if s[i] == b'&' {
-            if s.get(i + 1) == Some(&b'&') {
-                i += 2;
-                continue;
-            }
-            let start = i;
-            let mut j = i + 1;
-            while j < s.len() && is_sym_char(s[j]) && j - start <= 8 {
-                j += 1;
-            }
-            if j > start + 1
-                && (s[start + 1].is_ascii_alphabetic()
-                    || matches!(s[start + 1], b'@' | b'#' | b'$'))
-            {
-                let name = String::from_utf8_lossy(&s[start + 1..j]).to_ascii_uppercase();
-                let end = if s.get(j) == Some(&b'.') { j + 1 } else { j };
-                return Some((start, end, name));
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
+    while let Some(at) = s.get(i..)?.find('&') {
+        let start = i + at;
+        let here = &s[start..];
+        if here.starts_with("&&") {
+            i = start + 2;
+            continue;
         }
+        if let Ok((rest, name)) = reference(here) {
+            return Some((start, s.len() - rest.len(), name));
+        }
+        i = start + 1;
     }
     None
 }
 
 /// Substitutes symbols in a JCL statement's operand text. Undefined symbols stay as written.
 pub(crate) fn substitute_statement(text: &str, symbols: &BTreeMap<String, String>) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    while let Some((start, end, name)) = next_symbol(bytes, pos) {
+    while let Some((start, end, name)) = next_symbol(text, pos) {
         out.push_str(&text[pos..start]);
         match symbols.get(&name) {
             Some(v) => out.push_str(v),
@@ -79,7 +89,7 @@ pub(crate) fn substitute_instream(
     let mut cur = record.to_string();
     let mut pos = 0;
     let mut undefined = Vec::new();
-    while let Some((start, end, name)) = next_symbol(cur.as_bytes(), pos) {
+    while let Some((start, end, name)) = next_symbol(&cur, pos) {
         let Some(value) = symbols.get(&name) else {
             undefined.push(name);
             pos = end;
@@ -156,5 +166,61 @@ mod tests {
     #[test]
     fn temporary_dsn_is_not_a_symbol() {
         assert_eq!(substitute_statement("DSN=&&TEMP", &syms()), "DSN=&&TEMP");
+    }
+}
+
+#[cfg(test)]
+#[path = "symbols_old.rs"]
+mod old;
+
+#[cfg(test)]
+mod equivalence {
+    use super::*;
+
+    #[test]
+    fn nom_reference_reads_as_the_old_scanner_did() {
+        let mut syms = BTreeMap::new();
+        syms.insert("A".to_string(), "x".to_string());
+        syms.insert("ZOWEUSER".to_string(), "ZWESVUSR".to_string());
+        syms.insert("LONGNAMEX".to_string(), "no".to_string());
+        let parts = [
+            "&",
+            "&&",
+            "A",
+            "a",
+            ".",
+            "..",
+            "ZOWEUSER",
+            "LONGNAMEX",
+            "1",
+            "_",
+            "@",
+            " ",
+            "'",
+            "é",
+            "B2",
+        ];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for d in ["", "&A", "&", ".", " X"] {
+                        let text = format!("{a}{b}{c}{d}");
+                        assert_eq!(
+                            substitute_statement(&text, &syms),
+                            old::substitute_statement(&text, &syms),
+                            "{text:?}"
+                        );
+                        assert_eq!(
+                            substitute_instream(&text, &syms),
+                            old::substitute_instream(&text, &syms),
+                            "{text:?}"
+                        );
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 10_000);
     }
 }
