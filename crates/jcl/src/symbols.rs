@@ -164,63 +164,14 @@ mod tests {
     }
 
     #[test]
-    fn temporary_dsn_is_not_a_symbol() {
-        assert_eq!(substitute_statement("DSN=&&TEMP", &syms()), "DSN=&&TEMP");
+    fn a_name_stops_after_eight_characters() {
+        let mut s = syms();
+        s.insert("LONGNAME".into(), "v".into());
+        assert_eq!(substitute_statement("&LONGNAMEX &1A &_A", &s), "vX &1A &_A");
     }
-}
-
-#[cfg(test)]
-#[path = "symbols_old.rs"]
-mod old;
-
-#[cfg(test)]
-mod equivalence {
-    use super::*;
 
     #[test]
-    fn nom_reference_reads_as_the_old_scanner_did() {
-        let mut syms = BTreeMap::new();
-        syms.insert("A".to_string(), "x".to_string());
-        syms.insert("ZOWEUSER".to_string(), "ZWESVUSR".to_string());
-        syms.insert("LONGNAMEX".to_string(), "no".to_string());
-        let parts = [
-            "&",
-            "&&",
-            "A",
-            "a",
-            ".",
-            "..",
-            "ZOWEUSER",
-            "LONGNAMEX",
-            "1",
-            "_",
-            "@",
-            " ",
-            "'",
-            "é",
-            "B2",
-        ];
-        let mut n = 0;
-        for a in parts {
-            for b in parts {
-                for c in parts {
-                    for d in ["", "&A", "&", ".", " X"] {
-                        let text = format!("{a}{b}{c}{d}");
-                        assert_eq!(
-                            substitute_statement(&text, &syms),
-                            old::substitute_statement(&text, &syms),
-                            "{text:?}"
-                        );
-                        assert_eq!(
-                            substitute_instream(&text, &syms),
-                            old::substitute_instream(&text, &syms),
-                            "{text:?}"
-                        );
-                        n += 1;
-                    }
-                }
-            }
-        }
-        assert!(n > 10_000);
+    fn temporary_dsn_is_not_a_symbol() {
+        assert_eq!(substitute_statement("DSN=&&TEMP", &syms()), "DSN=&&TEMP");
     }
 }
