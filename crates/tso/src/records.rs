@@ -1,4 +1,5 @@
-//! SYSTSIN records → logical commands, as the TSO/E terminal monitor program reads them.
+//! SYSTSIN records → logical commands, as the TSO/E terminal monitor program reads them. A
+//! record's quoted strings and comments are read by nom 8 parsers.
 //!
 //! Rules (the TSO/E pages on continuation and the background TMP, and the real captures,
 //! listed in docs/sources.md):
@@ -12,6 +13,13 @@
 //!   commas, comments) are dropped; with `-` they are kept.
 //! * A record holding only a comment is a null command: it is echoed and answered by `READY`.
 //!   A blank record is a null command that is answered by `READY` with no echo.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_till, take_till1, take_until};
+use nom::character::complete::char;
+use nom::combinator::{consumed, map, opt, recognize, rest};
+use nom::sequence::{pair, preceded, terminated};
+use nom::{IResult, Parser};
 
 /// What a logical command is, as far as the terminal monitor program is concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,41 +77,105 @@ struct Scanned {
     in_quote: bool,
 }
 
+/// One piece of a SYSTSIN record, as the comment scanner sees it.
+enum Piece<'a> {
+    /// Text outside comments; `open_quote` when it is a quoted string not closed on this record.
+    Text { text: &'a str, open_quote: bool },
+    /// A `/* … */` comment, or one that runs to the end of the record.
+    Comment(&'a str),
+}
+
+/// The rest of a quoted string whose apostrophe opened earlier: up to and including the
+/// closing apostrophe, or to the end of the record.
+fn quote_rest(i: &str) -> IResult<&str, Piece<'_>> {
+    map(
+        consumed(pair(take_till(|c| c == '\''), opt(char('\'')))),
+        |(text, (_, close))| Piece::Text {
+            text,
+            open_quote: close.is_none(),
+        },
+    )
+    .parse(i)
+}
+
+/// A quoted string: its apostrophes and what they enclose (`''` reads as two strings, which
+/// scans the same), open when the record ends first.
+fn quoted(i: &str) -> IResult<&str, Piece<'_>> {
+    map(
+        consumed((char('\''), take_till(|c| c == '\''), opt(char('\'')))),
+        |(text, (_, _, close))| Piece::Text {
+            text,
+            open_quote: close.is_none(),
+        },
+    )
+    .parse(i)
+}
+
+/// One piece: a comment (`/*` to `*/`, or to the end of the record when never closed), a
+/// quoted string, or a run of other characters (a lone `/` among them).
+fn piece(i: &str) -> IResult<&str, Piece<'_>> {
+    alt((
+        map(
+            recognize(preceded(
+                tag("/*"),
+                alt((terminated(take_until("*/"), tag("*/")), rest)),
+            )),
+            Piece::Comment,
+        ),
+        quoted,
+        map(
+            alt((take_till1(|c| c == '\'' || c == '/'), tag("/"))),
+            |text| Piece::Text {
+                text,
+                open_quote: false,
+            },
+        ),
+    ))
+    .parse(i)
+}
+
 /// Replaces `/* … */` comments outside quoted strings by blanks; an unclosed comment runs to
 /// the end of the record.
-fn scan_comments(record: &str, mut in_quote: bool) -> Scanned {
+fn scan_comments(record: &str, in_quote: bool) -> Scanned {
     let mut text = String::with_capacity(record.len());
     let mut had_comment = false;
-    let mut in_comment = false;
-    let mut chars = record.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_comment {
-            for _ in 0..c.len_utf8() {
-                text.push(' ');
-            }
-            if c == '*' && chars.peek() == Some(&'/') {
-                chars.next();
-                text.push(' ');
-                in_comment = false;
-            }
-            continue;
+    let mut open_quote = in_quote;
+    let mut input = record;
+    if in_quote {
+        if let Ok((
+            rest,
+            Piece::Text {
+                text: t,
+                open_quote: o,
+            },
+        )) = quote_rest(input)
+        {
+            text.push_str(t);
+            open_quote = o;
+            input = rest;
         }
-        if c == '\'' {
-            in_quote = !in_quote;
-            text.push(c);
-        } else if !in_quote && c == '/' && chars.peek() == Some(&'*') {
-            chars.next();
-            text.push_str("  ");
-            in_comment = true;
-            had_comment = true;
-        } else {
-            text.push(c);
+    }
+    while let Ok((rest, p)) = piece(input) {
+        match p {
+            Piece::Text {
+                text: t,
+                open_quote: o,
+            } => {
+                text.push_str(t);
+                open_quote = o;
+            }
+            Piece::Comment(c) => {
+                text.extend(std::iter::repeat_n(' ', c.len()));
+                had_comment = true;
+                open_quote = false;
+            }
         }
+        input = rest;
     }
     Scanned {
         text,
         had_comment,
-        in_quote,
+        in_quote: open_quote,
     }
 }
 
@@ -296,5 +368,54 @@ mod tests {
         let c = cmds(&["RACDCERT LIST +"]);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].echo, "RACDCERT LIST");
+    }
+}
+
+#[cfg(test)]
+#[path = "records_old.rs"]
+mod old;
+
+#[cfg(test)]
+mod equivalence {
+    #[test]
+    fn nom_scanner_reads_as_the_old_one_did() {
+        let parts = [
+            "'", "''", "/*", "*/", "/", "*", "+", "-", " ", "A", "é", ",", "x'y", "/* c */",
+        ];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for d in parts {
+                        let rec1 = format!("{a}{b}{c}{d}");
+                        let rec2 = format!("{d}{c} {b}{a}");
+                        let recs = [rec1.as_str(), rec2.as_str(), "L"];
+                        assert_eq!(
+                            super::logical_commands(&recs),
+                            old_commands(&recs),
+                            "{recs:?}"
+                        );
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 30_000);
+    }
+
+    fn old_commands(recs: &[&str]) -> Vec<super::LogicalCommand> {
+        super::old::logical_commands(recs)
+            .into_iter()
+            .map(|c| super::LogicalCommand {
+                echo: c.echo,
+                text: c.text,
+                first_record: c.first_record,
+                kind: match c.kind {
+                    super::old::CommandKind::Blank => super::CommandKind::Blank,
+                    super::old::CommandKind::Comment => super::CommandKind::Comment,
+                    super::old::CommandKind::Command => super::CommandKind::Command,
+                },
+            })
+            .collect()
     }
 }
