@@ -340,6 +340,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_open_at_the_end_of_a_record_hides_the_next_records_comment_marker() {
+        let c = cmds(&["RACDCERT LIST(LABEL('a +", "/*b') ) /* c */"]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].text.trim_end(), "RACDCERT LIST(LABEL('a /*b') )");
+        assert_eq!(c[0].echo, "RACDCERT LIST(LABEL('a /*b') ) /* c */");
+    }
+
+    #[test]
     fn comment_marker_inside_quotes_is_data() {
         let c = cmds(&["RACDCERT LIST(LABEL('a/*b'))"]);
         assert!(c[0].text.contains("'a/*b'"));
@@ -368,54 +376,5 @@ mod tests {
         let c = cmds(&["RACDCERT LIST +"]);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].echo, "RACDCERT LIST");
-    }
-}
-
-#[cfg(test)]
-#[path = "records_old.rs"]
-mod old;
-
-#[cfg(test)]
-mod equivalence {
-    #[test]
-    fn nom_scanner_reads_as_the_old_one_did() {
-        let parts = [
-            "'", "''", "/*", "*/", "/", "*", "+", "-", " ", "A", "é", ",", "x'y", "/* c */",
-        ];
-        let mut n = 0;
-        for a in parts {
-            for b in parts {
-                for c in parts {
-                    for d in parts {
-                        let rec1 = format!("{a}{b}{c}{d}");
-                        let rec2 = format!("{d}{c} {b}{a}");
-                        let recs = [rec1.as_str(), rec2.as_str(), "L"];
-                        assert_eq!(
-                            super::logical_commands(&recs),
-                            old_commands(&recs),
-                            "{recs:?}"
-                        );
-                        n += 1;
-                    }
-                }
-            }
-        }
-        assert!(n > 30_000);
-    }
-
-    fn old_commands(recs: &[&str]) -> Vec<super::LogicalCommand> {
-        super::old::logical_commands(recs)
-            .into_iter()
-            .map(|c| super::LogicalCommand {
-                echo: c.echo,
-                text: c.text,
-                first_record: c.first_record,
-                kind: match c.kind {
-                    super::old::CommandKind::Blank => super::CommandKind::Blank,
-                    super::old::CommandKind::Comment => super::CommandKind::Comment,
-                    super::old::CommandKind::Command => super::CommandKind::Command,
-                },
-            })
-            .collect()
     }
 }
