@@ -10,7 +10,7 @@ use crate::key::KeyPair;
 use crate::PkiError;
 use base64::Engine as _;
 use der::asn1::SetOfVec;
-use der::{Decode, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
+use der::{Decode, Encode, Reader, SliceReader};
 use x509_cert::certificate::Certificate;
 
 use const_oid::db::rfc5911::{ID_DATA as OID_DATA, ID_SIGNED_DATA as OID_SIGNED_DATA};
@@ -94,42 +94,34 @@ fn pem_certs(bytes: &[u8]) -> Vec<Vec<u8>> {
         .unwrap_or_default()
 }
 
-/// Certificates of a PKCS#7 ContentInfo(SignedData), in the order encoded. Does not require
-/// the SET OF to be sorted (openssl does not sort it).
+/// RFC 5652's SignedData with the certificate SET OF read as written. cms's `SignedData`
+/// decodes it into der's `SetOfVec`, which sorts; RACDCERT ADD takes a package's first
+/// certificate as the one to add and the rest as its chain, so their written order matters
+/// (openssl does not sort the SET OF). Only the certificates are read.
+#[derive(der::Sequence)]
+struct SignedDataAsWritten {
+    version: cms::content_info::CmsVersion,
+    digest_algorithms: der::Any,
+    encap_content_info: der::Any,
+    #[asn1(context_specific = "0", tag_mode = "IMPLICIT", optional = "true")]
+    certificates: Option<Vec<Certificate>>,
+    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
+    crls: Option<Vec<der::Any>>,
+    signer_infos: der::Any,
+}
+
+/// Certificates of a PKCS#7 ContentInfo(SignedData), in the order encoded.
 fn pkcs7_certs(der: &[u8]) -> Option<Vec<Vec<u8>>> {
     let ci = cms::content_info::ContentInfo::from_der(der).ok()?;
     if ci.content_type != OID_SIGNED_DATA {
         return None;
     }
-    // `content` is the SignedData SEQUENCE: walk its fields.
-    if ci.content.tag() != Tag::Sequence {
-        return None;
-    }
-    let mut certs = Vec::new();
-    let mut seq = SliceReader::new(ci.content.value()).ok()?;
-    let walk = |seq: &mut SliceReader<'_>, certs: &mut Vec<Vec<u8>>| -> der::Result<()> {
-        let _version = der::asn1::Int::decode(seq)?;
-        let _algs = der::Any::decode(seq)?;
-        let _encap = der::Any::decode(seq)?;
-        while !seq.is_finished() {
-            let any = der::Any::decode(seq)?;
-            if any.tag()
-                == (Tag::ContextSpecific {
-                    constructed: true,
-                    number: TagNumber::N0,
-                })
-            {
-                let mut inner = SliceReader::new(any.value())?;
-                while !inner.is_finished() {
-                    let c = Certificate::decode(&mut inner)?;
-                    certs.push(c.to_der()?);
-                }
-            }
-        }
-        Ok(())
-    };
-    walk(&mut seq, &mut certs).ok()?;
-    Some(certs)
+    let sd: SignedDataAsWritten = ci.content.decode_as().ok()?;
+    sd.certificates
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c.to_der().ok())
+        .collect()
 }
 
 /// Decodes what RACDCERT ADD accepts. For PKCS#12 the key's certificate comes first.
@@ -390,7 +382,7 @@ mod tests {
     }
 
     /// cms's SignedData sorts the certificate SET OF as it decodes it (der's `SetOfVec`);
-    /// ADD needs the order the package was written in, so the certificates are walked.
+    /// ADD needs the order the package was written in, which `SignedDataAsWritten` keeps.
     #[test]
     fn pkcs7_certificates_come_back_in_the_order_encoded_which_cms_would_sort() {
         let (a, b) = (cert("first"), cert("second"));

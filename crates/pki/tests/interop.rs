@@ -403,7 +403,11 @@ fn openssl_and_keytool_material_in() {
         .0
     );
     let p7 = decode_package(&std::fs::read(d("chain.p7b")).unwrap(), None).unwrap();
-    assert_eq!(p7.certificates.len(), 2);
+    // In the order openssl wrote them: the leaf, then its CA.
+    assert_eq!(
+        p7.certificates,
+        vec![leaf.certificates[0].clone(), pkg.certificates[0].clone()]
+    );
     // PKCS#12 from openssl.
     assert!(
         run(
