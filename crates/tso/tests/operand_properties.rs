@@ -1,76 +1,16 @@
 //! Properties of the operand parser over the fuzz seed corpus (fuzz/corpus/tso_parse), the
-//! decks, their deterministic mutations (the mutator of crates/racemu/tests/mutation.rs) and
+//! decks, their deterministic mutations (racemu-mutation's mutator) and
 //! hand-picked edge cases: a parsed command rendered back in canonical form (commas between
 //! operands, quotes doubled) parses to the same tree, and no nesting depth overflows.
 //! (Until the nom parser replaced the hand-written one, this file proved both agree on the
 //! same inputs; see the history of crates/tso/src/operands.)
 
+use racemu_mutation::{files, Mutator};
 use racemu_tso::{logical_commands, parse_command, Operand, OperandText, ParsedCommand};
-use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+/// TSO's own tokens, inserted besides the common ones.
+const TSO_TOKENS: &[&[u8]] = &[b"''", b" (", b"\t"];
 
-fn files(dir: &str) -> Vec<Vec<u8>> {
-    let mut v: Vec<Vec<u8>> = std::fs::read_dir(root().join(dir))
-        .expect("dir")
-        .filter_map(|e| e.ok())
-        .filter(|e| !e.path().to_string_lossy().ends_with(".systsprt"))
-        .filter_map(|e| std::fs::read(e.path()).ok())
-        .collect();
-    v.sort();
-    v
-}
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
-    let mut v = input.to_vec();
-    let interesting: &[&[u8]] = &[
-        b"(", b")", b"'", b"+", b"-", b"/*", b"*/", b"&", b"..", b"//", b"\n", b",", b"\xff", b"0",
-        b"''", b" (", b"\t",
-    ];
-    for _ in 0..=rng.below(8) {
-        if v.is_empty() {
-            v.extend_from_slice(interesting[rng.below(interesting.len())]);
-            continue;
-        }
-        let at = rng.below(v.len());
-        match rng.below(5) {
-            0 => v[at] = (rng.next() & 0xff) as u8,
-            1 => {
-                let s = interesting[rng.below(interesting.len())];
-                v.splice(at..at, s.iter().copied());
-            }
-            2 => {
-                let end = (at + rng.below(64)).min(v.len());
-                v.drain(at..end);
-            }
-            3 => {
-                let end = (at + rng.below(64)).min(v.len());
-                let chunk: Vec<u8> = v[at..end].to_vec();
-                v.splice(at..at, chunk);
-            }
-            _ => v.truncate(at),
-        }
-    }
-    v
-}
-
-/// `operands` in canonical form: commas between operands, so no word takes a list it did not
-/// have; quoted strings with apostrophes doubled.
 fn render(operands: &[Operand]) -> String {
     let mut out = Vec::new();
     for o in operands {
@@ -120,10 +60,10 @@ fn canonical_form_round_trips_on_the_seed_corpus_and_decks() {
 #[test]
 fn canonical_form_round_trips_on_mutations() {
     let seeds = files("fuzz/corpus/tso_parse");
-    let mut rng = Rng(0x9e3779b97f4a7c15);
+    let mut mutator = Mutator::new(0x9e3779b97f4a7c15, TSO_TOKENS);
     let mut n = 0;
-    for i in 0..6000 {
-        n += round_trip(&mutate(&mut rng, &seeds[i % seeds.len()]));
+    for data in mutator.mutations(&seeds, 6000) {
+        n += round_trip(&data);
     }
     assert!(n > 3000, "only {n} commands parsed");
 }
