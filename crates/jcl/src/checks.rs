@@ -61,6 +61,21 @@ fn lower_column(line: &str, field: &str) -> Option<usize> {
         .map(|(i, _)| start + i + 1)
 }
 
+/// Whether `name` breaks z/OS's rules for a name field, case aside: one name, or two joined by
+/// a period (`STEP1.SYSIN`, `TEST1.IF`), each of 1 to 8 letters, digits or national
+/// characters (`$ # @`), the first not a digit (z/OS MVS JCL Reference, "Name field").
+fn breaks_name_rules(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() > 2
+        || parts.iter().any(|p| {
+            let national = |c: char| matches!(c, '$' | '#' | '@');
+            p.is_empty()
+                || p.chars().count() > 8
+                || p.starts_with(|c: char| c.is_ascii_digit())
+                || !p.chars().all(|c| c.is_ascii_alphanumeric() || national(c))
+        })
+}
+
 /// Checks the name and operation fields of a statement line (`//name op …`, 0-based `n`) for
 /// lower case, as the converter does: a lower-case name is `IEFC662I INVALID LABEL`, a
 /// lower-case operation `IEFC605I UNIDENTIFIED OPERATION FIELD`. The error carries a second
@@ -72,6 +87,12 @@ pub(crate) fn statement_case(line: &str, n: usize, name: &str, op: &str) -> Resu
             n + 1
         )
     };
+    if !name.is_empty() && breaks_name_rules(name) {
+        return Err(JclError(format!(
+            "IEFC662I INVALID LABEL AT LINE {n1}\nRCM307I LINE {n1} COLUMN 3: '{name}' IS NOT A VALID NAME; A NAME IS 1 TO 8 LETTERS, DIGITS OR NATIONAL CHARACTERS ($ # @), THE FIRST NOT A DIGIT",
+            n1 = n + 1
+        )));
+    }
     if let Some(col) = lower_column(line, name).filter(|_| !name.is_empty()) {
         return Err(JclError(format!(
             "IEFC662I INVALID LABEL AT LINE {}\n{}",
@@ -131,6 +152,27 @@ mod tests {
     }
 
     #[test]
+    fn names_that_break_the_rules_are_invalid_labels_whatever_their_case() {
+        for name in [
+            "1STEP",
+            "1step",
+            "STEP12345",
+            "STEP-1",
+            "A.B.C",
+            ".X",
+            "X.",
+            "12345678.X",
+        ] {
+            let line = format!("//{name} EXEC PGM=X");
+            let e = statement_case(&line, 1, name, "EXEC").unwrap_err();
+            assert_eq!(
+                e.0,
+                format!("IEFC662I INVALID LABEL AT LINE 2\nRCM307I LINE 2 COLUMN 3: '{name}' IS NOT A VALID NAME; A NAME IS 1 TO 8 LETTERS, DIGITS OR NATIONAL CHARACTERS ($ # @), THE FIRST NOT A DIGIT")
+            );
+        }
+    }
+
+    #[test]
     fn lower_case_fields_are_jcl_errors() {
         let e = statement_case("//step1 EXEC PGM=X", 2, "step1", "EXEC").unwrap_err();
         assert!(e
@@ -144,6 +186,8 @@ mod tests {
             "{e}"
         );
         assert!(statement_case("//STEP1 EXEC PGM=X", 0, "STEP1", "EXEC").is_ok());
+        assert!(statement_case("//STEP1.SYSIN DD *", 0, "STEP1.SYSIN", "DD").is_ok());
+        assert!(statement_case("//$#@9 DD *", 0, "$#@9", "DD").is_ok());
         let e = keyword_case(&["pgm=IKJEFT01".into()], 0).unwrap_err();
         assert!(e
             .0
