@@ -26,22 +26,19 @@ pub struct Rdefine {
     pub other: Vec<String>,
 }
 
+/// Keywords of RDEFINE (z/OS Security Server RACF Command Language Reference, RDEFINE), the
+/// segments among them. RDEFINE copies a profile with FROM/FCLASS/FVOLUME/FGENERIC; it has no
+/// NO-forms and nothing to delete.
 const RDEFINE_KEYWORDS: &[&str] = &[
     "UACC",
     "OWNER",
     "DATA",
-    "NODATA",
     "APPLDATA",
-    "NOAPPLDATA",
     "AUDIT",
-    "GLOBALAUDIT",
     "NOTIFY",
-    "NONOTIFY",
     "WARNING",
-    "NOWARNING",
     "LEVEL",
     "ADDMEM",
-    "DELMEM",
     "STDATA",
     "CDTINFO",
     "SSIGNON",
@@ -63,21 +60,70 @@ const RDEFINE_KEYWORDS: &[&str] = &[
     "SECLABEL",
     "SECLEVEL",
     "ADDCATEGORY",
-    "DELCATEGORY",
     "SINGLEDSN",
     "TVTOC",
     "TIMEZONE",
     "WHEN",
+    "RESOWNER",
+    "APPCLU",
+    "GENERIC",
     "FROM",
     "FCLASS",
     "FVOLUME",
     "FGENERIC",
+];
+
+/// Keywords of RALTER (Command Language Reference, RALTER): RDEFINE's but the FROM group,
+/// with the NO-forms and the DEL-forms that change an existing profile, and GLOBALAUDIT,
+/// which only RALTER sets.
+const RALTER_KEYWORDS: &[&str] = &[
+    "UACC",
+    "OWNER",
+    "DATA",
+    "APPLDATA",
+    "AUDIT",
+    "NOTIFY",
+    "WARNING",
+    "LEVEL",
+    "ADDMEM",
+    "STDATA",
+    "CDTINFO",
+    "SSIGNON",
+    "ICSF",
+    "SESSION",
+    "KERB",
+    "DLFDATA",
+    "EIM",
+    "PROXY",
+    "SIGVER",
+    "TME",
+    "ALIAS",
+    "CSDATA",
+    "IDTPARMS",
+    "JES",
+    "MFPOLICY",
+    "SVFMR",
+    "CFDEF",
+    "SECLABEL",
+    "SECLEVEL",
+    "ADDCATEGORY",
+    "SINGLEDSN",
+    "TVTOC",
+    "TIMEZONE",
+    "WHEN",
     "RESOWNER",
-    "NORESOWNER",
-    "ADDVOL",
-    "DELVOL",
     "APPCLU",
     "GENERIC",
+    "NODATA",
+    "NOAPPLDATA",
+    "GLOBALAUDIT",
+    "NONOTIFY",
+    "NOWARNING",
+    "DELMEM",
+    "ADDVOL",
+    "DELVOL",
+    "DELCATEGORY",
+    "NORESOWNER",
 ];
 
 /// Parses RDEFINE (or RALTER when `alter`).
@@ -95,8 +141,12 @@ pub fn parse_rdefine(ops: &[Operand], alter: bool) -> Result<Rdefine, ParseFailu
     if profiles.is_empty() {
         return Err(ParseFailure::missing("PROFILE NAME(S)", "PROFILE NAME(S)"));
     }
-    let _ = alter;
-    let kws = keywords(rest, RDEFINE_KEYWORDS)?;
+    let table = if alter {
+        RALTER_KEYWORDS
+    } else {
+        RDEFINE_KEYWORDS
+    };
+    let kws = keywords(rest, table)?;
     let mut r = Rdefine {
         class,
         profiles,
@@ -306,6 +356,34 @@ mod tests {
         };
         assert_eq!(r.class, "STARTED");
         assert_eq!(r.profiles, ["ZWESVSTC.*"]);
+    }
+
+    #[test]
+    fn rdefine_and_ralter_each_take_their_own_keywords() {
+        let ikj = |cmd: &str| match parse(cmd) {
+            Err(e) => e.messages,
+            Ok(c) => vec![format!("parsed: {c:?}")],
+        };
+        assert_eq!(
+            ikj("RDEFINE FACILITY X NODATA"),
+            ["IKJ56712I INVALID KEYWORD, NODATA"]
+        );
+        assert_eq!(
+            ikj("RDEFINE FACILITY X DELMEM(A)"),
+            ["IKJ56712I INVALID KEYWORD, DELMEM(A)"]
+        );
+        assert_eq!(
+            ikj("RALTER FACILITY X FROM(Y)"),
+            ["IKJ56712I INVALID KEYWORD, FROM(Y)"]
+        );
+        assert!(matches!(
+            parse("RALTER FACILITY X NODATA NOWARNING"),
+            Ok(Command::Ralter(_))
+        ));
+        assert!(matches!(
+            parse("RDEFINE FACILITY X FROM(Y) FCLASS(FACILITY)"),
+            Ok(Command::Rdefine(_))
+        ));
     }
 
     #[test]
