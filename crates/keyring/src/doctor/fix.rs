@@ -27,11 +27,16 @@ pub(crate) fn key_operands(e: &RingEntry, force_rsa: bool) -> String {
     }
 }
 
-/// `SUBJECTSDN(CN('…') OU('…','…') O('…') …)` from a certificate's subject.
-pub(crate) fn subjectsdn(der: &[u8]) -> String {
+/// `SUBJECTSDN(CN('…') OU('…','…') O('…') …)` from a certificate's subject, `cn_suffix`
+/// appended to the CN.
+pub(crate) fn subjectsdn(der: &[u8], cn_suffix: &str) -> String {
     let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
     for (k, v) in subject_attributes(der) {
-        let q = quoted(&v);
+        let q = if k == "CN" {
+            quoted(&format!("{v}{cn_suffix}"))
+        } else {
+            quoted(&v)
+        };
         match groups.iter_mut().find(|(g, _)| *g == k) {
             Some((_, vs)) => vs.push(q),
             None => groups.push((k, vec![q])),
@@ -190,7 +195,7 @@ impl Ctx<'_> {
         let new = self.new_label(&leaf.owner, &leaf.label, "-NEW");
         let mut out = vec![format!(
             "RACDCERT {owner} GENCERT {}{} {} KEYUSAGE(HANDSHAKE){} NOTAFTER({}) WITHLABEL({})",
-            subjectsdn(&leaf.der),
+            subjectsdn(&leaf.der, ""),
             altname(leaf, &self.options.hosts),
             key_operands(leaf, force_rsa),
             signer.operand,
@@ -225,8 +230,10 @@ impl Ctx<'_> {
         )
     }
 
-    /// A new CA in place of `ca` (same subject, RSA 2048 or P-256 or better, keyCertSign),
-    /// connected to the ring, and the server certificate `leaf` issued again under it.
+    /// A new CA in place of `ca` (its subject with ` G2` after the CN, as RACF names a
+    /// certificate by serial number and issuer and a new self-signed CA would start at the
+    /// old one's serial; RSA 2048 or P-256 or better; keyCertSign), connected to the ring,
+    /// and the server certificate `leaf` issued again under it.
     pub(crate) fn replace_ca(&self, ca: &Certified, leaf: &RingEntry) -> Vec<String> {
         let new = self.new_label(&ca.owner, &ca.label, "-NEW");
         let size = match ca.info.key_type {
@@ -241,7 +248,7 @@ impl Ctx<'_> {
             format!(
                 "RACDCERT {} GENCERT {} {size} NOTAFTER({}) WITHLABEL({})",
                 ca.owner.operand(),
-                subjectsdn(&ca.der),
+                subjectsdn(&ca.der, " G2"),
                 date(ca_end),
                 quoted(&new)
             ),
