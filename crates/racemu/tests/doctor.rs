@@ -386,3 +386,78 @@ fn validity_too_long_is_a_warning() {
         &[],
     );
 }
+
+#[test]
+fn cli_text_fits_80_columns_json_and_exit_status() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let now = "2026-11-25T12:00:00Z";
+    let deck = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Doctor CA')) RSA SIZE(2048) +
+  WITHLABEL('CA') NOTAFTER(DATE(2030-12-31))
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv.example.com') O('racemu')) RSA SIZE(2048) +
+  SIGNWITH(CERTAUTH LABEL('CA')) WITHLABEL('the server certificate of SRV ok') +
+  NOTAFTER(DATE(2028-12-31))
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('CA') RING(Ring))
+RACDCERT ID(SRV) CONNECT(LABEL('the server certificate of SRV ok') RING(Ring) DEFAULT)";
+    let r = common::racemu(&db, now, &["exec", deck], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let args = [
+        "--user",
+        "SRV",
+        "keyring",
+        "doctor",
+        "SRV/Ring",
+        "--host",
+        "srv.example.com",
+    ];
+    // No access yet: exit 8.
+    let r = common::racemu(&db, now, &args, None);
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert!(r.stdout.contains("ERROR no-access"), "{}", r.stdout);
+    let grant = "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY) REFRESH";
+    assert_eq!(common::racemu(&db, now, &["exec", grant], None).code, 0);
+    let r = common::racemu(&db, now, &args, None);
+    assert_eq!(r.code, 8);
+    // Piped: no colour; every line within 80 columns; the fix as SYSTSIN records.
+    assert!(!r.stdout.contains('\x1b'));
+    for line in r.stdout.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    assert!(r
+        .stdout
+        .starts_with("Ring SRV/Ring judged as SRV: 1 error(s), 1 warning(s).\n"));
+    assert!(r
+        .stdout
+        .contains("\nERROR host-not-in-san (label 'the server certificate of SRV ok')\n"));
+    // JSON: the documented fields, no colour.
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let r = common::racemu(&db, now, &json_args, None);
+    assert_eq!(r.code, 8);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["ring"], "SRV/Ring");
+    assert_eq!(v["user"], "SRV");
+    assert_eq!(v["findings"][0]["code"], "host-not-in-san");
+    assert_eq!(v["findings"][0]["severity"], "error");
+    assert_eq!(v["findings"][1]["code"], "validity-too-long");
+    assert_eq!(v["findings"][1]["severity"], "warning");
+    assert_eq!(v["probes"], serde_json::json!([]));
+    // The warning alone: exit 4.
+    let fix: Vec<String> = v["findings"][0]["fix"]
+        .as_array()
+        .expect("fix")
+        .iter()
+        .map(|c| c.as_str().unwrap_or_default().to_string())
+        .collect();
+    let r = common::racemu(&db, now, &["exec", &fix.join("\n")], None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let r = common::racemu(&db, now, &args, None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    // An unknown client is refused by the command line.
+    let mut bad = args.to_vec();
+    bad.extend(["--client", "netscape"]);
+    assert_eq!(common::racemu(&db, now, &bad, None).code, 2);
+}

@@ -147,7 +147,7 @@ impl Ctx<'_> {
             });
         }
         let issuer = self.issuer_of(leaf)?;
-        issuer.has_key.then(|| Signer {
+        (issuer.has_key && self.can_sign(issuer)).then(|| Signer {
             operand: format!(
                 " SIGNWITH({} LABEL({}))",
                 issuer.owner.operand(),
@@ -155,6 +155,17 @@ impl Ctx<'_> {
             ),
             not_after: Some(issuer.info.not_after),
         })
+    }
+
+    /// Whether clients accept `ca` as a signer for another 30 days: a CA with keyCertSign,
+    /// RSA keys of 2048 bits or more.
+    fn can_sign(&self, ca: &Certified) -> bool {
+        let ext = super::x509::Extensions::of(&ca.der);
+        ca.info.not_after - self.options.now >= Duration::days(super::certificate::SOON_DAYS)
+            && ca.info.not_before <= self.options.now
+            && !(ca.info.key_type == KeyType::Rsa && ca.info.key_size < 2048)
+            && ext.ca
+            && (!ext.key_usage || ext.key_cert_sign)
     }
 
     /// A new end date: 397 days from now, or the day before the signer ends if that is
@@ -189,7 +200,11 @@ impl Ctx<'_> {
         link: Link,
     ) -> Vec<String> {
         let Some(signer) = signer.or_else(|| self.signer_of(leaf)) else {
-            return Vec::new();
+            // A signer RACF holds with its key but that clients refuse: a new CA.
+            return match self.issuer_of(leaf).filter(|c| c.has_key) {
+                Some(ca) => self.replace_ca(ca, leaf),
+                None => Vec::new(),
+            };
         };
         let owner = leaf.owner.operand();
         let new = self.new_label(&leaf.owner, &leaf.label, "-NEW");
