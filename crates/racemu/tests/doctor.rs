@@ -461,3 +461,141 @@ SETROPTS RACLIST(FACILITY) REFRESH";
     bad.extend(["--client", "netscape"]);
     assert_eq!(common::racemu(&db, now, &bad, None).code, 2);
 }
+
+/// `sha1-signature`: racemu signs with SHA-256, so openssl signs the server certificate with
+/// SHA-1 using the RACF CA's key (EXPORTed as PKCS#12); the result is ADDed for SRV. The
+/// certificates are made on the real clock, so racemu runs on it too.
+#[test]
+fn sha1_signature_from_openssl() {
+    use common::interchange::{exec, get, put, s, tool};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    let db = dir.join("racf.db");
+    let ok = |cmd: &str| {
+        let r = exec(&db, cmd);
+        assert!(r.code <= 4, "{cmd}: {}{}", r.stdout, r.stderr);
+    };
+    ok(
+        "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Doctor CA')) RSA SIZE(2048) WITHLABEL('CA')
+RACDCERT CERTAUTH EXPORT(LABEL('CA')) DSN('SRV.CA.P12') FORMAT(PKCS12DER) PASSWORD('secret')",
+    );
+    let ca_p12 = dir.join("ca.p12");
+    get(&db, "SRV.CA.P12", &ca_p12);
+    let (ca_key, ca_pem) = (dir.join("ca.key"), dir.join("ca.pem"));
+    let pass = ["-passin", "pass:secret"];
+    tool(
+        "openssl",
+        &[
+            &[
+                "pkcs12",
+                "-in",
+                s(&ca_p12),
+                "-nocerts",
+                "-nodes",
+                "-out",
+                s(&ca_key),
+            ][..],
+            &pass,
+        ]
+        .concat(),
+    );
+    tool(
+        "openssl",
+        &[
+            &["pkcs12", "-in", s(&ca_p12), "-nokeys", "-out", s(&ca_pem)][..],
+            &pass,
+        ]
+        .concat(),
+    );
+    let (key, csr, crt, p12, ext) = (
+        dir.join("srv.key"),
+        dir.join("srv.csr"),
+        dir.join("srv.pem"),
+        dir.join("srv.p12"),
+        dir.join("san.ext"),
+    );
+    std::fs::write(&ext, "subjectAltName=DNS:srv.example.com\n").expect("ext");
+    tool(
+        "openssl",
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            s(&key),
+            "-out",
+            s(&csr),
+            "-subj",
+            "/O=racemu/CN=srv.example.com",
+        ],
+    );
+    tool(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-sha1",
+            "-in",
+            s(&csr),
+            "-CA",
+            s(&ca_pem),
+            "-CAkey",
+            s(&ca_key),
+            "-CAcreateserial",
+            "-days",
+            "200",
+            "-extfile",
+            s(&ext),
+            "-out",
+            s(&crt),
+        ],
+    );
+    tool(
+        "openssl",
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            s(&key),
+            "-in",
+            s(&crt),
+            "-passout",
+            "pass:secret",
+            "-out",
+            s(&p12),
+        ],
+    );
+    put(&db, "SRV.SERVER.P12", &p12);
+    ok(
+        "RACDCERT ID(SRV) ADD('SRV.SERVER.P12') PASSWORD('secret') WITHLABEL('server') TRUST
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('CA') RING(Ring))
+RACDCERT ID(SRV) CONNECT(LABEL('server') RING(Ring) DEFAULT)
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY) REFRESH",
+    );
+    let now = common::interchange::now();
+    let args = ["--user", "SRV", "keyring", "doctor", "SRV/Ring", "--json"];
+    let r = common::racemu(&db, &now, &args, None);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["sha1-signature"], "{}", r.stdout);
+    let fix: Vec<&str> = v["findings"][0]["fix"]
+        .as_array()
+        .expect("fix")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert!(fix[0].contains("SIGNWITH(CERTAUTH LABEL('CA'))"), "{fix:?}");
+    ok(&fix.join("\n"));
+    let r = common::racemu(&db, &now, &args, None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
