@@ -163,6 +163,28 @@ mod tests {
     }
 
     #[test]
+    fn colour_marks_only_the_severity() {
+        let report = Report {
+            ring: "SRV/Ring".into(),
+            user: "SRV".into(),
+            findings: vec![super::super::Finding {
+                severity: Severity::Error,
+                code: "no-default",
+                label: None,
+                message: "m".into(),
+                fix: vec!["RACDCERT ID(SRV) LISTRING(Ring)".into()],
+            }],
+            probes: vec![],
+        };
+        let plain = report.text(false);
+        let coloured = report.text(true);
+        assert_eq!(plain[2], "ERROR no-default");
+        assert_eq!(coloured[2], "\x1b[1;31mERROR\x1b[0m no-default");
+        assert_eq!(plain[3..], coloured[3..]);
+        assert!(plain.iter().all(|l| !l.contains('\x1b')));
+    }
+
+    #[test]
     fn wrap_keeps_to_the_width() {
         let text = "word ".repeat(40);
         for l in wrap(&text, 2, 30) {
