@@ -1,10 +1,11 @@
 //! What a refusal or a withheld private key needs, in RACF commands: the profile to define
 //! when none exists, the PERMIT, and the SETROPTS REFRESH when the RACLIST snapshot is older
 //! than the database.
-use racemu_engine::authority::live_resource_access;
+use racemu_engine::authority::{live_resource_access, protecting_profile};
 use racemu_store::profiles;
 use racemu_store::{StoreResult as Result, Tx};
 
+use crate::decision::Decision;
 use crate::tls::quoted;
 use racemu_racf::{Access, Owner, Usage};
 
@@ -94,5 +95,72 @@ pub(crate) fn withheld(
             owner.operand(),
             grant(tx, caller, "RDATALIB", lst, Access::Control)?
         ),
+    })
+}
+
+/// The commands, one per element, that would give `caller` `needed` access to `name` in
+/// `class`, judged against the database as it is now: the RDEFINE when no profile covers
+/// `name`, the PERMIT unless the profile already grants it, then the SETROPTS that puts it in
+/// effect (CLASSACT and RACLIST when the class is not active or, for RDATALIB, not
+/// RACLISTed; otherwise the REFRESH of a RACLISTed class).
+pub(crate) fn grant_commands(
+    tx: &Tx<'_>,
+    caller: &str,
+    class: &str,
+    name: &str,
+    needed: Access,
+) -> Result<Vec<String>> {
+    let o = profiles::class_options(tx, class)?;
+    let mut out = Vec::new();
+    let profile = match live_access(tx, caller, class, name)? {
+        None => {
+            out.push(format!("RDEFINE {class} {name} UACC(NONE)"));
+            Some(name.to_string())
+        }
+        Some((_, a)) if a >= needed => None,
+        Some((p, _)) => Some(p),
+    };
+    if let Some(p) = profile {
+        out.push(format!(
+            "PERMIT {p} CLASS({class}) ID({caller}) ACCESS({})",
+            needed.keyword()
+        ));
+    }
+    let needs_raclist = class == "RDATALIB";
+    if !o.active || (needs_raclist && !o.raclisted) {
+        out.push(if needs_raclist || o.raclisted {
+            format!("SETROPTS CLASSACT({class}) RACLIST({class})")
+        } else {
+            format!("SETROPTS CLASSACT({class})")
+        });
+    } else if o.raclisted {
+        out.push(format!("SETROPTS RACLIST({class}) REFRESH"));
+    }
+    Ok(out)
+}
+
+/// R_datalib's decision for `caller`'s `found` access to `name` in `class`, which needed
+/// `needed`: the profile in effect, the class state and the commands that would grant it.
+pub(crate) fn decision(
+    tx: &Tx<'_>,
+    caller: &str,
+    class: &'static str,
+    name: &str,
+    found: Access,
+    needed: Access,
+    note: Option<String>,
+) -> Result<Decision> {
+    let o = profiles::class_options(tx, class)?;
+    let profile = protecting_profile(tx, class, name, o.raclisted)?.map(|(p, _)| p);
+    Ok(Decision {
+        class,
+        resource: name.to_string(),
+        profile,
+        active: o.active,
+        raclisted: o.raclisted,
+        found,
+        needed,
+        note,
+        fix: grant_commands(tx, caller, class, name, needed)?,
     })
 }

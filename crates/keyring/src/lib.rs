@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 mod advice;
+mod decision;
 pub mod doctor;
 mod export;
 mod listing;
@@ -11,6 +12,7 @@ mod reference;
 mod tls;
 mod view;
 
+pub use decision::Decision;
 pub use listing::{KeyRelease, ListedEntry, RingListing, Validity};
 pub use reference::{RingRef, SCHEMES};
 pub use rustls;

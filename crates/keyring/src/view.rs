@@ -26,6 +26,7 @@ use racemu_store::{certs, profiles, ring_images, rings, users, Store};
 use racemu_store::{StoreResult, Tx};
 use std::fmt;
 
+use crate::decision::Decision;
 use crate::{advice, RingRef};
 use racemu_racf::{Access, Owner, Usage};
 
@@ -42,6 +43,8 @@ pub struct DatalibError {
     pub description: &'static str,
     /// What is missing, in a sentence, and the PERMIT that would grant it.
     pub explanation: String,
+    /// For a refusal (reason 8): the decision path, with the commands that would grant access.
+    pub decision: Option<Box<Decision>>,
 }
 
 impl fmt::Display for DatalibError {
@@ -64,24 +67,27 @@ impl DatalibError {
             racf_reason: 84,
             description: "profile for ring not found",
             explanation,
+            decision: None,
         }
     }
-    fn not_authorized(explanation: String) -> Self {
+    fn not_authorized(explanation: String, decision: Decision) -> Self {
         DatalibError {
             saf_rc: 8,
             racf_rc: 8,
             racf_reason: 8,
             description: "not RACF authorized to use the requested service",
             explanation,
+            decision: Some(Box::new(decision)),
         }
     }
-    fn internal(e: impl fmt::Display) -> Self {
+    pub(crate) fn internal(e: impl fmt::Display) -> Self {
         DatalibError {
             saf_rc: 8,
             racf_rc: 8,
             racf_reason: 12,
             description: "internal error",
             explanation: e.to_string(),
+            decision: None,
         }
     }
     /// DataGetFirst found nothing with the requested status.
@@ -92,6 +98,7 @@ impl DatalibError {
             racf_reason: 44,
             description: "no certificate found with the specified status",
             explanation: format!("ring {ring} has no certificate the caller may see."),
+            decision: None,
         }
     }
 }
@@ -135,6 +142,9 @@ pub struct RingEntry {
     /// When RACF holds a key that was withheld from this caller: the rule that withheld it
     /// and the command(s) that would release it.
     pub key_withheld: Option<String>,
+    /// When the key was withheld by an access check: R_datalib's decision path (`None` when
+    /// it was withheld because of the connection's USAGE).
+    pub key_decision: Option<Decision>,
     /// Parsed certificate.
     pub info: CertificateInfo,
 }
@@ -295,11 +305,16 @@ fn open_in(
                     ),
                     None => (Access::Read, String::new()),
                 };
-                return Err(DatalibError::not_authorized(format!(
-                    "{caller} has {} access to RDATALIB {p}, which protects {lst}.{why} {}.",
-                    a.keyword(),
-                    advice::grant(tx, caller, "RDATALIB", &lst, needed).map_err(db)?
-                )));
+                let decision =
+                    advice::decision(tx, caller, "RDATALIB", &lst, a, needed, None).map_err(db)?;
+                return Err(DatalibError::not_authorized(
+                    format!(
+                        "{caller} has {} access to RDATALIB {p}, which protects {lst}.{why} {}.",
+                        a.keyword(),
+                        advice::grant(tx, caller, "RDATALIB", &lst, needed).map_err(db)?
+                    ),
+                    decision,
+                ));
             }
             (AccessPath::Rdatalib(p.clone()), a)
         }
@@ -312,6 +327,19 @@ fn open_in(
             let a = level(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING").map_err(db)?;
             if a < needed {
                 let pending = pending_rdatalib(tx, &lst).map_err(db)?;
+                let note = format!(
+                    "Ring-specific checking does not apply: no RDATALIB profile covers {lst}{pending}."
+                );
+                let decision = advice::decision(
+                    tx,
+                    caller,
+                    "FACILITY",
+                    "IRR.DIGTCERT.LISTRING",
+                    a,
+                    needed,
+                    Some(note),
+                )
+                .map_err(db)?;
                 return Err(DatalibError::not_authorized(format!(
                     "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}{pending}; {}.",
                     needed.keyword(),
@@ -320,7 +348,7 @@ fn open_in(
                     a.keyword(),
                     advice::grant(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING", needed)
                         .map_err(db)?
-                )));
+                ), decision));
             }
             (AccessPath::Facility, Access::None)
         }
@@ -358,6 +386,42 @@ fn open_in(
                 }
             };
         let info = parse_certificate(&cert.der).map_err(DatalibError::internal)?;
+        let key_decision = if cert.private_key.is_some()
+            && !may_have_key
+            && usage == Usage::Personal
+        {
+            let (class, resource, found, needed) = match (&cert_owner, &access) {
+                (Owner::User(u), _) => (
+                    "RDATALIB",
+                    lst.as_str(),
+                    lst_level,
+                    if u == caller {
+                        Access::Read
+                    } else {
+                        Access::Update
+                    },
+                ),
+                (_, AccessPath::Facility) => {
+                    ("FACILITY", "IRR.DIGTCERT.GENCERT", gencert, Access::Control)
+                }
+                (_, AccessPath::Rdatalib(_)) => {
+                    ("RDATALIB", lst.as_str(), lst_level, Access::Control)
+                }
+            };
+            let note = match (&cert_owner, &access) {
+                (Owner::User(u), AccessPath::Facility) => Some(format!(
+                    "With global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key; ring-specific checking (RDATALIB {lst}) releases it with UPDATE."
+                )),
+                (Owner::CertAuth | Owner::Site, _) => Some(format!(
+                    "A {} private key also goes to a SPECIAL user.",
+                    cert_owner.operand()
+                )),
+                _ => None,
+            };
+            Some(advice::decision(tx, caller, class, resource, found, needed, note).map_err(db)?)
+        } else {
+            None
+        };
         let key_withheld = if cert.private_key.is_some() && !may_have_key {
             let rdatalib = match &access {
                 AccessPath::Rdatalib(p) => Some(p.as_str()),
@@ -392,6 +456,7 @@ fn open_in(
                 None
             },
             key_withheld,
+            key_decision,
             der: cert.der,
             info,
         });

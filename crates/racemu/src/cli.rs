@@ -204,6 +204,37 @@ pub enum KeyringCmd {
         #[arg(long, value_enum, default_value = "none")]
         client_auth: ClientAuthArg,
     },
+    /// Why the server (--user) or its TLS clients would reject the ring, and the commands
+    /// that mend it.
+    ///
+    /// Judges the DEFAULT certificate (or --label) and its chain as --user opens the ring
+    /// through R_datalib. Exit status: 0 healthy, 4 warnings only, 8 at least one error
+    /// (docs/doctor.md lists every finding).
+    #[command(
+        after_help = "Example:\n  racemu --user ZCSERV1 keyring doctor ZCSERV1/Keyring.ZOSCONN --host myServer.host.com --client chrome"
+    )]
+    Doctor {
+        /// The ring reference.
+        ring: String,
+        /// The certificate to judge instead of the DEFAULT one.
+        #[arg(long)]
+        label: Option<String>,
+        /// A host name or IP address clients connect to (repeatable); each must be in the
+        /// certificate's subjectAltName.
+        #[arg(long = "host", value_name = "NAME")]
+        hosts: Vec<String>,
+        /// A client that will connect (repeatable): chrome, firefox, java, openssl, curl.
+        #[arg(long = "client", value_name = "NAME",
+              value_parser = clap::builder::PossibleValuesParser::new(racemu_keyring::doctor::CLIENTS))]
+        clients: Vec<String>,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The clock validity is judged at: RFC 3339 or a date (00:00 UTC). Default:
+        /// $RACEMU_NOW, else the system clock.
+        #[arg(long, value_name = "TIMESTAMP")]
+        now: Option<String>,
+    },
 }
 
 /// Export formats.

@@ -34,6 +34,18 @@ use racemu_store::{Store, StoreError};
 use racemu_tso::EntryPoint;
 use std::path::Path;
 
+/// R_datalib's reason 28 for a reference that does not parse.
+fn parse_reference(reference: &str) -> Result<RingRef, DatalibError> {
+    RingRef::parse(reference).ok_or_else(|| DatalibError {
+        saf_rc: 8,
+        racf_rc: 8,
+        racf_reason: 28,
+        description: "error in Ring_name or RACF_userid parameter",
+        explanation: format!("{reference:?} is not a ring reference."),
+        decision: None,
+    })
+}
+
 /// A RACF database with an engine over it.
 pub struct Racf {
     engine: Engine,
@@ -170,14 +182,22 @@ impl Racf {
     /// Opens `reference` (`safkeyring://OWNER/RING`, `OWNER/RING`, …) as `user` would through
     /// R_datalib: same certificates, same private keys, same refusals.
     pub fn ring(&mut self, user: &str, reference: &str) -> Result<RingView, DatalibError> {
-        let r = RingRef::parse(reference).ok_or_else(|| DatalibError {
-            saf_rc: 8,
-            racf_rc: 8,
-            racf_reason: 28,
-            description: "error in Ring_name or RACF_userid parameter",
-            explanation: format!("{reference:?} is not a ring reference."),
-        })?;
+        let r = parse_reference(reference)?;
         open_ring(self.engine.store_mut(), user, &r, StatusFilter::Trusted)
+    }
+
+    /// The ring doctor: judges `reference` as `user` (the server's user ID) opens it through
+    /// R_datalib, with the same findings, messages and fixes as `racemu keyring doctor`.
+    /// `Err` only when the reference does not parse, the ring does not exist or the database
+    /// fails; a refusal is the finding `no-access`.
+    pub fn doctor(
+        &mut self,
+        user: &str,
+        reference: &str,
+        options: &racemu_keyring::doctor::Options,
+    ) -> Result<racemu_keyring::doctor::Report, DatalibError> {
+        let r = parse_reference(reference)?;
+        racemu_keyring::doctor::diagnose(self.engine.store_mut(), user, &r, options)
     }
 
     /// The engine, for anything else.

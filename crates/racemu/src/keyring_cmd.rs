@@ -1,4 +1,4 @@
-//! `racemu keyring list|export|serve`: a ring as an application opens it.
+//! `racemu keyring list|export|serve` (and the dispatch of `keyring doctor`): a ring as an application opens it.
 
 use crate::cli::{ClientAuthArg, ExportFmt, KeyringCmd};
 use crate::fail;
@@ -12,6 +12,23 @@ use time::OffsetDateTime;
 /// Runs one `keyring` subcommand for the application user ID `user`.
 pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
     let reference = match &k {
+        KeyringCmd::Doctor {
+            ring,
+            label,
+            hosts,
+            clients,
+            json,
+            ..
+        } => {
+            // The doctor opens the ring itself: a refusal is one of its findings.
+            let options = racemu_keyring::doctor::Options {
+                label: label.clone(),
+                hosts: hosts.clone(),
+                clients: clients.clone(),
+                now: engine.clock().now(),
+            };
+            return crate::doctor_cmd::run(engine, user, ring, &options, *json);
+        }
         KeyringCmd::List { ring, .. }
         | KeyringCmd::Export { ring, .. }
         | KeyringCmd::Serve { ring, .. } => ring.clone(),
@@ -28,6 +45,7 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
         }
     }
     match k {
+        KeyringCmd::Doctor { .. } => fail("keyring doctor runs before the ring is opened"),
         KeyringCmd::List { json, .. } => list(&view, json, now),
         KeyringCmd::Export {
             format,

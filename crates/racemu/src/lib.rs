@@ -12,6 +12,7 @@ pub mod serve;
 pub mod session;
 
 pub use fixture::{Racf, RacfError};
+pub use racemu_keyring::doctor;
 pub use racemu_keyring::{ClientAuth, DatalibError, RingEntry, RingView};
 
 use std::path::PathBuf;

@@ -1,6 +1,7 @@
 //! `racemu`: run RACDCERT key-ring decks off the mainframe.
 
 mod cli;
+mod doctor_cmd;
 mod ds_cmd;
 mod files;
 mod keyring_cmd;
@@ -134,7 +135,9 @@ fn main() -> ExitCode {
         ),
         Cmd::Keyring(k) => (
             match &k.command {
-                cli::KeyringCmd::List { now, .. } => now.clone(),
+                cli::KeyringCmd::List { now, .. } | cli::KeyringCmd::Doctor { now, .. } => {
+                    now.clone()
+                }
                 _ => None,
             },
             user_of(k.user.clone(), before),

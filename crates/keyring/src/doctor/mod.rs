@@ -5,7 +5,176 @@
 //! commands of its fix) and, when asked for, the outcome of a real handshake per client
 //! ([`Probe`]). Its [`Report::exit_code`] is the CLI's: 0 healthy, 4 warnings only, 8 at
 //! least one error.
+//!
+//! [`diagnose`] judges a ring exactly as [`open_ring`] shows it to the server's user ID
+//! (R_datalib's rules, NOTRUST certificates included so that they can be named), then the
+//! chosen certificate and its chain as TLS clients judge them. docs/doctor.md lists every
+//! code with its sources.
 
+mod access;
+mod certificate;
+mod chain;
 mod finding;
+mod fix;
+mod render;
+mod x509;
 
 pub use finding::{Finding, Probe, Report, Severity};
+
+use crate::{open_ring, DatalibError, RingEntry, RingRef, RingView, StatusFilter};
+use fix::Certified;
+use racemu_racf::Owner;
+use racemu_store::{certs, profiles, Store, StoreError, Tx};
+use std::collections::HashSet;
+use time::OffsetDateTime;
+
+/// The client names `--client` takes (the TLS clients whose published limits the doctor
+/// knows).
+pub const CLIENTS: &[&str] = &["chrome", "firefox", "java", "openssl", "curl"];
+
+/// What to judge besides the ring itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The certificate to judge; `None` = the ring's DEFAULT.
+    pub label: Option<String>,
+    /// Host names or IP addresses clients will connect to; each must be in the
+    /// certificate's subjectAltName.
+    pub hosts: Vec<String>,
+    /// The clients that will connect (names from [`CLIENTS`]); `chrome` makes a P-521 key an
+    /// error.
+    pub clients: Vec<String>,
+    /// The instant validity is judged at.
+    pub now: OffsetDateTime,
+}
+
+impl Options {
+    /// No label, hosts or clients, judged at `now`.
+    pub fn at(now: OffsetDateTime) -> Options {
+        Options {
+            label: None,
+            hosts: Vec::new(),
+            clients: Vec::new(),
+            now,
+        }
+    }
+}
+
+/// What the judges share: the ring as the server sees it, the options, and what RACF holds
+/// outside the ring.
+pub(crate) struct Ctx<'a> {
+    /// The ring, every status included.
+    pub view: &'a RingView,
+    /// The options.
+    pub options: &'a Options,
+    /// `(owner name, label)` pairs RACF already uses.
+    pub labels_in_use: HashSet<(String, String)>,
+    /// DIGTCERT is RACLISTed.
+    pub digtcert_raclisted: bool,
+    /// DIGTRING is RACLISTed.
+    pub digtring_raclisted: bool,
+    /// The chosen certificate's issuers, nearest first, from the ring or RACF.
+    pub chain: Vec<Certified>,
+    /// The chain ends in a self-signed certificate.
+    pub chain_complete: bool,
+}
+
+impl Ctx<'_> {
+    /// The issuer of `e` among the chain's certificates.
+    pub(crate) fn issuer_of(&self, e: &RingEntry) -> Option<&Certified> {
+        self.chain
+            .iter()
+            .find(|c| racemu_pki::verify_issued_by(&e.der, &c.der))
+    }
+}
+
+/// Judges `ring` as `user` (the server's user ID) would open it through R_datalib, for the
+/// DEFAULT certificate or `options.label`. Findings come errors first. A refusal to open the
+/// ring is the finding `no-access`, not an error; an `Err` is a ring that does not exist, a
+/// bad reference or a database failure.
+pub fn diagnose(
+    store: &mut Store,
+    user: &str,
+    ring: &RingRef,
+    options: &Options,
+) -> Result<Report, DatalibError> {
+    let user = user.to_ascii_uppercase();
+    let view = match open_ring(store, &user, ring, StatusFilter::Any) {
+        Ok(v) => v,
+        Err(e) if e.racf_reason == 8 => {
+            let owner = ring.owner.clone().unwrap_or_else(|| user.clone());
+            return Ok(report(
+                format!("{owner}/{}", ring.ring),
+                &user,
+                vec![access::no_access(&e)],
+            ));
+        }
+        Err(e) => return Err(e),
+    };
+    let findings = store
+        .transaction(|tx| Ok::<_, StoreError>(judge(tx, &view, options)))
+        .map_err(DatalibError::internal)?;
+    Ok(report(
+        format!("{}/{}", view.owner, view.name),
+        &user,
+        findings,
+    ))
+}
+
+fn report(ring: String, user: &str, mut findings: Vec<Finding>) -> Report {
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    Report {
+        ring,
+        user: user.to_string(),
+        findings,
+        probes: Vec::new(),
+    }
+}
+
+/// Every finding about the opened ring.
+fn judge(tx: &Tx<'_>, view: &RingView, options: &Options) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let leaf = match access::choose(view, options) {
+        Ok(e) => e,
+        Err(why) => {
+            let ctx = context(tx, view, options, None);
+            return access::not_chosen(&ctx, why);
+        }
+    };
+    let ctx = context(tx, view, options, Some(leaf));
+    findings.extend(access::key(&ctx, leaf));
+    findings.extend(certificate::judge(&ctx, leaf));
+    findings.extend(chain::judge(&ctx, leaf));
+    findings
+}
+
+/// The shared context; the chain of `leaf` walked through the ring, then RACF.
+fn context<'a>(
+    tx: &Tx<'_>,
+    view: &'a RingView,
+    options: &'a Options,
+    leaf: Option<&RingEntry>,
+) -> Ctx<'a> {
+    let raclisted = |c: &str| profiles::class_options(tx, c).is_ok_and(|o| o.raclisted);
+    let mut labels_in_use = HashSet::new();
+    let mut owners: Vec<Owner> = view.entries.iter().map(|e| e.owner.clone()).collect();
+    owners.push(Owner::CertAuth);
+    owners.push(Owner::User(view.owner.clone()));
+    for o in owners {
+        for l in certs::labels(tx, &o).unwrap_or_default() {
+            labels_in_use.insert((o.name().to_string(), l));
+        }
+    }
+    let (chain, chain_complete) = match leaf {
+        Some(l) => chain::walk(tx, view, l),
+        None => (Vec::new(), true),
+    };
+    Ctx {
+        view,
+        options,
+        labels_in_use,
+        digtcert_raclisted: raclisted("DIGTCERT"),
+        digtring_raclisted: raclisted("DIGTRING"),
+        chain,
+        chain_complete,
+    }
+}

@@ -1,0 +1,601 @@
+//! The ring doctor (issue 13): a healthy ring, one ring per finding code (the code, the exit
+//! status, and the fix run through racemu clearing it), the CLI's text and JSON, and the
+//! seeds' own scenarios judged as the decks in racdcert-scripts build them.
+
+mod common;
+
+use racemu::doctor::{Options, Report};
+use racemu::Racf;
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+const NOW: OffsetDateTime = datetime!(2026-11-25 12:00 UTC);
+
+/// The healthy ring's parts: a CA, a server certificate signed by it, the ring, access.
+struct Ring {
+    ca: &'static str,
+    server: &'static str,
+    connect_ca: bool,
+    default: bool,
+    access: &'static str,
+    extra: &'static str,
+}
+
+const HEALTHY: Ring = Ring {
+    ca: "RSA SIZE(2048) NOTAFTER(DATE(2030-12-31))",
+    server: "ALTNAME(DOMAIN('srv.example.com')) RSA SIZE(2048) NOTAFTER(DATE(2027-06-30))",
+    connect_ca: true,
+    default: true,
+    access: "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)",
+    extra: "",
+};
+
+fn build(ring: &Ring, now: OffsetDateTime) -> Racf {
+    let mut racf = Racf::temporary().expect("store").with_clock(now);
+    let deck = format!(
+        "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Doctor CA') O('racemu')) {ca} WITHLABEL('CA')
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv.example.com') O('racemu')) {server} +
+         SIGNWITH(CERTAUTH LABEL('CA')) WITHLABEL('server')
+RACDCERT ID(SRV) ADDRING(Ring)
+{connect_ca}
+RACDCERT ID(SRV) CONNECT(LABEL('server') RING(Ring){default})
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+{access}
+SETROPTS RACLIST(FACILITY) REFRESH
+{extra}",
+        ca = ring.ca,
+        server = ring.server,
+        connect_ca = if ring.connect_ca {
+            "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('CA') RING(Ring))"
+        } else {
+            ""
+        },
+        default = if ring.default { " DEFAULT" } else { "" },
+        access = ring.access,
+        extra = ring.extra,
+    );
+    racf.sysin("IBMUSER", &deck).expect("the deck runs");
+    racf
+}
+
+fn options(now: OffsetDateTime) -> Options {
+    Options::at(now)
+}
+
+fn doctor(racf: &mut Racf, user: &str, ring: &str, o: &Options) -> Report {
+    racf.doctor(user, ring, o).expect("the doctor runs")
+}
+
+fn codes(r: &Report) -> Vec<&'static str> {
+    r.findings.iter().map(|f| f.code).collect()
+}
+
+/// Judges SRV/Ring as SRV: exactly `expected`, exit `exit`; then runs the first finding's
+/// fix as IBMUSER and judges again: `after`.
+fn case(
+    racf: &mut Racf,
+    user: &str,
+    o: &Options,
+    expected: &[&str],
+    exit: i32,
+    after: &[&str],
+) -> Report {
+    let r = doctor(racf, user, "SRV/Ring", o);
+    assert_eq!(codes(&r), expected, "{:#?}", r.findings);
+    assert_eq!(r.exit_code(), exit);
+    let fix = r.findings[0].fix.join("\n");
+    assert!(!fix.is_empty(), "a fix for {}", r.findings[0].code);
+    racf.sysin("IBMUSER", &fix)
+        .unwrap_or_else(|e| panic!("the fix runs: {e}\n{fix}"));
+    let again = doctor(racf, user, "SRV/Ring", o);
+    assert_eq!(codes(&again), after, "after {fix}: {:#?}", again.findings);
+    r
+}
+
+#[test]
+fn a_healthy_ring_has_no_finding() {
+    let mut racf = build(&HEALTHY, NOW);
+    let mut o = options(NOW);
+    o.hosts = vec!["srv.example.com".into()];
+    o.clients = vec!["chrome".into()];
+    let r = doctor(&mut racf, "SRV", "SRV/Ring", &o);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_eq!(r.exit_code(), 0);
+    assert_eq!(
+        r.text(false),
+        ["Ring SRV/Ring judged as SRV: healthy, no findings."]
+    );
+}
+
+#[test]
+fn no_access_carries_the_decision_path_and_the_permit() {
+    let mut racf = build(
+        &Ring {
+            access: "",
+            ..HEALTHY
+        },
+        NOW,
+    );
+    let r = case(&mut racf, "SRV", &options(NOW), &["no-access"], 8, &[]);
+    let f = &r.findings[0];
+    assert_eq!(
+        f.message.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "Profile checked: FACILITY IRR.DIGTCERT.LISTRING (discrete profile)",
+            "Class FACILITY: active yes, RACLISTed yes",
+            "Access found: NONE; access needed: READ",
+            "Ring-specific checking does not apply: no RDATALIB profile covers SRV.RING.LST.",
+        ]
+    );
+    assert_eq!(
+        f.fix,
+        [
+            "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)",
+            "SETROPTS RACLIST(FACILITY) REFRESH"
+        ]
+    );
+}
+
+#[test]
+fn no_key_access_for_another_users_key_under_global_checking() {
+    // APP opens SRV's ring with UPDATE to IRR.DIGTCERT.LISTRING; the key stays SRV's.
+    let mut racf = build(
+        &Ring {
+            access: "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(APP) ACCESS(UPDATE)",
+            ..HEALTHY
+        },
+        NOW,
+    );
+    let r = case(&mut racf, "APP", &options(NOW), &["no-key-access"], 8, &[]);
+    let f = &r.findings[0];
+    assert!(f
+        .message
+        .contains("Profile checked: RDATALIB SRV.RING.LST (no profile covers it)"));
+    assert!(f
+        .message
+        .contains("Access found: NONE; access needed: UPDATE"));
+    assert_eq!(
+        f.fix,
+        [
+            "RDEFINE RDATALIB SRV.RING.LST UACC(NONE)",
+            "PERMIT SRV.RING.LST CLASS(RDATALIB) ID(APP) ACCESS(UPDATE)",
+            "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)"
+        ]
+    );
+}
+
+#[test]
+fn no_default() {
+    let mut racf = build(
+        &Ring {
+            default: false,
+            ..HEALTHY
+        },
+        NOW,
+    );
+    let r = case(&mut racf, "SRV", &options(NOW), &["no-default"], 8, &[]);
+    assert_eq!(
+        r.findings[0].fix,
+        [
+            "RACDCERT ID(SRV) CONNECT(ID(SRV) LABEL('server') RING(Ring) DEFAULT)",
+            "SETROPTS RACLIST(DIGTCERT DIGTRING) REFRESH"
+        ]
+    );
+}
+
+#[test]
+fn default_without_key() {
+    // ROLLOVER deletes the old certificate's key; the old one is then made DEFAULT again.
+    let extra = "RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv.example.com') O('racemu')) +
+         ALTNAME(DOMAIN('srv.example.com')) RSA SIZE(2048) NOTAFTER(DATE(2027-06-30)) +
+         SIGNWITH(CERTAUTH LABEL('CA')) WITHLABEL('server2')
+RACDCERT ID(SRV) ROLLOVER(LABEL('server')) NEWLABEL('server2')
+RACDCERT ID(SRV) CONNECT(LABEL('server') RING(Ring) DEFAULT)";
+    let mut racf = build(&Ring { extra, ..HEALTHY }, NOW);
+    let r = case(
+        &mut racf,
+        "SRV",
+        &options(NOW),
+        &["default-without-key"],
+        8,
+        &[],
+    );
+    assert_eq!(
+        r.findings[0].fix,
+        [
+            "RACDCERT ID(SRV) CONNECT(ID(SRV) LABEL('server2') RING(Ring) DEFAULT)",
+            "SETROPTS RACLIST(DIGTCERT DIGTRING) REFRESH"
+        ]
+    );
+}
+
+#[test]
+fn label_not_in_ring() {
+    let extra = "RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv.example.com') O('racemu')) +
+         ALTNAME(DOMAIN('srv.example.com')) RSA SIZE(2048) NOTAFTER(DATE(2027-06-30)) +
+         SIGNWITH(CERTAUTH LABEL('CA')) WITHLABEL('other')";
+    let mut racf = build(&Ring { extra, ..HEALTHY }, NOW);
+    let mut o = options(NOW);
+    o.label = Some("other".into());
+    case(&mut racf, "SRV", &o, &["label-not-in-ring"], 8, &[]);
+}
+
+#[test]
+fn expired_and_the_reissue_clears_it() {
+    let later = datetime!(2027-07-15 12:00 UTC);
+    let racf = build(&HEALTHY, NOW);
+    let mut racf = racf.with_clock(later);
+    let r = case(&mut racf, "SRV", &options(later), &["expired"], 8, &[]);
+    let fix = &r.findings[0].fix;
+    assert_eq!(
+        fix[1],
+        "RACDCERT ID(SRV) ROLLOVER(LABEL('server')) NEWLABEL('server-NEW')"
+    );
+    assert!(fix[0].contains("SIGNWITH(CERTAUTH LABEL('CA'))"), "{fix:?}");
+}
+
+#[test]
+fn not_yet_valid() {
+    let server = "ALTNAME(DOMAIN('srv.example.com')) RSA SIZE(2048) NOTBEFORE(DATE(2027-01-01)) NOTAFTER(DATE(2027-06-30))";
+    let mut racf = build(&Ring { server, ..HEALTHY }, NOW);
+    case(&mut racf, "SRV", &options(NOW), &["not-yet-valid"], 8, &[]);
+}
+
+#[test]
+fn expires_soon_is_a_warning() {
+    let server = "ALTNAME(DOMAIN('srv.example.com')) RSA SIZE(2048) NOTAFTER(DATE(2026-12-10))";
+    let mut racf = build(&Ring { server, ..HEALTHY }, NOW);
+    case(&mut racf, "SRV", &options(NOW), &["expires-soon"], 4, &[]);
+}
+
+#[test]
+fn host_matched_by_cn_alone_is_not_in_the_san() {
+    let server = "RSA SIZE(2048) NOTAFTER(DATE(2027-06-30))";
+    let mut racf = build(&Ring { server, ..HEALTHY }, NOW);
+    let mut o = options(NOW);
+    o.hosts = vec!["srv.example.com".into()];
+    let r = case(&mut racf, "SRV", &o, &["host-not-in-san"], 8, &[]);
+    assert!(r.findings[0].message.contains("matches the CN only"));
+    assert!(r.findings[0].fix[0].contains("ALTNAME(DOMAIN('srv.example.com'))"));
+}
+
+#[test]
+fn chain_incomplete_connects_the_ca() {
+    let mut racf = build(
+        &Ring {
+            connect_ca: false,
+            ..HEALTHY
+        },
+        NOW,
+    );
+    let r = case(
+        &mut racf,
+        "SRV",
+        &options(NOW),
+        &["chain-incomplete"],
+        8,
+        &[],
+    );
+    assert_eq!(
+        r.findings[0].fix,
+        [
+            "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('CA') RING(Ring) USAGE(CERTAUTH))",
+            "SETROPTS RACLIST(DIGTCERT DIGTRING) REFRESH"
+        ]
+    );
+}
+
+#[test]
+fn notrust_ca_in_the_chain() {
+    let extra = "RACDCERT CERTAUTH ALTER(LABEL('CA')) NOTRUST";
+    let mut racf = build(&Ring { extra, ..HEALTHY }, NOW);
+    let r = case(
+        &mut racf,
+        "SRV",
+        &options(NOW),
+        &["notrust-in-chain"],
+        8,
+        &[],
+    );
+    assert_eq!(
+        r.findings[0].fix,
+        [
+            "RACDCERT CERTAUTH ALTER(LABEL('CA')) TRUST",
+            "SETROPTS RACLIST(DIGTCERT DIGTRING) REFRESH"
+        ]
+    );
+}
+
+#[test]
+fn ec_key_signed_by_rsa_is_a_warning() {
+    let server = "ALTNAME(DOMAIN('srv.example.com')) NISTECC SIZE(256) NOTAFTER(DATE(2027-06-30))";
+    let mut racf = build(&Ring { server, ..HEALTHY }, NOW);
+    case(
+        &mut racf,
+        "SRV",
+        &options(NOW),
+        &["ec-key-signed-by-rsa"],
+        4,
+        &[],
+    );
+}
+
+#[test]
+fn curve_p521_is_an_error_for_chrome() {
+    let ring = Ring {
+        ca: "NISTECC SIZE(384) NOTAFTER(DATE(2030-12-31))",
+        server: "ALTNAME(DOMAIN('srv.example.com')) NISTECC SIZE(521) NOTAFTER(DATE(2027-06-30))",
+        ..HEALTHY
+    };
+    let mut racf = build(&ring, NOW);
+    let r = doctor(&mut racf, "SRV", "SRV/Ring", &options(NOW));
+    assert_eq!(codes(&r), ["curve-p521"]);
+    assert_eq!(r.exit_code(), 4);
+    let mut o = options(NOW);
+    o.clients = vec!["chrome".into()];
+    let r = case(&mut racf, "SRV", &o, &["curve-p521"], 8, &[]);
+    assert!(r.findings[0].fix[0].contains("NISTECC SIZE(256)"));
+}
+
+#[test]
+fn weak_rsa_server_key() {
+    let server = "ALTNAME(DOMAIN('srv.example.com')) RSA SIZE(1024) NOTAFTER(DATE(2027-06-30))";
+    let mut racf = build(&Ring { server, ..HEALTHY }, NOW);
+    case(&mut racf, "SRV", &options(NOW), &["weak-rsa-key"], 8, &[]);
+}
+
+#[test]
+fn weak_rsa_ca_key_gets_a_new_ca() {
+    let ca = "RSA SIZE(1024) NOTAFTER(DATE(2030-12-31))";
+    let mut racf = build(&Ring { ca, ..HEALTHY }, NOW);
+    let r = case(&mut racf, "SRV", &options(NOW), &["weak-rsa-key"], 8, &[]);
+    assert_eq!(r.findings[0].label.as_deref(), Some("CA"));
+}
+
+#[test]
+fn not_for_tls_server() {
+    let server = "ALTNAME(DOMAIN('srv.example.com')) RSA SIZE(2048) KEYUSAGE(DATAENCRYPT) NOTAFTER(DATE(2027-06-30))";
+    let mut racf = build(&Ring { server, ..HEALTHY }, NOW);
+    case(
+        &mut racf,
+        "SRV",
+        &options(NOW),
+        &["not-for-tls-server"],
+        8,
+        &[],
+    );
+}
+
+#[test]
+fn ca_cannot_sign() {
+    let ca = "RSA SIZE(2048) KEYUSAGE(HANDSHAKE) NOTAFTER(DATE(2030-12-31))";
+    let mut racf = build(&Ring { ca, ..HEALTHY }, NOW);
+    case(&mut racf, "SRV", &options(NOW), &["ca-cannot-sign"], 8, &[]);
+}
+
+#[test]
+fn validity_too_long_is_a_warning() {
+    let server = "ALTNAME(DOMAIN('srv.example.com')) RSA SIZE(2048) NOTAFTER(DATE(2028-12-31))";
+    let mut racf = build(&Ring { server, ..HEALTHY }, NOW);
+    case(
+        &mut racf,
+        "SRV",
+        &options(NOW),
+        &["validity-too-long"],
+        4,
+        &[],
+    );
+}
+
+#[test]
+fn cli_text_fits_80_columns_json_and_exit_status() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let now = "2026-11-25T12:00:00Z";
+    let deck = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Doctor CA')) RSA SIZE(2048) +
+  WITHLABEL('CA') NOTAFTER(DATE(2030-12-31))
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv.example.com') O('racemu')) RSA SIZE(2048) +
+  SIGNWITH(CERTAUTH LABEL('CA')) WITHLABEL('the server certificate of SRV ok') +
+  NOTAFTER(DATE(2028-12-31))
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('CA') RING(Ring))
+RACDCERT ID(SRV) CONNECT(LABEL('the server certificate of SRV ok') RING(Ring) DEFAULT)";
+    let r = common::racemu(&db, now, &["exec", deck], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let args = [
+        "--user",
+        "SRV",
+        "keyring",
+        "doctor",
+        "SRV/Ring",
+        "--host",
+        "srv.example.com",
+    ];
+    // No access yet: exit 8.
+    let r = common::racemu(&db, now, &args, None);
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert!(r.stdout.contains("ERROR no-access"), "{}", r.stdout);
+    let grant = "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY) REFRESH";
+    assert_eq!(common::racemu(&db, now, &["exec", grant], None).code, 0);
+    let r = common::racemu(&db, now, &args, None);
+    assert_eq!(r.code, 8);
+    // Piped: no colour; every line within 80 columns; the fix as SYSTSIN records.
+    assert!(!r.stdout.contains('\x1b'));
+    for line in r.stdout.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    assert!(r
+        .stdout
+        .starts_with("Ring SRV/Ring judged as SRV: 1 error(s), 1 warning(s).\n"));
+    assert!(r
+        .stdout
+        .contains("\nERROR host-not-in-san (label 'the server certificate of SRV ok')\n"));
+    // JSON: the documented fields, no colour.
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let r = common::racemu(&db, now, &json_args, None);
+    assert_eq!(r.code, 8);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["ring"], "SRV/Ring");
+    assert_eq!(v["user"], "SRV");
+    assert_eq!(v["findings"][0]["code"], "host-not-in-san");
+    assert_eq!(v["findings"][0]["severity"], "error");
+    assert_eq!(v["findings"][1]["code"], "validity-too-long");
+    assert_eq!(v["findings"][1]["severity"], "warning");
+    assert_eq!(v["probes"], serde_json::json!([]));
+    // The warning alone: exit 4.
+    let fix: Vec<String> = v["findings"][0]["fix"]
+        .as_array()
+        .expect("fix")
+        .iter()
+        .map(|c| c.as_str().unwrap_or_default().to_string())
+        .collect();
+    let r = common::racemu(&db, now, &["exec", &fix.join("\n")], None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let r = common::racemu(&db, now, &args, None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    // An unknown client is refused by the command line.
+    let mut bad = args.to_vec();
+    bad.extend(["--client", "netscape"]);
+    assert_eq!(common::racemu(&db, now, &bad, None).code, 2);
+}
+
+/// `sha1-signature`: racemu signs with SHA-256, so openssl signs the server certificate with
+/// SHA-1 using the RACF CA's key (EXPORTed as PKCS#12); the result is ADDed for SRV. The
+/// certificates are made on the real clock, so racemu runs on it too.
+#[test]
+fn sha1_signature_from_openssl() {
+    use common::interchange::{exec, get, put, s, tool};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    let db = dir.join("racf.db");
+    let ok = |cmd: &str| {
+        let r = exec(&db, cmd);
+        assert!(r.code <= 4, "{cmd}: {}{}", r.stdout, r.stderr);
+    };
+    ok(
+        "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Doctor CA')) RSA SIZE(2048) WITHLABEL('CA')
+RACDCERT CERTAUTH EXPORT(LABEL('CA')) DSN('SRV.CA.P12') FORMAT(PKCS12DER) PASSWORD('secret')",
+    );
+    let ca_p12 = dir.join("ca.p12");
+    get(&db, "SRV.CA.P12", &ca_p12);
+    let (ca_key, ca_pem) = (dir.join("ca.key"), dir.join("ca.pem"));
+    let pass = ["-passin", "pass:secret"];
+    tool(
+        "openssl",
+        &[
+            &[
+                "pkcs12",
+                "-in",
+                s(&ca_p12),
+                "-nocerts",
+                "-nodes",
+                "-out",
+                s(&ca_key),
+            ][..],
+            &pass,
+        ]
+        .concat(),
+    );
+    tool(
+        "openssl",
+        &[
+            &["pkcs12", "-in", s(&ca_p12), "-nokeys", "-out", s(&ca_pem)][..],
+            &pass,
+        ]
+        .concat(),
+    );
+    let (key, csr, crt, p12, ext) = (
+        dir.join("srv.key"),
+        dir.join("srv.csr"),
+        dir.join("srv.pem"),
+        dir.join("srv.p12"),
+        dir.join("san.ext"),
+    );
+    std::fs::write(&ext, "subjectAltName=DNS:srv.example.com\n").expect("ext");
+    tool(
+        "openssl",
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            s(&key),
+            "-out",
+            s(&csr),
+            "-subj",
+            "/O=racemu/CN=srv.example.com",
+        ],
+    );
+    tool(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-sha1",
+            "-in",
+            s(&csr),
+            "-CA",
+            s(&ca_pem),
+            "-CAkey",
+            s(&ca_key),
+            "-CAcreateserial",
+            "-days",
+            "200",
+            "-extfile",
+            s(&ext),
+            "-out",
+            s(&crt),
+        ],
+    );
+    tool(
+        "openssl",
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            s(&key),
+            "-in",
+            s(&crt),
+            "-passout",
+            "pass:secret",
+            "-out",
+            s(&p12),
+        ],
+    );
+    put(&db, "SRV.SERVER.P12", &p12);
+    ok(
+        "RACDCERT ID(SRV) ADD('SRV.SERVER.P12') PASSWORD('secret') WITHLABEL('server') TRUST
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('CA') RING(Ring))
+RACDCERT ID(SRV) CONNECT(LABEL('server') RING(Ring) DEFAULT)
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY) REFRESH",
+    );
+    let now = common::interchange::now();
+    let args = ["--user", "SRV", "keyring", "doctor", "SRV/Ring", "--json"];
+    let r = common::racemu(&db, &now, &args, None);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["sha1-signature"], "{}", r.stdout);
+    let fix: Vec<&str> = v["findings"][0]["fix"]
+        .as_array()
+        .expect("fix")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert!(fix[0].contains("SIGNWITH(CERTAUTH LABEL('CA'))"), "{fix:?}");
+    ok(&fix.join("\n"));
+    let r = common::racemu(&db, &now, &args, None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
