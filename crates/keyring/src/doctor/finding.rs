@@ -30,7 +30,8 @@ pub struct Finding {
     pub code: &'static str,
     /// The label of the certificate the finding is about, when it is about one.
     pub label: Option<String>,
-    /// What is wrong, in one sentence.
+    /// What is wrong: one sentence, followed for `no-access` and `no-key-access` by the lines
+    /// of R_datalib's decision path.
     pub message: String,
     /// The commands that mend it, each a complete RACF or TSO command with the ring's real
     /// labels, owners and names, in the order they must run. Empty when no command can.
