@@ -89,6 +89,13 @@ pub fn server_config(e: &Effective, ring: &RingView) -> Result<AttlsServer, Stri
             ));
             continue;
         };
+        if !crate::suite_fits_protocols(&suite, e) {
+            notes.push(format!(
+                "{} {} (line {}): no TLS version it works with is On; not offered",
+                s.parameter, s.written, s.line
+            ));
+            continue;
+        }
         match base
             .cipher_suites
             .iter()
