@@ -7,11 +7,13 @@ mod advice;
 pub mod doctor;
 mod export;
 mod listing;
+mod probe;
 mod reference;
 mod tls;
 mod view;
 
 pub use listing::{KeyRelease, ListedEntry, RingListing, Validity};
+pub use probe::{probe, CLIENTS};
 pub use reference::{RingRef, SCHEMES};
 pub use rustls;
 pub use tls::{ClientAuth, TlsError};
