@@ -145,6 +145,10 @@ fn algorithms(index: usize) -> WebPkiSupportedAlgorithms {
 struct ProfileVerifier {
     index: usize,
     inner: Arc<WebPkiServerVerifier>,
+    /// The ring holds a CA certificate with an RSA key under 2048 bits.
+    short_rsa_anchor: bool,
+    /// Set when a chain was accepted without its signatures verified (see above).
+    unverified: Arc<std::sync::Mutex<bool>>,
 }
 
 impl ProfileVerifier {
@@ -153,14 +157,21 @@ impl ProfileVerifier {
     }
 }
 
-/// Whether a certificate's key is one the profile refuses, and why.
-fn key_refused(p: &Profile, der: &[u8]) -> Option<String> {
+/// Whether a certificate's key is one the profile refuses, and why. `ca` for the issuers.
+fn key_refused(p: &Profile, der: &[u8], ca: bool) -> Option<String> {
     let info = parse_certificate(der).ok()?;
     let who = info.subject.racf_dotted();
     match info.key_type {
         KeyType::Rsa if info.key_size < p.min_rsa_bits => Some(format!(
             "{} ({} needs RSA keys of {} bits or more; {who} has {})",
-            p.weak_key, p.name, p.min_rsa_bits, info.key_size
+            if ca {
+                p.weak_key.replace("num=66:EE", "num=67:CA")
+            } else {
+                p.weak_key.to_string()
+            },
+            p.name,
+            p.min_rsa_bits,
+            info.key_size
         )),
         KeyType::NistEcc if info.key_size == 521 && !p.p521 => Some(format!(
             "{} ({} does not accept P-521 keys; {who} has one)",
@@ -180,11 +191,16 @@ impl ServerCertVerifier for ProfileVerifier {
         now: UnixTime,
     ) -> Result<ServerCertVerified, Error> {
         let p = self.profile();
-        for der in std::iter::once(end_entity).chain(intermediates) {
-            if let Some(why) = key_refused(p, der) {
+        let mut short_rsa = false;
+        for (i, der) in std::iter::once(end_entity).chain(intermediates).enumerate() {
+            if let Some(why) = key_refused(p, der, i > 0) {
                 return Err(Error::General(why));
             }
+            short_rsa |= parse_certificate(der)
+                .is_ok_and(|c| c.key_type == KeyType::Rsa && c.key_size < 2048);
         }
+        // The issuer's key may be outside the chain sent (the trust anchor).
+        short_rsa |= self.short_rsa_anchor;
         match self
             .inner
             .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
@@ -193,6 +209,15 @@ impl ServerCertVerifier for ProfileVerifier {
             Err(Error::InvalidCertificate(
                 CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
             )) => Ok(ServerCertVerified::assertion()),
+            // webpki (aws-lc-rs) verifies RSA signatures of keys of 2048 bits or more only;
+            // a client that accepts shorter keys is taken at its rules.
+            Err(Error::InvalidCertificate(CertificateError::BadSignature))
+            | Err(Error::InvalidCertificate(CertificateError::UnknownIssuer))
+                if short_rsa =>
+            {
+                *self.unverified.lock().unwrap_or_else(|e| e.into_inner()) = true;
+                Ok(ServerCertVerified::assertion())
+            }
             Err(e) => Err(Error::General(format!("{} ({e})", p.untrusted))),
         }
     }
@@ -234,7 +259,11 @@ fn trust(ring: &RingView) -> RootCertStore {
     roots
 }
 
-fn client_config(index: usize, ring: &RingView) -> Result<ClientConfig, String> {
+fn client_config(
+    index: usize,
+    ring: &RingView,
+    unverified: Arc<std::sync::Mutex<bool>>,
+) -> Result<ClientConfig, String> {
     let p = &PROFILES[index % 5];
     let b = base();
     let provider = Arc::new(CryptoProvider {
@@ -255,7 +284,14 @@ fn client_config(index: usize, ring: &RingView) -> Result<ClientConfig, String> 
         .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
         .map_err(|e| e.to_string())?
         .dangerous()
-        .with_custom_certificate_verifier(Arc::new(ProfileVerifier { index, inner }))
+        .with_custom_certificate_verifier(Arc::new(ProfileVerifier {
+            index,
+            inner,
+            short_rsa_anchor: ring.entries.iter().any(|e| {
+                e.usage != "PERSONAL" && e.info.key_type == KeyType::Rsa && e.info.key_size < 2048
+            }),
+            unverified,
+        }))
         .with_no_client_auth();
     Ok(config)
 }
@@ -344,7 +380,8 @@ pub fn probe(ring: &RingView, label: Option<&str>, clients: &[&str]) -> Vec<Prob
                 Ok(c) => Arc::clone(c),
                 Err(e) => return refused(format!("the server cannot start: {e}")),
             };
-            let client = match client_config(index, ring) {
+            let unverified = Arc::new(std::sync::Mutex::new(false));
+            let client = match client_config(index, ring, Arc::clone(&unverified)) {
                 Ok(c) => c,
                 Err(e) => return refused(format!("{} ({e})", p.untrusted)),
             };
@@ -359,7 +396,11 @@ pub fn probe(ring: &RingView, label: Option<&str>, clients: &[&str]) -> Vec<Prob
                 Ok(negotiated) => Probe {
                     client: name.to_string(),
                     accepted: true,
-                    detail: negotiated,
+                    detail: if *unverified.lock().unwrap_or_else(|e| e.into_inner()) {
+                        format!("{negotiated} (accepted by {}'s key-size rules; racemu cannot verify signatures made with RSA keys under 2048 bits)", p.name)
+                    } else {
+                        negotiated
+                    },
                 },
                 Err((_, Error::General(why))) => refused(why),
                 Err((true, e)) => refused(format!("{} ({e})", p.untrusted)),

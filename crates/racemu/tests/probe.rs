@@ -19,6 +19,12 @@ RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('localhost')) ALTNAME(DOMAIN('localhost')
          SIGNWITH(CERTAUTH LABEL('EcCA')) WITHLABEL('p256')
 RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('localhost')) ALTNAME(DOMAIN('localhost')) NISTECC SIZE(521) +
          SIGNWITH(CERTAUTH LABEL('EcCA')) WITHLABEL('p521')
+RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Probe weak CA')) RSA SIZE(1024) WITHLABEL('WeakCA')
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('localhost')) ALTNAME(DOMAIN('localhost')) RSA SIZE(2048) +
+         SIGNWITH(CERTAUTH LABEL('WeakCA')) WITHLABEL('weakca')
+RACDCERT ID(SRV) ADDRING(WeakCaRing)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('WeakCA') RING(WeakCaRing))
+RACDCERT ID(SRV) CONNECT(LABEL('weakca') RING(WeakCaRing) DEFAULT)
 RACDCERT ID(SRV) ADDRING(RsaRing)
 RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('RsaCA') RING(RsaRing))
 RACDCERT ID(SRV) CONNECT(LABEL('rsa') RING(RsaRing) DEFAULT)
@@ -134,7 +140,15 @@ fn java_and_openssl_profiles_give_the_real_tools_verdicts() {
     );
     let mut r = Racf::open(&db).expect("store");
     r.sysin("IBMUSER", SETUP).expect("setup");
-    for (ring, chrome) in [("RsaRing", true), ("P256Ring", true), ("P521Ring", false)] {
+    // (ring, chrome, firefox, java, openssl and curl)
+    for (ring, chrome, firefox, java_ok, openssl_ok) in [
+        ("RsaRing", true, true, true, true),
+        ("P256Ring", true, true, true, true),
+        ("P521Ring", false, true, true, true),
+        // A CA under 2048 bits: Java 17 takes RSA keys from 1024 bits, OpenSSL at level 2
+        // and the browsers do not.
+        ("WeakCaRing", false, false, true, false),
+    ] {
         let view = r.ring("SRV", &format!("SRV/{ring}")).expect("ring");
         let probes = racemu_keyring::probe(&view, None, racemu_keyring::CLIENTS);
         let verdict = |c: &str| {
@@ -149,10 +163,28 @@ fn java_and_openssl_profiles_give_the_real_tools_verdicts() {
             .map(|p| format!("{} {} {}", p.client, p.accepted, p.detail))
             .collect();
         assert_eq!(verdict("chrome"), chrome, "{ring}: {details:?}");
-        for c in ["firefox", "java", "openssl", "curl"] {
-            assert!(verdict(c), "{ring}: {details:?}");
+        assert_eq!(verdict("firefox"), firefox, "{ring}: {details:?}");
+        assert_eq!(verdict("java"), java_ok, "{ring}: {details:?}");
+        assert_eq!(verdict("openssl"), openssl_ok, "{ring}: {details:?}");
+        assert_eq!(verdict("curl"), openssl_ok, "{ring}: {details:?}");
+        if ring == "WeakCaRing" {
+            let detail = |c: &str| {
+                probes
+                    .iter()
+                    .find(|p| p.client == c)
+                    .map(|p| p.detail.clone())
+                    .unwrap_or_default()
+            };
+            assert!(
+                detail("openssl").starts_with("verify error:num=67:CA certificate key too weak (openssl needs RSA keys of 2048 bits or more; CN=Probe weak CA has 1024)"),
+                "{details:?}"
+            );
+            assert!(
+                detail("java").contains("accepted by java's key-size rules"),
+                "{details:?}"
+            );
         }
-        if !chrome {
+        if ring == "P521Ring" {
             let detail = &probes[0].detail;
             assert!(
                 detail.starts_with("ERR_SSL_VERSION_OR_CIPHER_MISMATCH"),
@@ -174,6 +206,8 @@ fn java_and_openssl_profiles_give_the_real_tools_verdicts() {
         assert_eq!(ok, verdict("java"), "{ring} java: {text}");
         // openssl offering only what Chrome offers agrees with the chrome profile.
         let (ok, text) = s_client(&s.addr, &pem, "X25519:P-256:P-384", CHROME_SIGALGS);
-        assert_eq!(ok, chrome, "{ring} openssl as chrome: {text}");
+        if ring != "WeakCaRing" {
+            assert_eq!(ok, chrome, "{ring} openssl as chrome: {text}");
+        }
     }
 }
