@@ -171,6 +171,32 @@ fn ecdsa_suites_only_over_an_rsa_certificate() {
 }
 
 #[test]
+fn an_ecdsa_certificate_with_only_rsa_suites() {
+    // The case: an ECDSA certificate and RSA cipher suites only (alert 40).
+    let mut r = Racf::new();
+    let text = with_suites(&[
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_RSA_WITH_AES_256_CBC_SHA",
+    ])
+    .replace(
+        "ServerCertificateLabel RSA2048",
+        "ServerCertificateLabel NISTECC256",
+    );
+    let f = judged(&mut r, &text);
+    assert_eq!(codes(&f), ["attls-no-cipher-for-key"]);
+    assert!(
+        f[0].message
+            .starts_with("certificate 'NISTECC256' has an ECC key (256 bits)"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(
+        f[0].fix[1],
+        "policy: in TTLSCipherParms AZFCipherParms (line 38): add V3CipherSuites TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"
+    );
+}
+
+#[test]
 fn tls13_on_needs_a_tls13_suite() {
     let mut r = Racf::new();
     let on = policy_file("cpjes2out-server.txt").replace("# TLSv1.3 On", "TLSv1.3 On");
