@@ -19,8 +19,10 @@ enum Tok {
     Word(String),
 }
 
+/// Blanks between tokens: any white space, the no-break spaces of text copied from a web page
+/// included.
 fn is_blank(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\r' || c == '\u{c}'
+    c.is_whitespace()
 }
 
 fn word_char(c: char) -> bool {
@@ -223,6 +225,13 @@ mod tests {
         assert_eq!(t[0].values, ["my label"]);
         let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
         assert_eq!(lines, [2, 3], "{e:?}");
+    }
+
+    #[test]
+    fn no_break_spaces_copied_from_a_page_are_blanks() {
+        let (t, e) = tree("Keyring\u{a0}start1/TN3270\r\n");
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(t[0].values, ["start1/TN3270"]);
     }
 
     #[test]
