@@ -260,3 +260,35 @@ fn a_policy_with_syntax_errors_is_refused_with_its_lines() {
         )
     );
 }
+
+#[test]
+fn client_auth_type_required_refuses_a_client_without_a_certificate_and_passthru_does_not() {
+    let (tmp, db) = setup();
+    let with_auth =
+        seed_rule().replace("HandshakeRole Server", "HandshakeRole ServerWithClientAuth");
+    let required = tmp.path().join("required.policy");
+    std::fs::write(
+        &required,
+        with_auth.replace("ClientAuthType PassThru", "ClientAuthType Required"),
+    )
+    .expect("policy");
+    let s = attls_serve(&db, &required);
+    let (ok, text) = s_client(
+        &s.addr,
+        &["-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256"],
+    );
+    assert!(!ok, "{text}");
+    drop(s);
+    let passthru = tmp.path().join("passthru.policy");
+    std::fs::write(&passthru, &with_auth).expect("policy");
+    let s = attls_serve(&db, &passthru);
+    let (ok, text) = s_client(
+        &s.addr,
+        &["-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256"],
+    );
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("Ciphersuite: ECDHE-RSA-AES128-GCM-SHA256"),
+        "{text}"
+    );
+}
