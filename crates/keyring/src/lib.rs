@@ -8,12 +8,14 @@ mod decision;
 pub mod doctor;
 mod export;
 mod listing;
+mod probe;
 mod reference;
 mod tls;
 mod view;
 
 pub use decision::Decision;
 pub use listing::{KeyRelease, ListedEntry, RingListing, Validity};
+pub use probe::{probe, CLIENTS};
 pub use reference::{RingRef, SCHEMES};
 pub use rustls;
 pub use tls::{ClientAuth, TlsError};

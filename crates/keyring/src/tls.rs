@@ -4,9 +4,10 @@
 use crate::export::chain_in_ring;
 use crate::view::{RingEntry, RingView};
 use racemu_pki::KeyType;
+use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::server::WebPkiClientVerifier;
-use rustls::{ClientConfig, RootCertStore, ServerConfig};
+use rustls::{ClientConfig, RootCertStore, ServerConfig, SupportedProtocolVersion};
 use std::sync::Arc;
 
 /// Client certificate policy of a server.
@@ -19,6 +20,8 @@ pub enum ClientAuth {
     Optional,
     /// Required and verified.
     Required,
+    /// Asked for, optional, and not verified (AT-TLS `ClientAuthType PassThru`).
+    Unverified,
 }
 
 /// Why a TLS configuration could not be made.
@@ -95,6 +98,24 @@ impl RingView {
         label: Option<&str>,
         client_auth: ClientAuth,
     ) -> Result<ServerConfig, TlsError> {
+        self.server_config_with(
+            label,
+            client_auth,
+            provider(),
+            &[&rustls::version::TLS13, &rustls::version::TLS12],
+        )
+    }
+
+    /// A server presenting the DEFAULT certificate (or `label`) with its chain, with the
+    /// cipher suites of `provider` (in its order) and the protocol `versions` given; the same
+    /// refusals as [`RingView::server_config`].
+    pub fn server_config_with(
+        &self,
+        label: Option<&str>,
+        client_auth: ClientAuth,
+        provider: Arc<CryptoProvider>,
+        versions: &[&'static SupportedProtocolVersion],
+    ) -> Result<ServerConfig, TlsError> {
         let entry = match label {
             Some(l) => self.entry(Some(l)).ok_or_else(|| {
                 TlsError::NoServerCertificate(format!(
@@ -117,13 +138,16 @@ impl RingView {
             .into_iter()
             .map(|d| CertificateDer::from(d.to_vec()))
             .collect();
-        let builder = ServerConfig::builder_with_provider(provider())
-            .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])?;
+        let builder = ServerConfig::builder_with_provider(Arc::clone(&provider))
+            .with_protocol_versions(versions)?;
         let builder = match client_auth {
             ClientAuth::None => builder.with_no_client_auth(),
+            ClientAuth::Unverified => {
+                builder.with_client_cert_verifier(Arc::new(AnyClientCertificate(provider)))
+            }
             mode => {
                 let roots = Arc::new(self.root_store());
-                let b = WebPkiClientVerifier::builder_with_provider(roots, provider());
+                let b = WebPkiClientVerifier::builder_with_provider(roots, provider);
                 let b = if mode == ClientAuth::Optional {
                     b.allow_unauthenticated()
                 } else {
@@ -217,5 +241,61 @@ impl RingView {
             }
             None => Ok(builder.with_no_client_auth()),
         }
+    }
+}
+
+/// AT-TLS `ClientAuthType PassThru`: a client certificate is asked for, optional, and not
+/// validated; only the handshake signature made with its key is checked.
+#[derive(Debug)]
+struct AnyClientCertificate(Arc<CryptoProvider>);
+
+impl rustls::server::danger::ClientCertVerifier for AnyClientCertificate {
+    fn client_auth_mandatory(&self) -> bool {
+        false
+    }
+
+    fn root_hint_subjects(&self) -> &[rustls::DistinguishedName] {
+        &[]
+    }
+
+    fn verify_client_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::server::danger::ClientCertVerified, rustls::Error> {
+        Ok(rustls::server::danger::ClientCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
     }
 }

@@ -113,6 +113,9 @@ pub enum Cmd {
     /// Key rings as applications see them (`safkeyring://OWNER/RING`, R_datalib rules), for
     /// the application's user ID given by --user.
     Keyring(KeyringArgs),
+    /// AT-TLS policies (Policy Agent TTLS statements) applied to key rings, for the server's
+    /// user ID given by --user.
+    Attls(AttlsArgs),
     /// Data sets in the store (what ADD reads and EXPORT writes).
     #[command(after_help = "Example:\n  racemu ds put \"'USER1.CLIENTCA.PEM'\" ca.pem")]
     Ds(DsArgs),
@@ -234,6 +237,42 @@ pub enum KeyringCmd {
         /// $RACEMU_NOW, else the system clock.
         #[arg(long, value_name = "TIMESTAMP")]
         now: Option<String>,
+    },
+}
+
+/// `racemu attls …`.
+#[derive(Args, Debug)]
+pub struct AttlsArgs {
+    /// The server's user ID: the ID the application (and so AT-TLS) runs under when it opens
+    /// the rule's key ring through R_datalib (default IBMUSER).
+    #[arg(long, global = true, value_name = "USERID")]
+    pub user: Option<String>,
+    /// What to do with the policy.
+    #[command(subcommand)]
+    pub command: AttlsCmd,
+}
+
+/// The attls subcommands.
+#[derive(Subcommand, Debug)]
+pub enum AttlsCmd {
+    /// A TLS endpoint that applies one TTLSRule as AT-TLS would: the rule's ring and
+    /// certificate label, TLS versions, cipher suites in policy order and ClientAuthType.
+    ///
+    /// The rule's findings (attls-* codes) and what rustls cannot apply (suites it lacks,
+    /// TLSv1.0/1.1) go to standard error first. SIGINT or SIGTERM stops the server.
+    #[command(
+        after_help = "Example:\n  racemu --user START1 attls serve --policy TCPIP_TTLS.policy --rule CPJES2IN --listen 127.0.0.1:8443"
+    )]
+    Serve {
+        /// The Policy Agent AT-TLS configuration file.
+        #[arg(long, value_name = "FILE")]
+        policy: PathBuf,
+        /// The TTLSRule to apply (case sensitive).
+        #[arg(long, value_name = "NAME")]
+        rule: String,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        listen: String,
     },
 }
 

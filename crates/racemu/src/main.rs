@@ -1,5 +1,6 @@
 //! `racemu`: run RACDCERT key-ring decks off the mainframe.
 
+mod attls_cmd;
 mod cli;
 mod doctor_cmd;
 mod ds_cmd;
@@ -143,6 +144,7 @@ fn main() -> ExitCode {
             user_of(k.user.clone(), before),
             Config::default(),
         ),
+        Cmd::Attls(a) => (None, user_of(a.user.clone(), before), Config::default()),
         Cmd::Ds(d) => (
             match &d.command {
                 cli::DsCmd::Put { now, .. } => now.clone(),
@@ -174,6 +176,7 @@ fn main() -> ExitCode {
         }
         Cmd::Ds(ds) => ds_cmd::run(&mut engine, &user, ds.command),
         Cmd::Keyring(k) => keyring_cmd::run(engine, &user, k.command),
+        Cmd::Attls(a) => attls_cmd::run(engine, &user, a.command),
         Cmd::Setting { name, value } => setting(&mut engine, &name, value.as_deref()),
     }
 }

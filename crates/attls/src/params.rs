@@ -1,0 +1,98 @@
+//! The parameters and statements of IBM's AT-TLS syntax that racemu reads past: they do not
+//! change which ring, label, versions or suites a rule uses.
+
+/// Parameters of each statement that racemu reads past (IBM's IP Configuration Reference
+/// lists them; they do not change which ring, label, versions or suites a rule uses).
+pub(crate) const RULE_CONDITIONS: &[&str] = &[
+    "LocalAddr",
+    "RemoteAddr",
+    "LocalAddrRef",
+    "RemoteAddrRef",
+    "LocalAddrGroupRef",
+    "RemoteAddrGroupRef",
+    "LocalAddrSetRef",
+    "RemoteAddrSetRef",
+    "LocalPortRange",
+    "RemotePortRange",
+    "LocalPortRangeRef",
+    "RemotePortRangeRef",
+    "LocalPortGroupRef",
+    "RemotePortGroupRef",
+    "Jobname",
+    "Userid",
+    "Direction",
+    "Priority",
+];
+pub(crate) const GROUP_OTHER: &[&str] = &[
+    "CtraceClearText",
+    "Trace",
+    "FIPS140",
+    "TTLSGroupAdvancedParms",
+    "TTLSGroupAdvancedParmsRef",
+    "GroupUserInstance",
+];
+pub(crate) const ENV_OTHER: &[&str] = &[
+    "SuiteBProfile",
+    "TTLSSignatureParms",
+    "TTLSSignatureParmsRef",
+    "TTLSGskAdvancedParms",
+    "TTLSGskAdvancedParmsRef",
+    "CtraceClearText",
+    "Trace",
+    "EnvironmentUserInstance",
+];
+pub(crate) const CONN_OTHER: &[&str] = &[
+    "TTLSSignatureParms",
+    "TTLSSignatureParmsRef",
+    "CtraceClearText",
+    "Trace",
+    "ConnectionUserInstance",
+];
+pub(crate) const ADVANCED_OTHER: &[&str] = &[
+    "ApplicationControlled",
+    "HandshakeTimeout",
+    "ResetCipherTimer",
+    "Renegotiation",
+    "RenegotiationIndicator",
+    "RenegotiationCertCheck",
+    "SecondaryMap",
+    "TruncatedHMAC",
+    "ServerMaxFragmentLength",
+    "ClientMaxFragmentLength",
+    "ServerHandshakeSNI",
+    "ServerHandshakeSNIMatch",
+    "ServerHandshakeSNIList",
+    "ClientHandshakeSNI",
+    "ClientHandshakeSNIMatch",
+    "ClientHandshakeSNIList",
+    "ClientExtendedMasterSecret",
+    "ServerExtendedMasterSecret",
+    "MiddleBoxCompatMode",
+    "ServerScsv",
+    "CertValidationMode",
+    "ClientEDHGroupSize",
+    "ServerEDHGroupSize",
+    "PeerMinCertVersion",
+    "PeerMinDHKeySize",
+    "PeerMinDsaKeySize",
+    "PeerMinECCKeySize",
+    "PeerMinRsaKeySize",
+    "3DesKeyCheck",
+    "HttpCdpEnable",
+    "OcspAiaEnable",
+    "SignaturePairs",
+];
+pub(crate) const KEYRING_OTHER: &[&str] = &["KeyringStashFile", "KeyringPw", "KeyringPwStashFile"];
+pub(crate) const OTHER_TOP: &[&str] = &[
+    "IpAddr",
+    "IpAddrGroup",
+    "IpAddrSet",
+    "PortRange",
+    "PortGroup",
+    "TTLSSignatureParms",
+    "TTLSGskAdvancedParms",
+    "TTLSGskLdapParms",
+    "TTLSGskOcspParms",
+    "TTLSGskHttpCdpParms",
+    "TTLSGroupAdvancedParms",
+];
