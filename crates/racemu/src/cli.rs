@@ -217,8 +217,12 @@ pub enum KeyringCmd {
         after_help = "Example:\n  racemu --user ZCSERV1 keyring doctor ZCSERV1/Keyring.ZOSCONN --host myServer.host.com --client chrome"
     )]
     Doctor {
-        /// The ring reference.
-        ring: String,
+        /// The ring reference (not with --attls-policy, where each rule names its ring).
+        #[arg(
+            required_unless_present = "attls_policy",
+            conflicts_with = "attls_policy"
+        )]
+        ring: Option<String>,
         /// The certificate to judge instead of the DEFAULT one.
         #[arg(long)]
         label: Option<String>,
@@ -230,6 +234,17 @@ pub enum KeyringCmd {
         #[arg(long = "client", value_name = "NAME",
               value_parser = clap::builder::PossibleValuesParser::new(racemu_keyring::doctor::CLIENTS))]
         clients: Vec<String>,
+        /// Serve the ring in-process and handshake with each client profile (the --client
+        /// ones, else all): accepted, or the failure that client would give.
+        #[arg(long)]
+        probe: bool,
+        /// An AT-TLS Policy Agent file: judge each rule's ring and certificate, and the rule
+        /// itself (attls-* findings).
+        #[arg(long, value_name = "FILE")]
+        attls_policy: Option<std::path::PathBuf>,
+        /// Only this TTLSRule of --attls-policy.
+        #[arg(long, value_name = "NAME", requires = "attls_policy")]
+        rule: Option<String>,
         /// JSON instead of text.
         #[arg(long)]
         json: bool,

@@ -1,29 +1,108 @@
 //! `racemu keyring doctor`: the ring doctor's report as text (80 columns, colour on a
-//! terminal) or JSON, with its exit status (0 healthy, 4 warnings, 8 errors).
+//! terminal) or JSON, with its exit status (0 healthy, 4 warnings, 8 errors), for one ring or
+//! for each rule of an AT-TLS policy.
 
 use crate::fail;
 use racemu_engine::Engine;
-use racemu_keyring::doctor::Options;
+use racemu_keyring::doctor::{Options, Report};
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
-/// Judges `ring` as `user` and prints the report.
-pub fn run(engine: Engine, user: &str, ring: &str, options: &Options, json: bool) -> ExitCode {
+/// What the doctor judges.
+pub enum Target<'a> {
+    /// One ring.
+    Ring(&'a str),
+    /// The rings of an AT-TLS policy's rules (one rule, or all).
+    Policy {
+        /// The Policy Agent file.
+        file: &'a Path,
+        /// Only this rule.
+        rule: Option<&'a str>,
+    },
+}
+
+/// Judges `target` as `user` and prints the report(s).
+pub fn run(
+    engine: Engine,
+    user: &str,
+    target: Target<'_>,
+    options: &Options,
+    json: bool,
+) -> ExitCode {
     let mut racf = racemu::Racf::from_engine(engine);
-    let report = match racf.doctor(user, ring, options) {
+    let colour = !json && std::io::stdout().is_terminal();
+    let (file, rule) = match target {
+        Target::Ring(ring) => {
+            let report = match racf.doctor(user, ring, options) {
+                Ok(r) => r,
+                Err(e) => return fail(e),
+            };
+            if json {
+                print_json(&report.to_json());
+            } else {
+                print_text(&report, colour);
+            }
+            return exit(report.exit_code());
+        }
+        Target::Policy { file, rule } => (file, rule),
+    };
+    let text = match std::fs::read(file) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+    };
+    let policy = match racemu_attls::parse(&text) {
+        Ok(p) => p,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("racemu: {} {e}", file.display());
+            }
+            return fail(format!(
+                "{} has {} syntax error(s); Policy Agent would not install it as written",
+                file.display(),
+                errors.len()
+            ));
+        }
+    };
+    let reports = match racf.doctor_policy(user, &policy, rule, options) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()
-        );
+        let rules: Vec<serde_json::Value> = reports.iter().map(|r| r.to_json()).collect();
+        print_json(&serde_json::json!({
+            "policy": file.display().to_string(),
+            "user": user.to_ascii_uppercase(),
+            "rules": rules,
+        }));
     } else {
-        let colour = std::io::stdout().is_terminal();
-        for line in report.text(colour) {
-            println!("{line}");
+        for (i, r) in reports.iter().enumerate() {
+            if i > 0 {
+                println!();
+            }
+            println!("AT-TLS rule {} (line {}):", r.rule, r.line);
+            print_text(&r.report, colour);
         }
     }
-    ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(8))
+    exit(
+        reports
+            .iter()
+            .map(|r| r.report.exit_code())
+            .max()
+            .unwrap_or(0),
+    )
+}
+
+fn print_json(v: &serde_json::Value) {
+    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+}
+
+fn print_text(report: &Report, colour: bool) {
+    for line in report.text(colour) {
+        println!("{line}");
+    }
+}
+
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(8))
 }

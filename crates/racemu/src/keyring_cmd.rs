@@ -17,6 +17,9 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
             label,
             hosts,
             clients,
+            probe,
+            attls_policy,
+            rule,
             json,
             ..
         } => {
@@ -26,8 +29,17 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
                 hosts: hosts.clone(),
                 clients: clients.clone(),
                 now: engine.clock().now(),
+                probe: *probe,
             };
-            return crate::doctor_cmd::run(engine, user, ring, &options, *json);
+            let target = match (ring, attls_policy) {
+                (_, Some(file)) => crate::doctor_cmd::Target::Policy {
+                    file,
+                    rule: rule.as_deref(),
+                },
+                (Some(ring), None) => crate::doctor_cmd::Target::Ring(ring),
+                (None, None) => return fail("name a ring or --attls-policy"),
+            };
+            return crate::doctor_cmd::run(engine, user, target, &options, *json);
         }
         KeyringCmd::List { ring, .. }
         | KeyringCmd::Export { ring, .. }

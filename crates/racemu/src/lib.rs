@@ -4,6 +4,7 @@
 //! API for tests in other projects.
 #![deny(missing_docs)]
 
+pub mod attls_doctor;
 pub mod catalog;
 pub mod fixture;
 pub mod job;
@@ -11,6 +12,7 @@ pub mod repl;
 pub mod serve;
 pub mod session;
 
+pub use attls_doctor::RuleReport;
 pub use fixture::{Racf, RacfError};
 pub use racemu_keyring::doctor;
 pub use racemu_keyring::{ClientAuth, DatalibError, RingEntry, RingView};

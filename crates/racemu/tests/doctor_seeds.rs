@@ -42,6 +42,7 @@ fn with(now: OffsetDateTime, label: Option<&str>, hosts: &[&str], clients: &[&st
         hosts: hosts.iter().map(|h| h.to_string()).collect(),
         clients: clients.iter().map(|c| c.to_string()).collect(),
         now,
+        probe: false,
     }
 }
 

@@ -30,7 +30,7 @@ use time::OffsetDateTime;
 
 /// The client names `--client` takes (the TLS clients whose published limits the doctor
 /// knows).
-pub const CLIENTS: &[&str] = &["chrome", "firefox", "java", "openssl", "curl"];
+pub use crate::probe::CLIENTS;
 
 /// What to judge besides the ring itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,9 @@ pub struct Options {
     pub clients: Vec<String>,
     /// The instant validity is judged at.
     pub now: OffsetDateTime,
+    /// Whether to serve the ring in-process and handshake with each client profile
+    /// ([`crate::probe`]): the named clients, or every one of [`CLIENTS`] when none is named.
+    pub probe: bool,
 }
 
 impl Options {
@@ -55,6 +58,7 @@ impl Options {
             hosts: Vec::new(),
             clients: Vec::new(),
             now,
+            probe: false,
         }
     }
 }
@@ -113,11 +117,18 @@ pub fn diagnose(
     let findings = store
         .transaction(|tx| Ok::<_, StoreError>(judge(tx, &view, options)))
         .map_err(DatalibError::internal)?;
-    Ok(report(
-        format!("{}/{}", view.owner, view.name),
-        &user,
-        findings,
-    ))
+    let mut report = report(format!("{}/{}", view.owner, view.name), &user, findings);
+    if options.probe {
+        // Clients see what the server is given: TRUST and HIGHTRUST certificates only.
+        let served = open_ring(store, &user, ring, StatusFilter::Trusted)?;
+        let clients: Vec<&str> = if options.clients.is_empty() {
+            CLIENTS.to_vec()
+        } else {
+            options.clients.iter().map(String::as_str).collect()
+        };
+        report.probes = crate::probe(&served, options.label.as_deref(), &clients);
+    }
+    Ok(report)
 }
 
 fn report(ring: String, user: &str, mut findings: Vec<Finding>) -> Report {
