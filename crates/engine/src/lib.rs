@@ -71,6 +71,11 @@ impl Engine {
         self.clock
     }
 
+    /// The configuration the engine was made with (layout, randomness).
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
     /// Verifies a logon of `userid` with a password or password phrase, as one transaction
     /// (see [`logon::verify`]): counts failed attempts and revokes per SETROPTS
     /// PASSWORD(REVOKE(n)).

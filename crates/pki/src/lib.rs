@@ -10,6 +10,7 @@ mod dn;
 mod ebcdic;
 mod interchange;
 mod key;
+mod pkcs12;
 mod randomness;
 mod rcgen_glue;
 mod request;

@@ -154,9 +154,21 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    let store = match open_store(&db, clock) {
+    let mut store = match open_store(&db, clock) {
         Ok(s) => s,
         Err(e) => return fail(e),
+    };
+    let seeding =
+        match racemu::seeding::settle(&mut store, racemu::seeding::randomness_of(cli.seed)) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+    if let Some(w) = &seeding.warning {
+        eprintln!("racemu: {w}");
+    }
+    let config = Config {
+        randomness: seeding.randomness,
+        ..config
     };
     let mut engine = Engine::new(store, clock, config);
     match cli.command {

@@ -49,7 +49,9 @@ pub fn racemu(db: &Path, now: &str, args: &[&str], stdin: Option<&str>) -> Run {
 pub fn racemu_raw(db: &Path, now: &str, args: &[&str], stdin: Option<&str>) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_racemu"));
     cmd.arg("--db").arg(db).arg("--now").arg(now).args(args);
-    cmd.env_remove("RACEMU_DB").env_remove("RACEMU_NOW");
+    cmd.env_remove("RACEMU_DB")
+        .env_remove("RACEMU_NOW")
+        .env_remove("RACEMU_SEED");
     if stdin.is_some() {
         cmd.stdin(std::process::Stdio::piped());
     }
@@ -182,6 +184,7 @@ pub fn serve(db: &Path, user: &str, ring: &str, client_auth: &str) -> Server {
         .args(["--client-auth", client_auth])
         .env_remove("RACEMU_DB")
         .env_remove("RACEMU_NOW")
+        .env_remove("RACEMU_SEED")
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("serve");
@@ -214,6 +217,7 @@ pub fn racemu_sh(dir: &Path, script: &str) -> Run {
         .env("RACEMU", env!("CARGO_BIN_EXE_racemu"))
         .env_remove("RACEMU_DB")
         .env_remove("RACEMU_NOW")
+        .env_remove("RACEMU_SEED")
         .current_dir(dir)
         .output()
         .expect("sh");
