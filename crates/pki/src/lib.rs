@@ -14,6 +14,7 @@ mod pkcs12;
 mod randomness;
 mod rcgen_glue;
 mod request;
+mod seeded_rsa;
 
 pub use cert::{
     issue_certificate, issue_certificate_for_name, parse_certificate, verify_issued_by,

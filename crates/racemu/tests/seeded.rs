@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{racemu, racemu_raw, real_now};
+use common::{racemu, racemu_raw, racemu_unseeded, real_now};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -254,7 +254,12 @@ fn a_seeded_store_keeps_its_seed_and_says_when_another_is_not_used() {
             a.display()
         )
     );
-    assert_eq!(racemu(&a, now, &["exec", &gencert("two")], None).code, 0);
+    let r = racemu_unseeded(&a, now, &["exec", &gencert("two")], None);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (0, ""),
+        "no seed given: no warning"
+    );
     // Store B: seeded 5 throughout, the commands in the other order.
     let b = dir.path().join("b.db");
     for cmd in [gencert("two"), gencert("one")] {
@@ -279,7 +284,10 @@ fn a_seeded_store_keeps_its_seed_and_says_when_another_is_not_used() {
     );
     // A seed on a store that already holds keys from the operating system: not used either.
     let c = dir.path().join("c.db");
-    assert_eq!(racemu(&c, now, &["exec", &gencert("one")], None).code, 0);
+    assert_eq!(
+        racemu_unseeded(&c, now, &["exec", &gencert("one")], None).code,
+        0
+    );
     let r = racemu(&c, now, &["--seed", "5", "exec", &gencert("two")], None);
     assert_eq!(
         r.stderr,
@@ -288,7 +296,7 @@ fn a_seeded_store_keeps_its_seed_and_says_when_another_is_not_used() {
             c.display()
         )
     );
-    let one_a = racemu(&a, now, &["exec", &list("two")], None).stdout;
-    let two_c = racemu(&c, now, &["exec", &list("two")], None).stdout;
+    let one_a = racemu_unseeded(&a, now, &["exec", &list("two")], None).stdout;
+    let two_c = racemu_unseeded(&c, now, &["exec", &list("two")], None).stdout;
     assert_ne!(one_a, two_c, "store C's second key is not the seed's");
 }
