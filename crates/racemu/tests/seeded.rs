@@ -300,3 +300,73 @@ fn a_seeded_store_keeps_its_seed_and_says_when_another_is_not_used() {
     let two_c = racemu_unseeded(&c, now, &["exec", &list("two")], None).stdout;
     assert_ne!(one_a, two_c, "store C's second key is not the seed's");
 }
+
+#[test]
+fn an_empty_racemu_seed_is_no_seed_and_a_bad_one_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = |seed: &str, db: &str| {
+        Command::new(env!("CARGO_BIN_EXE_racemu"))
+            .arg("--db")
+            .arg(dir.path().join(db))
+            .args(["--now", "2026-03-01", "exec", "LISTUSER IBMUSER"])
+            .env_remove("RACEMU_DB")
+            .env_remove("RACEMU_NOW")
+            .env("RACEMU_SEED", seed)
+            .output()
+            .expect("racemu")
+    };
+    let empty = run("", "a.db");
+    assert_eq!(empty.status.code(), Some(0));
+    let store = racemu_store::Reader::open(&dir.path().join("a.db")).expect("store");
+    assert_eq!(
+        store
+            .read(|tx| racemu_store::settings::seed(tx))
+            .expect("read"),
+        None,
+        "an empty RACEMU_SEED seeds nothing"
+    );
+    let bad = run("twelve", "b.db");
+    assert_eq!(bad.status.code(), Some(12));
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stderr),
+        "racemu: RACEMU_SEED \"twelve\" is not a number from 0 to 18446744073709551615\n"
+    );
+}
+
+#[test]
+fn the_rust_api_takes_a_seed_keeps_it_and_refuses_another() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("racf.db");
+    let now = time::macros::datetime!(2026-03-01 09:00 UTC);
+    let gencert = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) NISTECC WITHLABEL('CA')";
+    let list = "RACDCERT CERTAUTH LIST(LABEL('CA'))";
+    let mut a = racemu::Racf::builder()
+        .path(&db)
+        .seed(3)
+        .now(now)
+        .build()
+        .expect("seeded store");
+    assert!(a.is_seeded());
+    a.sysin("IBMUSER", gencert).expect("gencert");
+    let listed = a.sysin("IBMUSER", list).expect("list");
+    drop(a);
+    // Reopened without a seed: still seeded (Racf::open keeps working).
+    let reopened = racemu::Racf::open(&db).expect("reopen");
+    assert!(reopened.is_seeded());
+    drop(reopened);
+    // Another seed: refused, with RCM205W.
+    match racemu::Racf::builder().path(&db).seed(4).build() {
+        Err(racemu::RacfError::Seed(w)) => assert!(w.starts_with("RCM205W "), "{w}"),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("another seed was taken"),
+    }
+    // A temporary store with the same seed and clock lists the same certificate.
+    let mut fresh = racemu::Racf::builder()
+        .seed(3)
+        .now(now)
+        .build()
+        .expect("tmp");
+    fresh.sysin("IBMUSER", gencert).expect("gencert");
+    assert_eq!(fresh.sysin("IBMUSER", list).expect("list"), listed);
+    assert!(!racemu::Racf::temporary().expect("tmp").is_seeded());
+}
