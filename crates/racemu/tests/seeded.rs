@@ -319,9 +319,7 @@ fn an_empty_racemu_seed_is_no_seed_and_a_bad_one_is_refused() {
     assert_eq!(empty.status.code(), Some(0));
     let store = racemu_store::Reader::open(&dir.path().join("a.db")).expect("store");
     assert_eq!(
-        store
-            .read(|tx| racemu_store::settings::seed(tx))
-            .expect("read"),
+        store.read(racemu_store::settings::seed).expect("read"),
         None,
         "an empty RACEMU_SEED seeds nothing"
     );
