@@ -113,6 +113,21 @@ def test_a_real_tls_handshake_with_a_served_ring(racf: Racf, tmp_path: Path) -> 
         socket.create_connection((host, port), timeout=2).close()
 
 
+def test_a_seeded_server_warns_that_its_keys_are_reproducible(
+    racf_factory: RacfFactory, capfd: pytest.CaptureFixture[str]
+) -> None:
+    seeded = racf_factory("seeded", seed=3)
+    ring(seeded)
+    with seeded.serve("SRV/Ring"):
+        pass
+    assert "RCM204W the keys of this store come from a seed" in capfd.readouterr().err
+    unseeded = racf_factory("unseeded", seed=None)
+    ring(unseeded)
+    with unseeded.serve("SRV/Ring"):
+        pass
+    assert "RCM204W" not in capfd.readouterr().err
+
+
 def test_serve_of_a_ring_without_access_raises(racf: Racf) -> None:
     racf.exec("RACDCERT ID(SRV) ADDRING(Ring)")
     with pytest.raises(RacemuError) as e:

@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import sysconfig
 import threading
 from collections.abc import Iterator
@@ -241,7 +242,9 @@ class Racf:
     ) -> Iterator[tuple[str, int]]:
         """A TLS server (``racemu keyring serve``) presenting ``ring``'s DEFAULT certificate
         (or ``label``'s) as the application ``user`` (default: the ring's owner) opens it, on
-        a free loopback port: yields ``(host, port)``, and stops the server on exit.
+        a free loopback port: yields ``(host, port)``, and stops the server on exit. What the
+        server says before it listens (RCM204W on a seeded store: its keys are reproducible
+        by anyone who knows the seed; RCM213W/RCM214W) goes to standard error.
 
         Raises:
             RacemuError: the server could not start (no such ring, no key, no access).
@@ -273,6 +276,7 @@ class Racf:
         if address is None:
             rc = proc.wait()
             raise RacemuError(rc, "".join(seen), args)
+        sys.stderr.writelines(seen[:-1])
         log = proc.stderr
 
         def drain() -> None:
