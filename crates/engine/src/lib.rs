@@ -1,8 +1,9 @@
 //! racemu's engine: what RACF does with a command.
 //!
-//! The engine is deterministic given its inputs: the store, the issuer and the clock are
-//! passed in, never reached for. (Key pairs come from the operating system's random source
-//! through aws-lc-rs; listings mask nothing, tests compare structure, not key bytes.)
+//! The engine is deterministic given its inputs: the store, the clock and the randomness
+//! source ([`Config::randomness`]) are passed in, never reached for. With a seeded source the
+//! same commands at the same clock give the same keys, signatures, PKCS#12 packages and
+//! listings byte for byte; with the operating system's, keys differ each run.
 //!
 //! Every command runs as one store transaction: it happens whole or not at all. A command
 //! that fails (RC 8 or more) changes nothing.
@@ -69,6 +70,11 @@ impl Engine {
     /// The clock.
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// The configuration the engine was made with (layout, randomness).
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     /// Verifies a logon of `userid` with a password or password phrase, as one transaction

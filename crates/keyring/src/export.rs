@@ -3,7 +3,7 @@
 use crate::view::{RingEntry, RingView};
 use racemu_pki::{
     export_keystore_der, pem_armour, verify_issued_by, KeyPair, KeystoreItem, Pkcs12Encryption,
-    PkiError,
+    PkiError, Randomness,
 };
 
 /// The chain of `leaf` built from the ring's own entries (issuer by signature), leaf first.
@@ -61,8 +61,14 @@ impl RingView {
 
     /// A PKCS#12 keystore: PERSONAL entries with a released key become PrivateKeyEntry
     /// (alias = label, with the chain found in the ring); every other entry becomes a
-    /// trusted certificate. AES-256 unless `enc` says otherwise.
-    pub fn pkcs12(&self, password: &str, enc: Pkcs12Encryption) -> Result<Vec<u8>, PkiError> {
+    /// trusted certificate. AES-256 unless `enc` says otherwise. Salts and IVs come from
+    /// `randomness` (a seeded store's export is the same byte for byte each time).
+    pub fn pkcs12(
+        &self,
+        password: &str,
+        enc: Pkcs12Encryption,
+        randomness: &Randomness,
+    ) -> Result<Vec<u8>, PkiError> {
         let keys: Vec<Option<KeyPair>> = self
             .entries
             .iter()
@@ -87,7 +93,7 @@ impl RingView {
                 }),
             }
         }
-        export_keystore_der(&items, password, enc)
+        export_keystore_der(&items, password, enc, randomness)
     }
 }
 

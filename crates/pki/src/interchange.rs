@@ -253,58 +253,38 @@ pub enum KeystoreItem<'a> {
 }
 
 /// A PKCS#12 keystore holding `items`; Java's keytool reads it (PrivateKeyEntry and
-/// trustedCertEntry).
+/// trustedCertEntry). Its salts and IVs come from `randomness`: a seeded source writes the
+/// same items with the same password byte for byte.
 pub fn export_keystore_der(
     items: &[KeystoreItem<'_>],
     password: &str,
     enc: Pkcs12Encryption,
+    randomness: &crate::Randomness,
 ) -> Result<Vec<u8>, PkiError> {
-    let mut ks = p12_keystore::KeyStore::new();
+    let mut keys = Vec::new();
+    let mut trusted = Vec::new();
     for item in items {
         match item {
             KeystoreItem::Key { alias, key, chain } => {
-                let certs: Vec<p12_keystore::Certificate> = chain
-                    .iter()
-                    .map(|c| {
-                        p12_keystore::Certificate::from_der(c)
-                            .map_err(|e| PkiError::InvalidCertificate(e.to_string()))
-                    })
-                    .collect::<Result<_, _>>()?;
-                let pk = p12_keystore::PrivateKey::from_der(key.pkcs8_der())
-                    .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
                 let id = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
                     key.public_key_spki_der(),
                 ))[..20]
                     .to_vec();
-                ks.add_entry(
+                keys.push(crate::pkcs12::KeyEntry {
                     alias,
-                    p12_keystore::KeyStoreEntry::PrivateKeyChain(
-                        p12_keystore::PrivateKeyChain::new(id, pk, certs),
-                    ),
-                );
+                    pkcs8: key.pkcs8_der(),
+                    local_key_id: id,
+                    chain: chain.clone(),
+                });
             }
-            KeystoreItem::Trusted { alias, cert } => {
-                let c = p12_keystore::Certificate::from_der(cert)
-                    .map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
-                ks.add_entry(alias, p12_keystore::KeyStoreEntry::Certificate(c));
-            }
+            KeystoreItem::Trusted { alias, cert } => trusted.push((*alias, *cert)),
         }
     }
-    let (alg, mac) = match enc {
-        Pkcs12Encryption::Aes256 => (
-            p12_keystore::EncryptionAlgorithm::PbeWithHmacSha256AndAes256,
-            p12_keystore::MacAlgorithm::HmacSha256,
-        ),
-        Pkcs12Encryption::LegacyTripleDes => (
-            p12_keystore::EncryptionAlgorithm::PbeWithShaAnd3KeyTripleDesCbc,
-            p12_keystore::MacAlgorithm::HmacSha1,
-        ),
+    let ciphers = match enc {
+        Pkcs12Encryption::Aes256 => crate::pkcs12::Ciphers::Aes256,
+        Pkcs12Encryption::LegacyTripleDes => crate::pkcs12::Ciphers::TripleDes,
     };
-    ks.writer(password)
-        .encryption_algorithm(alg)
-        .mac_algorithm(mac)
-        .write()
-        .map_err(|e| PkiError::Signing(e.to_string()))
+    crate::pkcs12::write_pfx(keys, trusted, password, ciphers, randomness)
 }
 
 /// A PKCS#12 keystore: with a key, one PrivateKeyEntry (alias `friendly_name`) holding the
@@ -315,6 +295,7 @@ pub fn export_pkcs12_der(
     friendly_name: &str,
     password: &str,
     enc: Pkcs12Encryption,
+    randomness: &crate::Randomness,
 ) -> Result<Vec<u8>, PkiError> {
     let aliases: Vec<String> = (0..chain.len())
         .map(|i| {
@@ -337,7 +318,7 @@ pub fn export_pkcs12_der(
             .map(|(c, a)| KeystoreItem::Trusted { alias: a, cert: c })
             .collect(),
     };
-    export_keystore_der(&items, password, enc)
+    export_keystore_der(&items, password, enc, randomness)
 }
 
 /// PEM armour with 64-character lines.

@@ -133,7 +133,7 @@ impl KeyPair {
     /// Generates the key pair for `owner`'s certificate `label` from `randomness`.
     ///
     /// From the OS: RSA 2048/3072/4096 and the NIST curves from aws-lc-rs, other RSA sizes
-    /// from the `rsa` crate. Seeded: RSA (any size) from the `rsa` crate's prime search and
+    /// from the `rsa` crate. Seeded: RSA (any size) from crypto-primes's prime search and
     /// NIST EC private scalars drawn from the seeded ChaCha20 stream (rejection sampling),
     /// both imported as PKCS#8.
     ///
@@ -167,8 +167,12 @@ impl KeyPair {
                         .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
                     return KeyPair::from_pkcs8_der(der.as_bytes());
                 }
-                let key = rsa::RsaPrivateKey::new(&mut rng, spec.size as usize)
-                    .map_err(|e| PkiError::InvalidKey(e.to_string()))?;
+                let key = if rng.is_os() {
+                    rsa::RsaPrivateKey::new(&mut rng, spec.size as usize)
+                        .map_err(|e| PkiError::InvalidKey(e.to_string()))?
+                } else {
+                    crate::seeded_rsa::generate(&mut rng, spec.size)?
+                };
                 let doc = key
                     .to_pkcs8_der()
                     .map_err(|e| PkiError::InvalidKey(e.to_string()))?;

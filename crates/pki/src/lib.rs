@@ -10,9 +10,11 @@ mod dn;
 mod ebcdic;
 mod interchange;
 mod key;
+mod pkcs12;
 mod randomness;
 mod rcgen_glue;
 mod request;
+mod seeded_rsa;
 
 pub use cert::{
     issue_certificate, issue_certificate_for_name, parse_certificate, verify_issued_by,

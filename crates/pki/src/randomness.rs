@@ -62,6 +62,15 @@ impl Randomness {
         matches!(self.0, Source::Seeded(_))
     }
 
+    /// The 32-byte seed of a seeded source (what a seeded store records, so that every
+    /// later process on it derives from the same seed); `None` for the OS.
+    pub fn seed_bytes(&self) -> Option<[u8; 32]> {
+        match self.0 {
+            Source::Os => None,
+            Source::Seeded(seed) => Some(seed),
+        }
+    }
+
     /// The generator aws-lc-rs signing functions are handed. Its `SecureRandom` trait is
     /// sealed, so this is aws-lc-rs's own (OS-seeded) generator; the signatures racemu makes
     /// through aws-lc-rs do not draw on it (RSA PKCS#1 v1.5 is deterministic, ECDSA from the
@@ -127,6 +136,25 @@ impl Randomness {
         }
         salt.copy_from_slice(&h.finalize()[..16]);
         salt
+    }
+}
+
+impl Randomness {
+    /// Fills `out` for `purpose` (a PKCS#12 salt or IV): from the OS, or when seeded from a
+    /// ChaCha20 stream of the seed and `purpose` (each part length-prefixed), so the same
+    /// purpose gets the same bytes and different purposes unrelated ones.
+    pub(crate) fn fill(&self, purpose: &[&[u8]], out: &mut [u8]) {
+        let Source::Seeded(seed) = self.0 else {
+            rsa::rand_core::OsRng.fill_bytes(out);
+            return;
+        };
+        let mut h = Sha256::new_with_prefix(b"racemu bytes");
+        h.update(seed);
+        for part in purpose {
+            h.update((part.len() as u64).to_be_bytes());
+            h.update(part);
+        }
+        ChaCha20Rng::from_seed(h.finalize().into()).fill_bytes(out);
     }
 }
 

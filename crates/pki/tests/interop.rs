@@ -183,6 +183,7 @@ fn pkcs12_pkcs7_and_pkcs10_out() {
             "My Server",
             "secret",
             enc,
+            &Randomness::os(),
         )
         .unwrap();
         let f = dir.path().join(name);

@@ -13,6 +13,12 @@ pub struct Cli {
     /// $RACEMU_DB, else ~/.local/share/racemu/racf.db.
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Derive every key, ECDSA signature and PKCS#12 salt from this number (default:
+    /// $RACEMU_SEED), so the same commands with the same clock on a fresh store give
+    /// byte-identical output. Recorded in a new store, which stays seeded; its keys are NOT
+    /// secret (tests only).
+    #[arg(long, global = true, value_name = "N")]
+    pub seed: Option<u64>,
     /// Options given before the subcommand (each subcommand's help says what they mean there).
     #[command(flatten)]
     pub before: Before,

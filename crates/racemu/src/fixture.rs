@@ -32,7 +32,69 @@ use racemu_engine::{Clock, Config, Engine, Output};
 use racemu_keyring::{open_ring, DatalibError, RingRef, RingView, StatusFilter};
 use racemu_store::{Store, StoreError};
 use racemu_tso::EntryPoint;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Builds a [`Racf`]: where its store is, its clock, and its seed.
+#[derive(Debug, Default, Clone)]
+pub struct RacfBuilder {
+    path: Option<PathBuf>,
+    now: Option<time::OffsetDateTime>,
+    seed: Option<u64>,
+}
+
+impl RacfBuilder {
+    /// Derive every key, ECDSA signature and PKCS#12 salt from `seed` (as `--seed` does):
+    /// the same commands with the same clock and seed on a fresh store give byte-identical
+    /// output. The seed is recorded in the store. The keys are not secret.
+    pub fn seed(mut self, seed: u64) -> RacfBuilder {
+        self.seed = Some(seed);
+        self
+    }
+
+    /// A fixed clock instead of the system's.
+    pub fn now(mut self, now: time::OffsetDateTime) -> RacfBuilder {
+        self.now = Some(now);
+        self
+    }
+
+    /// The store at `path` (created if needed) instead of a temporary one.
+    pub fn path(mut self, path: &Path) -> RacfBuilder {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+
+    /// Opens (or creates, dated by the clock) the store. A seed that the store cannot take
+    /// (see [`crate::seeding::settle`]) is [`RacfError::Seed`].
+    pub fn build(self) -> Result<Racf, RacfError> {
+        let (dir, path) = match self.path {
+            Some(p) => (None, p),
+            None => {
+                let dir = tempfile::tempdir().map_err(RacfError::Io)?;
+                let p = dir.path().join("racf.db");
+                (Some(dir), p)
+            }
+        };
+        let clock = self.now.map_or(Clock::System, Clock::Fixed);
+        let new = !path.exists();
+        let mut store = Store::open(&path).map_err(RacfError::Store)?;
+        if new {
+            crate::date_new_store(&mut store, clock.now().date()).map_err(RacfError::Store)?;
+        }
+        let seeding = crate::seeding::settle(&mut store, crate::seeding::randomness_of(self.seed))
+            .map_err(RacfError::Store)?;
+        if let Some(w) = seeding.warning {
+            return Err(RacfError::Seed(w));
+        }
+        let config = Config {
+            randomness: seeding.randomness,
+            ..Config::default()
+        };
+        Ok(Racf {
+            engine: Engine::new(store, clock, config),
+            _dir: dir,
+        })
+    }
+}
 
 /// R_datalib's reason 28 for a reference that does not parse.
 fn parse_reference(reference: &str) -> Result<RingRef, DatalibError> {
@@ -59,6 +121,9 @@ pub enum RacfError {
     Store(StoreError),
     /// A temporary directory could not be made.
     Io(std::io::Error),
+    /// The seed asked for is not the store's (RCM205W): the store is seeded with another
+    /// seed, or already holds keys from the operating system.
+    Seed(String),
     /// A command ended with a return code above 4; carries its output.
     Command {
         /// The command.
@@ -75,6 +140,7 @@ impl std::fmt::Display for RacfError {
         match self {
             RacfError::Store(e) => write!(f, "{e}"),
             RacfError::Io(e) => write!(f, "{e}"),
+            RacfError::Seed(w) => write!(f, "{w}"),
             RacfError::Command { command, rc, lines } => {
                 write!(f, "{command} ended RC {rc}: {}", lines.join(" / "))
             }
@@ -86,29 +152,39 @@ impl std::error::Error for RacfError {}
 
 impl Racf {
     /// A new, empty RACF database in a temporary directory, removed when dropped. The clock
-    /// is the system's.
+    /// is the system's and keys come from the operating system; see [`Racf::builder`] for a
+    /// seed, a fixed clock or a path.
     pub fn temporary() -> Result<Racf, RacfError> {
-        let dir = tempfile::tempdir().map_err(RacfError::Io)?;
-        let mut store = Store::open(&dir.path().join("racf.db")).map_err(RacfError::Store)?;
-        crate::date_new_store(&mut store, Clock::System.now().date()).map_err(RacfError::Store)?;
-        Ok(Racf {
-            engine: Engine::new(store, Clock::System, Config::default()),
-            _dir: Some(dir),
-        })
+        Racf::builder().build()
     }
 
-    /// The RACF database at `path` (created, and dated today, if needed).
+    /// The RACF database at `path` (created, and dated today, if needed). A seeded store
+    /// keeps deriving from its recorded seed.
     pub fn open(path: &Path) -> Result<Racf, RacfError> {
-        let new = !path.exists();
-        let mut store = Store::open(path).map_err(RacfError::Store)?;
-        if new {
-            crate::date_new_store(&mut store, Clock::System.now().date())
-                .map_err(RacfError::Store)?;
-        }
-        Ok(Racf {
-            engine: Engine::new(store, Clock::System, Config::default()),
-            _dir: None,
-        })
+        Racf::builder().path(path).build()
+    }
+
+    /// A builder: [`RacfBuilder::seed`], [`RacfBuilder::now`], [`RacfBuilder::path`].
+    ///
+    /// ```
+    /// let now = time::macros::datetime!(2026-03-01 09:00 UTC);
+    /// let list = |seed: u64| {
+    ///     let mut racf = racemu::Racf::builder().seed(seed).now(now).build().unwrap();
+    ///     racf.sysin("IBMUSER", "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) NISTECC WITHLABEL('CA')")
+    ///         .unwrap();
+    ///     racf.sysin("IBMUSER", "RACDCERT CERTAUTH LIST(LABEL('CA'))").unwrap()
+    /// };
+    /// // Fingerprints included: the same seed and clock print the same listing.
+    /// assert_eq!(list(2026), list(2026));
+    /// assert_ne!(list(2026), list(2027));
+    /// ```
+    pub fn builder() -> RacfBuilder {
+        RacfBuilder::default()
+    }
+
+    /// Whether the store's keys come from a seed (recorded in the store).
+    pub fn is_seeded(&self) -> bool {
+        self.engine.config().randomness.is_seeded()
     }
 
     /// Wraps an engine (the binary's).
@@ -119,9 +195,10 @@ impl Racf {
     /// The same database with a fixed clock (RFC 3339 instants via the `time` crate).
     pub fn with_clock(self, now: time::OffsetDateTime) -> Racf {
         let Racf { engine, _dir } = self;
+        let config = *engine.config();
         let store = engine.into_store();
         Racf {
-            engine: Engine::new(store, Clock::Fixed(now), Config::default()),
+            engine: Engine::new(store, Clock::Fixed(now), config),
             _dir,
         }
     }

@@ -46,6 +46,7 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
         | KeyringCmd::Serve { ring, .. } => ring.clone(),
     };
     let now = engine.clock().now();
+    let randomness = engine.config().randomness;
     let mut racf = racemu::Racf::from_engine(engine);
     let view = match racf.ring(user, &reference) {
         Ok(v) => v,
@@ -71,7 +72,7 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
                 Ok(p) => p,
                 Err(e) => return fail(e),
             };
-            export(&view, format, &out, password, legacy)
+            export(&view, format, &out, password, legacy, &randomness)
         }
         KeyringCmd::Serve {
             listen,
@@ -89,7 +90,7 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
                 Err(e) => return fail(e),
             };
             crate::ignore_sigpipe();
-            match racemu::serve::serve(config, &listen) {
+            match racemu::serve::serve(config, &listen, randomness.is_seeded()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }
@@ -167,6 +168,7 @@ fn export(
     out: &Path,
     password: Option<String>,
     legacy: bool,
+    randomness: &racemu_pki::Randomness,
 ) -> ExitCode {
     if view.entries.is_empty() {
         return fail(racemu_keyring::DatalibError::empty(&view.name));
@@ -189,7 +191,7 @@ fn export(
             } else {
                 racemu_pki::Pkcs12Encryption::Aes256
             };
-            match view.pkcs12(&pw, enc) {
+            match view.pkcs12(&pw, enc, randomness) {
                 Ok(b) => b,
                 Err(e) => return fail(e),
             }

@@ -9,11 +9,12 @@ pub mod catalog;
 pub mod fixture;
 pub mod job;
 pub mod repl;
+pub mod seeding;
 pub mod serve;
 pub mod session;
 
 pub use attls_doctor::RuleReport;
-pub use fixture::{Racf, RacfError};
+pub use fixture::{Racf, RacfBuilder, RacfError};
 pub use racemu_keyring::doctor;
 pub use racemu_keyring::{ClientAuth, DatalibError, RingEntry, RingView};
 

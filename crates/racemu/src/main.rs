@@ -55,6 +55,21 @@ fn clock(given: Option<&str>, before: &Before) -> Result<Clock, String> {
     }
 }
 
+/// The seed: `--seed`, else $RACEMU_SEED (unset or empty: none).
+fn seed_of(cli: &Cli) -> Result<Option<u64>, String> {
+    if cli.seed.is_some() {
+        return Ok(cli.seed);
+    }
+    match std::env::var("RACEMU_SEED").ok().filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => v
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("RACEMU_SEED {v:?} is not a number from 0 to {}", u64::MAX)),
+    }
+}
+
 /// The store path: `--db`, $RACEMU_DB, or the default store.
 fn db_path(cli: &Cli) -> PathBuf {
     cli.db
@@ -155,13 +170,28 @@ fn main() -> ExitCode {
         ),
         Cmd::Setting { .. } => (None, user_of(None, before), Config::default()),
     };
+    let seed = match seed_of(&cli) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
     let clock = match clock(now.as_deref(), before) {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    let store = match open_store(&db, clock) {
+    let mut store = match open_store(&db, clock) {
         Ok(s) => s,
         Err(e) => return fail(e),
+    };
+    let seeding = match racemu::seeding::settle(&mut store, racemu::seeding::randomness_of(seed)) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    if let Some(w) = &seeding.warning {
+        eprintln!("racemu: {w}");
+    }
+    let config = Config {
+        randomness: seeding.randomness,
+        ..config
     };
     let mut engine = Engine::new(store, clock, config);
     match cli.command {

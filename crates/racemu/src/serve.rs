@@ -97,10 +97,15 @@ fn handle(config: Arc<ServerConfig>, tcp: TcpStream) -> String {
     format!("{peer} {protocol} {suite} client={client}")
 }
 
-/// Serves until SIGINT/SIGTERM. Prints the bound address first (useful with port 0).
-pub fn serve(config: ServerConfig, listen: &str) -> std::io::Result<()> {
+/// Serves until SIGINT/SIGTERM. Prints the bound address first (useful with port 0). A
+/// server on a `seeded` store first says on standard error that its keys are reproducible
+/// by anyone who knows the seed (RCM204W).
+pub fn serve(config: ServerConfig, listen: &str, seeded: bool) -> std::io::Result<()> {
     let listener = TcpListener::bind(listen)?;
     listener.set_nonblocking(true)?;
+    if seeded {
+        log(crate::seeding::REPRODUCIBLE_KEYS);
+    }
     log(&format!("serving on {}", listener.local_addr()?));
     let stop = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&stop))?;

@@ -161,8 +161,12 @@ fn exports_read_by_keytool_and_python() {
     let p12 = tmp.path().join("ring.p12");
     write(
         &p12,
-        v.pkcs12("secret", racemu_pki::Pkcs12Encryption::Aes256)
-            .expect("p12"),
+        v.pkcs12(
+            "secret",
+            racemu_pki::Pkcs12Encryption::Aes256,
+            &racemu_pki::Randomness::os(),
+        )
+        .expect("p12"),
     );
     let out = Command::new("keytool")
         .args([

@@ -73,6 +73,33 @@ pub fn pkcs12_legacy(tx: &Tx<'_>) -> StoreResult<bool> {
     Ok(get(tx, Setting::Pkcs12Encryption)? == "legacy")
 }
 
+/// The seed a seeded store records (`meta` key `seed`, 64 hex digits); `None` for a store
+/// whose keys come from the operating system. The store holds its private keys in the
+/// clear, so recording the seed beside them discloses nothing the file does not already
+/// hold; it lets every later process on the store derive its keys from the same seed.
+pub fn seed(tx: &Tx<'_>) -> StoreResult<Option<[u8; 32]>> {
+    Ok(meta::get(tx, SEED_KEY)?.and_then(|hex| parse_seed(&hex)))
+}
+
+/// Records that the store is seeded with `seed` (see [`seed`]).
+pub fn record_seed(tx: &Tx<'_>, seed: &[u8; 32]) -> StoreResult<()> {
+    let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
+    meta::set(tx, SEED_KEY, &hex)
+}
+
+const SEED_KEY: &str = "seed";
+
+fn parse_seed(hex: &str) -> Option<[u8; 32]> {
+    if hex.len() != 64 || !hex.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +123,23 @@ mod tests {
                 Some(Setting::Pkcs12Encryption)
             );
             assert_eq!(Setting::from_name("undefined_ids"), None);
+            Ok::<_, crate::StoreError>(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn a_store_records_its_seed_and_reads_it_back() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.transaction(|tx| {
+            assert_eq!(seed(tx)?, None);
+            let mut sd = [0u8; 32];
+            sd[0] = 0xab;
+            sd[31] = 7;
+            record_seed(tx, &sd)?;
+            assert_eq!(seed(tx)?, Some(sd));
+            meta::set(tx, SEED_KEY, "not hex")?;
+            assert_eq!(seed(tx)?, None);
             Ok::<_, crate::StoreError>(())
         })
         .unwrap();

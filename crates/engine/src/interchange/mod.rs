@@ -78,8 +78,14 @@ pub(crate) fn export(ctx: &Ctx<'_, '_>, owner: &Owner, e: &Export) -> Result<Out
             let label = row.label.clone();
             let chain = chain_of(ctx, row)?.rows;
             let ders: Vec<&[u8]> = chain.iter().map(|c| c.der.as_slice()).collect();
-            let p12 =
-                pki::export_pkcs12_der(Some(&key), &ders, &label, pw, pkcs12_encryption(ctx)?)?;
+            let p12 = pki::export_pkcs12_der(
+                Some(&key),
+                &ders,
+                &label,
+                pw,
+                pkcs12_encryption(ctx)?,
+                &ctx.config.randomness,
+            )?;
             if format == ExportFormat::Pkcs12Der {
                 p12
             } else {

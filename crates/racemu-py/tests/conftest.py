@@ -1,0 +1,3 @@
+"""The plugin's own tests: pytester runs inner test sessions for the options."""
+
+pytest_plugins = ["pytester"]

@@ -1,0 +1,116 @@
+//! Seeded stores: which randomness a store's keys, signatures and PKCS#12 salts come from.
+//!
+//! A seed (`--seed S`, `$RACEMU_SEED`, [`RacfBuilder::seed`](crate::fixture::RacfBuilder::seed))
+//! is recorded in the store the first time it is given to a store that holds no certificate
+//! yet. From then on the store *is* seeded: every process on it derives from the recorded
+//! seed, with or without `--seed`. A seed that does not match the recorded one, or a seed
+//! given to a store that already holds keys from the operating system, is not used; the
+//! caller is told why (RCM205W), and the store keeps what it recorded.
+
+use racemu_pki::Randomness;
+use racemu_store::rows::certs;
+use racemu_store::settings;
+use racemu_store::{Store, StoreError};
+
+/// What a store's randomness was settled to.
+#[derive(Debug)]
+pub struct Seeding {
+    /// The randomness the engine is to use.
+    pub randomness: Randomness,
+    /// Why a requested seed was not used (RCM205W), if it was not.
+    pub warning: Option<String>,
+}
+
+/// The randomness of a number: what `--seed S` and `RACEMU_SEED` mean.
+pub fn randomness_of(seed: Option<u64>) -> Randomness {
+    seed.map_or(Randomness::os(), Randomness::seeded_u64)
+}
+
+/// Settles the randomness of `store` given the one `requested`: the store's recorded seed
+/// when it has one; else the requested seed, recorded, when the store holds no certificate;
+/// else the operating system. Writes the seed in one transaction when it records it.
+pub fn settle(store: &mut Store, requested: Randomness) -> Result<Seeding, StoreError> {
+    let path = store.path().display().to_string();
+    store.transaction(|tx| {
+        if let Some(recorded) = settings::seed(tx)? {
+            let warning = match requested.seed_bytes() {
+                Some(s) if s != recorded => Some(format!(
+                    "RCM205W the store at {path} is seeded with another seed; its recorded seed is used"
+                )),
+                _ => None,
+            };
+            return Ok(Seeding {
+                randomness: Randomness::seeded(recorded),
+                warning,
+            });
+        }
+        let Some(seed) = requested.seed_bytes() else {
+            return Ok(Seeding {
+                randomness: Randomness::os(),
+                warning: None,
+            });
+        };
+        if !certs::profiles(tx)?.is_empty() {
+            return Ok(Seeding {
+                randomness: Randomness::os(),
+                warning: Some(format!(
+                    "RCM205W the store at {path} already holds certificates with keys from the operating system; the seed is not used"
+                )),
+            });
+        }
+        settings::record_seed(tx, &seed)?;
+        Ok(Seeding {
+            randomness: requested,
+            warning: None,
+        })
+    })
+}
+
+/// The warning `keyring serve` (and any server on a seeded store) prints on standard error.
+pub const REPRODUCIBLE_KEYS: &str = "RCM204W the keys of this store come from a seed: anyone who knows the seed can reproduce its private keys; serve them to tests only";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(&dir.path().join("racf.db")).unwrap();
+        (dir, s)
+    }
+
+    #[test]
+    fn a_fresh_store_records_the_seed_and_keeps_it_without_one() {
+        let (_d, mut s) = store();
+        let seeded = randomness_of(Some(7));
+        let first = settle(&mut s, seeded).unwrap();
+        assert_eq!(first.randomness, seeded);
+        assert!(first.warning.is_none());
+        // Later, without a seed: still seeded, silently.
+        let later = settle(&mut s, Randomness::os()).unwrap();
+        assert_eq!(later.randomness, seeded);
+        assert!(later.warning.is_none());
+        // With another seed: the recorded one, and a warning.
+        let other = settle(&mut s, randomness_of(Some(8))).unwrap();
+        assert_eq!(other.randomness, seeded);
+        assert!(other.warning.unwrap().starts_with("RCM205W "));
+    }
+
+    #[test]
+    fn an_unseeded_store_with_certificates_stays_unseeded() {
+        let mut racf = crate::Racf::temporary().unwrap();
+        racf.sysin(
+            "IBMUSER",
+            "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) NISTECC WITHLABEL('CA')",
+        )
+        .unwrap();
+        let s = racf.engine().store_mut();
+        let r = settle(s, randomness_of(Some(1))).unwrap();
+        assert_eq!(r.randomness, Randomness::os());
+        assert!(r.warning.unwrap().contains("already holds certificates"));
+        assert_eq!(
+            settle(s, Randomness::os()).unwrap().randomness,
+            Randomness::os()
+        );
+    }
+}
