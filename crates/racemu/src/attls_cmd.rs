@@ -38,6 +38,7 @@ fn serve(engine: Engine, user: &str, file: &std::path::Path, rule: &str, listen:
         Ok(e) => e,
         Err(e) => return fail(e),
     };
+    let seeded = engine.config().randomness.is_seeded();
     let mut racf = racemu::Racf::from_engine(engine);
     let ring = match racf.ring(user, &effective.keyring.value) {
         Ok(v) => v,
@@ -74,7 +75,7 @@ fn serve(engine: Engine, user: &str, file: &std::path::Path, rule: &str, listen:
         }
     );
     crate::ignore_sigpipe();
-    match racemu::serve::serve(server.config, listen) {
+    match racemu::serve::serve(server.config, listen, seeded) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }

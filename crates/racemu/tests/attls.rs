@@ -110,7 +110,9 @@ fn s_client(addr: &str, opts: &[&str]) -> (bool, String) {
 fn setup() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("racf.db");
-    let mut r = Racf::open(&db).expect("store");
+    // Seeded as every test store is (the racemu() runs below give the same seed).
+    let seed = common::SEED.parse().expect("seed");
+    let mut r = Racf::builder().path(&db).seed(seed).build().expect("store");
     r.sysin("IBMUSER", SETUP).expect("setup");
     (tmp, db)
 }

@@ -196,7 +196,11 @@ fn java_and_openssl_profiles_give_the_real_tools_verdicts() {
         std::fs::write(&pem, view.pem_bundle()).expect("pem");
         let p12 = tmp.path().join(format!("{ring}.p12"));
         let bytes = view
-            .pkcs12("probe-pw", racemu_pki::Pkcs12Encryption::Aes256)
+            .pkcs12(
+                "probe-pw",
+                racemu_pki::Pkcs12Encryption::Aes256,
+                &racemu_pki::Randomness::os(),
+            )
             .expect("pkcs12");
         std::fs::write(&p12, bytes).expect("p12");
         let s = serve(&db, "SRV", &format!("SRV/{ring}"), "none");
