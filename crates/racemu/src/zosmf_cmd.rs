@@ -3,14 +3,16 @@
 
 use crate::cli::ZosmfCmd;
 use crate::fail;
+use racemu::job::run_job_text;
 use racemu::session::{run_commands, Next};
 use racemu_engine::Engine;
-use racemu_zosmf::{Backend, Programs};
+use racemu_zosmf::{Backend, JobRun, Programs};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// racemu's programs as z/OSMF runs them: TSO commands through the one command loop.
+/// racemu's programs as z/OSMF runs them: TSO commands through the one command loop, jobs
+/// through the job runner of `racemu run`.
 struct Racemu;
 
 impl Programs for Racemu {
@@ -22,6 +24,17 @@ impl Programs for Racemu {
             Next::Continue
         });
         lines
+    }
+
+    fn job(&self, engine: &mut Engine, jcl: &str, user: &str) -> JobRun {
+        let out = run_job_text(engine, jcl, user);
+        JobRun {
+            steps: out.step_systsprt,
+            job_log: out.job_log,
+            max_cc: out.max_cc,
+            jcl_error: out.jcl_error,
+            abend: out.abend,
+        }
     }
 }
 

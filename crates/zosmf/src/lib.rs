@@ -16,7 +16,9 @@ mod auth;
 mod error;
 mod files;
 mod info;
+mod jobs;
 mod server;
+mod spool;
 mod tso;
 
 pub use server::{serve, ServeError};
@@ -31,6 +33,25 @@ pub trait Programs: Send + Sync + 'static {
     /// Runs `text` (TSO commands, one per line, `+`/`-` continuation) as `user`, returning
     /// the SYSTSPRT lines of each command in order (no echo, no `READY`).
     fn tso(&self, engine: &mut Engine, user: &str, text: &str) -> Vec<String>;
+
+    /// Runs the JCL job `jcl` as `user` (the job's owner: the JOB card's USER=, already
+    /// checked), as `racemu run` runs it.
+    fn job(&self, engine: &mut Engine, jcl: &str, user: &str) -> JobRun;
+}
+
+/// What a job produced, as [`Programs::job`] reports it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobRun {
+    /// Each TSO step's name and SYSTSPRT, in step order.
+    pub steps: Vec<(String, Vec<String>)>,
+    /// The job log `racemu run` prints on standard error (IEF142I, IEF453I, racemu's notes).
+    pub job_log: Vec<String>,
+    /// The highest condition code.
+    pub max_cc: u32,
+    /// Whether the job failed with a JCL error.
+    pub jcl_error: bool,
+    /// The first abend's code (`S806`, `U0012`).
+    pub abend: Option<String>,
 }
 
 /// How to reach the store and run commands.

@@ -2,7 +2,7 @@
 //! stop it cleanly.
 
 use crate::tso::Sessions;
-use crate::{auth, files, info, tso, Backend};
+use crate::{auth, files, info, jobs, spool, tso, Backend};
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, put};
 use axum::Router;
@@ -66,6 +66,16 @@ fn router(state: AppState) -> Router {
             put(tso::send).get(tso::receive).delete(tso::stop),
         )
         .route("/zosmf/tsoApp/tso/ping/{key}", put(tso::ping))
+        .route("/zosmf/restjobs/jobs", put(jobs::submit).get(jobs::list))
+        .route(
+            "/zosmf/restjobs/jobs/{name}/{id}",
+            get(jobs::status).delete(jobs::purge),
+        )
+        .route("/zosmf/restjobs/jobs/{name}/{id}/files", get(jobs::files))
+        .route(
+            "/zosmf/restjobs/jobs/{name}/{id}/files/{file}/records",
+            get(jobs::records),
+        )
         .route("/zosmf/restfiles/ds", get(files::list))
         .route(
             "/zosmf/restfiles/ds/{dsn}",
@@ -102,6 +112,7 @@ pub fn serve(
         let addr = listener.local_addr()?;
         tls.alpn_protocols = vec![b"http/1.1".to_vec()];
         let acceptor = TlsAcceptor::from(Arc::new(tls));
+        spool::resume(&backend);
         let app = router(AppState {
             backend,
             port: addr.port(),

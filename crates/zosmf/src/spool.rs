@@ -1,0 +1,255 @@
+//! Running a submitted job as JES2 would: the surrogate check for a JOB card's USER=, the
+//! job run through racemu's job runner, and the spool files JES2 writes (JESMSGLG, JESJCL,
+//! JESYSMSG, and each step's SYSTSPRT), kept in the store.
+
+use crate::{Backend, JobRun};
+use racemu_engine::authority::resource_access;
+use racemu_engine::Engine;
+use racemu_racf::Access;
+use racemu_store::jobs::{self, Job};
+use racemu_store::{users, StoreError, Tx};
+use time::OffsetDateTime;
+
+/// The job name and USER= of a job's JOB statement. The name falls back to the first
+/// statement's label when the JCL does not parse (the job then ends with a JCL error).
+pub fn job_card(jcl: &str) -> (String, Option<String>) {
+    if let Ok(job) = racemu_jcl::parse_job(jcl) {
+        return (
+            job.name.to_ascii_uppercase(),
+            job.user.map(|u| u.to_ascii_uppercase()),
+        );
+    }
+    let name: String = jcl
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("//"))
+        .map(|l| {
+            l.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "@#$".contains(*c))
+                .collect()
+        })
+        .unwrap_or_default();
+    let name = if name.is_empty() {
+        "JOB".to_string()
+    } else {
+        name.to_ascii_uppercase()
+    };
+    (name.chars().take(8).collect(), None)
+}
+
+/// Whether `submitter` may submit a job that runs as `owner`: the same user, or READ to
+/// SURROGAT `owner.SUBMIT` (z/OS Security Server RACF Security Administrator's Guide,
+/// surrogate job submission). No profile, or an inactive class, denies.
+pub fn surrogate_allowed(tx: &Tx<'_>, submitter: &str, owner: &str) -> Result<bool, StoreError> {
+    if submitter == owner {
+        return Ok(true);
+    }
+    Ok(
+        resource_access(tx, submitter, "SURROGAT", &format!("{owner}.SUBMIT"))?
+            .is_some_and(|a| a >= Access::Read),
+    )
+}
+
+/// Whether `user` may see (`needed` READ) or purge (ALTER) `job`: its owner and its
+/// submitter always; others through JESSPOOL `N1.owner.jobname.jobid`.
+pub fn spool_allowed(
+    tx: &Tx<'_>,
+    user: &str,
+    job: &Job,
+    needed: Access,
+) -> Result<bool, StoreError> {
+    if user == job.owner || user == job.submitter {
+        return Ok(true);
+    }
+    let name = format!("N1.{}.{}.{}", job.owner, job.jobname, job.jobid);
+    Ok(resource_access(tx, user, "JESSPOOL", &name)?.is_some_and(|a| a >= needed))
+}
+
+/// RACF's ICH408I for a surrogate submission without authority.
+fn ich408i(tx: &Tx<'_>, submitter: &str, owner: &str) -> Vec<String> {
+    let (group, name) = users::get(tx, submitter)
+        .ok()
+        .flatten()
+        .map(|u| (u.dfltgrp, u.name.unwrap_or_default()))
+        .unwrap_or_default();
+    vec![
+        format!("ICH408I USER({submitter:<8}) GROUP({group:<8}) NAME({name:<20})"),
+        format!("  {owner}.SUBMIT CL(SURROGAT)"),
+        "  INSUFFICIENT ACCESS AUTHORITY".to_string(),
+        "  ACCESS INTENT(READ   )  ACCESS ALLOWED(NONE   )".to_string(),
+    ]
+}
+
+/// `hh.mm.ss`.
+fn clock(t: OffsetDateTime) -> String {
+    format!("{:02}.{:02}.{:02}", t.hour(), t.minute(), t.second())
+}
+
+/// JESMSGLG in JES2's layout: the banner, the date line, then each message stamped with the
+/// time and job ID.
+fn jesmsglg(job: &Job, now: OffsetDateTime, messages: &[String]) -> Vec<String> {
+    let t = clock(now);
+    let day = format!(
+        "{}, {:02} {} {}",
+        now.weekday().to_string().to_ascii_uppercase(),
+        now.day(),
+        &now.month().to_string().to_ascii_uppercase()[..3],
+        now.year()
+    );
+    let mut out = vec![
+        "                    J E S 2  J O B  L O G  --  S Y S T E M  R A C E  --  N O D E  N 1"
+            .to_string(),
+        String::new(),
+        format!("{t} {} ---- {day} ----", job.jobid),
+    ];
+    for m in messages {
+        let mut lines = m.lines();
+        if let Some(first) = lines.next() {
+            out.push(format!("{t} {}  {first}", job.jobid));
+        }
+        out.extend(lines.map(|l| format!("{:>18}{l}", "")));
+    }
+    out
+}
+
+/// JESJCL: the JCL statements numbered as JES2 lists them (comments unnumbered, in-stream
+/// data left out).
+fn jesjcl(jcl: &str) -> Vec<String> {
+    let mut n = 0;
+    let mut out = Vec::new();
+    for line in jcl.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with("//*") {
+            out.push(format!("{:>10} {line}", ""));
+        } else if line.starts_with("//") || line.starts_with("/*") {
+            n += 1;
+            out.push(format!("{n:>10} {line}"));
+        }
+    }
+    out
+}
+
+/// The z/OSMF retcode of a finished run.
+pub fn retcode(run: &JobRun) -> String {
+    if run.jcl_error {
+        "JCL ERROR".to_string()
+    } else if let Some(a) = &run.abend {
+        format!("ABEND {a}")
+    } else {
+        format!("CC {:04}", run.max_cc.min(9999))
+    }
+}
+
+/// Ends a job that failed the surrogate check: SEC ERROR, ICH408I in JESMSGLG, nothing run.
+pub fn refuse(engine: &mut Engine, job: &Job) -> Result<(), StoreError> {
+    let now = engine.clock().now();
+    engine.store_mut().transaction(|tx| {
+        let mut msgs = vec![ich408i(tx, &job.submitter, &job.owner).join("\n")];
+        msgs.push(format!(
+            "$HASP165 {} ENDED AT N1 - SECURITY ERROR",
+            job.jobname
+        ));
+        jobs::add_spool(
+            tx,
+            &job.jobid,
+            "JESMSGLG",
+            "JES2",
+            None,
+            &jesmsglg(job, now, &msgs),
+        )?;
+        let jcl = jobs::jcl(tx, &job.jobid)?.unwrap_or_default();
+        jobs::add_spool(tx, &job.jobid, "JESJCL", "JES2", None, &jesjcl(&jcl))?;
+        jobs::set_status(tx, &job.jobid, "OUTPUT", Some("SEC ERROR"))
+    })
+}
+
+/// Runs an INPUT job to OUTPUT: ACTIVE while it runs, then its spool and retcode.
+pub fn run(
+    engine: &mut Engine,
+    programs: &dyn crate::Programs,
+    job: &Job,
+) -> Result<(), StoreError> {
+    let jcl = engine.store_mut().transaction(|tx| {
+        jobs::set_status(tx, &job.jobid, "ACTIVE", None)?;
+        jobs::jcl(tx, &job.jobid)
+    })?;
+    let jcl = jcl.unwrap_or_default();
+    let started = engine.clock().now();
+    let run = programs.job(engine, &jcl, &job.owner);
+    let rc = retcode(&run);
+    let ended = if run.jcl_error {
+        format!("$HASP396 {} TERMINATED", job.jobname)
+    } else if let Some(a) = &run.abend {
+        format!("$HASP395 {} ENDED - ABEND={a}", job.jobname)
+    } else {
+        format!(
+            "$HASP395 {} ENDED - RC={:04}",
+            job.jobname,
+            run.max_cc.min(9999)
+        )
+    };
+    let msgs = vec![
+        format!("IRR010I  USERID {:<8} IS ASSIGNED TO THIS JOB.", job.owner),
+        format!(
+            "$HASP373 {:<8} STARTED - INIT 1    - CLASS {} - SYS RACE",
+            job.jobname, job.class
+        ),
+        ended,
+    ];
+    engine.store_mut().transaction(|tx| {
+        jobs::add_spool(
+            tx,
+            &job.jobid,
+            "JESMSGLG",
+            "JES2",
+            None,
+            &jesmsglg(job, started, &msgs),
+        )?;
+        jobs::add_spool(tx, &job.jobid, "JESJCL", "JES2", None, &jesjcl(&jcl))?;
+        jobs::add_spool(tx, &job.jobid, "JESYSMSG", "JES2", None, &run.job_log)?;
+        for (step, lines) in &run.steps {
+            jobs::add_spool(tx, &job.jobid, "SYSTSPRT", step, None, lines)?;
+        }
+        jobs::set_status(tx, &job.jobid, "OUTPUT", Some(&rc))
+    })
+}
+
+/// Runs `job` on a blocking thread of its own; failures go to the server log.
+pub fn start(backend: &Backend, job: Job) {
+    let b = backend.clone();
+    tokio::task::spawn_blocking(move || {
+        let r = b.with_engine(|engine, programs| run(engine, programs, &job));
+        if let Err(e) | Ok(Err(e)) = r {
+            crate::server::log(&format!("job {} failed: {e}", job.jobid));
+        }
+    });
+}
+
+/// Restarts the jobs a stopped server left unfinished: INPUT jobs run now; a job that was
+/// ACTIVE when the server stopped ends as `ABEND S222` (as a job cancelled by the operator),
+/// since its commands may have partly run.
+pub fn resume(backend: &Backend) {
+    let b = backend.clone();
+    let r = b.with_engine(|engine, _| {
+        engine.store_mut().transaction(|tx| {
+            let pending = jobs::unfinished(tx)?;
+            let mut queued = Vec::new();
+            for j in pending {
+                if j.status == "ACTIVE" {
+                    jobs::set_status(tx, &j.jobid, "OUTPUT", Some("ABEND S222"))?;
+                } else {
+                    queued.push(j);
+                }
+            }
+            Ok::<_, StoreError>(queued)
+        })
+    });
+    match r {
+        Ok(Ok(queued)) => {
+            for j in queued {
+                start(backend, j);
+            }
+        }
+        Ok(Err(e)) | Err(e) => crate::server::log(&format!("cannot resume jobs: {e}")),
+    }
+}
