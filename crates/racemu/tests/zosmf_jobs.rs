@@ -140,7 +140,7 @@ fn a_submitted_job_runs_as_racemu_run_runs_it_and_its_spool_holds_the_jes_files(
         "{}",
         files[0].2
     );
-    assert_eq!(files[1].2, "         1 //RINGJOB JOB\n         2 //STEP1    EXEC PGM=IKJEFT01\n         3 //SYSTSPRT DD SYSOUT=*\n         4 //SYSTSIN  DD *\n         5 /*\n");
+    assert_eq!(files[1].2, "         1 //RINGJOB JOB\n         2 //STEP1    EXEC PGM=IKJEFT01\n         3 //SYSTSPRT DD SYSOUT=*\n         4 //SYSTSIN  DD *\n");
     // The JCL itself.
     let (status, text) = get(
         &z,

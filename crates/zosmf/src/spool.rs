@@ -112,18 +112,53 @@ fn jesmsglg(job: &Job, now: OffsetDateTime, messages: &[String]) -> Vec<String> 
     out
 }
 
+/// Where the in-stream data a DD statement starts ends: `Some(delimiter)` for `DD *`
+/// (`/*`, or the next statement) and `DD DATA` (`/*` only), with `DLM=` replacing `/*`.
+fn instream_delimiter(line: &str) -> Option<(String, bool)> {
+    let body = line.strip_prefix("//")?;
+    let mut fields = body.split_whitespace();
+    let first = fields.next()?;
+    // `// DD …` (no name) or `//NAME DD …`.
+    if first != "DD" && fields.next()? != "DD" {
+        return None;
+    }
+    let operands = fields.next()?;
+    let mut parts = operands.split(',');
+    let kind = parts.next()?;
+    if kind != "*" && kind != "DATA" {
+        return None;
+    }
+    let dlm = parts
+        .find_map(|p| p.strip_prefix("DLM="))
+        .map(|d| d.trim_matches('\'').to_string());
+    let ends_at_statement = kind == "*" && dlm.is_none();
+    Some((dlm.unwrap_or_else(|| "/*".to_string()), ends_at_statement))
+}
+
 /// JESJCL: the JCL statements numbered as JES2 lists them (comments unnumbered, in-stream
-/// data left out).
+/// data and its delimiter left out).
 fn jesjcl(jcl: &str) -> Vec<String> {
     let mut n = 0;
     let mut out = Vec::new();
+    let mut data: Option<(String, bool)> = None;
     for line in jcl.lines() {
         let line = line.trim_end_matches('\r');
+        if let Some((dlm, ends_at_statement)) = &data {
+            if line.starts_with(dlm.as_str()) {
+                data = None;
+                continue;
+            }
+            if !(*ends_at_statement && line.starts_with("//")) {
+                continue;
+            }
+            data = None;
+        }
         if line.starts_with("//*") {
             out.push(format!("{:>10} {line}", ""));
-        } else if line.starts_with("//") || line.starts_with("/*") {
+        } else if line.starts_with("//") {
             n += 1;
             out.push(format!("{n:>10} {line}"));
+            data = instream_delimiter(line);
         }
     }
     out
@@ -251,5 +286,49 @@ pub fn resume(backend: &Backend) {
             }
         }
         Ok(Err(e)) | Err(e) => crate::server::log(&format!("cannot resume jobs: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jesjcl_numbers_statements_and_leaves_out_instream_data_and_delimiters() {
+        let jcl = "//J JOB\n//* note\n//S EXEC PGM=IKJEFT01\n//IN DD DATA,DLM=$$\n/* not a delimiter here */\n//NOT A STATEMENT\n$$\n//IN2 DD *\nLISTUSER\n//OUT DD SYSOUT=*\n// DD *\nX\n/*\n";
+        assert_eq!(
+            jesjcl(jcl),
+            [
+                "         1 //J JOB",
+                "           //* note",
+                "         2 //S EXEC PGM=IKJEFT01",
+                "         3 //IN DD DATA,DLM=$$",
+                "         4 //IN2 DD *",
+                "         5 //OUT DD SYSOUT=*",
+                "         6 // DD *",
+            ]
+        );
+    }
+
+    #[test]
+    fn retcodes_name_jcl_errors_abends_and_condition_codes() {
+        let mut run = JobRun {
+            max_cc: 8,
+            ..JobRun::default()
+        };
+        assert_eq!(retcode(&run), "CC 0008");
+        run.abend = Some("S806".into());
+        assert_eq!(retcode(&run), "ABEND S806");
+        run.jcl_error = true;
+        assert_eq!(retcode(&run), "JCL ERROR");
+    }
+
+    #[test]
+    fn the_job_name_comes_from_the_job_card_even_when_the_jcl_does_not_parse() {
+        assert_eq!(
+            job_card("//MYJOB JOB USER=other\n//S EXEC PGM=IKJEFT01\n"),
+            ("MYJOB".to_string(), Some("OTHER".to_string()))
+        );
+        assert_eq!(job_card("//LONGJOBNAME XJOB ???").0, "LONGJOBN");
     }
 }
