@@ -87,6 +87,54 @@ fn basic_authentication_answers_401_for_wrong_expired_and_revoked_and_revokes_af
 }
 
 #[test]
+fn a_remembered_logon_ends_when_racf_changes_the_password_or_revokes_the_user() {
+    let z = start();
+    let listuser = r#"{"tsoCmd":"LISTUSER"}"#;
+    let call = |user: &str| {
+        let url = z.url("/zosmf/tsoApp/v1/tso");
+        z.curl(&[
+            "-u",
+            user,
+            "-X",
+            "PUT",
+            "-H",
+            "X-CSRF-ZOSMF-HEADER: true",
+            "--data-binary",
+            listuser,
+            &url,
+        ])
+        .0
+    };
+    assert_eq!(call("ZOSUSR:SECRET1"), 200);
+    assert_eq!(call("ZOSUSR:SECRET1"), 200);
+    let r = racemu(
+        &z.db(),
+        &real_now(),
+        &["exec", "ALTUSER ZOSUSR PASSWORD(NEWPW1) NOEXPIRED"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(call("ZOSUSR:SECRET1"), 401);
+    assert_eq!(call("ZOSUSR:NEWPW1"), 200);
+    let r = racemu(
+        &z.db(),
+        &real_now(),
+        &["exec", "ALTUSER ZOSUSR REVOKE"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(call("ZOSUSR:NEWPW1"), 401);
+    let r = racemu(
+        &z.db(),
+        &real_now(),
+        &["exec", "ALTUSER ZOSUSR RESUME"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(call("ZOSUSR:NEWPW1"), 200);
+}
+
+#[test]
 fn requests_other_than_get_need_the_csrf_header() {
     let z = start();
     let (status, body) = z.curl(&[

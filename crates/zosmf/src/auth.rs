@@ -70,10 +70,19 @@ pub async fn authenticate(State(app): State<AppState>, mut req: Request, next: N
     if !plausible_userid(&userid) || secret.is_empty() || secret.len() > 100 {
         return unauthorized("The user ID or password is not valid.", 2).into_response();
     }
-    let (u, s) = (userid.clone(), secret);
+    let (u, s, cache) = (userid.clone(), secret, app.logons.clone());
     let outcome = app
         .backend
-        .run(move |engine, _| engine.verify_logon(&u, &s))
+        .run(move |engine, _| {
+            if cache.accepts(engine, &u, &s) {
+                return Ok(Logon::Ok);
+            }
+            let outcome = engine.verify_logon(&u, &s);
+            if matches!(outcome, Ok(Logon::Ok)) {
+                cache.remember(engine, &u, &s);
+            }
+            outcome
+        })
         .await;
     match outcome {
         Ok(Ok(Logon::Ok)) => {

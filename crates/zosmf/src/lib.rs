@@ -17,6 +17,7 @@ mod error;
 mod files;
 mod info;
 mod jobs;
+mod logon_cache;
 mod server;
 mod spool;
 mod tso;

@@ -27,6 +27,8 @@ pub struct AppState {
     pub port: u16,
     /// TSO address spaces started through the address-space API.
     pub tso: Sessions,
+    /// Recent good logons.
+    pub logons: crate::logon_cache::LogonCache,
 }
 
 /// Why the server could not run.
@@ -117,6 +119,7 @@ pub fn serve(
             backend,
             port: addr.port(),
             tso: Sessions::default(),
+            logons: Default::default(),
         });
         let mut term = signal(SignalKind::terminate())?;
         let mut int = signal(SignalKind::interrupt())?;
