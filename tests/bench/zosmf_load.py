@@ -84,7 +84,7 @@ def tso_client(n):
                 errors.append(f"tso client {n}: no READY")
 
 deck = open(os.path.join(root, "tests", "decks", "zowe-zwekring.jcl")).read().split("\n", 1)[1]
-job_ends = []
+job_ends, retcodes = [], []
 
 def job_client(n):
     try:
@@ -99,6 +99,7 @@ def job_client(n):
             raise RuntimeError(f"{job['jobid']} ended {status['retcode']}")
         with lock:
             job_ends.append(time.perf_counter())
+            retcodes.append(status["retcode"])
     except Exception as e:  # noqa: BLE001
         with lock:
             errors.append(f"job client {n}: {e}")
@@ -134,6 +135,7 @@ p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] if lat else 0
 print(f"binary: {binary}")
 print(f"TSO: {clients} clients x {commands} commands = {len(lat)} requests, p50 {ms(statistics.median(lat))}, p99 {ms(p99)}")
 print(f"jobs: {len(job_ends)}/{njobs} ZWEKRING jobs reached OUTPUT, {len(job_ends) / (max(job_ends) - start if job_ends else 1):.2f} jobs/s (under the TSO load)")
+print(f"job retcodes: {', '.join(f'{rc} x{retcodes.count(rc)}' for rc in sorted(set(retcodes)))}")
 print(f"one request at a time: p50 {ms(statistics.median(single))}; racemu exec of the same command: p50 {ms(statistics.median(execs))}")
 print(f"wall time {elapsed:.2f} s, errors: {len(errors)}")
 for e in errors[:10]:
