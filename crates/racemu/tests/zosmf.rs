@@ -242,6 +242,13 @@ fn tso_address_space_api_starts_sends_receives_and_stops() {
         .is_some());
     let (status, _) = z.json("PUT", &format!("/zosmf/tsoApp/tso/ping/{key}"), None);
     assert_eq!(status, 200);
+    // The address space is ZOSUSR's alone.
+    let (status, _) = z.curl(&[
+        "-u",
+        "VICTIM:SECRET3",
+        &z.url(&format!("/zosmf/tsoApp/tso/{key}")),
+    ]);
+    assert_eq!(status, 404);
     let (status, v) = z.json("DELETE", &format!("/zosmf/tsoApp/tso/{key}"), None);
     assert_eq!(
         (status, v["servletKey"].as_str()),
@@ -315,6 +322,32 @@ fn restfiles_reads_writes_lists_and_deletes_the_data_sets_decks_use() {
     assert_eq!(
         (v["returnedRows"].as_u64(), v["totalRows"].as_u64()),
         (Some(2), Some(2))
+    );
+    // A PDS: its members, and its organisation in the base attributes.
+    assert_eq!(
+        put("/zosmf/restfiles/ds/ZOSUSR.TEST.PDS(MEMB)", false, &text).0,
+        201
+    );
+    let (status, v) = z.json("GET", "/zosmf/restfiles/ds/ZOSUSR.TEST.PDS/member", None);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["items"], serde_json::json!([{"member": "MEMB"}]));
+    let (status, _) = z.json("GET", "/zosmf/restfiles/ds/ZOSUSR.TEST.TEXT/member", None);
+    assert_eq!(status, 400);
+    let (status, body) = z.curl(&[
+        "-u",
+        "ZOSUSR:SECRET1",
+        "-H",
+        "X-IBM-Attributes: base",
+        &z.url("/zosmf/restfiles/ds?dslevel=ZOSUSR.TEST.P*"),
+    ]);
+    assert_eq!(status, 200);
+    let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
+    assert_eq!(
+        (
+            v["items"][0]["dsname"].as_str(),
+            v["items"][0]["dsorg"].as_str()
+        ),
+        (Some("ZOSUSR.TEST.PDS"), Some("PO"))
     );
     let (status, _) = z.json("DELETE", dsn, None);
     assert_eq!(status, 204);

@@ -103,9 +103,14 @@ pub async fn list(
     let rows = app
         .backend
         .run(move |engine, _| {
-            engine
-                .store_mut()
-                .transaction(|tx| datasets::list(tx, Some(&pattern)))
+            engine.store_mut().transaction(|tx| {
+                let mut rows = Vec::new();
+                for (dsn, recfm, lrecl, _) in datasets::list(tx, Some(&pattern))? {
+                    let org = datasets::dsorg(tx, &dsn)?.map_or("PS", |o| o.code());
+                    rows.push((dsn, recfm, lrecl, org));
+                }
+                Ok::<_, racemu_store::StoreError>(rows)
+            })
         })
         .await?
         .map_err(|e| ZosmfError::internal(&e.to_string()))?;
@@ -114,9 +119,9 @@ pub async fn list(
     let items: Vec<Value> = rows
         .into_iter()
         .take(take)
-        .map(|(dsn, recfm, lrecl, _)| {
+        .map(|(dsn, recfm, lrecl, org)| {
             if base {
-                json!({"dsname": dsn, "dsorg": "PS", "recfm": recfm, "lrecl": lrecl.to_string(), "vol": "RACEMU"})
+                json!({"dsname": dsn, "dsorg": org, "recfm": recfm, "lrecl": lrecl.to_string(), "vol": "RACEMU"})
             } else {
                 json!({"dsname": dsn})
             }
@@ -221,5 +226,45 @@ pub async fn remove(
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(not_cataloged(&name))
+    }
+}
+
+/// `GET /zosmf/restfiles/ds/{dsn}/member`: the members of a PDS, `{"items": [{"member": …}],
+/// "returnedRows", "JSONversion": 1}`; 404 when the data set is not cataloged, 400 when it is
+/// sequential.
+pub async fn members(
+    State(app): State<AppState>,
+    Extension(User(_user)): Extension<User>,
+    Path(dsn): Path<String>,
+) -> Result<Json<Value>, ZosmfError> {
+    let name = checked_name(&dsn)?;
+    if name.contains('(') {
+        return Err(ZosmfError::bad_request(&format!(
+            "{name} names a member, not a data set."
+        )));
+    }
+    let n = name.clone();
+    let found = app
+        .backend
+        .run(move |engine, _| {
+            engine.store_mut().transaction(|tx| {
+                Ok::<_, racemu_store::StoreError>(match datasets::dsorg(tx, &n)? {
+                    None => None,
+                    Some(datasets::Dsorg::Sequential) => Some(None),
+                    Some(datasets::Dsorg::Partitioned) => Some(Some(datasets::members(tx, &n)?)),
+                })
+            })
+        })
+        .await?
+        .map_err(|e| ZosmfError::internal(&e.to_string()))?;
+    match found {
+        None => Err(not_cataloged(&name)),
+        Some(None) => Err(dataset_error(DatasetError::NotPartitioned(name))),
+        Some(Some(members)) => {
+            let items: Vec<Value> = members.iter().map(|(m, _)| json!({"member": m})).collect();
+            Ok(Json(
+                json!({"items": items, "returnedRows": items.len(), "JSONversion": 1}),
+            ))
+        }
     }
 }

@@ -83,6 +83,7 @@ fn router(state: AppState) -> Router {
             "/zosmf/restfiles/ds/{dsn}",
             get(files::read).put(files::write).delete(files::remove),
         )
+        .route("/zosmf/restfiles/ds/{dsn}/member", get(files::members))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,

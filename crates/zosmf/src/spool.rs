@@ -292,6 +292,68 @@ pub fn resume(backend: &Backend) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Programs;
+    use racemu_engine::{Clock, Config};
+    use std::sync::Arc;
+
+    /// Programs whose every job prints one line.
+    struct Fake;
+
+    impl Programs for Fake {
+        fn tso(&self, _: &mut Engine, _: &str, _: &str) -> Vec<String> {
+            Vec::new()
+        }
+        fn job(&self, _: &mut Engine, _: &str, _: &str) -> JobRun {
+            JobRun {
+                steps: vec![("S1".into(), vec!["RAN".into()])],
+                ..JobRun::default()
+            }
+        }
+    }
+
+    #[test]
+    fn a_restart_runs_input_jobs_and_ends_active_ones_as_s222() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let db = dir.path().join("racf.db");
+        let mut store = racemu_store::Store::open(&db).expect("store");
+        let (queued, active) = store
+            .transaction(|tx| {
+                let a = jobs::submit(tx, "QUEUED", "U1", "U1", "//QUEUED JOB\n", "t")?;
+                let b = jobs::submit(tx, "ACTIVE", "U1", "U1", "//ACTIVE JOB\n", "t")?;
+                jobs::set_status(tx, &b.jobid, "ACTIVE", None)?;
+                Ok::<_, StoreError>((a.jobid, b.jobid))
+            })
+            .expect("jobs");
+        let backend = Backend::new(db, Clock::System, Config::default(), Arc::new(Fake));
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.block_on(async { resume(&backend) });
+        // Shutting down waits for the job's blocking thread.
+        rt.shutdown_timeout(std::time::Duration::from_secs(30));
+        let (q, a, spool) = store
+            .transaction(|tx| {
+                Ok::<_, StoreError>((
+                    jobs::get(tx, &queued)?,
+                    jobs::get(tx, &active)?,
+                    jobs::spool_files(tx, &queued)?,
+                ))
+            })
+            .expect("read");
+        let q = q.expect("queued job");
+        assert_eq!(
+            (q.status.as_str(), q.retcode.as_deref()),
+            ("OUTPUT", Some("CC 0000"))
+        );
+        let a = a.expect("active job");
+        assert_eq!(
+            (a.status.as_str(), a.retcode.as_deref()),
+            ("OUTPUT", Some("ABEND S222"))
+        );
+        let dds: Vec<&str> = spool.iter().map(|f| f.ddname.as_str()).collect();
+        assert_eq!(dds, ["JESMSGLG", "JESJCL", "JESYSMSG", "SYSTSPRT"]);
+    }
 
     #[test]
     fn jesjcl_numbers_statements_and_leaves_out_instream_data_and_delimiters() {
