@@ -426,6 +426,13 @@ fn hostile_requests_get_4xx_answers_and_the_server_keeps_serving() {
     assert!((400..500).contains(&status), "{status}");
     let (status, _) = z.json("GET", "/zosmf/restfiles/ds?dslevel=A;DROP", None);
     assert_eq!(status, 400);
+    // Invalid UTF-8 in the path and in the query.
+    let (status, _) = z.json("GET", "/zosmf/restfiles/ds/A.%FF%FE", None);
+    assert_eq!(status, 400);
+    let (status, _) = z.json("GET", "/zosmf/restfiles/ds?dslevel=%FF", None);
+    assert_eq!(status, 400);
+    let (status, _) = z.json("GET", "/zosmf/restjobs/jobs?owner=%C3%28", None);
+    assert_eq!(status, 400);
     let (status, _) = z.json("GET", "/zosmf/nothing/here", None);
     assert_eq!(status, 404);
     // Still serving.
@@ -476,14 +483,18 @@ print("\n".join(m["message"] for m in body["cmdResponse"]))
 }
 
 #[test]
-fn sigterm_stops_the_server_cleanly() {
-    let mut z = start();
-    let pid = z.child.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill")
-        .success());
-    let status = z.child.wait().expect("wait");
-    assert_eq!(status.code(), Some(0));
+fn sigterm_and_sigint_stop_the_server_cleanly() {
+    for signal in ["-TERM", "-INT"] {
+        let mut z = start();
+        let (status, _) = z.json("GET", "/zosmf/info", None);
+        assert_eq!(status, 200);
+        let pid = z.child.id().to_string();
+        assert!(Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("kill")
+            .success());
+        let status = z.child.wait().expect("wait");
+        assert_eq!(status.code(), Some(0), "{signal}");
+    }
 }
