@@ -19,7 +19,9 @@ RACDCERT ID(ZOSUSR) LISTRING(JobRing)
 
 /// Submits `jcl` (text/plain) as `user`: the job document.
 fn submit(z: &Zosmf, user: &str, jcl: &str) -> Value {
-    let file = z.tmp.path().join("job.jcl");
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = z.tmp.path().join(format!("job{n}.jcl"));
     std::fs::write(&file, jcl).expect("write");
     let data = format!("@{}", file.display());
     let (status, body) = z.curl(&[
@@ -351,4 +353,65 @@ fn a_restart_keeps_jobs_and_their_spool() {
         "CC 0000"
     );
     assert_eq!(spool(&z2, "ZOSUSR:SECRET1", &job), before);
+}
+
+#[test]
+fn concurrent_clients_lose_no_job_and_leave_a_healthy_store() {
+    let z = start();
+    std::thread::scope(|s| {
+        let submitters: Vec<_> = (0..6)
+            .map(|n| {
+                let z = &z;
+                s.spawn(move || {
+                    let jcl = JOB
+                        .replace("RINGJOB", &format!("RING{n}"))
+                        .replace("JobRing", &format!("Ring{n}"));
+                    let job = submit(z, "ZOSUSR:SECRET1", &jcl);
+                    wait_output(z, "ZOSUSR:SECRET1", &job)
+                })
+            })
+            .collect();
+        let talkers: Vec<_> = (0..6)
+            .map(|_| {
+                let z = &z;
+                s.spawn(move || {
+                    for _ in 0..5 {
+                        let (status, v) = z.json(
+                            "PUT",
+                            "/zosmf/tsoApp/v1/tso",
+                            Some(r#"{"tsoCmd":"RACDCERT ID(ZOSUSR) LISTRING(*)"}"#),
+                        );
+                        assert_eq!(status, 200, "{v}");
+                    }
+                })
+            })
+            .collect();
+        let mut ids = Vec::new();
+        for t in submitters {
+            let done = t.join().expect("submitter");
+            assert_eq!(done["retcode"], "CC 0000", "{done}");
+            ids.push(done["jobid"].as_str().expect("id").to_string());
+        }
+        for t in talkers {
+            t.join().expect("talker");
+        }
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 6, "{ids:?}");
+    });
+    let r = racemu(
+        &z.db(),
+        &real_now(),
+        &["exec", "RACDCERT ID(ZOSUSR) LISTRING(*)"],
+        None,
+    );
+    for n in 0..6 {
+        assert!(r.stdout.contains(&format!(">Ring{n}<")), "{}", r.stdout);
+    }
+    let store = racemu_store::Reader::open(&z.db()).expect("store");
+    let health = store.read(racemu_store::health::check).expect("check");
+    assert_eq!(
+        (health.integrity.as_str(), health.dangling_connections),
+        ("ok", 0)
+    );
 }
