@@ -409,6 +409,10 @@ fn hostile_requests_get_4xx_answers_and_the_server_keeps_serving() {
         &z.url("/zosmf/restfiles/ds/ZOSUSR.HUGE"),
     ]);
     assert_eq!(status, 413);
+    // A method the path does not take.
+    let (status, v) = z.json("POST", "/zosmf/info", None);
+    assert_eq!(status, 405);
+    assert!(v["message"].is_string(), "{v}");
     // Bad names and path traversal.
     for name in [
         "1BAD.NAME",
@@ -427,8 +431,9 @@ fn hostile_requests_get_4xx_answers_and_the_server_keeps_serving() {
     let (status, _) = z.json("GET", "/zosmf/restfiles/ds?dslevel=A;DROP", None);
     assert_eq!(status, 400);
     // Invalid UTF-8 in the path and in the query.
-    let (status, _) = z.json("GET", "/zosmf/restfiles/ds/A.%FF%FE", None);
+    let (status, v) = z.json("GET", "/zosmf/restfiles/ds/A.%FF%FE", None);
     assert_eq!(status, 400);
+    assert!(v["message"].is_string(), "z/OSMF's error JSON: {v}");
     let (status, _) = z.json("GET", "/zosmf/restfiles/ds?dslevel=%FF", None);
     assert_eq!(status, 400);
     let (status, _) = z.json("GET", "/zosmf/restjobs/jobs?owner=%C3%28", None);

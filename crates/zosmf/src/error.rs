@@ -65,3 +65,31 @@ impl IntoResponse for ZosmfError {
         r
     }
 }
+
+/// Gives every 4xx answer that is not already JSON (axum's own refusals: a path or query that
+/// is not UTF-8, a body over the limit, a method the path does not take) z/OSMF's error JSON,
+/// with the refusal's text as the message.
+pub async fn json_refusals(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"));
+    if !status.is_client_error() || is_json {
+        return response;
+    }
+    let text = axum::body::to_bytes(response.into_body(), 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let message = if text.is_empty() {
+        status
+            .canonical_reason()
+            .unwrap_or("Bad request")
+            .to_string()
+    } else {
+        text
+    };
+    ZosmfError::new(status, 1, 4, 0, &message).into_response()
+}

@@ -95,6 +95,7 @@ fn router(state: AppState) -> Router {
             crate::error::ZosmfError::not_found("The requested z/OSMF resource does not exist.")
         })
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::map_response(crate::error::json_refusals))
         .with_state(state)
 }
 
