@@ -86,8 +86,10 @@ pub async fn authenticate(State(app): State<AppState>, mut req: Request, next: N
         .await;
     match outcome {
         Ok(Ok(Logon::Ok)) => {
-            req.extensions_mut().insert(User(userid));
-            next.run(req).await
+            req.extensions_mut().insert(User(userid.clone()));
+            let mut response = next.run(req).await;
+            response.extensions_mut().insert(User(userid));
+            response
         }
         Ok(Ok(Logon::Expired)) => unauthorized(
             &format!("The password of {userid} has expired: change it before using z/OSMF."),

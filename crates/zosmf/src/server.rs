@@ -58,6 +58,26 @@ pub(crate) fn log(line: &str) {
     let _ = writeln!(std::io::stderr(), "{now} racemu zosmf: {line}");
 }
 
+/// One log line per request: user (once authenticated), method, path (at most 200
+/// characters, as sent) and status. Bodies, queries and credentials are never logged.
+async fn access_log(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let method = req.method().clone();
+    let path: String = req.uri().path().chars().take(200).collect();
+    let response = next.run(req).await;
+    let user = response
+        .extensions()
+        .get::<auth::User>()
+        .map_or("-", |u| u.0.as_str());
+    log(&format!(
+        "{user} {method} {path} {}",
+        response.status().as_u16()
+    ));
+    response
+}
+
 /// The routes: `/zosmf/info` open to all, everything else behind authentication.
 fn router(state: AppState) -> Router {
     let authenticated = Router::new()
@@ -96,6 +116,7 @@ fn router(state: AppState) -> Router {
         })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::map_response(crate::error::json_refusals))
+        .layer(axum::middleware::from_fn(access_log))
         .with_state(state)
 }
 

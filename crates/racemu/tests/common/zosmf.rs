@@ -34,6 +34,8 @@ pub struct Zosmf {
     pub port: String,
     pub ca: PathBuf,
     pub tmp: tempfile::TempDir,
+    /// The server's log lines after `serving on`, as they arrive.
+    pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Zosmf {
@@ -150,11 +152,20 @@ pub fn launch(tmp: tempfile::TempDir, ca: PathBuf) -> Zosmf {
     }
     let port = line.trim().rsplit(':').next().expect("port").to_string();
     // Keep draining standard error so the server never blocks on it.
-    std::thread::spawn(move || for _ in reader.lines() {});
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&log);
+    std::thread::spawn(move || {
+        for line in reader.lines().map_while(Result::ok) {
+            if let Ok(mut l) = sink.lock() {
+                l.push(line);
+            }
+        }
+    });
     Zosmf {
         child,
         port,
         ca,
         tmp,
+        log,
     }
 }
