@@ -21,9 +21,9 @@ pub struct JobOutput {
     pub jcl_error: bool,
     /// True when the store failed during the job (reported in the job log as `RCM31nE`).
     pub store_failed: bool,
-    /// Each TSO step's name and its SYSTSPRT, in step order (what JES2 keeps as one spool
-    /// file per step).
-    pub step_systsprt: Vec<(String, Vec<String>)>,
+    /// The SYSOUT data sets the steps wrote (each TSO step's SYSTSPRT, IEBGENER's SYSUT2),
+    /// in order: what JES2 keeps on the spool.
+    pub sysout: Vec<racemu_jcl::SysoutFile>,
     /// The first abend's completion code as z/OSMF writes it (`S806`, `U0012`), if a step
     /// ended abnormally.
     pub abend: Option<String>,
@@ -34,7 +34,7 @@ pub struct JobOutput {
 struct Tso<'a> {
     catalog: StoreCatalog<'a>,
     user: &'a str,
-    systsprt: Vec<(String, Vec<String>)>,
+    systsprt: Vec<String>,
 }
 
 impl DatasetCatalog for Tso<'_> {
@@ -67,8 +67,8 @@ impl ProgramLibrary for Tso<'_> {
             cx.step.parm.as_deref(),
             Some(SYSTSIN_LRECL),
         );
-        let name = cx.step.name.clone().unwrap_or_default();
-        self.systsprt.push((name, step_out.systsprt));
+        cx.write_sysout("SYSTSPRT", step_out.systsprt.clone());
+        self.systsprt.extend(step_out.systsprt);
         cx.log.extend(step_out.hints);
         Some(StepResult::Completed(step_out.rc))
     }
@@ -94,12 +94,8 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
         systsprt: Vec::new(),
     });
     let result = racemu_jcl::run_job_with(&job, &mut steps);
-    out.step_systsprt = steps.library.systsprt;
-    out.systsprt = out
-        .step_systsprt
-        .iter()
-        .flat_map(|(_, lines)| lines.iter().cloned())
-        .collect();
+    out.systsprt = steps.library.systsprt;
+    out.sysout = steps.sysout;
     out.abend = result.steps.iter().find_map(|s| match s.outcome {
         racemu_jcl::StepOutcome::Ran(racemu_jcl::StepResult::Abend { system, user }) => {
             Some(match (system, user) {

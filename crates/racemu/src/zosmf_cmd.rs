@@ -29,7 +29,11 @@ impl Programs for Racemu {
     fn job(&self, engine: &mut Engine, jcl: &str, user: &str) -> JobRun {
         let out = run_job_text(engine, jcl, user);
         JobRun {
-            steps: out.step_systsprt,
+            sysout: out
+                .sysout
+                .into_iter()
+                .map(|f| (f.step, f.ddname, f.records))
+                .collect(),
             job_log: out.job_log,
             max_cc: out.max_cc,
             jcl_error: out.jcl_error,

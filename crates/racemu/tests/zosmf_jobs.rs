@@ -415,3 +415,48 @@ fn concurrent_clients_lose_no_job_and_leave_a_healthy_store() {
         ("ok", 0)
     );
 }
+
+#[test]
+fn every_sysout_dd_is_a_spool_file_and_other_output_is_not() {
+    let z = start();
+    let jcl = "//PRINTJOB JOB
+//EXPORT   EXEC PGM=IKJEFT01
+//SYSTSPRT DD SYSOUT=*
+//SYSTSIN  DD *
+LISTUSER ZOSUSR
+/*
+//QUIET    EXEC PGM=IKJEFT01
+//SYSTSPRT DD DUMMY
+//SYSTSIN  DD *
+LISTUSER
+/*
+//PRINT    EXEC PGM=IEBGENER
+//SYSPRINT DD SYSOUT=*
+//SYSUT1   DD *
+PRINTED BY IEBGENER
+/*
+//SYSUT2   DD SYSOUT=*
+//SYSIN    DD DUMMY
+";
+    let job = submit(&z, "ZOSUSR:SECRET1", jcl);
+    assert_eq!(
+        wait_output(&z, "ZOSUSR:SECRET1", &job)["retcode"],
+        "CC 0000"
+    );
+    let files = spool(&z, "ZOSUSR:SECRET1", &job);
+    let dds: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(d, s, _)| (d.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        dds,
+        [
+            ("JESMSGLG", "JES2"),
+            ("JESJCL", "JES2"),
+            ("JESYSMSG", "JES2"),
+            ("SYSTSPRT", "EXPORT"),
+            ("SYSUT2", "PRINT")
+        ]
+    );
+    assert_eq!(files[4].2, "PRINTED BY IEBGENER\n");
+}

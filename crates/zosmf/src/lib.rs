@@ -43,8 +43,8 @@ pub trait Programs: Send + Sync + 'static {
 /// What a job produced, as [`Programs::job`] reports it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JobRun {
-    /// Each TSO step's name and SYSTSPRT, in step order.
-    pub steps: Vec<(String, Vec<String>)>,
+    /// The SYSOUT data sets the steps wrote, in order: (step, DD name, records).
+    pub sysout: Vec<(String, String, Vec<String>)>,
     /// The job log `racemu run` prints on standard error (IEF142I, IEF453I, racemu's notes).
     pub job_log: Vec<String>,
     /// The highest condition code.

@@ -1,6 +1,6 @@
 //! Running a submitted job as JES2 would: the surrogate check for a JOB card's USER=, the
 //! job run through racemu's job runner, and the spool files JES2 writes (JESMSGLG, JESJCL,
-//! JESYSMSG, and each step's SYSTSPRT), kept in the store.
+//! JESYSMSG, and every SYSOUT data set the steps wrote), kept in the store.
 
 use crate::{Backend, JobRun};
 use racemu_engine::authority::resource_access;
@@ -242,8 +242,8 @@ pub fn run(
         )?;
         jobs::add_spool(tx, &job.jobid, "JESJCL", "JES2", None, &jesjcl(&jcl))?;
         jobs::add_spool(tx, &job.jobid, "JESYSMSG", "JES2", None, &run.job_log)?;
-        for (step, lines) in &run.steps {
-            jobs::add_spool(tx, &job.jobid, "SYSTSPRT", step, None, lines)?;
+        for (step, ddname, lines) in &run.sysout {
+            jobs::add_spool(tx, &job.jobid, ddname, step, None, lines)?;
         }
         jobs::set_status(tx, &job.jobid, "OUTPUT", Some(&rc))
     })
@@ -305,7 +305,7 @@ mod tests {
         }
         fn job(&self, _: &mut Engine, _: &str, _: &str) -> JobRun {
             JobRun {
-                steps: vec![("S1".into(), vec!["RAN".into()])],
+                sysout: vec![("S1".into(), "SYSTSPRT".into(), vec!["RAN".into()])],
                 ..JobRun::default()
             }
         }
