@@ -22,7 +22,7 @@ mod symbols;
 pub use cond::Condition;
 pub use steps::{
     CatalogError, CatalogErrorKind, DatasetCatalog, JobSteps, ProgramLibrary, StepContext,
-    StepRunner,
+    StepRunner, SysoutFile,
 };
 
 use std::collections::BTreeMap;

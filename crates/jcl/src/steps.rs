@@ -53,6 +53,19 @@ pub trait ProgramLibrary: DatasetCatalog {
     fn run_program(&mut self, program: &str, cx: &mut StepContext<'_>) -> Option<StepResult>;
 }
 
+/// A SYSOUT data set a step wrote: what JES2 keeps on the spool for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SysoutFile {
+    /// The step's name (empty for an unnamed step).
+    pub step: String,
+    /// The DD name.
+    pub ddname: String,
+    /// The output class (`SYSOUT=A`; `*` as written).
+    pub class: String,
+    /// The records written.
+    pub records: Vec<String>,
+}
+
 /// The step a [`ProgramLibrary`] runs, with the job log it writes to.
 pub struct StepContext<'a> {
     /// The job.
@@ -62,11 +75,37 @@ pub struct StepContext<'a> {
     /// The job log.
     pub log: &'a mut Vec<String>,
     store_failed: &'a mut bool,
+    sysout: &'a mut Vec<SysoutFile>,
 }
 
 impl StepContext<'_> {
     fn stepname(&self) -> &str {
         self.step.name.as_deref().unwrap_or_default()
+    }
+
+    /// Writes `records` to DD `ddname` when the step's DD is a SYSOUT data set (directly or
+    /// through `DDNAME=`): JES2 keeps it on the spool as a [`SysoutFile`]. Output to any other
+    /// DD (a data set, DUMMY, none) is not kept here.
+    pub fn write_sysout(&mut self, ddname: &str, records: Vec<String>) {
+        let find = |name: &str| {
+            self.step
+                .dds
+                .iter()
+                .find(|d| d.name.as_deref() == Some(name))
+                .map(|d| &d.kind)
+        };
+        let kind = match find(ddname) {
+            Some(DdKind::DdnameRef(other)) => find(other),
+            k => k,
+        };
+        if let Some(DdKind::Sysout(class)) = kind {
+            self.sysout.push(SysoutFile {
+                step: self.stepname().to_string(),
+                ddname: ddname.to_string(),
+                class: class.clone(),
+                records,
+            });
+        }
     }
 
     /// Reports a store failure under DD `ddname` (`RCM310E`); the job ends with CC 12 or more.
@@ -139,6 +178,8 @@ pub struct JobSteps<L> {
     pub library: L,
     /// True once the store failed under a step (`RCM310E`/`RCM311E` in the job log).
     pub store_failed: bool,
+    /// The SYSOUT data sets the steps wrote, in the order they were written.
+    pub sysout: Vec<SysoutFile>,
 }
 
 impl<L: ProgramLibrary> JobSteps<L> {
@@ -147,6 +188,7 @@ impl<L: ProgramLibrary> JobSteps<L> {
         JobSteps {
             library,
             store_failed: false,
+            sysout: Vec::new(),
         }
     }
 }
@@ -158,6 +200,7 @@ impl<L: ProgramLibrary> StepRunner for JobSteps<L> {
             step,
             log,
             store_failed: &mut self.store_failed,
+            sysout: &mut self.sysout,
         };
         let result = match allocate(&mut self.library, &mut cx) {
             Err(not_executed) => return not_executed,
@@ -258,7 +301,9 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
         _ => None,
     });
     let Some(dsn) = target else {
-        // SYSUT2 to SYSOUT: nothing to keep.
+        // SYSUT2 to SYSOUT (or DUMMY): the copy goes to the spool when it is SYSOUT.
+        let text = String::from_utf8_lossy(&data);
+        cx.write_sysout("SYSUT2", text.lines().map(str::to_string).collect());
         return StepResult::Completed(0);
     };
     match catalog.put(dsn, data) {

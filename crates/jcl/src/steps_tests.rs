@@ -172,3 +172,43 @@ fn a_failing_catalog_is_reported_and_never_dropped() {
     );
     assert!(steps.store_failed);
 }
+
+#[test]
+fn sysout_output_is_kept_for_the_spool_and_other_output_is_not() {
+    let jcl = "//J JOB\n\
+//S1 EXEC PGM=IEBGENER\n\
+//SYSUT1 DD *\n\
+LINE ONE\n\
+/*\n\
+//SYSUT2 DD SYSOUT=A\n\
+//S2 EXEC PGM=IEBGENER\n\
+//SYSUT1 DD DSN=A.IN,DISP=SHR\n\
+//SYSUT2 DD DDNAME=OUT\n\
+//OUT DD SYSOUT=*\n\
+//S3 EXEC PGM=IEBGENER\n\
+//SYSUT1 DD DSN=A.IN,DISP=SHR\n\
+//SYSUT2 DD DUMMY\n";
+    let mut memory = Memory::default();
+    memory
+        .sets
+        .insert("A.IN".into(), b"FROM A DATA SET\nSECOND\n".to_vec());
+    let (steps, result) = run(memory, jcl);
+    assert_eq!(result.max_cc, 0, "{:?}", result.job_log);
+    assert_eq!(
+        steps.sysout,
+        vec![
+            SysoutFile {
+                step: "S1".into(),
+                ddname: "SYSUT2".into(),
+                class: "A".into(),
+                records: vec!["LINE ONE".into()],
+            },
+            SysoutFile {
+                step: "S2".into(),
+                ddname: "SYSUT2".into(),
+                class: "*".into(),
+                records: vec!["FROM A DATA SET".into(), "SECOND".into()],
+            },
+        ]
+    );
+}

@@ -125,6 +125,9 @@ pub enum Cmd {
     /// Data sets in the store (what ADD reads and EXPORT writes).
     #[command(after_help = "Example:\n  racemu ds put \"'USER1.CLIENTCA.PEM'\" ca.pem")]
     Ds(DsArgs),
+    /// z/OSMF's REST interfaces (TSO, data sets) over HTTPS, for Zowe CLI, the Zowe SDKs and
+    /// curl; the server certificate comes from a RACF ring opened as --user (IZUSVR on z/OS).
+    Zosmf(ZosmfArgs),
     /// Store settings.
     #[command(
         after_help = "Examples:\n  racemu setting undefined-ids error\n  racemu setting pkcs12-encryption legacy"
@@ -362,5 +365,37 @@ pub enum DsCmd {
     Rm {
         /// The data set name.
         dsn: String,
+    },
+}
+
+/// `racemu zosmf …`.
+#[derive(Args, Debug)]
+pub struct ZosmfArgs {
+    /// The server's user ID (z/OSMF runs as IZUSVR): the ring is opened with its authority.
+    #[arg(long, global = true, value_name = "USERID")]
+    pub user: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: ZosmfCmd,
+}
+
+/// The zosmf subcommands.
+#[derive(Subcommand, Debug)]
+pub enum ZosmfCmd {
+    /// Serve z/OSMF over HTTPS until SIGINT or SIGTERM; the bound address is logged on
+    /// standard error.
+    #[command(
+        after_help = "Example:\n  racemu --user IZUSVR zosmf serve --listen 127.0.0.1:10443 --ring IZUSVR/IZUKeyring.IZUDFLT"
+    )]
+    Serve {
+        /// Address to listen on (port 0: any free port).
+        #[arg(long, default_value = "127.0.0.1:10443")]
+        listen: String,
+        /// The ring reference (OWNER/RING, safkeyring://OWNER/RING).
+        #[arg(long)]
+        ring: String,
+        /// The certificate to present instead of the ring's DEFAULT one.
+        #[arg(long)]
+        label: Option<String>,
     },
 }

@@ -21,6 +21,12 @@ pub struct JobOutput {
     pub jcl_error: bool,
     /// True when the store failed during the job (reported in the job log as `RCM31nE`).
     pub store_failed: bool,
+    /// The SYSOUT data sets the steps wrote (each TSO step's SYSTSPRT, IEBGENER's SYSUT2),
+    /// in order: what JES2 keeps on the spool.
+    pub sysout: Vec<racemu_jcl::SysoutFile>,
+    /// The first abend's completion code as z/OSMF writes it (`S806`, `U0012`), if a step
+    /// ended abnormally.
+    pub abend: Option<String>,
 }
 
 /// racemu's program library: the TSO TMP (IKJEFT01, IKJEFT1A, IKJEFT1B) running SYSTSIN
@@ -61,6 +67,7 @@ impl ProgramLibrary for Tso<'_> {
             cx.step.parm.as_deref(),
             Some(SYSTSIN_LRECL),
         );
+        cx.write_sysout("SYSTSPRT", step_out.systsprt.clone());
         self.systsprt.extend(step_out.systsprt);
         cx.log.extend(step_out.hints);
         Some(StepResult::Completed(step_out.rc))
@@ -88,6 +95,17 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     });
     let result = racemu_jcl::run_job_with(&job, &mut steps);
     out.systsprt = steps.library.systsprt;
+    out.sysout = steps.sysout;
+    out.abend = result.steps.iter().find_map(|s| match s.outcome {
+        racemu_jcl::StepOutcome::Ran(racemu_jcl::StepResult::Abend { system, user }) => {
+            Some(match (system, user) {
+                (Some(code), _) => format!("S{code:03X}"),
+                (None, Some(code)) => format!("U{code:04}"),
+                (None, None) => "S000".to_string(),
+            })
+        }
+        _ => None,
+    });
     out.store_failed = steps.store_failed;
     out.job_log.extend(result.job_log);
     out.max_cc = result.max_cc;

@@ -6,6 +6,7 @@ mod doctor_cmd;
 mod ds_cmd;
 mod files;
 mod keyring_cmd;
+mod zosmf_cmd;
 
 use clap::Parser;
 use cli::{Before, Cli, Cmd, EngineOpts, Layout};
@@ -168,6 +169,7 @@ fn main() -> ExitCode {
             user_of(d.user.clone(), before),
             Config::default(),
         ),
+        Cmd::Zosmf(z) => (None, user_of(z.user.clone(), before), Config::default()),
         Cmd::Setting { .. } => (None, user_of(None, before), Config::default()),
     };
     let seed = match seed_of(&cli) {
@@ -207,6 +209,7 @@ fn main() -> ExitCode {
         Cmd::Ds(ds) => ds_cmd::run(&mut engine, &user, ds.command),
         Cmd::Keyring(k) => keyring_cmd::run(engine, &user, k.command),
         Cmd::Attls(a) => attls_cmd::run(engine, &user, a.command),
+        Cmd::Zosmf(z) => zosmf_cmd::run(engine, &db, &user, z.command),
         Cmd::Setting { name, value } => setting(&mut engine, &name, value.as_deref()),
     }
 }

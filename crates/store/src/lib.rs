@@ -17,6 +17,7 @@ pub mod datasets;
 pub mod dslevel;
 pub mod groups;
 pub mod health;
+pub mod jobs;
 pub mod passwords;
 pub mod profiles;
 pub mod ring_images;

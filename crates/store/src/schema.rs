@@ -3,14 +3,41 @@
 use crate::{StoreResult, Tx};
 
 /// The schema version this racemu writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Migrations after V1, in order: (version reached, SQL). Each only adds, so an older store
 /// keeps every row and gains the new columns with RACF's defaults.
-const MIGRATIONS: &[(i64, &str)] = &[(2, V2), (3, V3), (4, "")];
+const MIGRATIONS: &[(i64, &str)] = &[(2, V2), (3, V3), (4, ""), (5, V5)];
 
 // V4: data set organisation (DSORG) and PDS members, added by `datasets::migrate` (in code,
 // since a column can only be added once and SQLite has no ADD COLUMN IF NOT EXISTS).
+
+/// V5: jobs submitted through z/OSMF's restjobs interface and their spool files (JES2's
+/// job queue and spool, kept so a server restart keeps them).
+const V5: &str = r#"
+CREATE TABLE jobs (
+    number    INTEGER PRIMARY KEY AUTOINCREMENT,
+    jobid     TEXT NOT NULL UNIQUE,
+    jobname   TEXT NOT NULL,
+    owner     TEXT NOT NULL,
+    submitter TEXT NOT NULL,
+    class     TEXT NOT NULL,
+    status    TEXT NOT NULL,
+    retcode   TEXT,
+    jcl       TEXT NOT NULL,
+    submitted TEXT NOT NULL
+);
+CREATE INDEX jobs_by_owner ON jobs (owner, jobname);
+CREATE TABLE spool (
+    jobid    TEXT NOT NULL REFERENCES jobs (jobid) ON DELETE CASCADE,
+    id       INTEGER NOT NULL,
+    ddname   TEXT NOT NULL,
+    stepname TEXT NOT NULL,
+    procstep TEXT,
+    records  TEXT NOT NULL,
+    PRIMARY KEY (jobid, id)
+);
+"#;
 
 /// V2: the RESTRICTED user attribute, group installation data, and group-level connect
 /// attributes (SPECIAL, OPERATIONS, AUDITOR as a blank-separated list).

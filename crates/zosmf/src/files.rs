@@ -1,0 +1,270 @@
+//! z/OS data set REST interface: `GET /zosmf/restfiles/ds?dslevel=` lists data sets, and
+//! `GET`/`PUT`/`DELETE /zosmf/restfiles/ds/{dsn}` read, write and delete one, as text or with
+//! `X-IBM-Data-Type: binary`. These are the data sets decks read (ADD) and write (EXPORT).
+
+use crate::auth::User;
+use crate::error::ZosmfError;
+use crate::server::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use racemu_store::datasets::{self, Dataset, DatasetError};
+use racemu_store::dslevel::Pattern;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// Whether the request asks for binary transfer (`X-IBM-Data-Type: binary`; `record` is
+/// treated as binary too). Anything else is text.
+fn binary(headers: &HeaderMap) -> bool {
+    headers
+        .get("X-IBM-Data-Type")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .is_some_and(|t| t == "binary" || t == "record")
+}
+
+/// The data set name of the path, upper case, checked against z/OS's rules (so `..`, `/`
+/// and other path tricks are refused before the store sees them).
+fn checked_name(raw: &str) -> Result<String, ZosmfError> {
+    let name = raw.trim().trim_matches('\'').to_ascii_uppercase();
+    if datasets::valid_name(&name) {
+        Ok(name)
+    } else {
+        Err(ZosmfError::bad_request(&format!(
+            "{} is not a valid data set name: qualifiers of 1 to 8 characters (A-Z, 0-9, @ # $, not a digit first), 44 characters in all, and an optional (MEMBER).",
+            raw.chars().take(60).collect::<String>()
+        )))
+    }
+}
+
+/// z/OSMF's answer for a data set that is not cataloged (HTTP 404).
+fn not_cataloged(dsn: &str) -> ZosmfError {
+    ZosmfError::new(StatusCode::NOT_FOUND, 6, 8, 4, "Dynamic allocation Error").details(&[format!(
+        "ISRZ002 Data set not cataloged - '{dsn}' was not found in catalog."
+    )])
+}
+
+fn dataset_error(e: DatasetError) -> ZosmfError {
+    match e {
+        DatasetError::InvalidName(n) => checked_name(&n)
+            .err()
+            .unwrap_or_else(|| ZosmfError::bad_request(&n)),
+        DatasetError::NotPartitioned(n) => ZosmfError::bad_request(&format!(
+            "{n} is not a partitioned data set: it has no members."
+        )),
+        DatasetError::Partitioned(n) => ZosmfError::bad_request(&format!(
+            "{n} is a partitioned data set: name one of its members, {n}(MEMBER)."
+        )),
+        DatasetError::Store(e) => ZosmfError::internal(&e.to_string()),
+    }
+}
+
+/// `GET /zosmf/restfiles/ds?dslevel=HLQ.*`: `{"items": [{"dsname": …}, …], "returnedRows",
+/// "totalRows", "JSONversion": 1}`; with `X-IBM-Attributes: base`, each item also has
+/// `dsorg`, `recfm`, `lrecl`. `X-IBM-Max-Items` bounds the items (0: all; default 1000).
+pub async fn list(
+    State(app): State<AppState>,
+    Extension(User(_user)): Extension<User>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Result<Json<Value>, ZosmfError> {
+    let level = q
+        .get("dslevel")
+        .map(|l| l.trim().trim_matches('\'').to_ascii_uppercase())
+        .filter(|l| !l.is_empty())
+        .ok_or_else(|| ZosmfError::bad_request("query parameter dslevel is required"))?;
+    if level.len() > 44
+        || !level
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@#$.*%-".contains(c))
+    {
+        return Err(ZosmfError::bad_request(&format!(
+            "dslevel {level} is not a data set name pattern."
+        )));
+    }
+    let max = headers
+        .get("X-IBM-Max-Items")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(1000);
+    let base = headers
+        .get("X-IBM-Attributes")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().contains("base"));
+    let pattern = Pattern::new(&level);
+    let rows = app
+        .backend
+        .run(move |engine, _| {
+            engine.store_mut().transaction(|tx| {
+                let mut rows = Vec::new();
+                for (dsn, recfm, lrecl, _) in datasets::list(tx, Some(&pattern))? {
+                    let org = datasets::dsorg(tx, &dsn)?.map_or("PS", |o| o.code());
+                    rows.push((dsn, recfm, lrecl, org));
+                }
+                Ok::<_, racemu_store::StoreError>(rows)
+            })
+        })
+        .await?
+        .map_err(|e| ZosmfError::internal(&e.to_string()))?;
+    let total = rows.len();
+    let take = if max == 0 { total } else { max.min(total) };
+    let items: Vec<Value> = rows
+        .into_iter()
+        .take(take)
+        .map(|(dsn, recfm, lrecl, org)| {
+            if base {
+                json!({"dsname": dsn, "dsorg": org, "recfm": recfm, "lrecl": lrecl.to_string(), "vol": "RACEMU"})
+            } else {
+                json!({"dsname": dsn})
+            }
+        })
+        .collect();
+    Ok(Json(json!({
+        "items": items,
+        "returnedRows": take,
+        "totalRows": total,
+        "moreRows": take < total,
+        "JSONversion": 1,
+    })))
+}
+
+/// `GET /zosmf/restfiles/ds/{dsn}`: the contents, as text/plain, or as
+/// application/octet-stream with `X-IBM-Data-Type: binary`.
+pub async fn read(
+    State(app): State<AppState>,
+    Extension(User(_user)): Extension<User>,
+    Path(dsn): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ZosmfError> {
+    let name = checked_name(&dsn)?;
+    let n = name.clone();
+    let got = app
+        .backend
+        .run(move |engine, _| engine.store_mut().transaction(|tx| datasets::get(tx, &n)))
+        .await?;
+    let data = match got {
+        Ok(Some(d)) => d.data,
+        Ok(None) => return Err(not_cataloged(&name)),
+        Err(e) => return Err(dataset_error(e)),
+    };
+    let content_type = if binary(&headers) {
+        "application/octet-stream"
+    } else {
+        "text/plain; charset=UTF-8"
+    };
+    Ok(([(header::CONTENT_TYPE, content_type)], data).into_response())
+}
+
+/// `PUT /zosmf/restfiles/ds/{dsn}`: writes the body (created if new: 201; replaced: 204).
+/// Text keeps its lines (CR-LF becomes LF); binary is stored byte for byte.
+pub async fn write(
+    State(app): State<AppState>,
+    Extension(User(_user)): Extension<User>,
+    Path(dsn): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, ZosmfError> {
+    let name = checked_name(&dsn)?;
+    let data = if binary(&headers) {
+        body.to_vec()
+    } else {
+        let text = std::str::from_utf8(&body).map_err(|_| {
+            ZosmfError::bad_request(
+                "Text data is not valid UTF-8; send it with X-IBM-Data-Type: binary.",
+            )
+        })?;
+        text.replace("\r\n", "\n").into_bytes()
+    };
+    let n = name.clone();
+    let created = app
+        .backend
+        .run(move |engine, _| {
+            let today = engine.clock().now().date().to_string();
+            let d = Dataset::holding(&n, data);
+            engine.store_mut().transaction(|tx| {
+                let existed = datasets::exists(tx, &n)?;
+                datasets::put(tx, &d, &today)?;
+                Ok::<bool, DatasetError>(!existed)
+            })
+        })
+        .await?
+        .map_err(dataset_error)?;
+    Ok(if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::NO_CONTENT
+    })
+}
+
+/// `DELETE /zosmf/restfiles/ds/{dsn}`: deletes the data set (a PDS with its members) or
+/// member: 204, or 404 when it is not there.
+pub async fn remove(
+    State(app): State<AppState>,
+    Extension(User(_user)): Extension<User>,
+    Path(dsn): Path<String>,
+) -> Result<StatusCode, ZosmfError> {
+    let name = checked_name(&dsn)?;
+    let n = name.clone();
+    let existed = app
+        .backend
+        .run(move |engine, _| {
+            engine
+                .store_mut()
+                .transaction(|tx| datasets::delete(tx, &n))
+        })
+        .await?
+        .map_err(dataset_error)?;
+    if existed {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(not_cataloged(&name))
+    }
+}
+
+/// `GET /zosmf/restfiles/ds/{dsn}/member`: the members of a PDS, `{"items": [{"member": …}],
+/// "returnedRows", "JSONversion": 1}`; 404 when the data set is not cataloged, 400 when it is
+/// sequential.
+pub async fn members(
+    State(app): State<AppState>,
+    Extension(User(_user)): Extension<User>,
+    Path(dsn): Path<String>,
+) -> Result<Json<Value>, ZosmfError> {
+    let name = checked_name(&dsn)?;
+    if name.contains('(') {
+        return Err(ZosmfError::bad_request(&format!(
+            "{name} names a member, not a data set."
+        )));
+    }
+    let n = name.clone();
+    let found = app
+        .backend
+        .run(move |engine, _| {
+            engine.store_mut().transaction(|tx| {
+                Ok::<_, racemu_store::StoreError>(match datasets::dsorg(tx, &n)? {
+                    None => None,
+                    Some(datasets::Dsorg::Sequential) => Some(None),
+                    Some(datasets::Dsorg::Partitioned) => Some(Some(datasets::members(tx, &n)?)),
+                })
+            })
+        })
+        .await?
+        .map_err(|e| ZosmfError::internal(&e.to_string()))?;
+    match found {
+        None => Err(not_cataloged(&name)),
+        Some(None) => Err(dataset_error(DatasetError::NotPartitioned(name))),
+        Some(Some(members)) => {
+            let items: Vec<Value> = members.iter().map(|(m, _)| json!({"member": m})).collect();
+            Ok(Json(
+                json!({"items": items, "returnedRows": items.len(), "JSONversion": 1}),
+            ))
+        }
+    }
+}

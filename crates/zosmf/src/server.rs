@@ -1,0 +1,177 @@
+//! The HTTPS server: tokio, tokio-rustls and hyper under axum's router; SIGINT and SIGTERM
+//! stop it cleanly.
+
+use crate::tso::Sessions;
+use crate::{auth, files, info, jobs, spool, tso, Backend};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, put};
+use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::signal::unix::{signal, SignalKind};
+use tokio_rustls::TlsAcceptor;
+
+/// The largest request body accepted (larger ones get HTTP 413).
+pub const MAX_BODY: usize = 8 * 1024 * 1024;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The store and the programs.
+    pub backend: Backend,
+    /// The port listened on, for `/zosmf/info`.
+    pub port: u16,
+    /// TSO address spaces started through the address-space API.
+    pub tso: Sessions,
+    /// Recent good logons.
+    pub logons: crate::logon_cache::LogonCache,
+}
+
+/// Why the server could not run.
+#[derive(Debug)]
+pub struct ServeError(pub std::io::Error);
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+impl From<std::io::Error> for ServeError {
+    fn from(e: std::io::Error) -> Self {
+        ServeError(e)
+    }
+}
+
+/// A log line on standard error, stamped with the UTC time. A closed standard error does not
+/// stop the server.
+pub(crate) fn log(line: &str) {
+    let now = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    let _ = writeln!(std::io::stderr(), "{now} racemu zosmf: {line}");
+}
+
+/// One log line per request: user (once authenticated), method, path (at most 200
+/// characters, as sent) and status. Bodies, queries and credentials are never logged.
+async fn access_log(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let method = req.method().clone();
+    let path: String = req.uri().path().chars().take(200).collect();
+    let response = next.run(req).await;
+    let user = response
+        .extensions()
+        .get::<auth::User>()
+        .map_or("-", |u| u.0.as_str());
+    log(&format!(
+        "{user} {method} {path} {}",
+        response.status().as_u16()
+    ));
+    response
+}
+
+/// The routes: `/zosmf/info` open to all, everything else behind authentication.
+fn router(state: AppState) -> Router {
+    let authenticated = Router::new()
+        .route("/zosmf/tsoApp/v1/tso", put(tso::issue))
+        .route("/zosmf/tsoApp/tso", axum::routing::post(tso::start))
+        .route(
+            "/zosmf/tsoApp/tso/{key}",
+            put(tso::send).get(tso::receive).delete(tso::stop),
+        )
+        .route("/zosmf/tsoApp/tso/ping/{key}", put(tso::ping))
+        .route("/zosmf/restjobs/jobs", put(jobs::submit).get(jobs::list))
+        .route(
+            "/zosmf/restjobs/jobs/{name}/{id}",
+            get(jobs::status).delete(jobs::purge),
+        )
+        .route("/zosmf/restjobs/jobs/{name}/{id}/files", get(jobs::files))
+        .route(
+            "/zosmf/restjobs/jobs/{name}/{id}/files/{file}/records",
+            get(jobs::records),
+        )
+        .route("/zosmf/restfiles/ds", get(files::list))
+        .route(
+            "/zosmf/restfiles/ds/{dsn}",
+            get(files::read).put(files::write).delete(files::remove),
+        )
+        .route("/zosmf/restfiles/ds/{dsn}/member", get(files::members))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ));
+    Router::new()
+        .route("/zosmf/info", get(info::info))
+        .merge(authenticated)
+        .fallback(|| async {
+            crate::error::ZosmfError::not_found("The requested z/OSMF resource does not exist.")
+        })
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::map_response(crate::error::json_refusals))
+        .layer(axum::middleware::from_fn(access_log))
+        .with_state(state)
+}
+
+/// Serves z/OSMF on `listen` with `tls` until SIGINT or SIGTERM. Logs the bound address
+/// first (useful with port 0).
+pub fn serve(
+    mut tls: rustls::ServerConfig,
+    listen: &str,
+    backend: Backend,
+) -> Result<(), ServeError> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .worker_threads(2)
+        .max_blocking_threads(64)
+        .build()?;
+    let result = rt.block_on(async move {
+        let listener = TcpListener::bind(listen).await?;
+        let addr = listener.local_addr()?;
+        tls.alpn_protocols = vec![b"http/1.1".to_vec()];
+        let acceptor = TlsAcceptor::from(Arc::new(tls));
+        spool::resume(&backend);
+        let app = router(AppState {
+            backend,
+            port: addr.port(),
+            tso: Sessions::default(),
+            logons: Default::default(),
+        });
+        let mut term = signal(SignalKind::terminate())?;
+        let mut int = signal(SignalKind::interrupt())?;
+        log(&format!("serving on {addr}"));
+        loop {
+            tokio::select! {
+                _ = term.recv() => break,
+                _ = int.recv() => break,
+                accepted = listener.accept() => {
+                    let Ok((tcp, _peer)) = accepted else { continue };
+                    let acceptor = acceptor.clone();
+                    let app = app.clone();
+                    tokio::spawn(async move {
+                        let handshake = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(tcp)).await;
+                        let Ok(Ok(stream)) = handshake else { return };
+                        let service = TowerToHyperService::new(app);
+                        let _ = hyper::server::conn::http1::Builder::new()
+                            .timer(TokioTimer::new())
+                            .header_read_timeout(Duration::from_secs(30))
+                            .serve_connection(TokioIo::new(stream), service)
+                            .await;
+                    });
+                }
+            }
+        }
+        Ok::<(), ServeError>(())
+    });
+    // Requests in flight finish their store transactions (blocking threads) before exit.
+    rt.shutdown_timeout(Duration::from_secs(10));
+    log("stopped");
+    result
+}
