@@ -33,15 +33,10 @@ pub struct LogonCache {
     map: Arc<Mutex<Remembered>>,
 }
 
-impl Default for LogonCache {
-    fn default() -> Self {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
-        let seed = Sha256::digest(format!("{nanos}:{}", std::process::id()));
-        let mut salt = [0u8; 16];
-        salt.copy_from_slice(&seed[..16]);
+impl LogonCache {
+    /// An empty cache whose keys are salted with `salt` (from the engine's randomness: the
+    /// operating system's, or the store's seed).
+    pub fn new(salt: [u8; 16]) -> Self {
         LogonCache {
             salt,
             map: Arc::new(Mutex::new(HashMap::new())),

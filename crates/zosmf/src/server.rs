@@ -138,11 +138,12 @@ pub fn serve(
         tls.alpn_protocols = vec![b"http/1.1".to_vec()];
         let acceptor = TlsAcceptor::from(Arc::new(tls));
         spool::resume(&backend);
+        let salt = backend.config.randomness.salt(&[b"zosmf logon cache"]);
         let app = router(AppState {
             backend,
             port: addr.port(),
             tso: Sessions::default(),
-            logons: Default::default(),
+            logons: crate::logon_cache::LogonCache::new(salt),
         });
         let mut term = signal(SignalKind::terminate())?;
         let mut int = signal(SignalKind::interrupt())?;
