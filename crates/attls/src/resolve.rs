@@ -83,17 +83,25 @@ fn incomplete(r: &Rule, what: impl Into<String>) -> PolicyError {
     }
 }
 
+impl Policy {
+    /// The `TTLSRule` named `name` (names are case-sensitive, as Policy Agent's are), or
+    /// [`PolicyError::NoRule`] listing the rules there are.
+    pub fn rule_named(&self, name: &str) -> Result<&Rule, PolicyError> {
+        self.rule(name).ok_or_else(|| PolicyError::NoRule {
+            rule: name.to_string(),
+            known: self
+                .rules
+                .iter()
+                .map(|r| r.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+    }
+}
+
 /// The effective settings of the rule named `rule`.
 pub fn resolve(policy: &Policy, rule: &str) -> Result<Effective, PolicyError> {
-    let r = policy.rule(rule).ok_or_else(|| PolicyError::NoRule {
-        rule: rule.to_string(),
-        known: policy
-            .rules
-            .iter()
-            .map(|r| r.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    })?;
+    let r = policy.rule_named(rule)?;
     let enabled = r
         .group
         .as_ref()

@@ -27,6 +27,35 @@ pub enum DnTag {
 }
 
 impl DnTag {
+    /// Every tag, in RACF's display order (most specific first).
+    pub const ALL: [DnTag; 7] = [
+        DnTag::Cn,
+        DnTag::T,
+        DnTag::Ou,
+        DnTag::O,
+        DnTag::L,
+        DnTag::Sp,
+        DnTag::C,
+    ];
+
+    /// The SUBJECTSDN keyword (`CN`, `T`, `OU`, `O`, `L`, `SP`, `C`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DnTag::Cn => "CN",
+            DnTag::T => "T",
+            DnTag::Ou => "OU",
+            DnTag::O => "O",
+            DnTag::L => "L",
+            DnTag::Sp => "SP",
+            DnTag::C => "C",
+        }
+    }
+
+    /// The tag whose SUBJECTSDN keyword is `keyword` (upper case), if any.
+    pub fn from_keyword(keyword: &str) -> Option<DnTag> {
+        DnTag::ALL.into_iter().find(|t| t.keyword() == keyword)
+    }
+
     fn oid(self) -> ObjectIdentifier {
         use const_oid::db::rfc4519 as at;
         match self {
@@ -53,6 +82,24 @@ fn printable(s: &str) -> bool {
 }
 
 impl NameSpec {
+    /// The parts of a certificate's subject that SUBJECTSDN can write, in RACF's display order
+    /// (most specific first); other attributes are left out, and so is everything when `der`
+    /// is not a certificate.
+    pub fn of_certificate(der: &[u8]) -> NameSpec {
+        let Ok(cert) = x509_cert::Certificate::from_der(der) else {
+            return NameSpec::default();
+        };
+        let mut parts = Vec::new();
+        for rdn in cert.tbs_certificate.subject.0.iter().rev() {
+            for atv in rdn.0.iter() {
+                if let Some(tag) = DnTag::ALL.into_iter().find(|t| t.oid() == atv.oid) {
+                    parts.push((tag, value_text(&atv.value)));
+                }
+            }
+        }
+        NameSpec(parts)
+    }
+
     /// The X.509 Name: one RDN per part, in encoding order.
     pub(crate) fn to_name(&self) -> Result<Name, PkiError> {
         let mut rdns = Vec::new();
@@ -209,6 +256,48 @@ mod tests {
         assert_eq!(
             name.0[0].0.iter().next().unwrap().oid,
             const_oid::db::rfc4519::C
+        );
+    }
+
+    #[test]
+    fn keywords_round_trip_and_a_certificate_gives_back_its_subjectsdn() {
+        for t in DnTag::ALL {
+            assert_eq!(DnTag::from_keyword(t.keyword()), Some(t));
+        }
+        assert_eq!(DnTag::from_keyword("STREET"), None);
+        let spec = NameSpec(vec![
+            (DnTag::Cn, "srv.example.com".into()),
+            (DnTag::Ou, "Unit A".into()),
+            (DnTag::Ou, "Unit B".into()),
+            (DnTag::O, "racemu".into()),
+            (DnTag::C, "US".into()),
+        ]);
+        let r = crate::Randomness::seeded_u64(1);
+        let keyspec = crate::KeySpec {
+            algorithm: racemu_racf::KeyAlgorithm::NistEcc,
+            size: 256,
+        };
+        let key = crate::KeyPair::generate(&keyspec, &r, "U", "L").unwrap();
+        let t = crate::CertTemplate {
+            serial: vec![1],
+            subject: spec.clone(),
+            not_before: time::macros::datetime!(2026-01-01 00:00:00 UTC),
+            not_after: time::macros::datetime!(2030-01-01 00:00:00 UTC),
+            key_usage: None,
+            alt_names: racemu_racf::AltNames::default(),
+            is_ca: false,
+        };
+        let der = crate::issue_certificate(
+            &t,
+            &key.public_key_spki_der(),
+            crate::SignWith::SelfSigned(&key),
+            &r,
+        )
+        .unwrap();
+        assert_eq!(NameSpec::of_certificate(&der), spec);
+        assert_eq!(
+            NameSpec::of_certificate(b"not a certificate"),
+            NameSpec::default()
         );
     }
 }

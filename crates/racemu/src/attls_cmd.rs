@@ -16,23 +16,30 @@ pub fn run(engine: Engine, user: &str, cmd: AttlsCmd) -> ExitCode {
     }
 }
 
-fn serve(engine: Engine, user: &str, file: &std::path::Path, rule: &str, listen: &str) -> ExitCode {
+/// Reads and parses the Policy Agent file `file`; on failure, says why on standard error
+/// (each syntax error with its line: Policy Agent installs no part of such a file) and gives
+/// the exit status.
+pub fn read_policy(file: &std::path::Path) -> Result<racemu_attls::Policy, ExitCode> {
     let text = match std::fs::read(file) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+        Err(e) => return Err(fail(format!("cannot read {}: {e}", file.display()))),
     };
-    let policy = match racemu_attls::parse(&text) {
-        Ok(p) => p,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("racemu: {} {e}", file.display());
-            }
-            return fail(format!(
-                "{} has {} syntax error(s); Policy Agent would not install it as written",
-                file.display(),
-                errors.len()
-            ));
+    racemu_attls::parse(&text).map_err(|errors| {
+        for e in &errors {
+            eprintln!("racemu: {} {e}", file.display());
         }
+        fail(format!(
+            "{} has {} syntax error(s); Policy Agent would not install it as written",
+            file.display(),
+            errors.len()
+        ))
+    })
+}
+
+fn serve(engine: Engine, user: &str, file: &std::path::Path, rule: &str, listen: &str) -> ExitCode {
+    let policy = match read_policy(file) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
     let effective = match racemu_attls::resolve(&policy, rule) {
         Ok(e) => e,

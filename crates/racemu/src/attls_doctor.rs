@@ -64,19 +64,7 @@ impl Racf {
     ) -> Result<Vec<RuleReport>, PolicyError> {
         let rules: Vec<(String, usize)> = match rule {
             Some(name) => {
-                let r = policy
-                    .rules
-                    .iter()
-                    .find(|r| r.name.eq_ignore_ascii_case(name))
-                    .ok_or_else(|| PolicyError::NoRule {
-                        rule: name.to_string(),
-                        known: policy
-                            .rules
-                            .iter()
-                            .map(|r| r.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    })?;
+                let r = policy.rule_named(name)?;
                 vec![(r.name.clone(), r.line)]
             }
             None => policy

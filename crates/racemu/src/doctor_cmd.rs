@@ -47,22 +47,9 @@ pub fn run(
         }
         Target::Policy { file, rule } => (file, rule),
     };
-    let text = match std::fs::read(file) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
-    };
-    let policy = match racemu_attls::parse(&text) {
+    let policy = match crate::attls_cmd::read_policy(file) {
         Ok(p) => p,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("racemu: {} {e}", file.display());
-            }
-            return fail(format!(
-                "{} has {} syntax error(s); Policy Agent would not install it as written",
-                file.display(),
-                errors.len()
-            ));
-        }
+        Err(code) => return code,
     };
     let reports = match racf.doctor_policy(user, &policy, rule, options) {
         Ok(r) => r,

@@ -120,7 +120,7 @@ fn each_rule_is_judged_with_its_ring_and_its_own_findings() {
     // One rule, as text; an ECDHE_RSA suite added to the policy mends it.
     let both = [ecdsa_only[0], "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"];
     std::fs::write(&file, policy(&both, "RSA2048")).expect("policy");
-    let r = doctor(&db, &now, &file, &["--rule", "cpjes2out"]);
+    let r = doctor(&db, &now, &file, &["--rule", "CPJES2OUT"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_eq!(
         r.stdout,

@@ -26,94 +26,28 @@ pub struct Rdefine {
     pub other: Vec<String>,
 }
 
-/// Keywords of RDEFINE (z/OS Security Server RACF Command Language Reference, RDEFINE), the
-/// segments among them. RDEFINE copies a profile with FROM/FCLASS/FVOLUME/FGENERIC; it has no
-/// NO-forms and nothing to delete.
-const RDEFINE_KEYWORDS: &[&str] = &[
-    "UACC",
-    "OWNER",
-    "DATA",
-    "APPLDATA",
-    "AUDIT",
-    "NOTIFY",
-    "WARNING",
-    "LEVEL",
-    "ADDMEM",
-    "STDATA",
-    "CDTINFO",
-    "SSIGNON",
-    "ICSF",
-    "SESSION",
-    "KERB",
-    "DLFDATA",
-    "EIM",
-    "PROXY",
-    "SIGVER",
-    "TME",
-    "ALIAS",
-    "CSDATA",
-    "IDTPARMS",
-    "JES",
-    "MFPOLICY",
-    "SVFMR",
-    "CFDEF",
-    "SECLABEL",
-    "SECLEVEL",
-    "ADDCATEGORY",
-    "SINGLEDSN",
-    "TVTOC",
-    "TIMEZONE",
-    "WHEN",
-    "RESOWNER",
-    "APPCLU",
-    "GENERIC",
-    "FROM",
-    "FCLASS",
-    "FVOLUME",
-    "FGENERIC",
-];
+/// The keywords RDEFINE and RALTER share (z/OS Security Server RACF Command Language
+/// Reference, RDEFINE and RALTER), the segments among them, followed by `$extra`.
+macro_rules! resource_keywords {
+    ($($extra:literal),* $(,)?) => {
+        &[
+            "UACC", "OWNER", "DATA", "APPLDATA", "AUDIT", "NOTIFY", "WARNING", "LEVEL",
+            "ADDMEM", "STDATA", "CDTINFO", "SSIGNON", "ICSF", "SESSION", "KERB", "DLFDATA",
+            "EIM", "PROXY", "SIGVER", "TME", "ALIAS", "CSDATA", "IDTPARMS", "JES", "MFPOLICY",
+            "SVFMR", "CFDEF", "SECLABEL", "SECLEVEL", "ADDCATEGORY", "SINGLEDSN", "TVTOC",
+            "TIMEZONE", "WHEN", "RESOWNER", "APPCLU", "GENERIC",
+            $($extra),*
+        ]
+    };
+}
 
-/// Keywords of RALTER (Command Language Reference, RALTER): RDEFINE's but the FROM group,
-/// with the NO-forms and the DEL-forms that change an existing profile, and GLOBALAUDIT,
-/// which only RALTER sets.
-const RALTER_KEYWORDS: &[&str] = &[
-    "UACC",
-    "OWNER",
-    "DATA",
-    "APPLDATA",
-    "AUDIT",
-    "NOTIFY",
-    "WARNING",
-    "LEVEL",
-    "ADDMEM",
-    "STDATA",
-    "CDTINFO",
-    "SSIGNON",
-    "ICSF",
-    "SESSION",
-    "KERB",
-    "DLFDATA",
-    "EIM",
-    "PROXY",
-    "SIGVER",
-    "TME",
-    "ALIAS",
-    "CSDATA",
-    "IDTPARMS",
-    "JES",
-    "MFPOLICY",
-    "SVFMR",
-    "CFDEF",
-    "SECLABEL",
-    "SECLEVEL",
-    "ADDCATEGORY",
-    "SINGLEDSN",
-    "TVTOC",
-    "TIMEZONE",
-    "WHEN",
-    "RESOWNER",
-    "APPCLU",
-    "GENERIC",
+/// Keywords of RDEFINE: the shared ones and the FROM group, which copies a profile. RDEFINE
+/// has no NO-forms and nothing to delete.
+const RDEFINE_KEYWORDS: &[&str] = resource_keywords!("FROM", "FCLASS", "FVOLUME", "FGENERIC");
+
+/// Keywords of RALTER: the shared ones, the NO- and DEL-forms that change an existing
+/// profile, ADDVOL, and GLOBALAUDIT, which only RALTER sets.
+const RALTER_KEYWORDS: &[&str] = resource_keywords!(
     "NODATA",
     "NOAPPLDATA",
     "GLOBALAUDIT",
@@ -124,7 +58,7 @@ const RALTER_KEYWORDS: &[&str] = &[
     "DELVOL",
     "DELCATEGORY",
     "NORESOWNER",
-];
+);
 
 /// Parses RDEFINE (or RALTER when `alter`).
 pub fn parse_rdefine(ops: &[Operand], alter: bool) -> Result<Rdefine, ParseFailure> {

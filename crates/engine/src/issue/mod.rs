@@ -105,15 +105,8 @@ pub(crate) fn alt_names(spec: &AltNames<String>) -> Result<AltNames, Fail> {
 }
 
 fn dn_tag(t: &str) -> pki::DnTag {
-    match t {
-        "CN" => pki::DnTag::Cn,
-        "T" => pki::DnTag::T,
-        "OU" => pki::DnTag::Ou,
-        "O" => pki::DnTag::O,
-        "L" => pki::DnTag::L,
-        "SP" => pki::DnTag::Sp,
-        _ => pki::DnTag::C,
-    }
+    // The parser only lets SUBJECTSDN's keywords through.
+    pki::DnTag::from_keyword(t).unwrap_or(pki::DnTag::C)
 }
 
 /// GENCERT: a new key pair and certificate under WITHLABEL (or the next default label),

@@ -64,28 +64,9 @@ impl Extensions {
 /// The subject's attributes that RACDCERT's SUBJECTSDN can write, as `(keyword, value)` in
 /// RACF's display order (most specific first); other attributes are left out.
 pub(crate) fn subject_attributes(der: &[u8]) -> Vec<(&'static str, String)> {
-    use const_oid::db::rfc4519 as at;
-    let Ok(cert) = Certificate::from_der(der) else {
-        return Vec::new();
-    };
-    let tags = [
-        (at::CN, "CN"),
-        (at::TITLE, "T"),
-        (at::OU, "OU"),
-        (at::O, "O"),
-        (at::L, "L"),
-        (at::ST, "SP"),
-        (at::C, "C"),
-    ];
-    let mut out = Vec::new();
-    for rdn in cert.tbs_certificate.subject.0.iter().rev() {
-        for atv in rdn.0.iter() {
-            let Some((_, k)) = tags.iter().find(|(o, _)| *o == atv.oid) else {
-                continue;
-            };
-            let v = String::from_utf8_lossy(atv.value.value()).into_owned();
-            out.push((*k, v));
-        }
-    }
-    out
+    racemu_pki::NameSpec::of_certificate(der)
+        .0
+        .into_iter()
+        .map(|(tag, value)| (tag.keyword(), value))
+        .collect()
 }
