@@ -107,30 +107,12 @@ fn a_remembered_logon_ends_when_racf_changes_the_password_or_revokes_the_user() 
     };
     assert_eq!(call("ZOSUSR:SECRET1"), 200);
     assert_eq!(call("ZOSUSR:SECRET1"), 200);
-    let r = racemu(
-        &z.db(),
-        &real_now(),
-        &["exec", "ALTUSER ZOSUSR PASSWORD(NEWPW1) NOEXPIRED"],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stdout);
+    z.exec("ALTUSER ZOSUSR PASSWORD(NEWPW1) NOEXPIRED");
     assert_eq!(call("ZOSUSR:SECRET1"), 401);
     assert_eq!(call("ZOSUSR:NEWPW1"), 200);
-    let r = racemu(
-        &z.db(),
-        &real_now(),
-        &["exec", "ALTUSER ZOSUSR REVOKE"],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stdout);
+    z.exec("ALTUSER ZOSUSR REVOKE");
     assert_eq!(call("ZOSUSR:NEWPW1"), 401);
-    let r = racemu(
-        &z.db(),
-        &real_now(),
-        &["exec", "ALTUSER ZOSUSR RESUME"],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stdout);
+    z.exec("ALTUSER ZOSUSR RESUME");
     assert_eq!(call("ZOSUSR:NEWPW1"), 200);
 }
 

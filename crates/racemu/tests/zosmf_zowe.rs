@@ -79,13 +79,7 @@ fn zowe_cli_8_submits_zwekring_issues_racdcert_uploads_a_pkcs12_and_downloads_an
         return;
     };
     let z = start();
-    let r = racemu(
-        &z.db(),
-        &real_now(),
-        &["exec", "ALTUSER ZOSUSR SPECIAL"],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stdout);
+    z.exec("ALTUSER ZOSUSR SPECIAL");
     let home = zowe_home(&z);
     // The ZWEKRING deck, waited for, with all its spool.
     let deck = z.tmp.path().join("zwekring.jcl");

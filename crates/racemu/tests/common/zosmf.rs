@@ -55,6 +55,13 @@ impl Zosmf {
         self.tmp.path().join("racf.db")
     }
 
+    /// Runs `commands` with `racemu exec` on the server's store (as IBMUSER, the real
+    /// clock), which must end RC 0.
+    pub fn exec(&self, commands: &str) {
+        let r = super::racemu(&self.db(), &super::real_now(), &["exec", commands], None);
+        assert_eq!(r.code, 0, "{commands}: {}{}", r.stdout, r.stderr);
+    }
+
     /// The base URL, as `localhost` (the certificate's name).
     pub fn url(&self, path: &str) -> String {
         format!("https://localhost:{}{path}", self.port)
