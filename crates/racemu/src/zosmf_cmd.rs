@@ -51,6 +51,9 @@ pub fn run(engine: Engine, db: &Path, user: &str, cmd: ZosmfCmd) -> ExitCode {
             label,
         } => {
             let clock = engine.clock();
+            // Every engine of the server draws on the store's randomness: a seeded store's
+            // keys made over z/OSMF come from its seed too.
+            let config = *engine.config();
             let mut racf = racemu::Racf::from_engine(engine);
             let view = match racf.ring(user, &ring) {
                 Ok(v) => v,
@@ -65,12 +68,10 @@ pub fn run(engine: Engine, db: &Path, user: &str, cmd: ZosmfCmd) -> ExitCode {
             };
             drop(racf);
             crate::ignore_sigpipe();
-            let backend = Backend::new(
-                db.to_path_buf(),
-                clock,
-                racemu_engine::Config::default(),
-                Arc::new(Racemu),
-            );
+            if config.randomness.is_seeded() {
+                eprintln!("racemu: {}", racemu::seeding::REPRODUCIBLE_KEYS);
+            }
+            let backend = Backend::new(db.to_path_buf(), clock, config, Arc::new(Racemu));
             match racemu_zosmf::serve(tls, &listen, backend) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),

@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::racemu;
 use common::real_now;
 use common::zosmf::start;
+use common::{cert_der, racemu};
 use std::path::Path;
 use std::process::Command;
 
@@ -484,4 +484,53 @@ fn sigterm_and_sigint_stop_the_server_cleanly() {
         let status = z.child.wait().expect("wait");
         assert_eq!(status.code(), Some(0), "{signal}");
     }
+}
+
+/// The test stores are seeded (common::SEED), so the server's engines draw on that seed: a
+/// key made over z/OSMF is the key `racemu exec` makes from the same seed for the same owner,
+/// label, type and size, and the server says its keys are reproducible (RCM204W).
+#[test]
+fn a_seeded_store_serves_with_its_seed_and_says_so() {
+    let z = start();
+    let said = z.log.lock().expect("log").clone();
+    assert!(
+        said.iter().any(|l| l.starts_with("racemu: RCM204W ")),
+        "{said:?}"
+    );
+    z.exec(
+        "RDEFINE FACILITY IRR.DIGTCERT.GENCERT UACC(NONE)
+PERMIT IRR.DIGTCERT.GENCERT CLASS(FACILITY) ID(ZOSUSR) ACCESS(READ)
+RDEFINE FACILITY IRR.DIGTCERT.ADD UACC(NONE)
+PERMIT IRR.DIGTCERT.ADD CLASS(FACILITY) ID(ZOSUSR) ACCESS(READ)
+SETROPTS RACLIST(FACILITY) REFRESH",
+    );
+    let gencert = "RACDCERT GENCERT SUBJECTSDN(CN('seeded')) NISTECC SIZE(256) WITHLABEL('seeded')";
+    let body = serde_json::json!({"tsoCmd": gencert, "cmdState": "stateless"}).to_string();
+    let (status, v) = z.json("PUT", "/zosmf/tsoApp/v1/tso", Some(&body));
+    assert_eq!(status, 200, "{v}");
+    let over_zosmf = cert_der(&z.db(), "ZOSUSR", "seeded");
+
+    // The same certificate's key from `racemu exec` on a fresh store with the same seed.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let r = racemu(
+        &db,
+        &real_now(),
+        &[
+            "exec",
+            &format!(
+                "ADDUSER ZOSUSR\nRACDCERT ID(ZOSUSR) {}",
+                &gencert["RACDCERT ".len()..]
+            ),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let by_exec = cert_der(&db, "ZOSUSR", "seeded");
+    let spki = |der: &[u8]| {
+        racemu_pki::parse_certificate(der)
+            .expect("certificate")
+            .spki_der
+    };
+    assert_eq!(spki(&over_zosmf), spki(&by_exec));
 }

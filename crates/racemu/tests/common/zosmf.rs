@@ -34,7 +34,8 @@ pub struct Zosmf {
     pub port: String,
     pub ca: PathBuf,
     pub tmp: tempfile::TempDir,
-    /// The server's log lines after `serving on`, as they arrive.
+    /// The server's standard error: the lines up to `serving on`, then the rest as they
+    /// arrive.
     pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
@@ -150,16 +151,18 @@ pub fn launch(tmp: tempfile::TempDir, ca: PathBuf) -> Zosmf {
         .expect("zosmf serve");
     let mut reader = BufReader::new(child.stderr.take().expect("stderr"));
     let mut line = String::new();
+    let mut before = Vec::new();
     while !line.contains("serving on") {
         line.clear();
         assert!(
             reader.read_line(&mut line).expect("stderr") > 0,
             "server ended: {line}"
         );
+        before.push(line.trim_end().to_string());
     }
     let port = line.trim().rsplit(':').next().expect("port").to_string();
     // Keep draining standard error so the server never blocks on it.
-    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = std::sync::Arc::new(std::sync::Mutex::new(before));
     let sink = std::sync::Arc::clone(&log);
     std::thread::spawn(move || {
         for line in reader.lines().map_while(Result::ok) {
