@@ -160,7 +160,7 @@ pub(crate) fn judge(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<Finding> {
         && info.signature_algorithm.contains("RSA")
     {
         out.push(finding(Severity::Warning, "ec-key-signed-by-rsa", e, format!(
-            "The server certificate {l} has an EC key but is signed by an RSA CA ({}): AT-TLS and System SSL need ECDHE_RSA cipher suites for it, which ECDSA-only policies and some clients do not offer.",
+            "The server certificate {l} has an EC key but is signed by an RSA CA ({}): under TLS 1.0 and 1.1 (RFC 4492) only ECDH_RSA suites fit it, not ECDHE_ECDSA, and some clients (Java among them) fail on an EC certificate under an RSA CA; an EC CA, or an RSA key under this one, avoids both.",
             info.signature_algorithm), ctx.reissue(e, None, true, Link::Rollover)));
     }
     let missing: Vec<&String> = ctx.options.hosts.iter().filter(|h| !in_san(e, h)).collect();
