@@ -60,8 +60,10 @@ const RALTER_KEYWORDS: &[&str] = resource_keywords!(
     "NORESOWNER",
 );
 
-/// Parses RDEFINE (or RALTER when `alter`).
-pub fn parse_rdefine(ops: &[Operand], alter: bool) -> Result<Rdefine, ParseFailure> {
+/// The two positionals of a general-resource command, upper case: the class (empty when
+/// missing) and the profile names (`CLASS (P1 P2)` or `CLASS P1`; empty when missing), then
+/// the remaining operands.
+fn class_and_profiles(ops: &[Operand]) -> (String, Vec<String>, &[Operand]) {
     let (pos, rest) = positionals(ops, 2);
     let class = pos
         .first()
@@ -69,6 +71,12 @@ pub fn parse_rdefine(ops: &[Operand], alter: bool) -> Result<Rdefine, ParseFailu
         .cloned()
         .unwrap_or_default();
     let profiles = pos.get(1).cloned().unwrap_or_default();
+    (class, profiles, rest)
+}
+
+/// Parses RDEFINE (or RALTER when `alter`).
+pub fn parse_rdefine(ops: &[Operand], alter: bool) -> Result<Rdefine, ParseFailure> {
+    let (class, profiles, rest) = class_and_profiles(ops);
     if class.is_empty() {
         return Err(ParseFailure::missing("CLASS NAME", "CLASS NAME"));
     }
@@ -117,13 +125,7 @@ pub struct Rdelete {
 
 /// Parses RDELETE.
 pub fn parse_rdelete(ops: &[Operand]) -> Result<Rdelete, ParseFailure> {
-    let (pos, rest) = positionals(ops, 2);
-    let class = pos
-        .first()
-        .and_then(|v| v.first())
-        .cloned()
-        .unwrap_or_default();
-    let profiles = pos.get(1).cloned().unwrap_or_default();
+    let (class, profiles, rest) = class_and_profiles(ops);
     if class.is_empty() || profiles.is_empty() {
         return Err(ParseFailure::missing("PROFILE NAME(S)", "PROFILE NAME(S)"));
     }
@@ -218,13 +220,7 @@ pub struct Rlist {
 
 /// Parses RLIST.
 pub fn parse_rlist(ops: &[Operand]) -> Result<Rlist, ParseFailure> {
-    let (pos, rest) = positionals(ops, 2);
-    let class = pos
-        .first()
-        .and_then(|v| v.first())
-        .cloned()
-        .unwrap_or_default();
-    let profiles = pos.get(1).cloned().unwrap_or_default();
+    let (class, profiles, rest) = class_and_profiles(ops);
     if class.is_empty() || profiles.is_empty() {
         return Err(ParseFailure::missing("PROFILE NAME(S)", "PROFILE NAME(S)"));
     }
