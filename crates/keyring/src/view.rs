@@ -169,6 +169,21 @@ pub struct RingView {
 }
 
 impl RingView {
+    /// The ring as [`StatusFilter::Trusted`] opens it: this view without its NOTRUST entries
+    /// (the filter drops them and changes nothing else).
+    pub fn trusted(&self) -> RingView {
+        let notrust = racemu_racf::TrustStatus::NoTrust.to_string();
+        RingView {
+            entries: self
+                .entries
+                .iter()
+                .filter(|e| e.status != notrust)
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// The DEFAULT entry, or the one labelled `label`.
     pub fn entry(&self, label: Option<&str>) -> Option<&RingEntry> {
         match label {

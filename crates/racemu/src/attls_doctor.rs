@@ -118,7 +118,7 @@ impl Racf {
                 .and_then(|l| l.labels.first())
                 .map(|l| l.value.clone());
         }
-        let mut report = match racemu_keyring::doctor::diagnose(
+        let (mut report, served) = match racemu_keyring::doctor::examine(
             self.engine().store_mut(),
             &user,
             &reference,
@@ -134,10 +134,9 @@ impl Racf {
         };
         // The rule's own findings need the ring as the server is given it; when it is
         // refused, `no-access` already says so.
-        let rule_findings = match self.ring(&user, &keyring.value) {
-            Ok(view) => racemu_attls::judge_effective(&effective, &view),
-            Err(_) => Vec::new(),
-        };
+        let rule_findings = served
+            .map(|view| racemu_attls::judge_effective(&effective, &view))
+            .unwrap_or_default();
         if rule_findings
             .iter()
             .any(|f| f.code == "attls-label-not-in-ring")

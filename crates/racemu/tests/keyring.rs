@@ -83,6 +83,42 @@ fn facility_rules_keys_and_notrust() {
     assert_eq!((e.saf_rc, e.racf_rc, e.racf_reason), (8, 8, 44));
 }
 
+/// `RingView::trusted` of a view opened with every status is the view `StatusFilter::Trusted`
+/// opens: the same entries, keys and access, NOTRUST left out.
+#[test]
+fn the_trusted_part_of_a_full_view_is_the_trusted_view() {
+    use racemu_keyring::{open_ring, RingRef, StatusFilter};
+    let mut r = racf();
+    let reference = RingRef::parse("SRV/Ring").expect("reference");
+    let store = r.engine().store_mut();
+    let any = open_ring(store, "SRV", &reference, StatusFilter::Any).expect("any");
+    let trusted = open_ring(store, "SRV", &reference, StatusFilter::Trusted).expect("trusted");
+    assert_eq!(any.entries.len(), 3, "NOTRUST included");
+    let shape = |v: &racemu::RingView| {
+        let entries: Vec<_> = v
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.label.clone(),
+                    e.status.clone(),
+                    e.der.clone(),
+                    e.private_key.clone(),
+                )
+            })
+            .collect();
+        (
+            v.owner.clone(),
+            v.name.clone(),
+            v.access.clone(),
+            v.caller.clone(),
+            v.stale.clone(),
+            entries,
+        )
+    };
+    assert_eq!(shape(&any.trusted()), shape(&trusted));
+}
+
 #[test]
 fn rdatalib_rules_and_control_for_certauth_keys() {
     let mut r = racf();

@@ -101,16 +101,29 @@ pub fn diagnose(
     ring: &RingRef,
     options: &Options,
 ) -> Result<Report, DatalibError> {
+    examine(store, user, ring, options).map(|(report, _)| report)
+}
+
+/// As [`diagnose`], also giving the ring as the server is given it (TRUST and HIGHTRUST
+/// certificates only, as [`StatusFilter::Trusted`] opens it); `None` when `user` is refused.
+/// The ring is opened once.
+pub fn examine(
+    store: &mut Store,
+    user: &str,
+    ring: &RingRef,
+    options: &Options,
+) -> Result<(Report, Option<RingView>), DatalibError> {
     let user = user.to_ascii_uppercase();
     let view = match open_ring(store, &user, ring, StatusFilter::Any) {
         Ok(v) => v,
         Err(e) if e.racf_reason == 8 => {
             let owner = ring.owner.clone().unwrap_or_else(|| user.clone());
-            return Ok(report(
+            let refused = report(
                 format!("{owner}/{}", ring.ring),
                 &user,
                 vec![access::no_access(&e)],
-            ));
+            );
+            return Ok((refused, None));
         }
         Err(e) => return Err(e),
     };
@@ -118,9 +131,9 @@ pub fn diagnose(
         .transaction(|tx| Ok::<_, StoreError>(judge(tx, &view, options)))
         .map_err(DatalibError::internal)?;
     let mut report = report(format!("{}/{}", view.owner, view.name), &user, findings);
+    // Clients see what the server is given.
+    let served = view.trusted();
     if options.probe {
-        // Clients see what the server is given: TRUST and HIGHTRUST certificates only.
-        let served = open_ring(store, &user, ring, StatusFilter::Trusted)?;
         let clients: Vec<&str> = if options.clients.is_empty() {
             CLIENTS.to_vec()
         } else {
@@ -128,7 +141,7 @@ pub fn diagnose(
         };
         report.probes = crate::probe(&served, options.label.as_deref(), &clients);
     }
-    Ok(report)
+    Ok((report, Some(served)))
 }
 
 fn report(ring: String, user: &str, mut findings: Vec<Finding>) -> Report {
