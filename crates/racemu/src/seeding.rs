@@ -28,29 +28,25 @@ pub fn randomness_of(seed: Option<u64>) -> Randomness {
 
 /// Settles the randomness of `store` given the one `requested`: the store's recorded seed
 /// when it has one; else the requested seed, recorded, when the store holds no certificate;
-/// else the operating system. Writes the seed in one transaction when it records it.
+/// else the operating system. Only recording a seed writes (one transaction); every other
+/// start only reads.
 pub fn settle(store: &mut Store, requested: Randomness) -> Result<Seeding, StoreError> {
     let path = store.path().display().to_string();
+    if let Some(recorded) = store.read(settings::seed)? {
+        return Ok(recorded_seed(recorded, requested, &path));
+    }
+    let Some(seed) = requested.seed_bytes() else {
+        return Ok(Seeding {
+            randomness: Randomness::os(),
+            warning: None,
+        });
+    };
     store.transaction(|tx| {
+        // Another process may have recorded a seed since the read.
         if let Some(recorded) = settings::seed(tx)? {
-            let warning = match requested.seed_bytes() {
-                Some(s) if s != recorded => Some(format!(
-                    "RCM205W the store at {path} is seeded with another seed; its recorded seed is used"
-                )),
-                _ => None,
-            };
-            return Ok(Seeding {
-                randomness: Randomness::seeded(recorded),
-                warning,
-            });
+            return Ok(recorded_seed(recorded, requested, &path));
         }
-        let Some(seed) = requested.seed_bytes() else {
-            return Ok(Seeding {
-                randomness: Randomness::os(),
-                warning: None,
-            });
-        };
-        if !certs::profiles(tx)?.is_empty() {
+        if certs::any(tx)? {
             return Ok(Seeding {
                 randomness: Randomness::os(),
                 warning: Some(format!(
@@ -64,6 +60,20 @@ pub fn settle(store: &mut Store, requested: Randomness) -> Result<Seeding, Store
             warning: None,
         })
     })
+}
+
+/// A seeded store's randomness, with RCM205W when `requested` was another seed.
+fn recorded_seed(recorded: [u8; 32], requested: Randomness, path: &str) -> Seeding {
+    let warning = match requested.seed_bytes() {
+        Some(s) if s != recorded => Some(format!(
+            "RCM205W the store at {path} is seeded with another seed; its recorded seed is used"
+        )),
+        _ => None,
+    };
+    Seeding {
+        randomness: Randomness::seeded(recorded),
+        warning,
+    }
 }
 
 /// The warning `keyring serve` (and any server on a seeded store) prints on standard error.

@@ -83,20 +83,14 @@ pub fn seed(tx: &Tx<'_>) -> StoreResult<Option<[u8; 32]>> {
 
 /// Records that the store is seeded with `seed` (see [`seed`]).
 pub fn record_seed(tx: &Tx<'_>, seed: &[u8; 32]) -> StoreResult<()> {
-    let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
-    meta::set(tx, SEED_KEY, &hex)
+    meta::set(tx, SEED_KEY, &hex::encode(seed))
 }
 
 const SEED_KEY: &str = "seed";
 
-fn parse_seed(hex: &str) -> Option<[u8; 32]> {
-    if hex.len() != 64 || !hex.is_ascii() {
-        return None;
-    }
+fn parse_seed(text: &str) -> Option<[u8; 32]> {
     let mut out = [0u8; 32];
-    for (i, b) in out.iter_mut().enumerate() {
-        *b = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
+    hex::decode_to_slice(text, &mut out).ok()?;
     Some(out)
 }
 

@@ -193,6 +193,13 @@ pub fn delete_owner(tx: &Tx<'_>, owner: &Owner) -> StoreResult<usize> {
         .execute([Col(owner)])?)
 }
 
+/// Whether the store holds any certificate.
+pub fn any(tx: &Tx<'_>) -> StoreResult<bool> {
+    Ok(tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM certificates)")?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// Every DIGTCERT profile: (profile name, creator, status, owner), in name order.
 pub fn profiles(tx: &Tx<'_>) -> StoreResult<Vec<(String, String, TrustStatus, Owner)>> {
     let mut st = tx.prepare_cached(
