@@ -103,7 +103,7 @@ pub async fn list(
     let rows = app
         .backend
         .run(move |engine, _| {
-            engine.store_mut().transaction(|tx| {
+            engine.store().read(|tx| {
                 let mut rows = Vec::new();
                 for (dsn, recfm, lrecl, _) in datasets::list(tx, Some(&pattern))? {
                     let org = datasets::dsorg(tx, &dsn)?.map_or("PS", |o| o.code());
@@ -148,7 +148,7 @@ pub async fn read(
     let n = name.clone();
     let got = app
         .backend
-        .run(move |engine, _| engine.store_mut().transaction(|tx| datasets::get(tx, &n)))
+        .run(move |engine, _| engine.store().read(|tx| datasets::get(tx, &n)))
         .await?;
     let data = match got {
         Ok(Some(d)) => d.data,
@@ -247,7 +247,7 @@ pub async fn members(
     let found = app
         .backend
         .run(move |engine, _| {
-            engine.store_mut().transaction(|tx| {
+            engine.store().read(|tx| {
                 Ok::<_, racemu_store::StoreError>(match datasets::dsorg(tx, &n)? {
                     None => None,
                     Some(datasets::Dsorg::Sequential) => Some(None),

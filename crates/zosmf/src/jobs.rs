@@ -132,7 +132,7 @@ async fn submitted_jcl(
     let d = dsn.clone();
     let got = app
         .backend
-        .run(move |engine, _| engine.store_mut().transaction(|tx| datasets::get(tx, &d)))
+        .run(move |engine, _| engine.store().read(|tx| datasets::get(tx, &d)))
         .await?;
     match got {
         Ok(Some(ds)) => String::from_utf8(ds.data)
@@ -226,7 +226,7 @@ pub async fn list(
     let found = app
         .backend
         .run(move |engine, _| {
-            engine.store_mut().transaction(|tx| {
+            engine.store().read(|tx| {
                 let all = jobs::list(tx, &owner, &prefix, jobid.as_deref(), usize::MAX)?;
                 let mut seen = Vec::new();
                 for j in all {
@@ -264,7 +264,7 @@ async fn visible(
     let job = app
         .backend
         .run(move |engine, _| {
-            engine.store_mut().transaction(|tx| {
+            engine.store().read(|tx| {
                 let Some(job) = jobs::get(tx, &i)?.filter(|j| j.jobname == n) else {
                     return Ok(None);
                 };
@@ -298,11 +298,7 @@ pub async fn files(
     let jobid = job.jobid.clone();
     let files = app
         .backend
-        .run(move |engine, _| {
-            engine
-                .store_mut()
-                .transaction(|tx| jobs::spool_files(tx, &jobid))
-        })
+        .run(move |engine, _| engine.store().read(|tx| jobs::spool_files(tx, &jobid)))
         .await?
         .map_err(store_error)?;
     let b = base(&headers, app.port);
@@ -333,7 +329,7 @@ pub async fn records(
     let text = app
         .backend
         .run(move |engine, _| {
-            engine.store_mut().transaction(|tx| match which {
+            engine.store().read(|tx| match which {
                 None => jobs::jcl(tx, &jobid),
                 Some(n) => jobs::spool_records(tx, &jobid, n),
             })
