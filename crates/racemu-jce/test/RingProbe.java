@@ -17,6 +17,7 @@ import java.util.List;
  *   writes TYPE URL     load, then in-memory writes, load(null, null) + setKeyEntry, store()
  *   provider TYPE       the provider that serves TYPE
  *   exec COMMAND        racemu exec COMMAND (-Dracemu.bin, -Dracemu.db), to change the ring
+ *   user USERID         the application's user ID from now on (-Dracemu.user)
  * Each prints one line: what the key store holds, or the exception and its cause.
  */
 public final class RingProbe {
@@ -38,6 +39,10 @@ public final class RingProbe {
                         break;
                     case "provider":
                         System.out.println(line + " -> " + KeyStore.getInstance(w[1]).getProvider().getName());
+                        break;
+                    case "user":
+                        System.setProperty("racemu.user", w[1]);
+                        System.out.println(line + " -> ok");
                         break;
                     case "exec":
                         System.out.println(line + " -> rc " + exec(line.substring(5)));
