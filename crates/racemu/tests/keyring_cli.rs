@@ -190,7 +190,10 @@ fn keyring_open_prints_the_ring_as_one_json_document() {
             .expect("base64")
     };
     assert_eq!(b64(&entry["certificate"]), cert_der(&db, "SRV", "srv"));
-    assert!(b64(&entry["private_key"]).starts_with(&[0x30]), "PKCS#8 DER");
+    assert!(
+        b64(&entry["private_key"]).starts_with(&[0x30]),
+        "PKCS#8 DER"
+    );
     let mut shown = doc.clone();
     shown["entries"][0]["certificate"] = "…".into();
     shown["entries"][0]["private_key"] = "…".into();
