@@ -105,6 +105,11 @@ final class RingRequest {
         if (!(entries instanceof List)) {
             throw new IOException("racemu: keyring open document without entries");
         }
+        for (Object e : (List<Object>) entries) {
+            if (!(e instanceof Map)) {
+                throw new IOException("racemu: keyring open document with an entry that is not an object");
+            }
+        }
         return (List<Map<String, Object>>) entries;
     }
 
