@@ -1,5 +1,5 @@
 //! The Java key stores of crates/racemu-jce under test (java_jce.rs, java_tomcat.rs): the jar
-//! built once per test process, a store with the rings the tests read, JVMs on either route,
+//! built when its sources changed, a store with the rings the tests read, JVMs on either route,
 //! curl with the ring's CA.
 
 use super::*;
@@ -20,8 +20,8 @@ impl Built {
     }
 }
 
-/// Builds crates/racemu-jce with its build.sh (once per test process) and compiles the test
-/// programs; `None`, with the reason on standard error, when the tests cannot run here.
+/// Builds crates/racemu-jce with its build.sh and compiles the test programs (once per test
+/// process, and only when a file under crates/racemu-jce is newer than the last build); `None`, with the reason on standard error, when the tests cannot run here.
 pub fn java() -> Option<&'static Built> {
     static BUILT: OnceLock<Option<Built>> = OnceLock::new();
     BUILT
@@ -36,6 +36,12 @@ pub fn java() -> Option<&'static Built> {
             }
             let jce = root().join("crates/racemu-jce");
             let dir = root().join("target/racemu-jce");
+            let classes = dir.join("test-classes");
+            let done = classes.join("RingServer.class");
+            if newest(&jce) < modified(&done) {
+                // Built by an earlier test process from these very sources.
+                return Some(Built { dir, classes });
+            }
             let out = Command::new(jce.join("build.sh"))
                 .env("RACEMU_JCE_OUT", &dir)
                 .output()
@@ -45,7 +51,6 @@ pub fn java() -> Option<&'static Built> {
                 "build.sh: {}",
                 String::from_utf8_lossy(&out.stderr)
             );
-            let classes = dir.join("test-classes");
             let mut javac = Command::new("javac");
             javac
                 .arg("-d")
@@ -64,6 +69,24 @@ pub fn java() -> Option<&'static Built> {
             Some(Built { dir, classes })
         })
         .as_ref()
+}
+
+/// When `p` was last changed (the epoch when it does not exist).
+fn modified(p: &Path) -> std::time::SystemTime {
+    std::fs::metadata(p)
+        .and_then(|m| m.modified())
+        .unwrap_or(std::time::UNIX_EPOCH)
+}
+
+/// The latest change to any file under `dir`.
+fn newest(dir: &Path) -> std::time::SystemTime {
+    let mut latest = modified(dir);
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        let t = if p.is_dir() { newest(&p) } else { modified(&p) };
+        latest = latest.max(t);
+    }
+    latest
 }
 
 /// A store with racdcert-scripts/zosconnect.jcl's ring (ZCSERV1/Keyring.ZOSCONN: CA
