@@ -172,6 +172,16 @@ pub enum KeyringCmd {
         #[arg(long, value_name = "TIMESTAMP")]
         now: Option<String>,
     },
+    /// The ring as an application's key store reads it: one JSON document on standard
+    /// output (docs/java.md), with the DER certificates and the private keys R_datalib
+    /// releases to --user. Exit status 8 with an `error` object when R_datalib refuses.
+    #[command(
+        after_help = "Example:\n  racemu --user ZCSERV1 keyring open safkeyring://ZCSERV1/Keyring.ZOSCONN"
+    )]
+    Open {
+        /// safkeyring://OWNER/RING (any safkeyring* scheme, 2 to 4 slashes), OWNER/RING or RING.
+        ring: String,
+    },
     /// Write the ring as one PEM bundle or a PKCS#12 keystore.
     ///
     /// Files that hold a private key are created with mode 0600. A summary (file,

@@ -1,4 +1,4 @@
-//! `racemu keyring list|export|serve` (and the dispatch of `keyring doctor`): a ring as an application opens it.
+//! `racemu keyring list|export|serve` (and the dispatch of `keyring doctor` and `keyring open`): a ring as an application opens it.
 
 use crate::cli::{ClientAuthArg, ExportFmt, KeyringCmd};
 use crate::fail;
@@ -41,6 +41,10 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
             };
             return crate::doctor_cmd::run(engine, user, target, &options, *json);
         }
+        KeyringCmd::Open { ring } => {
+            let mut racf = racemu::Racf::from_engine(engine);
+            return crate::keyring_open::run(racf.ring(user, ring), user);
+        }
         KeyringCmd::List { ring, .. }
         | KeyringCmd::Export { ring, .. }
         | KeyringCmd::Serve { ring, .. } => ring.clone(),
@@ -58,7 +62,9 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
         }
     }
     match k {
-        KeyringCmd::Doctor { .. } => fail("keyring doctor runs before the ring is opened"),
+        KeyringCmd::Doctor { .. } | KeyringCmd::Open { .. } => {
+            fail("keyring doctor and keyring open run before the ring is opened")
+        }
         KeyringCmd::List { json, .. } => list(&view, json, now),
         KeyringCmd::Export {
             format,

@@ -6,6 +6,7 @@ mod doctor_cmd;
 mod ds_cmd;
 mod files;
 mod keyring_cmd;
+mod keyring_open;
 mod zosmf_cmd;
 
 use clap::Parser;

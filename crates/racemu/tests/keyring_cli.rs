@@ -166,3 +166,92 @@ SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
         })
     );
 }
+
+/// `keyring open`: the document the Java key stores read (docs/java.md): the DER
+/// certificate and the PKCS#8 key R_datalib releases, as standard base64.
+#[test]
+fn keyring_open_prints_the_ring_as_one_json_document() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    assert_eq!(racemu(&db, NOW, &["exec", RING], None).code, 0);
+    let r = racemu(
+        &db,
+        NOW,
+        &["--user", "srv", "keyring", "open", "safkeyring:///Ring"],
+        None,
+    );
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let entry = &doc["entries"][0];
+    let b64 = |v: &serde_json::Value| {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().expect("base64 text"))
+            .expect("base64")
+    };
+    assert_eq!(b64(&entry["certificate"]), cert_der(&db, "SRV", "srv"));
+    assert!(
+        b64(&entry["private_key"]).starts_with(&[0x30]),
+        "PKCS#8 DER"
+    );
+    let mut shown = doc.clone();
+    shown["entries"][0]["certificate"] = "…".into();
+    shown["entries"][0]["private_key"] = "…".into();
+    assert_eq!(
+        shown,
+        serde_json::json!({
+            "format": "racemu-keyring-open/1",
+            "user": "SRV",
+            "owner": "SRV",
+            "ring": "Ring",
+            "entries": [{
+                "label": "srv",
+                "owner": "SRV",
+                "usage": "PERSONAL",
+                "default": true,
+                "status": "TRUST",
+                "certificate": "…",
+                "private_key": "…",
+                "key_withheld": null,
+            }],
+            "warnings": [
+                "RCM213W ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start).",
+                "RCM214W certificate(s) 'srv' in ring SRV/Ring changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
+            ],
+            "error": null,
+        })
+    );
+}
+
+/// A refusal is the same document with IBM's codes and racemu's hint, exit status 8, and
+/// nothing on standard error.
+#[test]
+fn keyring_open_refusal_is_a_document_with_the_codes_and_the_hint() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    assert_eq!(racemu(&db, NOW, &["exec", RING], None).code, 0);
+    let r = racemu(
+        &db,
+        NOW,
+        &["--user", "SRV", "keyring", "open", "SRV/ring"],
+        None,
+    );
+    assert_eq!((r.code, r.stderr.as_str()), (8, ""));
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(
+        doc,
+        serde_json::json!({
+            "format": "racemu-keyring-open/1",
+            "user": "SRV",
+            "entries": [],
+            "warnings": [],
+            "error": {
+                "saf_rc": 8,
+                "racf_rc": 8,
+                "racf_reason": 84,
+                "description": "profile for ring not found",
+                "hint": "SRV has no ring named ring (ring names are case sensitive).",
+            },
+        })
+    );
+}

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod interchange;
+pub mod java;
 pub mod zosmf;
 
 use std::path::{Path, PathBuf};
