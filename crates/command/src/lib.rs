@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 pub mod help;
+pub mod messages;
 mod operand;
 pub mod racdcert;
 pub mod racf;
@@ -72,6 +73,13 @@ pub const VERBS: &[&str] = &[
 /// alphanumeric or national) gives `IKJ56621I INVALID COMMAND NAME SYNTAX`; an unknown but
 /// well-formed name gives `IKJ56500I COMMAND xxx NOT FOUND`. Both end with RC 12.
 pub fn parse(text: &str) -> Result<Command, ParseFailure> {
+    // Command scan reads the name up to the first blank, comma or tab, before any operand is
+    // parsed: `RING(Ring1) DEFAULT)` names the command `RING(Ring1)`, which breaks the name
+    // rules, whatever its operands hold.
+    let field = name_field(text);
+    if !field.is_empty() && !verb::is_valid_command_name(field) {
+        return Err(verb::invalid_name_syntax(field, VERBS));
+    }
     let parsed = match tso_parse(text) {
         Ok(p) => p,
         Err(SyntaxError::Empty) => return Err(verb::invalid_name_syntax("", VERBS)),
@@ -107,6 +115,14 @@ pub fn parse(text: &str) -> Result<Command, ParseFailure> {
         "END" | "LOGOFF" => Ok(Command::Logoff),
         v => Err(verb::not_found(v, VERBS)),
     }
+}
+
+/// The command-name field as command scan reads it: after leading blanks and commas, up to
+/// the next blank, comma or tab (a parenthesis or apostrophe does not end it).
+fn name_field(text: &str) -> &str {
+    let delimiter = |c: char| c == ' ' || c == ',' || c == '\t';
+    let t = text.trim_start_matches(delimiter);
+    t.find(delimiter).map_or(t, |end| &t[..end])
 }
 
 #[cfg(test)]
@@ -147,6 +163,73 @@ mod tests {
         // A syntax error after a well-formed name is parse's, not command scan's.
         let e = parse(" ,RACDCERT LIST(LABEL('x").unwrap_err();
         assert_eq!(e.messages, ["IKJ56702I INVALID QUOTED STRING, 'x"]);
+    }
+
+    /// An orphan record left by a missing `+` (newcomer trial row 2.9): its first word with
+    /// the parenthesis glued to it is the command name, and that name breaks TSO's rules, so
+    /// command scan answers IKJ56621I before any operand is looked at
+    /// (<https://www.ibm.com/docs/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ikjm100/cd02299.htm>,
+    /// <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.ikjb700/synreq.htm>).
+    #[test]
+    fn a_parenthesis_glued_to_the_command_name_is_invalid_name_syntax() {
+        for text in [
+            "RING(Ring1) DEFAULT)",
+            "  RING(Ring1) DEFAULT",
+            "FOO(x) y)",
+            "LABEL('x')",
+        ] {
+            let e = parse(text).unwrap_err();
+            assert_eq!(
+                e.messages,
+                ["IKJ56621I INVALID COMMAND NAME SYNTAX"],
+                "{text}"
+            );
+            assert_eq!(e.rc, 12);
+        }
+        // A blank or comma after the name ends it; the operands' errors are parse's.
+        let e = parse("FOO (x) y").unwrap_err();
+        assert_eq!(e.messages, ["IKJ56500I COMMAND FOO NOT FOUND"]);
+    }
+
+    /// Misspelled keywords get RCM120I "did you mean" (newcomer trial row 2.4); SYSTSPRT keeps
+    /// TSO's IKJ56712I.
+    #[test]
+    fn misspelled_keywords_get_did_you_mean() {
+        let cases = [
+            (
+                "RACDCERT GENCERT CERTAUTH SUBJECTDN(CN('Typo CA') O('ACME')) WITHLABEL('t')",
+                "IKJ56712I INVALID KEYWORD, SUBJECTDN(CN('TYPO CA') O('ACME'))",
+                "RCM120I SUBJECTDN is not a keyword here; did you mean SUBJECTSDN?",
+            ),
+            (
+                "RACDCERT GENCERT SUBJECTSDN(CN('x')) WITHLABLE('t')",
+                "IKJ56712I INVALID KEYWORD, WITHLABLE('T')",
+                "RCM120I WITHLABLE is not a keyword here; did you mean WITHLABEL?",
+            ),
+            (
+                "RACDCERT CONNECT(LABEL('l') RINGG(R1)) ID(U)",
+                "IKJ56712I INVALID KEYWORD, RINGG(R1)",
+                "RCM120I RINGG is not a keyword here; did you mean RING?",
+            ),
+            (
+                "RACDCERT GENCERT SUBJECTSDN(CN('x')) ALTNAME(DOMIAN('a.b'))",
+                "IKJ56712I INVALID KEYWORD, DOMIAN('A.B')",
+                "RCM120I DOMIAN is not a keyword here; did you mean DOMAIN?",
+            ),
+            (
+                "SETROPTS CLASACT(DIGTCERT)",
+                "IKJ56712I INVALID KEYWORD, CLASACT(DIGTCERT)",
+                "RCM120I CLASACT is not a keyword here; did you mean CLASSACT?",
+            ),
+        ];
+        for (text, message, hint) in cases {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.messages, [message], "{text}");
+            assert_eq!(e.hints, [hint], "{text}");
+        }
+        // Nothing near: no guess.
+        let e = parse("RACDCERT FROBNICATE").unwrap_err();
+        assert!(e.hints.is_empty(), "{:?}", e.hints);
     }
 
     #[test]

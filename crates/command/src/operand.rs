@@ -59,6 +59,19 @@ impl ParseFailure {
         )
     }
 
+    /// `IKJ56712I INVALID KEYWORD, op` for an operand that is no keyword of `table`, with the
+    /// RCM120I "did you mean" hint when a keyword of `table` is one or two edits from the
+    /// operand's name (`SUBJECTDN` → `SUBJECTSDN`, `WITHLABLE` → `WITHLABEL`).
+    pub fn unknown_keyword(op: &Operand, table: &[&str]) -> Self {
+        let mut f = ParseFailure::invalid_keyword(&op.to_string());
+        if let OperandText::Word(w) = &op.text {
+            if let Some(k) = crate::verb::nearest(w, table) {
+                f.hints.push(crate::messages::rcm120i(w, k));
+            }
+        }
+        f
+    }
+
     /// `IKJ56702I INVALID what, value`.
     pub fn invalid(what: &str, value: &str) -> Self {
         ParseFailure::new(vec![format!("IKJ56702I INVALID {what}, {value}")], PARSE_RC)
@@ -158,7 +171,7 @@ pub(crate) fn keywords<'a>(
                 out.retain(|(x, _)| *x != k);
                 out.push((k, op));
             }
-            None => return Err(ParseFailure::invalid_keyword(&op.to_string())),
+            None => return Err(ParseFailure::unknown_keyword(op, table)),
         }
     }
     Ok(out)

@@ -9,6 +9,8 @@
 //!   it as typed.
 //! * RCM115W — the command holds typographic quotes (U+2018, U+2019, U+201C, U+201D), which
 //!   TSO does not take for apostrophes.
+//! * RCM121I — a keyword given more than once with different values in one operand list
+//!   (`ALTNAME(DOMAIN('a') DOMAIN('b'))`): TSO parse keeps the last, the others are ignored.
 
 use crate::messages::hints as m;
 use racemu_command::{Connect, Function, Racdcert, Remove};
@@ -26,6 +28,52 @@ pub(crate) fn typographic_quotes(text: &str) -> Option<String> {
         .filter(|q| text.contains(**q))
         .collect();
     (!found.is_empty()).then(|| m::rcm115w(&found).line())
+}
+
+/// RCM121I for every keyword that `text` gives more than once, with different values, in the
+/// same operand list: the value kept (the last) and the values ignored. Keywords are compared
+/// by their name as typed (upper case), so an abbreviation next to the full name is not seen.
+pub(crate) fn repeated_operands(text: &str) -> Vec<String> {
+    let Ok(parsed) = parse_command(text) else {
+        return Vec::new();
+    };
+    let mut hints = Vec::new();
+    // (list, the keyword the list belongs to); walked without recursion.
+    let mut lists: Vec<(&[Operand], String)> = vec![(&parsed.operands, parsed.verb.clone())];
+    while let Some((ops, owner)) = lists.pop() {
+        let mut seen: Vec<String> = Vec::new();
+        for (i, op) in ops.iter().enumerate() {
+            let Some(args) = &op.args else {
+                continue;
+            };
+            let OperandText::Word(w) = &op.text else {
+                continue;
+            };
+            lists.push((args, w.to_ascii_uppercase()));
+            let name = w.to_ascii_uppercase();
+            if w.is_empty() || seen.contains(&name) {
+                continue;
+            }
+            seen.push(name.clone());
+            let same: Vec<&Operand> = ops[i..]
+                .iter()
+                .filter(|o| o.args.is_some())
+                .filter(|o| matches!(&o.text, OperandText::Word(x) if x.eq_ignore_ascii_case(w)))
+                .collect();
+            let Some((kept, earlier)) = same.split_last() else {
+                continue;
+            };
+            let ignored: Vec<String> = earlier
+                .iter()
+                .filter(|o| o.to_string() != kept.to_string())
+                .map(|o| o.to_string())
+                .collect();
+            if !ignored.is_empty() {
+                hints.push(m::rcm121i(&name, &owner, &kept.to_string(), &ignored).line());
+            }
+        }
+    }
+    hints
 }
 
 /// The `LABEL(value)` operands anywhere in a command, as typed: (text, quoted).

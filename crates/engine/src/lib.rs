@@ -122,6 +122,7 @@ impl Engine {
                         );
                     }
                 }
+                out.hints.extend(hints::repeated_operands(text));
                 out
             }
             Err(p) => p.into(),

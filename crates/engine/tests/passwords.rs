@@ -176,17 +176,30 @@ fn revoke_resume_and_failed_logons() {
     assert_eq!(logon(&mut e, "ALICE", "GOOD"), Logon::Ok);
     // SETROPTS LIST shows the options; NOREVOKE turns revocation off.
     let o = e.execute("IBMUSER", "SETROPTS LIST");
+    let at = o
+        .lines
+        .iter()
+        .position(|l| l == "PASSWORD PROCESSING OPTIONS:");
+    let password: Vec<&str> = at
+        .map(|i| o.lines[i + 2..i + 8].iter().map(String::as_str).collect())
+        .unwrap_or_default();
     assert_eq!(
-        o.lines[1..4],
+        password,
         [
-            "PASSWORD PROCESSING OPTIONS:",
-            "  PASSWORD CHANGE INTERVAL IS   60 DAYS.",
-            "  AFTER   3 CONSECUTIVE UNSUCCESSFUL PASSWORD ATTEMPTS, A USERID WILL BE REVOKED."
+            "  PASSWORD CHANGE INTERVAL IS  60 DAYS.",
+            "  PASSWORD MINIMUM CHANGE INTERVAL IS   0 DAYS.",
+            "  MIXED CASE PASSWORD SUPPORT IS NOT IN EFFECT",
+            "  SPECIAL CHARACTERS ARE NOT ALLOWED.",
+            "  NO PASSWORD HISTORY BEING MAINTAINED.",
+            "  AFTER   3 CONSECUTIVE UNSUCCESSFUL PASSWORD ATTEMPTS,",
         ]
     );
     admin(&mut e, &["SETROPTS PASSWORD(NOREVOKE)"]);
     let o = e.execute("IBMUSER", "SETROPTS LIST");
-    assert_eq!(o.lines[3], "ACTIVE CLASSES = DIGTCERT DIGTRING FACILITY");
+    assert_eq!(o.lines[2], "ACTIVE CLASSES = DIGTCERT DIGTRING FACILITY");
+    assert!(o
+        .lines
+        .contains(&"  USERIDS NOT BEING AUTOMATICALLY REVOKED.".to_string()));
     let o = e.execute("IBMUSER", "SETROPTS PASSWORD(INTERVAL(0))");
     assert_eq!(
         (o.lines, o.rc),

@@ -330,6 +330,36 @@ pub fn pem_armour(der: &[u8], label: &str) -> String {
     )
 }
 
+/// Width of the lines of [`base64_lines`]: 64 characters, as in the body of a PEM block, so
+/// that every line fits a FB 80 data set.
+pub const BASE64_LINE: usize = 64;
+
+/// `der` as bare Base64 (no `-----BEGIN` armour), in lines of [`BASE64_LINE`] characters,
+/// each ending in a newline: racemu's form of a `FORMAT(PKCS12B64)` export, which decodes to
+/// the DER PKCS#12 (`openssl base64 -d`).
+pub fn base64_lines(der: &[u8]) -> String {
+    let text = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = String::with_capacity(text.len() + text.len() / BASE64_LINE + 1);
+    for chunk in text.as_bytes().chunks(BASE64_LINE) {
+        out.push_str(&String::from_utf8_lossy(chunk));
+        out.push('\n');
+    }
+    out
+}
+
+/// True when `data` is a PKCS#12 PFX in Base64 text (bare, or inside any PEM armour): a data
+/// set that holds a private key as a `FORMAT(PKCS12B64)` export writes it.
+pub fn is_base64_pkcs12(data: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return false;
+    };
+    let bare = base64_body(text);
+    let armoured = pem::parse(text).ok().map(|p| p.contents().to_vec());
+    bare.into_iter()
+        .chain(armoured)
+        .any(|der| looks_like_pkcs12(&der))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

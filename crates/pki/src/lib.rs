@@ -23,8 +23,8 @@ pub use cert::{
 pub use dn::{DistinguishedName, DnTag, NameSpec};
 pub use ebcdic::to_ebcdic_cp037;
 pub use interchange::{
-    decode_package, export_keystore_der, export_pkcs12_der, export_pkcs7_der, pem_armour,
-    KeystoreItem, Package, PackageError, Pkcs12Encryption,
+    base64_lines, decode_package, export_keystore_der, export_pkcs12_der, export_pkcs7_der,
+    is_base64_pkcs12, pem_armour, KeystoreItem, Package, PackageError, Pkcs12Encryption,
 };
 pub use key::{KeyPair, KeySpec, KeyType};
 pub use randomness::Randomness;

@@ -16,12 +16,13 @@ pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 /// True when `data` holds a private key: PEM with a `PRIVATE KEY` block (PKCS#8, encrypted
-/// PKCS#8, RSA or EC), or a DER PKCS#12 PFX (`SEQUENCE { INTEGER 3, … }`).
+/// PKCS#8, RSA or EC), a DER PKCS#12 PFX (`SEQUENCE { INTEGER 3, … }`), or a PKCS#12 PFX in
+/// Base64 (`FORMAT(PKCS12B64)`, bare or armoured).
 pub fn holds_private_key(data: &[u8]) -> bool {
     let pem_key = data
         .windows(b"PRIVATE KEY-----".len())
         .any(|w| w == b"PRIVATE KEY-----");
-    pem_key || looks_like_pfx(data)
+    pem_key || looks_like_pfx(data) || racemu_pki::is_base64_pkcs12(data)
 }
 
 /// A DER SEQUENCE whose first element is INTEGER 3: the PFX version of PKCS#12.

@@ -74,6 +74,15 @@ impl ProgramLibrary for Tso<'_> {
     }
 }
 
+/// The instant a deck asks to run at: the text after `//* RACEMU-NOW:` on the first such
+/// comment line (racemu's convention for sample decks whose dates need a fixed clock), trimmed.
+pub fn deck_now(text: &str) -> Option<&str> {
+    text.lines()
+        .find_map(|l| l.strip_prefix("//* RACEMU-NOW:"))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
 /// Parses and runs a whole job. The issuer is the JOB card's `USER=`, else `default_user`.
 pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobOutput {
     let mut out = JobOutput::default();

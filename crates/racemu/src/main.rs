@@ -177,10 +177,32 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    let clock = match clock(now.as_deref(), before) {
+    // `racemu run` reads its deck before the clock is set: with no --now and no $RACEMU_NOW,
+    // the deck's `//* RACEMU-NOW:` comment sets it (RCM123I in the job log says so).
+    let deck = match &cli.command {
+        Cmd::Run { file, .. } => match files::read_input(file) {
+            Ok(b) => Some(b),
+            Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+        },
+        _ => None,
+    };
+    let mut clock = match clock(now.as_deref(), before) {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
+    let mut clock_note = None;
+    if let (Clock::System, Some(bytes)) = (clock, &deck) {
+        let text = String::from_utf8_lossy(bytes);
+        if let Some(instant) = racemu::job::deck_now(&text) {
+            match parse_now(instant) {
+                Ok(t) => {
+                    clock = Clock::Fixed(t);
+                    clock_note = Some(racemu_engine::messages::hints::rcm123i(instant).line());
+                }
+                Err(e) => return fail(format!("the deck's //* RACEMU-NOW: comment: {e}")),
+            }
+        }
+    }
     let mut store = match open_store(&db, clock) {
         Ok(s) => s,
         Err(e) => return fail(e),
@@ -198,7 +220,10 @@ fn main() -> ExitCode {
     };
     let mut engine = Engine::new(store, clock, config);
     match cli.command {
-        Cmd::Run { file, sysin, .. } => run(&mut engine, &user, &file, sysin),
+        Cmd::Run { sysin, .. } => {
+            let bytes = deck.unwrap_or_default();
+            run(&mut engine, &user, &bytes, sysin, clock_note.as_deref())
+        }
         Cmd::Exec { command, .. } => exec(&mut engine, &user, &command),
         Cmd::Repl { .. } => {
             let history = racemu::data_dir().join("history");
@@ -215,15 +240,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// `racemu run FILE [--sysin]`.
-fn run(engine: &mut Engine, user: &str, file: &Path, sysin: bool) -> ExitCode {
-    let bytes = match files::read_input(file) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
-    };
-    let text = String::from_utf8_lossy(&bytes);
+/// `racemu run FILE [--sysin]`, over the file's `bytes`; `clock_note` (RCM123I) opens the
+/// job log when the deck set the clock.
+fn run(
+    engine: &mut Engine,
+    user: &str,
+    bytes: &[u8],
+    sysin: bool,
+    clock_note: Option<&str>,
+) -> ExitCode {
+    let text = String::from_utf8_lossy(bytes);
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
+    if let Some(note) = clock_note {
+        eprintln!("{note}");
+    }
     if sysin {
         let records: Vec<String> = text
             .lines()

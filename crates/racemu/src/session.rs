@@ -52,15 +52,48 @@ pub fn run_sysin(
     lrecl: Option<usize>,
 ) -> BatchOutcome {
     let user = user.to_ascii_uppercase();
+    // The previous command's RC and first message ID, for RCM122I.
+    let mut previous: Option<(u32, String)> = None;
     run_batch(records, lrecl, parm, entry, &mut |cmd| {
         let o = engine.execute(&user, &cmd.text);
+        let mut hints = o.hints;
+        hints.extend(continuation_hint(previous.as_ref(), &cmd.text, &o.lines));
+        previous = Some((o.rc, first_message_id(&o.lines)));
         Executed {
             lines: o.lines,
             rc: o.rc,
             end_session: o.end_session,
-            hints: o.hints,
+            hints,
         }
     })
+}
+
+/// RCM122I when a record is no command (IKJ56621I or IKJ56500I) right after a command that
+/// ran and failed: the typical trace of a record that lost its `+` continuation, whose operands the
+/// command missed (IRRD121I, IKJ56701I) and whose rest became a command of its own.
+fn continuation_hint(
+    previous: Option<&(u32, String)>,
+    text: &str,
+    lines: &[String],
+) -> Option<String> {
+    let (rc, id) = previous?;
+    let not_a_command = lines
+        .first()
+        .is_some_and(|l| racemu_command::messages::is_not_a_command(l));
+    // A record that was no command either is not a command that lost its continuation.
+    let previous_ran = !racemu_command::messages::is_not_a_command(id);
+    (*rc != 0 && previous_ran && not_a_command)
+        .then(|| racemu_engine::messages::hints::rcm122i(text, id, *rc).line())
+}
+
+/// The ID of the first message among `lines` (the first word of the first line), or `RC` alone
+/// when the command printed nothing.
+fn first_message_id(lines: &[String]) -> String {
+    lines
+        .first()
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or("no message")
+        .to_string()
 }
 
 #[cfg(test)]

@@ -236,3 +236,60 @@ fn systsin_member_runs_with_sysin_flag() {
     assert_eq!(deletes, misses);
     assert_eq!(out.last().map(String::as_str), Some("END"));
 }
+
+/// Runs `racemu run deck` with no `--now` and no `$RACEMU_NOW` (row 1.3 of the newcomer
+/// trial): standard output, standard error without the new-store line, exit code.
+fn run_without_now(
+    db: &std::path::Path,
+    deck: &std::path::Path,
+) -> (Vec<String>, Vec<String>, i32) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_racemu"))
+        .arg("--db")
+        .arg(db)
+        .arg("run")
+        .arg(deck)
+        .env_remove("RACEMU_DB")
+        .env_remove("RACEMU_NOW")
+        .env("RACEMU_SEED", SEED)
+        .output()
+        .expect("racemu runs");
+    let log = normalise(&String::from_utf8_lossy(&out.stderr))
+        .into_iter()
+        .filter(|l| !l.starts_with("racemu: RCM200I "))
+        .collect();
+    (
+        normalise(&String::from_utf8_lossy(&out.stdout)),
+        log,
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// A sample deck whose dates need a fixed clock carries `//* RACEMU-NOW:`; `racemu run` takes
+/// its clock from it when no `--now` is given, says so in the job log (RCM123I), and matches
+/// the deck's golden SYSTSPRT on any date. `--now` still wins.
+#[test]
+fn run_takes_its_clock_from_the_decks_racemu_now_comment() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let deck = root().join("racdcert-scripts/msgbroker.jcl");
+    let (out, log, code) = run_without_now(&tmp.path().join("a.db"), &deck);
+    let want =
+        normalise(&std::fs::read_to_string(deck.with_extension("systsprt")).expect("golden"));
+    assert_eq!(out, want);
+    assert_eq!(code, 0);
+    assert_eq!(
+        log.first().map(String::as_str),
+        Some(
+            "RCM123I THE CLOCK IS 2010-06-01T09:00:00Z, FROM THE DECK'S //* RACEMU-NOW: COMMENT; \
+             --now OR $RACEMU_NOW OVERRIDES IT"
+        )
+    );
+    // --now on the command line wins: today's clock, and the deck's dates fail as on z/OS.
+    let run = racemu(
+        &tmp.path().join("b.db"),
+        DEFAULT_NOW,
+        &["run", deck.to_str().expect("path")],
+        None,
+    );
+    assert!(run.stdout.contains("IRRD133I"), "{}", run.stdout);
+    assert!(!run.stderr.contains("RCM123I"), "{}", run.stderr);
+}

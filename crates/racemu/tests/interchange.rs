@@ -307,3 +307,63 @@ fn zcjwtr3a_and_site_decks_run_with_their_packages() {
         "  SERVERCERT                         SITE           PERSONAL     YES"
     );
 }
+
+/// Row 4.4 of the newcomer trial: EXPORT FORMAT(PKCS12B64) writes bare Base64 (no IBM text
+/// shows an armour; docs/fidelity.md) in 64-column lines, which `openssl base64 -d` turns into
+/// the DER PKCS#12 openssl reads; `ds get` writes it 0600 as it holds a private key; and
+/// RACDCERT ADD takes the data set back.
+#[test]
+fn pkcs12b64_is_bare_base64_read_by_openssl_written_0600_and_added_back() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    for cmd in [
+        "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('B64 CA')) WITHLABEL('B64 CA') NOTAFTER(DATE(2040-01-01))",
+        "RACDCERT CERTAUTH EXPORT(LABEL('B64 CA')) DSN('IBMUSER.B64.P12') FORMAT(PKCS12B64) PASSWORD('secret')",
+    ] {
+        let r = exec(&db, cmd);
+        assert!(r.code < 8, "{cmd}: {}", r.stdout);
+    }
+    let b64 = tmp.path().join("ca.b64");
+    get(&db, "IBMUSER.B64.P12", &b64);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&b64).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a data set holding a key comes back 0600");
+    }
+    let text = std::fs::read_to_string(&b64).expect("text");
+    assert!(!text.contains("-----"), "no armour: {text}");
+    assert!(
+        text.lines().all(|l| !l.is_empty() && l.len() <= 64),
+        "{text}"
+    );
+    assert!(text.lines().rev().skip(1).all(|l| l.len() == 64), "{text}");
+    let der = tmp.path().join("ca.p12");
+    tool(
+        "openssl",
+        &["base64", "-d", "-in", s(&b64), "-out", s(&der)],
+    );
+    let info = tool(
+        "openssl",
+        &[
+            "pkcs12",
+            "-in",
+            s(&der),
+            "-passin",
+            "pass:secret",
+            "-nokeys",
+            "-info",
+        ],
+    );
+    assert!(info.contains("B64 CA"), "{info}");
+    // The data set ADDed back, key and all, once the original is deleted.
+    for cmd in [
+        "RACDCERT CERTAUTH DELETE(LABEL('B64 CA'))",
+        "RACDCERT CERTAUTH ADD('IBMUSER.B64.P12') WITHLABEL('Back') PASSWORD('secret') TRUST",
+    ] {
+        let r = exec(&db, cmd);
+        assert!(r.code < 8, "{cmd}: {}", r.stdout);
+    }
+    let r = exec(&db, "RACDCERT CERTAUTH LIST(LABEL('Back'))");
+    assert!(r.stdout.contains("Private Key: YES"), "{}", r.stdout);
+}

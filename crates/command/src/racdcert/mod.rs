@@ -30,7 +30,7 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
                 kws.retain(|(x, _)| *x != k);
                 kws.push((k, op));
             }
-            None => return Err(ParseFailure::invalid_keyword(&op.to_string())),
+            None => return Err(ParseFailure::unknown_keyword(op, RACDCERT_KEYWORDS)),
         }
     }
     let functions: Vec<(&'static str, &Operand)> = kws
@@ -125,7 +125,7 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
                         usage = Some(u.ok_or_else(|| ParseFailure::invalid("USAGE", &v))?);
                     }
                     Some("DEFAULT") => default = true,
-                    _ => return Err(ParseFailure::invalid_keyword(&a.to_string())),
+                    _ => return Err(ParseFailure::unknown_keyword(a, &table)),
                 }
             }
             if fname == "CONNECT" {

@@ -34,7 +34,7 @@ pub(super) fn selector(args: &[Operand]) -> Result<Option<CertSelector>, ParseFa
             Some("LABEL") => label = Some(label_text(value(a, "LABEL")?)),
             Some("SERIALNUMBER") => serial = Some(upper(&text_value(a, "SERIAL NUMBER")?)),
             Some("ISSUERSDN") => issuer = Some(text_value(a, "ISSUER'S DISTINGUISHED NAME")?),
-            _ => return Err(ParseFailure::invalid_keyword(&a.to_string())),
+            _ => return Err(ParseFailure::unknown_keyword(a, &table)),
         }
     }
     if let Some(l) = label {
@@ -66,7 +66,7 @@ pub(super) fn date_time(op: &Operand, kw: &str) -> Result<DateTimeSpec, ParseFai
                 spec.time =
                     Some(racdcert_time(&v).ok_or_else(|| ParseFailure::invalid("TIME", &v))?);
             }
-            _ => return Err(ParseFailure::invalid_keyword(&a.to_string())),
+            _ => return Err(ParseFailure::unknown_keyword(a, &["DATE", "TIME"])),
         }
     }
     if spec.date.is_none() && spec.time.is_none() {
@@ -80,7 +80,7 @@ pub(super) fn subject(op: &Operand) -> Result<SubjectSpec, ParseFailure> {
     let mut found: Vec<(&'static str, Vec<String>)> = Vec::new();
     for a in op.args.as_deref().unwrap_or(&[]) {
         let Some(tag) = keyword_of(a, TAGS)? else {
-            return Err(ParseFailure::invalid_keyword(&a.to_string()));
+            return Err(ParseFailure::unknown_keyword(a, TAGS));
         };
         let vals: Vec<String> = a
             .args
@@ -138,7 +138,7 @@ pub(super) fn alt_names(op: &Operand) -> Result<AltNames<String>, ParseFailure> 
                 Some(u) => spec.uri = Some(u),
                 None => return Err(ParseFailure::missing("Uniform Resource Identifier", "The Uniform Resource Identifier, e.g. http://www.ibm.com")),
             },
-            _ => return Err(ParseFailure::invalid_keyword(&a.to_string())),
+            _ => return Err(ParseFailure::unknown_keyword(a, &["IP", "DOMAIN", "EMAIL", "URI"])),
         }
     }
     Ok(spec)
@@ -160,7 +160,7 @@ pub(super) fn key_usage(op: &Operand) -> Result<KeyUsage, ParseFailure> {
             Some("DOCSIGN") => ku.docsign = true,
             Some("CERTSIGN") => ku.certsign = true,
             Some("KEYAGREE") => ku.keyagree = true,
-            _ => return Err(ParseFailure::invalid_keyword(&a.to_string())),
+            _ => return Err(ParseFailure::unknown_keyword(a, &table)),
         }
     }
     Ok(ku)
@@ -174,7 +174,12 @@ pub(super) fn sign_with(op: &Operand) -> Result<SignWithSpec, ParseFailure> {
             Some("CERTAUTH") => owner = Some(Owner::CertAuth),
             Some("SITE") => owner = Some(Owner::Site),
             Some("LABEL") => label = Some(label_text(value(a, "LABEL")?)),
-            _ => return Err(ParseFailure::invalid_keyword(&a.to_string())),
+            _ => {
+                return Err(ParseFailure::unknown_keyword(
+                    a,
+                    &["CERTAUTH", "SITE", "LABEL"],
+                ))
+            }
         }
     }
     match label {

@@ -89,7 +89,9 @@ pub(crate) fn export(ctx: &Ctx<'_, '_>, owner: &Owner, e: &Export) -> Result<Out
             if format == ExportFormat::Pkcs12Der {
                 p12
             } else {
-                pki::pem_armour(&p12, "PKCS12").into_bytes()
+                // No IBM text shows RACF's armour for PKCS12B64: bare Base64 that decodes to
+                // the DER package (docs/fidelity.md).
+                pki::base64_lines(&p12).into_bytes()
             }
         }
     };

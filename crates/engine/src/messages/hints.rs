@@ -35,3 +35,45 @@ pub fn rcm115w(found: &str) -> Message {
         0,
     )
 }
+
+/// RCM121I: `keyword` is given more than once in the operands of `within`; TSO parse keeps
+/// the last (`kept`) and ignores the others (`ignored`).
+pub fn rcm121i(keyword: &str, within: &str, kept: &str, ignored: &[String]) -> Message {
+    Message::new(
+        "RCM121I",
+        format!(
+            "{keyword} is given more than once in {within}; TSO parse keeps the last, {kept}, \
+             and ignores {}.",
+            ignored.join(", ")
+        ),
+        0,
+    )
+}
+
+/// RCM122I: `record` is no command, and the command before it ended with RC `rc` (its first
+/// message `previous`): the record before may lack its `+` or `-` continuation.
+pub fn rcm122i(record: &str, previous: &str, rc: u32) -> Message {
+    let shown: String = record.trim().chars().take(60).collect();
+    Message::new(
+        "RCM122I",
+        format!(
+            "{shown} is not a command, and the command before it ended with {previous} (RC {rc}): \
+             if this record continues that command, the record before it lacks its + or - \
+             continuation."
+        ),
+        0,
+    )
+}
+
+/// RCM123I: `racemu run` took its clock, `instant`, from the deck's `//* RACEMU-NOW:` comment
+/// (no `--now` and no `$RACEMU_NOW` given).
+pub fn rcm123i(instant: &str) -> Message {
+    Message::new(
+        "RCM123I",
+        format!(
+            "THE CLOCK IS {instant}, FROM THE DECK'S //* RACEMU-NOW: COMMENT; \
+             --now OR $RACEMU_NOW OVERRIDES IT"
+        ),
+        0,
+    )
+}

@@ -80,5 +80,7 @@ fn setropts_list(ctx: &Ctx<'_, '_>) -> Result<Vec<String>, Fail> {
         raclisted: names(&|o| o.raclisted),
         password_interval: pw.interval,
         password_revoke: pw.revoke,
+        // Data-set options are not kept yet: a new database's values.
+        datasets: listing::setropts::DatasetOptions::default(),
     }))
 }
