@@ -3,7 +3,7 @@
 //! (issue 19, items 3 and 6).
 //!
 //! IBM's lists: <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/>
-//! + `adduser.htm`, `ich2a6_ALTUSER_command_messages.htm`, `deluser.htm`, `connect.htm`,
+//! followed by `adduser.htm`, `ich2a6_ALTUSER_command_messages.htm`, `deluser.htm`, `connect.htm`,
 //! `permit.htm`, `ich2a6_LISTUSER_command_messages.htm`, `ich2a6_LISTGRP_command_messages.htm`;
 //! single messages `gk00443.htm` (ICH30002I), `gk00104.htm` (ICH06006I), `gk00263.htm`
 //! (ICH14002I).

@@ -7,7 +7,7 @@ use super::Message;
 
 /// IBM's per-command message lists (z/OS Security Server RACF Messages and Codes), by
 /// command: <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/>
-/// + `adduser.htm`, `ich2a6_ALTUSER_command_messages.htm`, `deluser.htm`, `connect.htm`,
+/// followed by `adduser.htm`, `ich2a6_ALTUSER_command_messages.htm`, `deluser.htm`, `connect.htm`,
 /// `permit.htm`, `ich2a6_LISTUSER_command_messages.htm`, `ich2a6_LISTGRP_command_messages.htm`.
 ///
 /// ICH00005I: ADDGROUP by an issuer who is not SPECIAL, RC 8. UNCONFIRMED: IBM's ADDGROUP
