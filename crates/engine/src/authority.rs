@@ -5,7 +5,7 @@
 use crate::messages as m;
 use crate::{Ctx, Fail};
 use racemu_racf::{Access, Owner};
-use racemu_store::{profiles, users, StoreResult, Tx};
+use racemu_store::{groups, profiles, users, StoreResult, Tx};
 
 /// Whether `pattern` (a generic profile name with `*`, `**`, `%`) covers `name`.
 ///
@@ -215,15 +215,60 @@ pub(crate) fn ring_level(ctx: &Ctx<'_, '_>, ring_user: &str) -> Access {
     }
 }
 
-/// Checks that a user ID exists (or is treated as existing: docs/fidelity.md, undefined user
-/// IDs).
+/// Checks that a RACDCERT owner exists: IRRD102I (RC 8) for a user ID not defined to RACF
+/// under `racemu setting undefined-ids error`; see [`accept_user_id`].
 pub(crate) fn ensure_user(ctx: &Ctx<'_, '_>, owner: &Owner) -> Result<(), Fail> {
     if let Owner::User(u) = owner {
-        if users::get(ctx.tx, u)?.is_none() && settings::undefined_ids_are_errors(ctx.tx)? {
+        if !accept_user_id(ctx, u)? {
             return Err(Fail::from(m::irrd102i()));
         }
     }
     Ok(())
+}
+
+/// Whether a command may use user ID `user`: true when it is defined to RACF. An undefined ID
+/// is refused (false) under `racemu setting undefined-ids error`; under `implicit` (the
+/// default) it is treated as defined and recorded in [`Ctx::undefined`], for the RCM116I
+/// note, unless it is the issuer's own ID (docs/fidelity.md, undefined user IDs).
+pub(crate) fn accept_user_id(ctx: &Ctx<'_, '_>, user: &str) -> Result<bool, Fail> {
+    if users::get(ctx.tx, user)?.is_some() {
+        return Ok(true);
+    }
+    if settings::undefined_ids_are_errors(ctx.tx)? {
+        return Ok(false);
+    }
+    if user != ctx.issuer {
+        ctx.undefined.borrow_mut().insert(user.to_string());
+    }
+    Ok(true)
+}
+
+/// Whether `issuer` has the group-SPECIAL or group-AUDITOR attribute in a group whose scope
+/// holds what `owner` owns: `owner` itself when it is a group, or a group that owns it
+/// through a chain of groups owned by groups (Security Administrator's Guide, the scope of
+/// group-SPECIAL and group-AUDITOR,
+/// <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/scope.htm>).
+pub fn group_authority_over(tx: &Tx<'_>, issuer: &str, owner: &str) -> StoreResult<bool> {
+    let mut group = owner.to_string();
+    // A chain of owners is at most as long as the groups defined; 64 guards a cycle.
+    for _ in 0..64 {
+        let Some(g) = groups::get(tx, &group)? else {
+            return Ok(false);
+        };
+        let attrs = groups::members(tx, &g.name)?
+            .into_iter()
+            .find(|(u, _)| u == issuer)
+            .map(|(_, a)| a)
+            .unwrap_or_default();
+        if attrs
+            .split_whitespace()
+            .any(|a| a == "SPECIAL" || a == "AUDITOR")
+        {
+            return Ok(true);
+        }
+        group = g.owner;
+    }
+    Ok(false)
 }
 
 #[cfg(test)]

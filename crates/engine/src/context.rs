@@ -3,6 +3,8 @@
 
 use crate::RingLayout;
 use racemu_store::Tx;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use time::OffsetDateTime;
 
 /// The clock the engine uses for defaults such as NOTBEFORE.
@@ -43,4 +45,8 @@ pub(crate) struct Ctx<'a, 'b> {
     pub now: OffsetDateTime,
     /// The engine's settings.
     pub config: Config,
+    /// The user IDs the command named that are not defined to RACF and that racemu treated
+    /// as defined (`racemu setting undefined-ids implicit`): the engine notes each once per
+    /// run (RCM116I).
+    pub undefined: RefCell<BTreeSet<String>>,
 }

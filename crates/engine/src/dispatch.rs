@@ -30,12 +30,17 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, F
 }
 
 /// RACDCERT: the owner (the issuer when none is given) must exist, then the function runs.
+/// DELETE and DELRING also take a user ID that is not defined, to delete the residual
+/// certificates and rings of a deleted user (RACF Command Language Reference, RACDCERT DELETE,
+/// <https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-delete.htm>).
 fn racdcert(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
     let owner = r
         .owner
         .clone()
         .unwrap_or_else(|| Owner::User(ctx.issuer.to_string()));
-    ensure_user(ctx, &owner)?;
+    if !matches!(r.function, Function::Delete(_) | Function::DelRing(_)) {
+        ensure_user(ctx, &owner)?;
+    }
     match &r.function {
         Function::List(sel) => certificates::list(ctx, &owner, sel.as_ref()),
         Function::ListRing(sel) => rings::listring(ctx, &owner, sel),

@@ -27,6 +27,8 @@ mod rings;
 
 use racemu_command::{parse, Command};
 use racemu_store::{Store, StoreError};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 pub(crate) use context::Ctx;
 pub use context::{Clock, Config};
@@ -40,6 +42,8 @@ pub struct Engine {
     store: Store,
     clock: Clock,
     config: Config,
+    /// The undefined user IDs already noted (RCM116I) in this run.
+    noted: BTreeSet<String>,
 }
 
 impl Engine {
@@ -49,7 +53,15 @@ impl Engine {
             store,
             clock,
             config,
+            noted: BTreeSet::new(),
         }
+    }
+
+    /// Starts a new run (a job): the RCM116I note on an undefined user ID is given once per
+    /// run, so IDs noted before are noted again. One engine is one run unless this is called
+    /// (`racemu exec`, a REPL session).
+    pub fn begin_run(&mut self) {
+        self.noted.clear();
     }
 
     /// The store (for the application view and completion).
@@ -152,20 +164,30 @@ impl Engine {
         let now = self.clock.now();
         let config = self.config;
         let issuer = issuer.to_ascii_uppercase();
+        let mut undefined = BTreeSet::new();
         let result: Result<Output, Fail> = self.store.transaction(|tx| {
             let mut ctx = Ctx {
                 tx,
                 issuer: &issuer,
                 now,
                 config,
+                undefined: RefCell::new(BTreeSet::new()),
             };
-            let out = dispatch::dispatch(&mut ctx, cmd)?;
-            Ok::<Output, Fail>(out)
+            let out = dispatch::dispatch(&mut ctx, cmd);
+            undefined = ctx.undefined.take();
+            out
         });
-        match result {
+        let mut out = match result {
             Ok(o) => o,
             Err(Fail(o)) => o,
+        };
+        for id in undefined {
+            if !self.noted.contains(&id) {
+                out.hints.push(messages::hints::rcm116i(&id).line());
+                self.noted.insert(id);
+            }
         }
+        out
     }
 }
 

@@ -239,10 +239,12 @@ pub fn invalid_size(size: u32, kind: &str) -> Message {
     )
 }
 
-/// IRRD146I: PKCS#12 password missing or wrong (racemu's choice), RC 8.
+/// RCM003E: the PKCS#12 password is missing or wrong, RC 8. racemu's own ID: IBM's IRRD146I
+/// is a MAP message ("SDNFILTER cannot be specified with a partial issuer's name filter.") and
+/// no IRRD message for a wrong PKCS#12 password could be found in IBM's pages.
 pub fn bad_password() -> Message {
     Message::new(
-        "IRRD146I",
+        "RCM003E",
         "The PKCS#12 password is missing or not valid. The request is not processed.",
         8,
     )

@@ -71,7 +71,16 @@ fn catalogue_lines_and_return_codes() {
     );
     assert_eq!(m::invalid_dsname("A B").rc, 12);
     assert_eq!(
-        m::ich00005i("ADD GROUP").line(),
-        "ICH00005I NOT AUTHORIZED TO ADD GROUP"
+        m::ich00005i().line(),
+        "ICH00005I NOT AUTHORIZED TO ISSUE ADDGROUP"
     );
+    // gk00263.htm: "ICH14002I NOT AUTHORIZED TO SPECIFY keyword [,keyword...]; KEYWORD
+    // IGNORED."
+    assert_eq!(
+        m::ich14002i(&["CLASSACT", "LIST"]).line(),
+        "ICH14002I NOT AUTHORIZED TO SPECIFY CLASSACT, LIST; KEYWORD IGNORED."
+    );
+    // IBM's IRRD146I is a MAP message; a wrong PKCS#12 password is racemu's RCM003E.
+    assert_eq!(m::bad_password().id, "RCM003E");
+    assert_eq!(m::bad_password().rc, 8);
 }

@@ -96,6 +96,8 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
         }
     };
     out.job_log.extend(job.warnings.iter().cloned());
+    // A job is one run: each undefined user ID it names is noted (RCM116I) once in its log.
+    engine.begin_run();
     let user = job.user.clone().unwrap_or_else(|| default_user.to_string());
     let mut steps = JobSteps::new(Tso {
         catalog: StoreCatalog { engine },

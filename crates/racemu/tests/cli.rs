@@ -88,6 +88,44 @@ fn undefined_ids_setting() {
     assert!(r.stderr.contains("RFC 3339"));
 }
 
+/// Issue 19, item 4: an undefined user ID is accepted by default and noted once per run
+/// (one `racemu exec`, one job) on standard error or in the job log, never in SYSTSPRT.
+#[test]
+fn undefined_ids_are_noted_once_per_run() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let note = "RCM116I User ID GHOST is not defined to RACF; racemu treats it as defined \
+        (z/OS would refuse it with IRRD102I, ICH06007I or ICH02003I). \
+        To refuse undefined IDs as z/OS does: racemu setting undefined-ids error";
+    let r = racemu(
+        &db,
+        NOW,
+        &[
+            "exec",
+            "RACDCERT ID(GHOST) ADDRING(R1)\nRACDCERT ID(GHOST) LISTRING(R1)",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(r.stderr.trim_end(), note);
+    assert!(!r.stdout.contains("RCM"), "{}", r.stdout);
+    let job = tmp.path().join("job.jcl");
+    std::fs::write(
+        &job,
+        "//GHOSTS JOB\n//S1 EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\n\
+         RACDCERT ID(GHOST) LISTRING(*)\n\
+         CONNECT GHOST GROUP(SYS1)\n/*\n\
+         //S2 EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\n\
+         RDEFINE FACILITY GHOST.RES UACC(NONE)\n\
+         PERMIT GHOST.RES CLASS(FACILITY) ID(GHOST) ACCESS(READ)\n/*\n",
+    )
+    .expect("w");
+    let r = racemu(&db, NOW, &["run", job.to_str().expect("p")], None);
+    assert_eq!(r.stderr.matches("RCM116I").count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains(note), "{}", r.stderr);
+    assert!(!r.stdout.contains("RCM116I"), "{}", r.stdout);
+}
+
 #[test]
 fn parm_command_and_ikjeft1b_stop_at_the_first_failure() {
     let tmp = tempfile::tempdir().expect("tmp");

@@ -145,7 +145,7 @@ fn cicstls3_adds_pem_and_pkcs12_unchanged() {
     let r = racemu(&db, &now(), &["run", s(&deck)], None);
     assert!(
         !r.stdout.contains("IRRD104I")
-            && !r.stdout.contains("IRRD146I")
+            && !r.stdout.contains("RCM003E")
             && !r.stdout.contains("IRRD103I"),
         "{}",
         r.stdout

@@ -126,7 +126,7 @@ fn checkcert_and_add_errors() {
     assert!(
         exec(&db, "RACDCERT ID(U) ADD('LEAF.P12') PASSWORD('wrong')")
             .stdout
-            .starts_with("IRRD146I")
+            .starts_with("RCM003E")
     );
     // Unquoted names get the issuer's prefix; a user without authority is refused.
     let r = racemu(

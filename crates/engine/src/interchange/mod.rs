@@ -26,7 +26,7 @@ fn pkcs12_encryption(ctx: &Ctx<'_, '_>) -> Result<pki::Pkcs12Encryption, Fail> {
 }
 
 /// The certificates (and private key) of a data set's content, as ADD and CHECKCERT read
-/// it: IRRD104I when it holds no certificate, IRRD146I when the PKCS#12 password is missing
+/// it: IRRD104I when it holds no certificate, RCM003E when the PKCS#12 password is missing
 /// or wrong.
 pub(crate) fn decode_package(data: &[u8], password: Option<&str>) -> Result<pki::Package, Fail> {
     pki::decode_package(data, password).map_err(|e| match e {

@@ -48,6 +48,8 @@ pub enum UserEntry {
     User(Box<UserView>),
     /// No such user: ICH30001I.
     NotFound(String),
+    /// The issuer may not list the user: ICH30002I (the listing stops there).
+    NotAuthorized(String),
 }
 
 /// A whole LISTUSER listing.
@@ -56,6 +58,7 @@ pub fn listuser(entries: &[UserEntry]) -> Vec<String> {
     for entry in entries {
         match entry {
             UserEntry::NotFound(id) => out.push(m::ich30001i(id).line()),
+            UserEntry::NotAuthorized(id) => out.push(m::ich30002i(id).line()),
             UserEntry::User(u) => out.extend(user(u)),
         }
     }

@@ -77,3 +77,18 @@ pub fn rcm123i(instant: &str) -> Message {
         0,
     )
 }
+
+/// RCM116I: `user` is not defined to RACF; under `racemu setting undefined-ids implicit` (the
+/// default) racemu treats it as defined, where z/OS answers IRRD102I (RACDCERT), ICH06007I
+/// (PERMIT) or ICH02003I (CONNECT). Given once per undefined ID per run.
+pub fn rcm116i(user: &str) -> Message {
+    Message::new(
+        "RCM116I",
+        format!(
+            "User ID {user} is not defined to RACF; racemu treats it as defined \
+             (z/OS would refuse it with IRRD102I, ICH06007I or ICH02003I). \
+             To refuse undefined IDs as z/OS does: racemu setting undefined-ids error"
+        ),
+        0,
+    )
+}

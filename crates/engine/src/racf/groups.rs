@@ -1,6 +1,7 @@
 //! ADDGROUP, CONNECT and LISTGRP.
 
 use super::{julian, require_special, today};
+use crate::authority::{accept_user_id, group_authority_over};
 use crate::listing::{
     self,
     listgrp::{GroupEntry, GroupView},
@@ -13,7 +14,7 @@ use racemu_store::{groups, users};
 /// ADDGROUP: OWNER defaults to the issuer and SUPGROUP to the issuer's current connect group
 /// (in batch, the default group; SYS1 for a user racemu has never seen).
 pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, Fail> {
-    require_special(ctx, m::ich00005i("ADD GROUP"))?;
+    require_special(ctx, m::ich00005i())?;
     let current = users::get(ctx.tx, ctx.issuer)?
         .map(|u| u.dfltgrp)
         .unwrap_or_else(|| "SYS1".into());
@@ -21,7 +22,7 @@ pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, F
     let mut rc = 0;
     for name in &g.groups {
         if groups::exists(ctx.tx, name)? {
-            out.push(m::ich02004i(name).line());
+            out.push(m::ich00006i(name).line());
             rc = 8;
             continue;
         }
@@ -41,7 +42,7 @@ pub(crate) fn addgroup(ctx: &mut Ctx<'_, '_>, g: &GroupSpec) -> Result<Output, F
 }
 
 pub(crate) fn connect_group(ctx: &mut Ctx<'_, '_>, c: &GroupConnect) -> Result<Output, Fail> {
-    require_special(ctx, m::ich00005i("CONNECT"))?;
+    require_special(ctx, m::ich02006i())?;
     let group = c.group.clone().unwrap_or_else(|| "SYS1".into());
     if !groups::exists(ctx.tx, &group)? {
         // Decks connect to groups they never define: define it, as for undefined users.
@@ -56,7 +57,15 @@ pub(crate) fn connect_group(ctx: &mut Ctx<'_, '_>, c: &GroupConnect) -> Result<O
             },
         )?;
     }
+    let mut out = Vec::new();
+    let mut rc = 0;
     for id in &c.ids {
+        if !accept_user_id(ctx, id)? {
+            let refused = m::ich02003i(id);
+            rc = refused.rc;
+            out.push(refused.line());
+            continue;
+        }
         groups::connect(ctx.tx, &group, id)?;
         if !c.attributes.is_empty() {
             let current = groups::members(ctx.tx, &group)?
@@ -79,12 +88,14 @@ pub(crate) fn connect_group(ctx: &mut Ctx<'_, '_>, c: &GroupConnect) -> Result<O
             groups::set_connect_attributes(ctx.tx, &group, id, &ordered.join(" "))?;
         }
     }
-    Ok(Output::ok())
+    Ok(Output::new(out, rc))
 }
 
 /// LISTGRP: the BASE segment of each group in RACF's layout (the IRRSMO00 capture of
 /// `LISTGRP TESTGRP0` in IBM's pyRACF tests). Unknown groups give `ICH51003I NAME NOT FOUND
-/// IN RACF DATA SET` and RC 4; a group the issuer may not list gives ICH32002I and RC 8.
+/// IN RACF DATA SET` and RC 4; a group the issuer may not list gives ICH32002I and RC 8. The
+/// issuer may list a group with SPECIAL or AUDITOR, as its owner, or with group-SPECIAL or
+/// group-AUDITOR in it or in a group that owns it ([`group_authority_over`]).
 pub(crate) fn listgrp(ctx: &mut Ctx<'_, '_>, names: &[String]) -> Result<Output, Fail> {
     let names: Vec<String> = if names.iter().any(|n| n == "*") {
         groups::names(ctx.tx)?
@@ -105,7 +116,10 @@ pub(crate) fn listgrp(ctx: &mut Ctx<'_, '_>, names: &[String]) -> Result<Output,
             entries.push(GroupEntry::NotFound);
             continue;
         };
-        if !privileged && g.owner != ctx.issuer {
+        if !privileged
+            && g.owner != ctx.issuer
+            && !group_authority_over(ctx.tx, ctx.issuer, &g.name)?
+        {
             rc = rc.max(m::ich32002i(name).rc);
             entries.push(GroupEntry::NotAuthorized(name.clone()));
             continue;

@@ -1,7 +1,7 @@
 //! RDEFINE / RALTER, RDELETE, PERMIT and RLIST for any class.
 
 use super::today;
-use crate::authority::{is_generic, is_special, resource_access};
+use crate::authority::{accept_user_id, is_generic, is_special, resource_access};
 use crate::listing::{
     self,
     rlist::{AccessEntry, ProfileView, RlistEntry},
@@ -10,7 +10,7 @@ use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Permit, Rdefine, Rdelete, Rlist};
 use racemu_racf::{Access, TrustStatus};
-use racemu_store::{certs, profiles, rings};
+use racemu_store::{certs, groups, profiles, rings, users};
 
 /// Whether the issuer may define or change profiles of a class: SPECIAL, or the owner.
 fn can_change(ctx: &Ctx<'_, '_>, owner: Option<&str>) -> Result<bool, Fail> {
@@ -120,6 +120,16 @@ pub(crate) fn rdelete(ctx: &mut Ctx<'_, '_>, r: &Rdelete) -> Result<Output, Fail
     Ok(Output::new(out, if failed { 8 } else { 0 }))
 }
 
+/// Whether a PERMIT ID names something RACF knows: `*`, a group, or a user ID that
+/// [`accept_user_id`] accepts (an undefined user ID only under `undefined-ids implicit`).
+fn names_defined_id(ctx: &Ctx<'_, '_>, id: &str) -> Result<bool, Fail> {
+    Ok(id == "*" || groups::exists(ctx.tx, id)? || accept_user_id(ctx, id)?)
+}
+
+/// PERMIT (messages from IBM's PERMIT list, permit.htm): ICH06004I for an undefined profile,
+/// ICH06006I when the issuer neither is SPECIAL nor owns the profile (processing stops),
+/// ICH06002I for DELETE of an ID not in the access list, ICH06007I for an ID not defined to
+/// RACF under `racemu setting undefined-ids error`.
 pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> {
     let mut out = Vec::new();
     let mut changed = false;
@@ -131,9 +141,10 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
             continue;
         };
         if !can_change(ctx, Some(&prof.owner))? {
-            out.push(m::ich06002i(name).line());
+            // ICH06006I: "Command processing stops" (gk00104.htm).
+            out.push(m::ich06006i(name).line());
             failed = true;
-            continue;
+            break;
         }
         if p.reset {
             profiles::reset(ctx.tx, &p.class, name)?;
@@ -151,8 +162,11 @@ pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> 
                 if profiles::unpermit(ctx.tx, &p.class, name, id)? {
                     changed = true;
                 } else {
-                    out.push(m::ich06007i(id).line());
+                    out.push(m::ich06002i(id).line());
                 }
+            } else if !names_defined_id(ctx, id)? {
+                out.push(m::ich06007i(id).line());
+                failed = true;
             } else {
                 let access = p.access.unwrap_or(Access::Read);
                 profiles::permit(ctx.tx, &p.class, name, id, access)?;
@@ -232,6 +246,7 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
         return Ok(Output::from(m::ich13004i()));
     }
     let special = is_special(ctx.tx, ctx.issuer)?;
+    let auditor = users::get(ctx.tx, ctx.issuer)?.is_some_and(|u| u.auditor);
     let mut rc = 0;
     let mut entries = Vec::new();
     for name in &names {
@@ -253,7 +268,11 @@ pub(crate) fn rlist(ctx: &mut Ctx<'_, '_>, r: &Rlist) -> Result<Output, Fail> {
         } else {
             resource_access(ctx.tx, ctx.issuer, &r.class, name)?.unwrap_or(Access::None)
         };
-        let access_list = if r.all || r.authuser {
+        // The access list is shown only to an issuer who may change it: SPECIAL or AUDITOR,
+        // the owner, or ALTER access (UNCONFIRMED: IBM's RLIST authorization paragraph could
+        // not be read; docs/fidelity.md).
+        let sees_list = special || auditor || p.owner == ctx.issuer || your == Access::Alter;
+        let access_list = if (r.all || r.authuser) && sees_list {
             Some(
                 profiles::access_list(ctx.tx, &r.class, name)?
                     .into_iter()

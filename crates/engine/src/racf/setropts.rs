@@ -1,14 +1,80 @@
 //! SETROPTS.
 
-use super::require_special;
 use crate::listing::{self, setropts::SetroptsView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::Setropts;
-use racemu_store::{profiles, setropts};
+use racemu_store::{groups, profiles, setropts, users};
 
+/// Whether the issuer has group-SPECIAL or group-AUDITOR in any group.
+fn group_attribute_anywhere(ctx: &Ctx<'_, '_>) -> Result<bool, Fail> {
+    for g in users::groups(ctx.tx, ctx.issuer)? {
+        let attrs = groups::members(ctx.tx, &g)?
+            .into_iter()
+            .find(|(u, _)| u == ctx.issuer)
+            .map(|(_, a)| a)
+            .unwrap_or_default();
+        if attrs
+            .split_whitespace()
+            .any(|a| a == "SPECIAL" || a == "AUDITOR")
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The keywords of a SETROPTS command other than LIST, by name, in RACF's order.
+fn change_keywords(s: &Setropts) -> Vec<&str> {
+    let lists: [(&[String], &str); 7] = [
+        (&s.classact, "CLASSACT"),
+        (&s.noclassact, "NOCLASSACT"),
+        (&s.raclist, "RACLIST"),
+        (&s.noraclist, "NORACLIST"),
+        (&s.generic, "GENERIC"),
+        (&s.nogeneric, "NOGENERIC"),
+        (&s.gencmd, "GENCMD"),
+    ];
+    let mut names: Vec<&str> = lists
+        .into_iter()
+        .filter(|(classes, _)| !classes.is_empty())
+        .map(|(_, name)| name)
+        .collect();
+    if s.refresh {
+        names.push("REFRESH");
+    }
+    if s.password_interval.is_some() || s.password_revoke.is_some() {
+        names.push("PASSWORD");
+    }
+    names.extend(s.other.iter().map(|o| o.split('(').next().unwrap_or(o)));
+    names
+}
+
+/// SETROPTS. Only a SPECIAL issuer may change options; LIST also needs AUDITOR, or
+/// group-SPECIAL or group-AUDITOR in some group (UNCONFIRMED: IBM's SETROPTS authorization
+/// paragraph could not be read). Keywords the issuer may not specify are named in ICH14002I
+/// and ignored, the others still run (gk00263.htm).
 pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fail> {
-    require_special(ctx, m::ich14002i())?;
+    let issuer = users::get(ctx.tx, ctx.issuer)?;
+    let special = issuer.as_ref().is_some_and(|u| u.special);
+    if !special {
+        let may_list = issuer.as_ref().is_some_and(|u| u.auditor) || group_attribute_anywhere(ctx)?;
+        let mut denied = change_keywords(s);
+        if s.list && !may_list {
+            denied.push("LIST");
+        }
+        let mut out = Vec::new();
+        let mut rc = 0;
+        if !denied.is_empty() {
+            let refused = m::ich14002i(&denied);
+            rc = refused.rc;
+            out.push(refused.line());
+        }
+        if s.list && may_list {
+            out.extend(setropts_list(ctx)?);
+        }
+        return Ok(Output::new(out, rc));
+    }
     let mut out = Vec::new();
     type Set = fn(&mut profiles::ClassOptions);
     let flags: [(&[String], Set); 5] = [

@@ -1,6 +1,7 @@
 //! ADDUSER / ALTUSER, LISTUSER and DELUSER.
 
 use super::{credentials, julian, require_special, today};
+use crate::authority::{group_authority_over, resource_access};
 use crate::listing::{
     self,
     listuser::{ConnectView, UserEntry, UserView},
@@ -8,13 +9,17 @@ use crate::listing::{
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::UserSpec;
-use racemu_racf::Owner;
+use racemu_racf::{Access, Owner};
 use racemu_store::{certs, groups, rings, users};
 
 pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Result<Output, Fail> {
     require_special(
         ctx,
-        m::ich00005i(if alter { "ALTER USER" } else { "ADD USER" }),
+        if alter {
+            m::ich21010i()
+        } else {
+            m::ich01005i()
+        },
     )?;
     let mut out = Vec::new();
     let mut failed = false;
@@ -28,7 +33,7 @@ pub(crate) fn adduser(ctx: &mut Ctx<'_, '_>, u: &UserSpec, alter: bool) -> Resul
                 continue;
             }
             (None, true) => {
-                out.push(m::ich21001i(id).line());
+                out.push(m::ich21009i(id).line());
                 failed = true;
                 continue;
             }
@@ -84,6 +89,12 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
             entries.push(UserEntry::NotFound(id.clone()));
             continue;
         };
+        if !may_list(ctx, &u)? {
+            // ICH30002I: "Command processing stops" (gk00443.htm).
+            rc = m::ich30002i(id).rc;
+            entries.push(UserEntry::NotAuthorized(id.clone()));
+            break;
+        }
         let shown = credentials::shown(ctx, id)?;
         let attributes = [
             (u.special, "SPECIAL"),
@@ -126,8 +137,31 @@ pub(crate) fn listuser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, 
     Ok(Output::new(listing::listuser::listuser(&entries), rc))
 }
 
+/// Whether the issuer may list `target`'s BASE segment (RACF Command Language Reference,
+/// LISTUSER, "Authorization required"; Security Administrator's Guide, paluia.htm): the
+/// issuer is the user, has SPECIAL or AUDITOR, owns the profile, has group-SPECIAL or
+/// group-AUDITOR over the group that owns it ([`group_authority_over`]), or has READ to
+/// FACILITY IRR.LISTUSER, which does not reach a user with SPECIAL, AUDITOR or OPERATIONS.
+fn may_list(ctx: &Ctx<'_, '_>, target: &users::User) -> Result<bool, Fail> {
+    if target.userid == ctx.issuer || target.owner == ctx.issuer {
+        return Ok(true);
+    }
+    if users::get(ctx.tx, ctx.issuer)?.is_some_and(|u| u.special || u.auditor) {
+        return Ok(true);
+    }
+    if group_authority_over(ctx.tx, ctx.issuer, &target.owner)? {
+        return Ok(true);
+    }
+    let privileged = target.special || target.auditor || target.operations;
+    Ok(!privileged
+        && matches!(
+            resource_access(ctx.tx, ctx.issuer, "FACILITY", "IRR.LISTUSER")?,
+            Some(a) if a >= Access::Read
+        ))
+}
+
 pub(crate) fn deluser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, Fail> {
-    require_special(ctx, m::ich00005i("DELETE USER"))?;
+    require_special(ctx, m::ich04010i())?;
     let mut out = Vec::new();
     let mut rc = 0;
     for id in ids {
