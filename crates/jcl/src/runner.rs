@@ -150,7 +150,8 @@ impl Run<'_> {
             Gate::Open { abend_if } => abend_if,
         };
         let first = self.result.steps.is_empty();
-        let cond = step.cond.clone().unwrap_or_else(StepCond::default);
+        let none = StepCond::default();
+        let cond = step.cond.as_ref().unwrap_or(&none);
         match cond.decide(&self.result.steps, first, abend_if) {
             Decision::Run => {}
             Decision::Bypass => {
