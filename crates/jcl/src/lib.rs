@@ -256,6 +256,7 @@ pub struct JobResult {
 }
 
 pub use runner::{run_job, run_job_logged, run_job_with};
+pub use statement::{is_continuation_card, statement_continues};
 
 #[cfg(test)]
 mod cond_tests;
