@@ -242,6 +242,17 @@ impl Condition {
         }
     }
 
+    /// Whether the condition tests ABEND, ¬ABEND or ABENDCC anywhere: steps in such a
+    /// construct may run after an abend (z/OS MVS JCL Reference, "COND parameter").
+    pub fn tests_abend(&self) -> bool {
+        match self {
+            Condition::Abend(_) => true,
+            Condition::Not(c) => c.tests_abend(),
+            Condition::And(a, b) | Condition::Or(a, b) => a.tests_abend() || b.tests_abend(),
+            Condition::Compare(..) | Condition::Run(_) | Condition::Value(_) => false,
+        }
+    }
+
     /// Evaluates the condition against the steps so far.
     pub fn evaluate(&self, steps: &[StepRecord]) -> bool {
         match self {

@@ -1,5 +1,6 @@
 //! JCL for racemu: a job stream in, steps with their DD statements out, and a runner that
-//! evaluates IF/THEN/ELSE/ENDIF on the results of earlier steps.
+//! evaluates IF/THEN/ELSE/ENDIF and the JOB and EXEC `COND=` tests on the results of earlier
+//! steps.
 //!
 //! The crate is pure: text in, structures out, and a step runner ([`JobSteps`]: allocation,
 //! IEFBR14, IEBGENER, DISP processing) over traits the caller implements
@@ -8,18 +9,23 @@
 //! `DDNAME=` / `DUMMY`, unnamed concatenations, statement continuation, comment fields,
 //! `//*` comments, `/*` delimiters, JES2 control statements (ignored), the `//` null
 //! statement, `SET`, `EXPORT SYMLIST=`, symbol substitution in statements and (with
-//! `SYMBOLS=JCLONLY|EXECSYS|CNVTSYS`) in in-stream data, and IF/THEN/ELSE/ENDIF.
+//! `SYMBOLS=JCLONLY|EXECSYS|CNVTSYS`) in in-stream data, IF/THEN/ELSE/ENDIF, and `COND=` on
+//! JOB and EXEC.
 #![deny(missing_docs)]
 
 mod checks;
 mod cond;
+mod cond_param;
 mod fields;
+mod messages;
 mod reader;
+mod runner;
 mod statement;
 mod steps;
 mod symbols;
 
-pub use cond::Condition;
+pub use cond::{Condition, Rel};
+pub use cond_param::{parse_job_cond, AbendRule, RcTest, StepCond};
 pub use steps::{
     CatalogError, CatalogErrorKind, DatasetCatalog, JobSteps, ProgramLibrary, StepContext,
     StepRunner, SysoutFile,
@@ -94,6 +100,8 @@ pub struct Step {
     pub parm: Option<String>,
     /// DD statements in order.
     pub dds: Vec<Dd>,
+    /// `COND=`: return code tests and EVEN/ONLY (`None` when not coded).
+    pub cond: Option<StepCond>,
 }
 
 /// Input of a step's DD as a program sees it.
@@ -166,6 +174,9 @@ pub enum JobItem {
         else_items: Vec<JobItem>,
         /// The condition as written.
         text: String,
+        /// The IF statement's number as JES counts statements (the JOB statement is 1), which
+        /// `IEF206I` names for the steps it skips.
+        statement: usize,
     },
 }
 
@@ -176,6 +187,9 @@ pub struct Job {
     pub name: String,
     /// JOB `USER=`.
     pub user: Option<String>,
+    /// JOB `COND=`: when a step's return code satisfies one of these tests, the job ends
+    /// (`IEF201I`) and no later step runs.
+    pub cond: Vec<RcTest>,
     /// Steps and IF constructs in order.
     pub items: Vec<JobItem>,
     /// JES-style notes about statements racemu ignored.
@@ -212,7 +226,8 @@ pub enum StepResult {
 pub enum StepOutcome {
     /// It ran.
     Ran(StepResult),
-    /// An IF construct skipped it (or an earlier abend flushed it).
+    /// It was not run: an IF construct or its COND bypassed it, an earlier abend flushed it,
+    /// or a JOB COND test ended the job.
     NotRun,
 }
 
@@ -240,125 +255,11 @@ pub struct JobResult {
     pub jcl_error: bool,
 }
 
-/// Runs a job: calls `exec` for each step that runs, evaluating IF constructs on the way.
-/// After an abend the remaining steps are flushed unless an IF tests ABEND.
-pub fn run_job(job: &Job, exec: &mut dyn FnMut(&Step) -> StepResult) -> JobResult {
-    run_job_logged(job, &mut |step, _| exec(step))
-}
+pub use runner::{run_job, run_job_logged, run_job_with};
+pub use statement::{is_continuation_card, statement_continues};
 
-/// [`run_job`] for step runners that write job-log lines of their own (allocation and open
-/// messages): `exec` gets the job log, so its lines stand before the step's `IEF142I`, in the
-/// order z/OS prints them.
-pub fn run_job_logged(
-    job: &Job,
-    exec: &mut dyn FnMut(&Step, &mut Vec<String>) -> StepResult,
-) -> JobResult {
-    let mut result = JobResult::default();
-    run_items(job, &job.items, exec, &mut result, true);
-    if result.jcl_error {
-        result
-            .job_log
-            .push(format!("IEF453I {} - JOB FAILED - JCL ERROR", job.name));
-    }
-    result
-}
-
-/// [`run_job_logged`] with a [`StepRunner`] (such as [`JobSteps`]) running each step.
-pub fn run_job_with(job: &Job, runner: &mut dyn StepRunner) -> JobResult {
-    run_job_logged(job, &mut |step, log| runner.run(job, step, log))
-}
-
-fn run_items(
-    job: &Job,
-    items: &[JobItem],
-    exec: &mut dyn FnMut(&Step, &mut Vec<String>) -> StepResult,
-    result: &mut JobResult,
-    enabled: bool,
-) {
-    for item in items {
-        if result.jcl_error {
-            // A JCL error ends the job: later steps are neither run nor listed.
-            return;
-        }
-        match item {
-            JobItem::Step(step) => {
-                let name = step.name.clone().unwrap_or_default();
-                let program = step
-                    .program
-                    .clone()
-                    .or_else(|| step.procedure.clone())
-                    .unwrap_or_default();
-                let abended = result
-                    .steps
-                    .iter()
-                    .any(|s| matches!(s.outcome, StepOutcome::Ran(StepResult::Abend { .. })));
-                if !enabled || abended {
-                    result.job_log.push(format!(
-                        "IEF202I {} {} - STEP WAS NOT RUN BECAUSE OF CONDITION CODES",
-                        job.name, name
-                    ));
-                    result.steps.push(StepRecord {
-                        name,
-                        program,
-                        outcome: StepOutcome::NotRun,
-                    });
-                    continue;
-                }
-                let r = exec(step, &mut result.job_log);
-                match r {
-                    StepResult::NotExecuted => {
-                        result.jcl_error = true;
-                        result.job_log.push(format!(
-                            "IEF272I {} {} - STEP WAS NOT EXECUTED.",
-                            job.name, name
-                        ));
-                        result.steps.push(StepRecord {
-                            name,
-                            program,
-                            outcome: StepOutcome::NotRun,
-                        });
-                        return;
-                    }
-                    StepResult::Completed(rc) => {
-                        result.max_cc = result.max_cc.max(rc);
-                        result.job_log.push(format!(
-                            "IEF142I {} {} - STEP WAS EXECUTED - COND CODE {:04}",
-                            job.name, name, rc
-                        ));
-                    }
-                    StepResult::Abend { system, user } => {
-                        result.max_cc = result.max_cc.max(12);
-                        let code = match (system, user) {
-                            (Some(s), _) => format!("S{s:03X}"),
-                            (None, Some(u)) => format!("U{u:04}"),
-                            _ => "S000".into(),
-                        };
-                        result.job_log.push(format!(
-                            "IEF450I {} {} - ABEND={} U0000 REASON=00000000",
-                            job.name, name, code
-                        ));
-                    }
-                }
-                result.steps.push(StepRecord {
-                    name,
-                    program,
-                    outcome: StepOutcome::Ran(r),
-                });
-            }
-            JobItem::If {
-                condition,
-                then_items,
-                else_items,
-                ..
-            } => {
-                let holds = enabled && condition.evaluate(&result.steps);
-                run_items(job, then_items, exec, result, enabled && holds);
-                run_items(job, else_items, exec, result, enabled && !holds);
-            }
-        }
-    }
-}
-
+#[cfg(test)]
+mod cond_tests;
 #[cfg(test)]
 mod field_properties;
 #[cfg(test)]

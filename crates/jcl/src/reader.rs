@@ -2,7 +2,9 @@
 //! IF/THEN/ELSE/ENDIF).
 
 use crate::cond::Condition;
+use crate::cond_param::{parse_job_cond, RcTest, StepCond};
 use crate::fields::{card, converter_fields, params, split_commas, stmt_field, sublist, unquote};
+use crate::messages;
 use crate::statement::gather;
 use crate::symbols::{substitute_instream, substitute_statement, system_symbols};
 use crate::{Dd, DdKind, JclError, Job, JobItem, Step, SymbolMode};
@@ -11,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// An open IF construct.
 struct Frame {
     condition: Condition,
+    statement: usize,
     text: String,
     then_items: Vec<JobItem>,
     else_items: Option<Vec<JobItem>>,
@@ -26,6 +29,11 @@ struct Reader {
     warnings: Vec<String>,
     job_name: String,
     user: Option<String>,
+    cond: Vec<RcTest>,
+    /// Statements read so far, as JES numbers them (comments and delimiters aside).
+    statements: usize,
+    /// The names of the EXEC statements read so far.
+    step_names: Vec<String>,
 }
 
 impl Reader {
@@ -43,6 +51,21 @@ impl Reader {
         if let Some(s) = self.current.take() {
             self.active().push(JobItem::Step(s));
         }
+    }
+
+    /// An EXEC statement's `COND=` (`line` 1-based), with an `RCM308W` note for each test that
+    /// names a step that is not an earlier step of the job.
+    fn step_cond(&mut self, text: &str, line: usize) -> Result<StepCond, JclError> {
+        let cond = StepCond::parse(text, line)?;
+        for t in &cond.tests {
+            if let Some(step) = &t.step {
+                if !self.step_names.contains(step) {
+                    self.warnings
+                        .push(messages::cond_names_no_earlier_step(step, line));
+                }
+            }
+        }
+        Ok(cond)
     }
 
     fn instream_symbols(&self, mode: SymbolMode) -> BTreeMap<String, String> {
@@ -76,6 +99,9 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
         warnings: Vec::new(),
         job_name: String::new(),
         user: None,
+        cond: Vec::new(),
+        statements: 0,
+        step_names: Vec::new(),
     };
     r.warnings.extend(crate::checks::card_notes(&lines));
     let mut i = 0;
@@ -146,6 +172,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
             break;
         }
         let (st, used) = gather(&lines, i);
+        r.statements += 1;
         after_delimiter = None;
         {
             let (name, op) = converter_fields(&stmt_field(raw)[2..]);
@@ -165,6 +192,9 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                     .iter()
                     .find(|(k, _)| k == "USER")
                     .map(|(_, v)| unquote(v).to_ascii_uppercase());
+                if let Some((_, v)) = kw.iter().find(|(k, _)| k == "COND") {
+                    r.cond = parse_job_cond(v, st.line + 1)?;
+                }
             }
             "SET" => {
                 let (_, kw) = params(&ops);
@@ -199,12 +229,14 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                         "PGM" => step.program = Some(v.trim().to_ascii_uppercase()),
                         "PROC" => step.procedure = Some(v.trim().to_ascii_uppercase()),
                         "PARM" => step.parm = Some(unquote(&sublist_or_self(v))),
+                        "COND" => step.cond = Some(r.step_cond(v, st.line + 1)?),
                         _ => {}
                     }
                 }
                 if step.program.is_none() && step.procedure.is_none() {
                     step.procedure = pos.first().map(|p| p.trim().to_ascii_uppercase());
                 }
+                r.step_names.extend(step.name.clone());
                 r.current = Some(step);
             }
             "DD" => {
@@ -302,6 +334,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                 let condition = Condition::parse(&ops)?;
                 r.frames.push(Frame {
                     condition,
+                    statement: r.statements,
                     text: ops,
                     then_items: Vec::new(),
                     else_items: None,
@@ -332,6 +365,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                     then_items: f.then_items,
                     else_items: f.else_items.unwrap_or_default(),
                     text: f.text,
+                    statement: f.statement,
                 });
             }
             "JCLLIB" | "OUTPUT" | "CNTL" | "ENDCNTL" | "XMIT" | "COMMAND" | "JOBGROUP"
@@ -378,6 +412,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
     Ok(Job {
         name: r.job_name,
         user: r.user,
+        cond: r.cond,
         items: r.top,
         warnings: r.warnings,
         symbols: r.symbols,

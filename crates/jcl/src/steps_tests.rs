@@ -110,7 +110,7 @@ fn missing_data_sets_and_programs_end_steps_as_z_os_does() {
         vec![
             "CSV003I REQUESTED MODULE NOSUCH NOT FOUND",
             "IEF450I J S1 - ABEND=S806 U0000 REASON=00000000",
-            "IEF202I J S2 - STEP WAS NOT RUN BECAUSE OF CONDITION CODES",
+            "IEF272I J S2 - STEP WAS NOT EXECUTED.",
         ]
     );
     let (_, result) = run(
@@ -123,7 +123,7 @@ fn missing_data_sets_and_programs_end_steps_as_z_os_does() {
         vec![
             "IEC141I 013-18,IGG0191B,J,S1,SYSTSIN",
             "IEF450I J S1 - ABEND=S013 U0000 REASON=00000000",
-            "IEF202I J S2 - STEP WAS NOT RUN BECAUSE OF CONDITION CODES",
+            "IEF272I J S2 - STEP WAS NOT EXECUTED.",
         ]
     );
     let (_, result) = run(

@@ -279,3 +279,68 @@ fn failed_disp_processing_is_reported() {
     );
     assert_eq!(r.code, 12);
 }
+
+/// `COND=` on EXEC and JOB (newcomer trial 2.14): a step whose COND test is satisfied is
+/// bypassed with IEF202I and IEF272I and does not touch the store; a JOB COND test that is
+/// satisfied ends the job (IEF201I). The bypassed step's return code is not the job's. IBM's
+/// MVS JCL Reference, COND parameter of EXEC:
+/// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.ieab600/xexcond.htm
+/// and of JOB: https://www-01.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.ieab600/xjbcond.htm
+#[test]
+fn cond_bypasses_steps_and_leaves_the_store_alone() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let step = |name: &str, cond: &str, command: &str| {
+        format!(
+            "//{name:<8} EXEC PGM=IKJEFT01{cond}\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  {command}\n/*\n"
+        )
+    };
+    let text = job(&format!(
+        "{}{}{}",
+        step("STEP1", "", "RACDCERT ID(U1) LISTRING(NOSUCH)"),
+        step("STEP2", ",COND=(4,LE)", "RACDCERT ID(U1) ADDRING(BYPASSED)"),
+        step("STEP3", ",COND=(4,LT)", "RACDCERT ID(U1) ADDRING(RAN)"),
+    ));
+    let r = run_text(&db, tmp.path(), "job.jcl", &text, false);
+    assert_eq!(
+        job_log(&r),
+        [
+            "IEF142I RACFJOB STEP1 - STEP WAS EXECUTED - COND CODE 0004",
+            "IEF202I RACFJOB STEP2 - STEP WAS NOT RUN BECAUSE OF CONDITION CODES",
+            "IEF272I RACFJOB STEP2 - STEP WAS NOT EXECUTED.",
+            "IEF142I RACFJOB STEP3 - STEP WAS EXECUTED - COND CODE 0000",
+        ]
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    let r = racemu(
+        &db,
+        NOW,
+        &["exec", "RACDCERT ID(U1) LISTRING(BYPASSED)"],
+        None,
+    );
+    assert_eq!(r.code, 4, "the bypassed step made its ring: {}", r.stdout);
+    let r = racemu(&db, NOW, &["exec", "RACDCERT ID(U1) LISTRING(RAN)"], None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+
+    let text = format!(
+        "//RACFJOB  JOB (ACCT),'RACF',COND=(4,LE)\n{}{}",
+        step("STEP1", "", "RACDCERT ID(U1) LISTRING(NOSUCH)"),
+        step("STEP2", ",COND=EVEN", "RACDCERT ID(U1) ADDRING(JOBENDED)"),
+    );
+    let r = run_text(&db, tmp.path(), "jobcond.jcl", &text, false);
+    assert_eq!(
+        job_log(&r),
+        [
+            "IEF142I RACFJOB STEP1 - STEP WAS EXECUTED - COND CODE 0004",
+            "IEF201I RACFJOB STEP2 - JOB TERMINATED BECAUSE OF CONDITION CODES",
+            "IEF272I RACFJOB STEP2 - STEP WAS NOT EXECUTED.",
+        ]
+    );
+    let r = racemu(
+        &db,
+        NOW,
+        &["exec", "RACDCERT ID(U1) LISTRING(JOBENDED)"],
+        None,
+    );
+    assert_eq!(r.code, 4, "the job went on after JOB COND: {}", r.stdout);
+}

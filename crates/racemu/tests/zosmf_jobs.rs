@@ -188,6 +188,32 @@ fn jobs_from_a_data_set_and_their_retcodes_for_cc_and_jcl_error() {
     let done = wait_output(&z, "ZOSUSR:SECRET1", &v);
     // LISTRING of a ring that does not exist: RC 4.
     assert_eq!(done["retcode"], "CC 0004");
+    // A step COND= bypasses: JESYSMSG says IEF202I and IEF272I, the retcode is the steps'
+    // that ran, and only the ran step has a SYSTSPRT.
+    let cond = "//CONDJOB JOB\n//STEP1 EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\n  RACDCERT LISTRING(NoSuchRing)\n/*\n\
+//STEP2 EXEC PGM=IKJEFT01,COND=(4,LE)\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\n  RACDCERT ADDRING(Bypassed)\n/*\n";
+    let job = submit(&z, "ZOSUSR:SECRET1", cond);
+    assert_eq!(
+        wait_output(&z, "ZOSUSR:SECRET1", &job)["retcode"],
+        "CC 0004"
+    );
+    let files = spool(&z, "ZOSUSR:SECRET1", &job);
+    let sysmsg = files
+        .iter()
+        .find(|(dd, _, _)| dd == "JESYSMSG")
+        .map(|(_, _, text)| text.as_str());
+    assert_eq!(
+        sysmsg,
+        Some(
+            "IEF142I CONDJOB STEP1 - STEP WAS EXECUTED - COND CODE 0004\n\
+IEF202I CONDJOB STEP2 - STEP WAS NOT RUN BECAUSE OF CONDITION CODES\n\
+IEF272I CONDJOB STEP2 - STEP WAS NOT EXECUTED.\n"
+        )
+    );
+    assert!(
+        !files.iter().any(|(_, step, _)| step == "STEP2"),
+        "{files:?}"
+    );
     let bad = "//BADJOB JOB\n//STEP1 EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD DSN=ZOSUSR.NO.SUCH,DISP=SHR\n";
     let job = submit(&z, "ZOSUSR:SECRET1", bad);
     assert_eq!(

@@ -135,12 +135,14 @@ fn instream_delimiter(line: &str) -> Option<(String, bool)> {
     Some((dlm.unwrap_or_else(|| "/*".to_string()), ends_at_statement))
 }
 
-/// JESJCL: the JCL statements numbered as JES2 lists them (comments unnumbered, in-stream
-/// data and its delimiter left out).
+/// JESJCL: the JCL statements numbered as JES2 lists them (comments and continuation cards
+/// unnumbered, in-stream data and its delimiter left out). The numbers are those IEF206I
+/// names for an IF statement.
 fn jesjcl(jcl: &str) -> Vec<String> {
     let mut n = 0;
     let mut out = Vec::new();
     let mut data: Option<(String, bool)> = None;
+    let mut continuing = false;
     for line in jcl.lines() {
         let line = line.trim_end_matches('\r');
         if let Some((dlm, ends_at_statement)) = &data {
@@ -156,9 +158,15 @@ fn jesjcl(jcl: &str) -> Vec<String> {
         if line.starts_with("//*") {
             out.push(format!("{:>10} {line}", ""));
         } else if line.starts_with("//") {
-            n += 1;
-            out.push(format!("{n:>10} {line}"));
-            data = instream_delimiter(line);
+            let continuation = continuing && racemu_jcl::is_continuation_card(line);
+            if continuation {
+                out.push(format!("{:>10} {line}", ""));
+            } else {
+                n += 1;
+                out.push(format!("{n:>10} {line}"));
+                data = instream_delimiter(line);
+            }
+            continuing = racemu_jcl::statement_continues(line, continuation);
         }
     }
     out
@@ -368,6 +376,27 @@ mod tests {
                 "         4 //IN2 DD *",
                 "         5 //OUT DD SYSOUT=*",
                 "         6 // DD *",
+            ]
+        );
+    }
+
+    /// Continuation cards carry no number: JES numbers statements, as the `ON STATEMENT n` of
+    /// IEF206I in a real JES2 log shows (the IF after a JOB continued over four cards is 7).
+    #[test]
+    fn jesjcl_leaves_continuation_cards_unnumbered() {
+        let jcl = "//J JOB (MVS),\n//   MSGLEVEL=(1,1),  COMMENT\n//* note\n//   CLASS=A\n//S EXEC PGM=X,\n//   PARM='A, B'\n// IF (RC = 0) THEN\n//S2 EXEC PGM=Y\n// ENDIF\n";
+        assert_eq!(
+            jesjcl(jcl),
+            [
+                "         1 //J JOB (MVS),",
+                "           //   MSGLEVEL=(1,1),  COMMENT",
+                "           //* note",
+                "           //   CLASS=A",
+                "         2 //S EXEC PGM=X,",
+                "           //   PARM='A, B'",
+                "         3 // IF (RC = 0) THEN",
+                "         4 //S2 EXEC PGM=Y",
+                "         5 // ENDIF",
             ]
         );
     }
