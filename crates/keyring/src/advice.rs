@@ -6,8 +6,7 @@ use racemu_store::profiles;
 use racemu_store::{StoreResult as Result, Tx};
 
 use crate::decision::Decision;
-use crate::tls::quoted;
-use racemu_racf::{Access, Owner, Usage};
+use racemu_racf::{Access, Owner};
 
 /// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST
 /// snapshot): the protecting profile and the access, or `None` when no profile covers it.
@@ -54,28 +53,15 @@ pub(crate) fn grant(
 }
 
 /// Why R_datalib withheld the private key of a certificate (owned by `owner`, connected with
-/// `usage`) from `caller`, naming the rule and what would release it. `rdatalib` is the
+/// USAGE(PERSONAL)) from `caller`, naming the rule and what would release it. `rdatalib` is the
 /// RDATALIB profile in use (ring-specific checking), `lst` the resource it covers.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn withheld(
     tx: &Tx<'_>,
     caller: &str,
     owner: &Owner,
-    label: &str,
-    usage: Usage,
-    ring_owner: &str,
-    ring: &str,
     rdatalib: Option<&str>,
     lst: &str,
 ) -> Result<String> {
-    if usage != Usage::Personal {
-        return Ok(format!(
-            "R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {} is connected with USAGE({usage}); RACDCERT ID({ring_owner}) CONNECT({} LABEL({}) RING({ring}) USAGE(PERSONAL)) would change that.",
-            quoted(label),
-            owner.operand(),
-            quoted(label)
-        ));
-    }
     Ok(match (owner, rdatalib) {
         (Owner::User(u), None) => format!(
             "with global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key. Ring-specific checking gives it to {caller} with UPDATE access to RDATALIB {lst}: {}, with SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) if RDATALIB is not active.",

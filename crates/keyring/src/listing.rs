@@ -35,16 +35,21 @@ pub enum KeyRelease {
     Released,
     /// RACF holds a key, but not for this caller.
     Withheld,
+    /// RACF holds a key, but the entry is connected with USAGE(CERTAUTH) or USAGE(SITE):
+    /// R_datalib returns no key for it to anyone, and a trust anchor needs none (not
+    /// withheld, not counted as withheld).
+    NotReturned,
     /// RACF holds no key.
     None,
 }
 
 impl KeyRelease {
-    /// `released`, `withheld` or `none`.
+    /// `released`, `withheld`, `not returned` or `none`.
     pub fn as_str(self) -> &'static str {
         match self {
             KeyRelease::Released => "released",
             KeyRelease::Withheld => "withheld",
+            KeyRelease::NotReturned => "not returned",
             KeyRelease::None => "none",
         }
     }
@@ -127,6 +132,8 @@ fn listed(e: &RingEntry, now: OffsetDateTime) -> ListedEntry {
             KeyRelease::Released
         } else if e.key_withheld.is_some() {
             KeyRelease::Withheld
+        } else if e.key_in_racf {
+            KeyRelease::NotReturned
         } else {
             KeyRelease::None
         },
@@ -147,6 +154,18 @@ impl RingView {
             },
             entries: self.entries.iter().map(|e| listed(e, now)).collect(),
         }
+    }
+}
+
+/// The `Private key:` value; for a key not returned, why (its USAGE) and that a trust anchor
+/// needs none.
+fn key_text(e: &ListedEntry) -> String {
+    match e.private_key {
+        KeyRelease::NotReturned => format!(
+            "not returned (USAGE({}): R_datalib returns private keys only for USAGE(PERSONAL); a trust anchor needs none)",
+            e.usage
+        ),
+        k => k.as_str().to_string(),
     }
 }
 
@@ -183,7 +202,7 @@ impl RingListing {
                 ("Not before", not_before),
                 ("Not after", not_after),
                 ("SHA-256", e.sha256.clone()),
-                ("Private key", e.private_key.as_str().to_string()),
+                ("Private key", key_text(e)),
             ];
             if let Some(why) = &e.withheld_because {
                 fields.push(("Withheld", why.clone()));

@@ -207,6 +207,14 @@ impl RingView {
                 quoted(&entry.label),
                 self.caller
             ),
+            None if entry.key_in_racf => format!(
+                "RCM212E the private key of {l} is not returned to anyone: R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {l} is connected with USAGE({}) (a trust anchor). To present it as a server certificate: RACDCERT ID({}) CONNECT({} LABEL({l}) RING({}) USAGE(PERSONAL)).",
+                entry.usage,
+                self.owner,
+                entry.owner.operand(),
+                self.name,
+                l = quoted(&entry.label),
+            ),
             None => format!(
                 "RCM212E the certificate {} has no private key in RACF{}; a server needs a certificate with its key.",
                 quoted(&entry.label),

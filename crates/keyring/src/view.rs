@@ -139,12 +139,16 @@ pub struct RingEntry {
     pub der: Vec<u8>,
     /// The private key (PKCS#8 DER) when released to this caller.
     pub private_key: Option<Vec<u8>>,
-    /// When RACF holds a key that was withheld from this caller: the rule that withheld it
-    /// and the command(s) that would release it.
+    /// When RACF holds the key of a certificate connected with USAGE(PERSONAL) that was
+    /// withheld from this caller: the rule that withheld it and the command(s) that would
+    /// release it. `None` for a CERTAUTH- or SITE-usage entry: R_datalib returns no key for
+    /// those to anyone (a trust anchor needs none), so nothing is withheld.
     pub key_withheld: Option<String>,
     /// When the key was withheld by an access check: R_datalib's decision path (`None` when
     /// it was withheld because of the connection's USAGE).
     pub key_decision: Option<Decision>,
+    /// RACF holds this certificate's private key, whether or not R_datalib returned it.
+    pub key_in_racf: bool,
     /// Parsed certificate.
     pub info: CertificateInfo,
 }
@@ -437,28 +441,16 @@ fn open_in(
         } else {
             None
         };
-        let key_withheld = if cert.private_key.is_some() && !may_have_key {
-            let rdatalib = match &access {
-                AccessPath::Rdatalib(p) => Some(p.as_str()),
-                AccessPath::Facility => None,
+        let key_withheld =
+            if cert.private_key.is_some() && !may_have_key && usage == Usage::Personal {
+                let rdatalib = match &access {
+                    AccessPath::Rdatalib(p) => Some(p.as_str()),
+                    AccessPath::Facility => None,
+                };
+                Some(advice::withheld(tx, caller, &cert_owner, rdatalib, &lst).map_err(db)?)
+            } else {
+                None
             };
-            Some(
-                advice::withheld(
-                    tx,
-                    caller,
-                    &cert_owner,
-                    &cert.label,
-                    usage,
-                    &oname,
-                    &r.ring,
-                    rdatalib,
-                    &lst,
-                )
-                .map_err(db)?,
-            )
-        } else {
-            None
-        };
         entries.push(RingEntry {
             label: cert.label.clone(),
             owner: cert_owner,
@@ -472,6 +464,7 @@ fn open_in(
             },
             key_withheld,
             key_decision,
+            key_in_racf: cert.private_key.is_some(),
             der: cert.der,
             info,
         });

@@ -126,8 +126,7 @@ SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
             "  Not before:  2019-06-01T00:00:00Z",
             "  Not after:   2020-12-31T23:59:59Z  (EXPIRED)",
             "  SHA-256:     53:50:5C:B3:33:C3:C8:C3:CB:71:8D:FF:8A:2B:4F:5B:26:43:5C:64:6E:2F:24:80:81:F2:D2:88:AB:6E:E7:E1",
-            "  Private key: withheld",
-            "  Withheld:    R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and 'old' is connected with USAGE(CERTAUTH); RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('old') RING(Ring) USAGE(PERSONAL)) would change that.",
+            "  Private key: not returned (USAGE(CERTAUTH): R_datalib returns private keys only for USAGE(PERSONAL); a trust anchor needs none)",
         ]
     );
     let r = racemu(
@@ -137,7 +136,6 @@ SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
         None,
     );
     let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    let withheld = "R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and 'old' is connected with USAGE(CERTAUTH); RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('old') RING(Ring) USAGE(PERSONAL)) would change that.";
     assert_eq!(
         doc,
         serde_json::json!({
@@ -159,10 +157,83 @@ SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
                     "issuer": "CN=Old CA.O=Ex, Inc.C=US", "not_before": "2019-06-01T00:00:00Z",
                     "not_after": "2020-12-31T23:59:59Z", "expired": true, "validity": "expired",
                     "sha256": "53:50:5C:B3:33:C3:C8:C3:CB:71:8D:FF:8A:2B:4F:5B:26:43:5C:64:6E:2F:24:80:81:F2:D2:88:AB:6E:E7:E1",
-                    "private_key": "withheld",
-                    "withheld_because": withheld,
+                    "private_key": "not returned",
+                    "withheld_because": null,
                 },
             ],
         })
+    );
+}
+
+/// Row 5.2 of the newcomer trial: a CA connected USAGE(CERTAUTH) to a server's ring is a
+/// trust anchor. R_datalib returns a key only for a certificate connected with USAGE(PERSONAL)
+/// (IBM, R_datalib, "Usage notes", item 4:
+/// https://www.ibm.com/support/knowledgecenter/SSLTBW_2.4.0/com.ibm.zos.v2r4.ichd100/usgntrdata.htm), so `keyring list` says
+/// so without advising USAGE(PERSONAL) and no export counts its key as withheld.
+#[test]
+fn a_trust_anchors_key_is_not_returned_nor_counted_as_withheld() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let deck = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('ACME Root CA')) NISTECC WITHLABEL('ACME Root CA')
+RACDCERT ID(SRV) GENCERT SUBJECTSDN(CN('srv')) NISTECC SIGNWITH(CERTAUTH LABEL('ACME Root CA')) WITHLABEL('srv')
+RACDCERT ID(SRV) ADDRING(Ring)
+RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('ACME Root CA') RING(Ring) USAGE(CERTAUTH))
+RACDCERT ID(SRV) CONNECT(LABEL('srv') RING(Ring) DEFAULT)
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
+    let r = racemu(&db, NOW, &["exec", deck], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let list = racemu(
+        &db,
+        NOW,
+        &["--user", "SRV", "keyring", "list", "SRV/Ring"],
+        None,
+    );
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    let keys: Vec<&str> = list
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  Private key:") || l.starts_with("  Withheld:"))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "  Private key: not returned (USAGE(CERTAUTH): R_datalib returns private keys only for USAGE(PERSONAL); a trust anchor needs none)",
+            "  Private key: released",
+        ],
+        "{}",
+        list.stdout
+    );
+    assert!(!list.stdout.contains("USAGE(PERSONAL))"), "{}", list.stdout);
+    let out = tmp.path().join("ring.pem");
+    let export = racemu(
+        &db,
+        NOW,
+        &[
+            "--user",
+            "SRV",
+            "keyring",
+            "export",
+            "SRV/Ring",
+            "--format",
+            "pem",
+            "--out",
+            out.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert_eq!(
+        export.stderr.trim_end(),
+        format!(
+            "racemu: RCM201I wrote {} (PEM): 2 certificate(s), 1 private key(s)",
+            out.display()
+        )
+    );
+    let pem = std::fs::read_to_string(&out).expect("bundle");
+    assert!(
+        pem.contains("# label: ACME Root CA (owner CERTAUTH, usage CERTAUTH)\n"),
+        "{pem}"
     );
 }

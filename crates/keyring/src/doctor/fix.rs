@@ -304,6 +304,6 @@ pub(crate) struct Certified {
 impl RingEntry {
     /// RACF holds this certificate's private key (released to the caller or not).
     pub(crate) fn has_key(&self) -> bool {
-        self.private_key.is_some() || self.key_withheld.is_some()
+        self.key_in_racf
     }
 }
