@@ -10,7 +10,12 @@ use racemu_keyring::RingRef;
 
 /// Codes that only concern a certificate a server presents: dropped for a rule whose
 /// handshake role is client.
-const SERVER_ONLY: &[&str] = &["host-not-in-san", "not-for-tls-server", "validity-too-long"];
+const SERVER_ONLY: &[&str] = &[
+    "host-not-in-san",
+    "host-beyond-altname",
+    "not-for-tls-server",
+    "validity-too-long",
+];
 
 /// The doctor's report on one AT-TLS rule.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -386,3 +386,57 @@ fn validity_too_long_is_a_warning() {
         &[],
     );
 }
+
+/// Row 6.8 of the newcomer trial: three `--host` names, two of them host names. RACDCERT's
+/// ALTNAME holds one DOMAIN and one IP (IBM, RACDCERT GENCERT, ALTNAME:
+/// https://www.ibm.com/docs/en/zos/3.1.0?topic=commands-racdcert-gencert-generate-certificate):
+/// the fix covers one host name and the IP and names the host it leaves out; after it the
+/// doctor reports that host as `host-beyond-altname` with no fix, and proposes no `-NEW-NEW`.
+#[test]
+fn several_hosts_converge_on_what_one_certificate_can_hold() {
+    let mut racf = build(
+        &Ring {
+            server: "RSA SIZE(2048) NOTAFTER(DATE(2027-06-30))",
+            ..HEALTHY
+        },
+        NOW,
+    );
+    let mut o = options(NOW);
+    o.hosts = vec![
+        "srv.example.com".into(),
+        "localhost".into(),
+        "127.0.0.1".into(),
+    ];
+    let r = case(
+        &mut racf,
+        "SRV",
+        &o,
+        &["host-not-in-san", "host-beyond-altname"],
+        8,
+        &["host-beyond-altname"],
+    );
+    assert_eq!(
+        r.findings[0].message,
+        "Hosts 'srv.example.com', '127.0.0.1' are not in the subjectAltName of 'server'; it matches the CN only, which browsers ignore (RFC 6125, CA/B Forum). The fix names 'srv.example.com' and 127.0.0.1; it leaves out 'localhost' (RACDCERT's ALTNAME holds one DOMAIN and one IP: see host-beyond-altname)."
+    );
+    assert!(
+        r.findings[0].fix[0].contains(" ALTNAME(DOMAIN('srv.example.com') IP(127.0.0.1)) "),
+        "{:?}",
+        r.findings[0].fix
+    );
+    assert!(r.findings[1].fix.is_empty());
+    // Converged: the same finding, no fix, and no label-NEW-NEW, run after run.
+    for _ in 0..2 {
+        let again = doctor(&mut racf, "SRV", "SRV/Ring", &o);
+        assert_eq!(codes(&again), ["host-beyond-altname"]);
+        let f = &again.findings[0];
+        assert_eq!(f.label.as_deref(), Some("server-NEW"));
+        assert!(f.fix.is_empty(), "{:?}", f.fix);
+        assert!(
+            f.message.starts_with("Host 'localhost' cannot be in the subjectAltName of 'server-NEW' beside 'srv.example.com' and 127.0.0.1: RACDCERT's ALTNAME holds one DOMAIN and one IP"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("RACDCERT GENREQ"), "{}", f.message);
+    }
+}
