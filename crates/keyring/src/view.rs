@@ -300,23 +300,26 @@ fn open_in(
     };
     let own_ring = oname == caller;
     let rdatalib = rdatalib_profile(tx, &lst).map_err(db)?;
+    // Through RDATALIB, READ opens the ring; another user's private key needs UPDATE.
+    let others_key = members
+        .iter()
+        .find_map(|(c, usage, _)| match c.owner.clone() {
+            Owner::User(u)
+                if u != caller && *usage == Usage::Personal && c.private_key.is_some() =>
+            {
+                Some(u)
+            }
+            _ => None,
+        });
+    let lst_needed = if others_key.is_some() {
+        Access::Update
+    } else {
+        Access::Read
+    };
     let (access, lst_level) = match &rdatalib {
         Some(p) => {
             let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
             if a < Access::Read {
-                // READ opens the ring; another user's private key needs UPDATE.
-                let others_key = members
-                    .iter()
-                    .find_map(|(c, usage, _)| match c.owner.clone() {
-                        Owner::User(u)
-                            if u != caller
-                                && *usage == Usage::Personal
-                                && c.private_key.is_some() =>
-                        {
-                            Some(u)
-                        }
-                        _ => None,
-                    });
                 let (needed, why) = match &others_key {
                     Some(u) => (
                         Access::Update,
@@ -359,14 +362,24 @@ fn open_in(
                     Some(note),
                 )
                 .map_err(db)?;
+                let mut grant =
+                    advice::grant(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING", needed)
+                        .map_err(db)?;
+                // Another user's ring: ring-specific checking is the narrower grant.
+                let decision = if !own_ring && matches!(owner, Owner::User(_)) {
+                    let d = advice::ring_specific(tx, decision, caller, &oname, &lst, lst_needed)
+                        .map_err(db)?;
+                    grant = format!("the narrower grant is ring-specific: {}", d.fix.join(", "));
+                    d
+                } else {
+                    decision
+                };
                 return Err(DatalibError::not_authorized(format!(
-                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}{pending}; {}.",
+                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}{pending}; {grant}.",
                     needed.keyword(),
                     if own_ring { "its own" } else { "another user's" },
                     r.ring,
                     a.keyword(),
-                    advice::grant(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING", needed)
-                        .map_err(db)?
                 ), decision));
             }
             (AccessPath::Facility, Access::None)
@@ -437,7 +450,15 @@ fn open_in(
                 )),
                 _ => None,
             };
-            Some(advice::decision(tx, caller, class, resource, found, needed, note).map_err(db)?)
+            let d =
+                advice::decision(tx, caller, class, resource, found, needed, note).map_err(db)?;
+            Some(match (&cert_owner, &access) {
+                (Owner::User(_), AccessPath::Facility) => {
+                    advice::ring_specific(tx, d, caller, &oname, &lst, Access::Update)
+                        .map_err(db)?
+                }
+                _ => d,
+            })
         } else {
             None
         };

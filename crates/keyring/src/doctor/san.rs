@@ -1,6 +1,6 @@
 //! The hosts a server certificate must name, against what one RACDCERT certificate can hold:
 //! RACDCERT GENCERT's ALTNAME takes one DOMAIN and one IP (IBM, RACDCERT GENCERT, ALTNAME:
-//! https://www.ibm.com/docs/en/zos/3.1.0?topic=commands-racdcert-gencert-generate-certificate),
+//! https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-gencert.htm),
 //! so of several `--host` names of one kind a reissued certificate can cover only one. The
 //! plan says which hosts the doctor's fix covers and which no RACDCERT-made certificate can
 //! cover beside them, so that the fix converges instead of proposing `label-NEW-NEW`.
