@@ -1,6 +1,7 @@
 //! `racemu keyring list`: a ring as its caller opened it, as one data structure that renders
 //! as text ([`RingListing::text`]) and that the binary turns into JSON field by field.
 
+use crate::tls::quoted;
 use crate::{AccessPath, RingEntry, RingView};
 use racemu_pki::hex_colons;
 use time::format_description::well_known::Rfc3339;
@@ -101,6 +102,9 @@ pub struct RingListing {
     pub access: String,
     /// Entries in ring order.
     pub entries: Vec<ListedEntry>,
+    /// The ring's NOTRUST certificates, which R_datalib left out (they are not in
+    /// `entries`: the caller does not get them).
+    pub filtered: Vec<ListedEntry>,
 }
 
 fn rfc3339(t: OffsetDateTime) -> String {
@@ -153,6 +157,7 @@ impl RingView {
                 AccessPath::Rdatalib(p) => format!("RDATALIB {p}"),
             },
             entries: self.entries.iter().map(|e| listed(e, now)).collect(),
+            filtered: self.filtered.iter().map(|e| listed(e, now)).collect(),
         }
     }
 }
@@ -211,6 +216,22 @@ impl RingListing {
                 out.push(format!("  {:<12} {value}", format!("{title}:")));
             }
         }
+        for e in &self.filtered {
+            out.push(String::new());
+            out.push(format!(
+                "  Left out:    {} (owner {}, usage {}{}) is NOTRUST: R_datalib returns TRUST and HIGHTRUST certificates only, so {} does not get it.{}",
+                quoted(&e.label),
+                e.owner,
+                e.usage,
+                if e.default { ", the ring's DEFAULT" } else { "" },
+                self.user,
+                if e.owner == "CERTAUTH" || e.owner == "SITE" {
+                    format!(" RACDCERT {} ALTER(LABEL({})) TRUST would change that.", e.owner, quoted(&e.label))
+                } else {
+                    format!(" Once its issuer is in RACF with TRUST status, RACDCERT ID({}) ALTER(LABEL({})) TRUST would change that.", e.owner, quoted(&e.label))
+                }
+            ));
+        }
         out
     }
 }
@@ -243,6 +264,7 @@ mod tests {
             user: "APP".into(),
             access: "RDATALIB SRV.Ring.LST".into(),
             entries: vec![entry],
+            filtered: Vec::new(),
         };
         assert_eq!(
             listing.text(),

@@ -118,10 +118,21 @@ impl RingView {
     ) -> Result<ServerConfig, TlsError> {
         let entry = match label {
             Some(l) => self.entry(Some(l)).ok_or_else(|| {
-                TlsError::NoServerCertificate(format!(
-                    "ring {}/{} has no certificate labelled {l} (labels are case sensitive)",
-                    self.owner, self.name
-                ))
+                TlsError::NoServerCertificate(
+                    if self.filtered.iter().any(|e| e.label == l) {
+                        format!(
+                            "the certificate {} of ring {}/{} is NOTRUST, and R_datalib leaves NOTRUST certificates out (see keyring list)",
+                            quoted(l),
+                            self.owner,
+                            self.name
+                        )
+                    } else {
+                        format!(
+                            "ring {}/{} has no certificate labelled {l} (labels are case sensitive)",
+                            self.owner, self.name
+                        )
+                    },
+                )
             })?,
             None => self
                 .entry(None)
@@ -164,6 +175,17 @@ impl RingView {
     /// RCM211E: the ring has no DEFAULT; the PERSONAL certificates whose keys the caller has,
     /// and the `--label` or `CONNECT … DEFAULT` that would choose one.
     fn no_default(&self) -> String {
+        if let Some(d) = self.filtered.iter().find(|e| e.default) {
+            return format!(
+                "RCM211E ring {}/{} has a DEFAULT certificate, {}, but it is NOTRUST, and R_datalib leaves NOTRUST certificates out: {} gets no DEFAULT. Once its issuer is in RACF with TRUST status (RACDCERT CERTAUTH ADD … TRUST), RACDCERT {} ALTER(LABEL({})) TRUST makes it the DEFAULT the server gets; racemu keyring doctor names the cause (notrust-in-chain).",
+                self.owner,
+                self.name,
+                quoted(&d.label),
+                self.caller,
+                d.owner.operand(),
+                quoted(&d.label)
+            );
+        }
         let keyed: Vec<&RingEntry> = self
             .entries
             .iter()

@@ -166,6 +166,10 @@ pub struct RingView {
     pub access: AccessPath,
     /// The user ID that opened the ring.
     pub caller: String,
+    /// The ring's NOTRUST certificates that the status filter left out (R_datalib returns
+    /// TRUST and HIGHTRUST certificates only to a caller asking for trusted ones), in ring
+    /// order, so that a listing can name them.
+    pub filtered: Vec<RingEntry>,
     /// Warnings (RCM213W, RCM214W) when the ring or its certificates changed after the last
     /// `SETROPTS RACLIST(DIGTRING|DIGTCERT) REFRESH`: racemu shows them as they are now, where
     /// z/OS may not yet.
@@ -177,13 +181,16 @@ impl RingView {
     /// (the filter drops them and changes nothing else).
     pub fn trusted(&self) -> RingView {
         let notrust = racemu_racf::TrustStatus::NoTrust.to_string();
+        let (left_out, entries): (Vec<RingEntry>, Vec<RingEntry>) = self
+            .entries
+            .iter()
+            .cloned()
+            .partition(|e| e.status == notrust);
+        let mut filtered = self.filtered.clone();
+        filtered.extend(left_out);
         RingView {
-            entries: self
-                .entries
-                .iter()
-                .filter(|e| e.status != notrust)
-                .cloned()
-                .collect(),
+            entries,
+            filtered,
             ..self.clone()
         }
     }
@@ -391,10 +398,10 @@ fn open_in(
     let cert_ids: Vec<i64> = members.iter().map(|(c, _, _)| c.id).collect();
     let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
     let mut entries = Vec::new();
+    let mut filtered = Vec::new();
     for (cert, usage, default) in members {
-        if filter == StatusFilter::Trusted && cert.status == racemu_racf::TrustStatus::NoTrust {
-            continue;
-        }
+        let left_out =
+            filter == StatusFilter::Trusted && cert.status == racemu_racf::TrustStatus::NoTrust;
         let cert_owner = cert.owner.clone();
         let may_have_key = usage == Usage::Personal
             && match &cert_owner {
@@ -472,7 +479,12 @@ fn open_in(
             } else {
                 None
             };
-        entries.push(RingEntry {
+        let into = if left_out {
+            &mut filtered
+        } else {
+            &mut entries
+        };
+        into.push(RingEntry {
             label: cert.label.clone(),
             owner: cert_owner,
             usage: usage.to_string(),
@@ -497,6 +509,7 @@ fn open_in(
         access,
         caller: caller.to_string(),
         stale,
+        filtered,
     })
 }
 

@@ -161,6 +161,7 @@ SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
                     "withheld_because": null,
                 },
             ],
+            "filtered": [],
         })
     );
 }
@@ -236,4 +237,110 @@ SETROPTS RACLIST(FACILITY DIGTRING DIGTCERT) REFRESH";
         pem.contains("# label: ACME Root CA (owner CERTAUTH, usage CERTAUTH)\n"),
         "{pem}"
     );
+}
+
+/// Rows 4.2 and 5.5 of the newcomer trial: a certificate ADDed before its CA is in RACF is
+/// NOTRUST (IBM, RACDCERT ADD:
+/// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-add.htm).
+/// SYSTSPRT keeps IRRD199I alone; racemu's RCM130W on standard error says why and how to make
+/// it TRUST; `keyring list` names the certificate R_datalib leaves out; `keyring serve` names
+/// NOTRUST as the reason it gets no DEFAULT.
+#[test]
+fn a_certificate_added_notrust_is_explained_listed_and_named_by_serve() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    // An outside CA's certificate for WEBSRV, in a data set; the CA itself not in RACF.
+    let make = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Outside CA')) NISTECC WITHLABEL('OCA')
+RACDCERT ID(WEBSRV) GENCERT SUBJECTSDN(CN('web')) NISTECC SIGNWITH(CERTAUTH LABEL('OCA')) WITHLABEL('tmp')
+RACDCERT ID(WEBSRV) EXPORT(LABEL('tmp')) DSN('WEB.CERT') FORMAT(CERTDER)
+RACDCERT CERTAUTH EXPORT(LABEL('OCA')) DSN('OCA.CERT') FORMAT(CERTDER)
+RACDCERT ID(WEBSRV) DELETE(LABEL('tmp'))
+RACDCERT CERTAUTH DELETE(LABEL('OCA'))
+RACDCERT ID(WEBSRV) ADDRING(WebRing)
+RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(WEBSRV) ACCESS(READ)
+SETROPTS RACLIST(FACILITY) REFRESH";
+    let r = racemu(&db, NOW, &["exec", make], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let add = "RACDCERT ID(WEBSRV) ADD('WEB.CERT') WITHLABEL('WebCert')
+RACDCERT ID(WEBSRV) CONNECT(LABEL('WebCert') RING(WebRing) DEFAULT)";
+    let r = racemu(&db, NOW, &["exec", add], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.stdout.lines().next(),
+        Some("IRRD199I Certificate with label 'WebCert' is added for user WEBSRV."),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains("RCM130W"),
+        "SYSTSPRT unchanged: {}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stderr.lines().collect::<Vec<_>>(),
+        ["RCM130W Certificate 'WebCert' of user WEBSRV was added with NOTRUST status: its issuer (CN=Outside CA) is not defined to RACF. R_datalib leaves NOTRUST certificates out of a key ring, so a server opening a ring it is connected to does not see it. To make it TRUST: ADD the CA certificate as CERTAUTH with TRUST (RACDCERT CERTAUTH ADD('dsn') WITHLABEL('label') TRUST), then RACDCERT ID(WEBSRV) ALTER(LABEL('WebCert')) TRUST."]
+    );
+    let list = racemu(
+        &db,
+        NOW,
+        &["--user", "WEBSRV", "keyring", "list", "WebRing"],
+        None,
+    );
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert_eq!(
+        list.stdout.lines().collect::<Vec<_>>(),
+        [
+            "Ring WEBSRV/WebRing opened by WEBSRV (access through FACILITY IRR.DIGTCERT.LISTRING)",
+            "",
+            "  Left out:    'WebCert' (owner WEBSRV, usage PERSONAL, the ring's DEFAULT) is NOTRUST: R_datalib returns TRUST and HIGHTRUST certificates only, so WEBSRV does not get it. Once its issuer is in RACF with TRUST status, RACDCERT ID(WEBSRV) ALTER(LABEL('WebCert')) TRUST would change that.",
+        ]
+    );
+    let json = racemu(
+        &db,
+        NOW,
+        &["--user", "WEBSRV", "keyring", "list", "WebRing", "--json"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(v["entries"], serde_json::json!([]));
+    assert_eq!(v["filtered"][0]["label"], "WebCert");
+    assert_eq!(v["filtered"][0]["trust"], "NOTRUST");
+    let serve = racemu(
+        &db,
+        NOW,
+        &[
+            "--user",
+            "WEBSRV",
+            "keyring",
+            "serve",
+            "WebRing",
+            "--listen",
+            "127.0.0.1:0",
+        ],
+        None,
+    );
+    assert_ne!(serve.code, 0);
+    assert!(
+        serve.stderr.contains("RCM211E ring WEBSRV/WebRing has a DEFAULT certificate, 'WebCert', but it is NOTRUST, and R_datalib leaves NOTRUST certificates out: WEBSRV gets no DEFAULT."),
+        "{}",
+        serve.stderr
+    );
+    // The fix the note gives: the CA as CERTAUTH TRUST, then ALTER … TRUST.
+    let fix = "RACDCERT CERTAUTH ADD('OCA.CERT') WITHLABEL('OCA') TRUST
+RACDCERT ID(WEBSRV) ALTER(LABEL('WebCert')) TRUST";
+    let r = racemu(&db, NOW, &["exec", fix], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let list = racemu(
+        &db,
+        NOW,
+        &["--user", "WEBSRV", "keyring", "list", "WebRing"],
+        None,
+    );
+    assert!(
+        list.stdout.contains("  Label:       WebCert"),
+        "{}",
+        list.stdout
+    );
+    assert!(!list.stdout.contains("Left out"), "{}", list.stdout);
 }
