@@ -49,13 +49,15 @@ fn facility_rules_keys_and_notrust() {
         "own key released"
     );
     assert!(v.entries[0].private_key.is_none(), "CERTAUTH usage: no key");
-    // Another user's ring needs UPDATE; READER has it but gets no private keys.
+    // Another user's ring needs UPDATE; READER has it but gets no private keys. The hint is
+    // the narrower ring-specific grant, keeping SRV and READER (issue 20, trial row 6.9).
     let (s, rc, rs, text) = refusal(&mut r, "CLIENT1", "safkeyring://SRV/Ring");
     assert_eq!((s, rc, rs), (8, 8, 8));
     assert!(
-        text.contains("PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(CLIENT1) ACCESS(UPDATE)"),
+        text.ends_with("the narrower grant is ring-specific: RDEFINE RDATALIB SRV.RING.LST UACC(NONE), PERMIT SRV.RING.LST CLASS(RDATALIB) ID(CLIENT1) ACCESS(UPDATE), PERMIT SRV.RING.LST CLASS(RDATALIB) ID(SRV) ACCESS(READ), PERMIT SRV.RING.LST CLASS(RDATALIB) ID(READER) ACCESS(READ), SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)."),
         "{text}"
     );
+    assert!(!text.contains("PERMIT IRR.DIGTCERT.LISTRING"), "{text}");
     let v = r
         .ring("READER", "SRV/Ring")
         .expect("UPDATE reads another's ring");
