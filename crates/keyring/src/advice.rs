@@ -53,19 +53,21 @@ pub(crate) fn grant(
 }
 
 /// Why R_datalib withheld the private key of a certificate (owned by `owner`, connected with
-/// USAGE(PERSONAL)) from `caller`, naming the rule and what would release it. `rdatalib` is the
+/// USAGE(PERSONAL)) to `ring_owner`'s ring from `caller`, naming the rule and what would
+/// release it (under global checking, [`ring_specific`]'s commands). `rdatalib` is the
 /// RDATALIB profile in use (ring-specific checking), `lst` the resource it covers.
 pub(crate) fn withheld(
     tx: &Tx<'_>,
     caller: &str,
     owner: &Owner,
+    ring_owner: &str,
     rdatalib: Option<&str>,
     lst: &str,
 ) -> Result<String> {
     Ok(match (owner, rdatalib) {
         (Owner::User(u), None) => format!(
-            "with global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key. Ring-specific checking gives it to {caller} with UPDATE access to RDATALIB {lst}: {}, with SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) if RDATALIB is not active.",
-            grant(tx, caller, "RDATALIB", lst, Access::Update)?
+            "with global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key. Ring-specific checking gives it to {caller} with UPDATE access to RDATALIB {lst}, and then alone decides who opens the ring, so the IDs that open it today need a PERMIT too: {}.",
+            ring_specific_fix(tx, caller, ring_owner, lst, Access::Update)?.0.join(", ")
         ),
         (Owner::User(u), Some(_)) => format!(
             "{caller} needs UPDATE access to RDATALIB {lst} for {u}'s private key (READ opens the ring and releases only {caller}'s own keys); {}.",
@@ -169,6 +171,20 @@ pub(crate) fn ring_specific(
     lst: &str,
     needed: Access,
 ) -> Result<Decision> {
+    let (fix, effect) = ring_specific_fix(tx, caller, owner, lst, needed)?;
+    d.fix = fix;
+    d.effect = Some(effect);
+    Ok(d)
+}
+
+/// The commands of [`ring_specific`] and the sentence saying who keeps what.
+fn ring_specific_fix(
+    tx: &Tx<'_>,
+    caller: &str,
+    owner: &str,
+    lst: &str,
+    needed: Access,
+) -> Result<(Vec<String>, String)> {
     const LISTRING: &str = "IRR.DIGTCERT.LISTRING";
     let facility = profiles::class_options(tx, "FACILITY")?;
     let mut keep: Vec<String> = Vec::new();
@@ -236,7 +252,5 @@ pub(crate) fn ring_specific(
     {
         effect.push_str(" Activating RDATALIB also brings into effect every other RDATALIB profile already defined.");
     }
-    d.fix = fix;
-    d.effect = Some(effect);
-    Ok(d)
+    Ok((fix, effect))
 }

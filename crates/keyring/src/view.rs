@@ -469,16 +469,18 @@ fn open_in(
         } else {
             None
         };
-        let key_withheld =
-            if cert.private_key.is_some() && !may_have_key && usage == Usage::Personal {
-                let rdatalib = match &access {
-                    AccessPath::Rdatalib(p) => Some(p.as_str()),
-                    AccessPath::Facility => None,
-                };
-                Some(advice::withheld(tx, caller, &cert_owner, rdatalib, &lst).map_err(db)?)
-            } else {
-                None
+        let key_withheld = if cert.private_key.is_some()
+            && !may_have_key
+            && usage == Usage::Personal
+        {
+            let rdatalib = match &access {
+                AccessPath::Rdatalib(p) => Some(p.as_str()),
+                AccessPath::Facility => None,
             };
+            Some(advice::withheld(tx, caller, &cert_owner, &oname, rdatalib, &lst).map_err(db)?)
+        } else {
+            None
+        };
         let into = if left_out {
             &mut filtered
         } else {

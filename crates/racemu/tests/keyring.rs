@@ -406,7 +406,7 @@ fn withheld_private_keys_name_the_rule_and_the_permit() {
     let v = r.ring("READER", "SRV/Ring").expect("UPDATE to LISTRING");
     assert_eq!(
         v.entry(Some("server")).expect("server").key_withheld.as_deref(),
-        Some("with global checking (FACILITY IRR.DIGTCERT.LISTRING) only SRV, the certificate's owner, gets its private key. Ring-specific checking gives it to READER with UPDATE access to RDATALIB SRV.RING.LST: no RDATALIB profile covers SRV.RING.LST: RDEFINE RDATALIB SRV.RING.LST UACC(NONE), PERMIT SRV.RING.LST CLASS(RDATALIB) ID(READER) ACCESS(UPDATE) would grant it, with SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) if RDATALIB is not active.")
+        Some("with global checking (FACILITY IRR.DIGTCERT.LISTRING) only SRV, the certificate's owner, gets its private key. Ring-specific checking gives it to READER with UPDATE access to RDATALIB SRV.RING.LST, and then alone decides who opens the ring, so the IDs that open it today need a PERMIT too: RDEFINE RDATALIB SRV.RING.LST UACC(NONE), PERMIT SRV.RING.LST CLASS(RDATALIB) ID(READER) ACCESS(UPDATE), PERMIT SRV.RING.LST CLASS(RDATALIB) ID(SRV) ACCESS(READ), SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB).")
     );
     // A CA connected as CERTAUTH is a trust anchor: its key is not returned, and nothing
     // advises releasing it (issue 20, trial row 5.2).
