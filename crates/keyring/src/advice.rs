@@ -1,13 +1,12 @@
 //! What a refusal or a withheld private key needs, in RACF commands: the profile to define
 //! when none exists, the PERMIT, and the SETROPTS REFRESH when the RACLIST snapshot is older
 //! than the database.
-use racemu_engine::authority::{live_resource_access, protecting_profile};
+use racemu_engine::authority::{live_resource_access, protecting_profile, resource_access};
 use racemu_store::profiles;
 use racemu_store::{StoreResult as Result, Tx};
 
 use crate::decision::Decision;
-use crate::tls::quoted;
-use racemu_racf::{Access, Owner, Usage};
+use racemu_racf::{Access, Owner};
 
 /// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST
 /// snapshot): the protecting profile and the access, or `None` when no profile covers it.
@@ -54,32 +53,21 @@ pub(crate) fn grant(
 }
 
 /// Why R_datalib withheld the private key of a certificate (owned by `owner`, connected with
-/// `usage`) from `caller`, naming the rule and what would release it. `rdatalib` is the
+/// USAGE(PERSONAL)) to `ring_owner`'s ring from `caller`, naming the rule and what would
+/// release it (under global checking, [`ring_specific`]'s commands). `rdatalib` is the
 /// RDATALIB profile in use (ring-specific checking), `lst` the resource it covers.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn withheld(
     tx: &Tx<'_>,
     caller: &str,
     owner: &Owner,
-    label: &str,
-    usage: Usage,
     ring_owner: &str,
-    ring: &str,
     rdatalib: Option<&str>,
     lst: &str,
 ) -> Result<String> {
-    if usage != Usage::Personal {
-        return Ok(format!(
-            "R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {} is connected with USAGE({usage}); RACDCERT ID({ring_owner}) CONNECT({} LABEL({}) RING({ring}) USAGE(PERSONAL)) would change that.",
-            quoted(label),
-            owner.operand(),
-            quoted(label)
-        ));
-    }
     Ok(match (owner, rdatalib) {
         (Owner::User(u), None) => format!(
-            "with global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key. Ring-specific checking gives it to {caller} with UPDATE access to RDATALIB {lst}: {}, with SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) if RDATALIB is not active.",
-            grant(tx, caller, "RDATALIB", lst, Access::Update)?
+            "with global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key. Ring-specific checking gives it to {caller} with UPDATE access to RDATALIB {lst}, and then alone decides who opens the ring, so the IDs that open it today need a PERMIT too: {}.",
+            ring_specific_fix(tx, caller, ring_owner, lst, Access::Update)?.0.join(", ")
         ),
         (Owner::User(u), Some(_)) => format!(
             "{caller} needs UPDATE access to RDATALIB {lst} for {u}'s private key (READ opens the ring and releases only {caller}'s own keys); {}.",
@@ -162,5 +150,107 @@ pub(crate) fn decision(
         needed,
         note,
         fix: grant_commands(tx, caller, class, name, needed)?,
+        effect: None,
     })
+}
+
+/// `d` (a refusal under global checking of `owner`'s ring, or a private key of `owner`'s
+/// withheld by it) with the narrowest fix in place of its own: ring-specific checking through
+/// RDATALIB `lst`, `needed` access for `caller` (UPDATE when `caller` needs another user's
+/// key, else READ), rather than UPDATE to FACILITY IRR.DIGTCERT.LISTRING (which opens every
+/// user's ring and releases none of their keys). Once a profile covers `lst`, FACILITY no
+/// longer opens the ring for anyone, so the fix also PERMITs READ (the ring and one's own
+/// keys, what global checking gives them now) to every ID that opens it today: the ring's
+/// owner with READ to IRR.DIGTCERT.LISTRING, and each ID with UPDATE on its access list.
+/// [`Decision::effect`] says who keeps what.
+pub(crate) fn ring_specific(
+    tx: &Tx<'_>,
+    mut d: Decision,
+    caller: &str,
+    owner: &str,
+    lst: &str,
+    needed: Access,
+) -> Result<Decision> {
+    let (fix, effect) = ring_specific_fix(tx, caller, owner, lst, needed)?;
+    d.fix = fix;
+    d.effect = Some(effect);
+    Ok(d)
+}
+
+/// The commands of [`ring_specific`] and the sentence saying who keeps what.
+fn ring_specific_fix(
+    tx: &Tx<'_>,
+    caller: &str,
+    owner: &str,
+    lst: &str,
+    needed: Access,
+) -> Result<(Vec<String>, String)> {
+    const LISTRING: &str = "IRR.DIGTCERT.LISTRING";
+    let facility = profiles::class_options(tx, "FACILITY")?;
+    let mut keep: Vec<String> = Vec::new();
+    let mut everyone = false;
+    if facility.active {
+        let has = |id: &str| -> Result<Access> {
+            Ok(resource_access(tx, id, "FACILITY", LISTRING)?.unwrap_or(Access::None))
+        };
+        if owner != caller && has(owner)? >= Access::Read {
+            keep.push(owner.to_string());
+        }
+        if let Some((p, uacc)) = protecting_profile(tx, "FACILITY", LISTRING, facility.raclisted)? {
+            everyone = uacc >= Access::Update;
+            for (id, a) in profiles::entries(tx, "FACILITY", &p, facility.raclisted)? {
+                if a >= Access::Update && id != caller && !keep.contains(&id) {
+                    keep.push(id);
+                }
+            }
+        }
+    }
+    // IDs the RDATALIB profile already lets in need no PERMIT.
+    let mut kept = Vec::new();
+    for id in keep {
+        if live_access(tx, &id, "RDATALIB", lst)?.is_none_or(|(_, a)| a < Access::Read) {
+            kept.push(id);
+        }
+    }
+    let profile = live_access(tx, caller, "RDATALIB", lst)?
+        .map(|(p, _)| p)
+        .unwrap_or_else(|| lst.to_string());
+    let mut fix = grant_commands(tx, caller, "RDATALIB", lst, needed)?;
+    let at = fix
+        .iter()
+        .position(|c| c.starts_with("SETROPTS"))
+        .unwrap_or(fix.len());
+    let permits = kept
+        .iter()
+        .map(|id| format!("PERMIT {profile} CLASS(RDATALIB) ID({id}) ACCESS(READ)"));
+    fix.splice(at..at, permits);
+    let mut effect = format!(
+        "The fix is ring-specific (RDATALIB {profile}), not UPDATE to FACILITY {LISTRING}, which would open every user's ring to {caller} and release none of {owner}'s keys. Once RDATALIB {profile} is in effect, it alone decides who opens the ring (FACILITY {LISTRING} no longer does): {caller} gets {} ({}), ",
+        needed.keyword(),
+        if needed >= Access::Update {
+            format!("the ring and {owner}'s private keys")
+        } else {
+            "the ring and its own keys".to_string()
+        }
+    );
+    effect.push_str(&if kept.is_empty() {
+        "and no other ID opens the ring through FACILITY today, so no one loses access.".to_string()
+    } else {
+        format!(
+            "and {} keep(s) READ (the ring and their own keys, as global checking gives them now) through the PERMITs of the fix, so no one loses access.",
+            kept.join(", ")
+        )
+    });
+    if everyone {
+        effect.push_str(&format!(
+            " FACILITY {LISTRING} has UACC(UPDATE) or more: every user opens the ring today; give RDATALIB {profile} UACC(READ) to keep that."
+        ));
+    }
+    if fix
+        .iter()
+        .any(|c| c.starts_with("SETROPTS CLASSACT(RDATALIB)"))
+    {
+        effect.push_str(" Activating RDATALIB also brings into effect every other RDATALIB profile already defined.");
+    }
+    Ok((fix, effect))
 }

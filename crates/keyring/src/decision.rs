@@ -27,6 +27,9 @@ pub struct Decision {
     pub note: Option<String>,
     /// The commands that would grant the access, in the order they must run.
     pub fix: Vec<String>,
+    /// What running `fix` changes for other IDs (switching a ring to ring-specific checking
+    /// changes who may open it), when it changes anything beyond the caller's access.
+    pub effect: Option<String>,
 }
 
 impl Decision {
@@ -59,6 +62,9 @@ impl Decision {
         ];
         if let Some(n) = &self.note {
             out.push(n.clone());
+        }
+        if let Some(e) = &self.effect {
+            out.push(e.clone());
         }
         out
     }

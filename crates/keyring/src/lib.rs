@@ -15,7 +15,7 @@ mod view;
 
 pub use decision::Decision;
 pub use listing::{KeyRelease, ListedEntry, RingListing, Validity};
-pub use probe::{probe, CLIENTS};
+pub use probe::{probe, probe_with, CLIENTS};
 pub use reference::{RingRef, SCHEMES};
 pub use rustls;
 pub use tls::{ClientAuth, TlsError};

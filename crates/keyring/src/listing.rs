@@ -1,6 +1,7 @@
 //! `racemu keyring list`: a ring as its caller opened it, as one data structure that renders
 //! as text ([`RingListing::text`]) and that the binary turns into JSON field by field.
 
+use crate::tls::quoted;
 use crate::{AccessPath, RingEntry, RingView};
 use racemu_pki::hex_colons;
 use time::format_description::well_known::Rfc3339;
@@ -35,16 +36,21 @@ pub enum KeyRelease {
     Released,
     /// RACF holds a key, but not for this caller.
     Withheld,
+    /// RACF holds a key, but the entry is connected with USAGE(CERTAUTH) or USAGE(SITE):
+    /// R_datalib returns no key for it to anyone, and a trust anchor needs none (not
+    /// withheld, not counted as withheld).
+    NotReturned,
     /// RACF holds no key.
     None,
 }
 
 impl KeyRelease {
-    /// `released`, `withheld` or `none`.
+    /// `released`, `withheld`, `not returned` or `none`.
     pub fn as_str(self) -> &'static str {
         match self {
             KeyRelease::Released => "released",
             KeyRelease::Withheld => "withheld",
+            KeyRelease::NotReturned => "not returned",
             KeyRelease::None => "none",
         }
     }
@@ -96,6 +102,9 @@ pub struct RingListing {
     pub access: String,
     /// Entries in ring order.
     pub entries: Vec<ListedEntry>,
+    /// The ring's NOTRUST certificates, which R_datalib left out (they are not in
+    /// `entries`: the caller does not get them).
+    pub filtered: Vec<ListedEntry>,
 }
 
 fn rfc3339(t: OffsetDateTime) -> String {
@@ -127,6 +136,8 @@ fn listed(e: &RingEntry, now: OffsetDateTime) -> ListedEntry {
             KeyRelease::Released
         } else if e.key_withheld.is_some() {
             KeyRelease::Withheld
+        } else if e.key_in_racf {
+            KeyRelease::NotReturned
         } else {
             KeyRelease::None
         },
@@ -146,7 +157,20 @@ impl RingView {
                 AccessPath::Rdatalib(p) => format!("RDATALIB {p}"),
             },
             entries: self.entries.iter().map(|e| listed(e, now)).collect(),
+            filtered: self.filtered.iter().map(|e| listed(e, now)).collect(),
         }
+    }
+}
+
+/// The `Private key:` value; for a key not returned, why (its USAGE) and that a trust anchor
+/// needs none.
+fn key_text(e: &ListedEntry) -> String {
+    match e.private_key {
+        KeyRelease::NotReturned => format!(
+            "not returned (USAGE({}): R_datalib returns private keys only for USAGE(PERSONAL); a trust anchor needs none)",
+            e.usage
+        ),
+        k => k.as_str().to_string(),
     }
 }
 
@@ -183,7 +207,7 @@ impl RingListing {
                 ("Not before", not_before),
                 ("Not after", not_after),
                 ("SHA-256", e.sha256.clone()),
-                ("Private key", e.private_key.as_str().to_string()),
+                ("Private key", key_text(e)),
             ];
             if let Some(why) = &e.withheld_because {
                 fields.push(("Withheld", why.clone()));
@@ -191,6 +215,22 @@ impl RingListing {
             for (title, value) in fields {
                 out.push(format!("  {:<12} {value}", format!("{title}:")));
             }
+        }
+        for e in &self.filtered {
+            out.push(String::new());
+            out.push(format!(
+                "  Left out:    {} (owner {}, usage {}{}) is NOTRUST: R_datalib returns TRUST and HIGHTRUST certificates only, so {} does not get it.{}",
+                quoted(&e.label),
+                e.owner,
+                e.usage,
+                if e.default { ", the ring's DEFAULT" } else { "" },
+                self.user,
+                if e.owner == "CERTAUTH" || e.owner == "SITE" {
+                    format!(" RACDCERT {} ALTER(LABEL({})) TRUST would change that.", e.owner, quoted(&e.label))
+                } else {
+                    format!(" Once its issuer is in RACF with TRUST status, RACDCERT ID({}) ALTER(LABEL({})) TRUST would change that.", e.owner, quoted(&e.label))
+                }
+            ));
         }
         out
     }
@@ -224,6 +264,7 @@ mod tests {
             user: "APP".into(),
             access: "RDATALIB SRV.Ring.LST".into(),
             entries: vec![entry],
+            filtered: Vec::new(),
         };
         assert_eq!(
             listing.text(),

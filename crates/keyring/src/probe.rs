@@ -29,7 +29,7 @@ use rustls::crypto::{aws_lc_rs, CryptoProvider, WebPkiSupportedAlgorithms};
 use rustls::pki_types::{alg_id, CertificateDer, ServerName, UnixTime};
 use rustls::{
     CertificateError, ClientConfig, ClientConnection, DigitallySignedStruct, Error, NamedGroup,
-    RootCertStore, ServerConnection, SignatureScheme,
+    RootCertStore, ServerConfig, ServerConnection, SignatureScheme,
 };
 use std::sync::{Arc, OnceLock};
 
@@ -360,7 +360,21 @@ fn handshake(
 /// whether that client would accept the server, and what it negotiated or the failure it
 /// would report.
 pub fn probe(ring: &RingView, label: Option<&str>, clients: &[&str]) -> Vec<Probe> {
-    let server_config = ring.server_config(label, ClientAuth::None).map(Arc::new);
+    let server = ring
+        .server_config(label, ClientAuth::None)
+        .map(Arc::new)
+        .map_err(|e| e.to_string());
+    probe_with(ring, &server, clients)
+}
+
+/// As [`probe`], with the server `server` (an AT-TLS rule's versions and suites, say) in
+/// place of `keyring serve`'s; `Err` is why that server cannot start, which every probe
+/// reports. The clients trust the ring's CA certificates, as in [`probe`].
+pub fn probe_with(
+    ring: &RingView,
+    server: &Result<Arc<ServerConfig>, String>,
+    clients: &[&str],
+) -> Vec<Probe> {
     clients
         .iter()
         .map(|name| {
@@ -376,7 +390,7 @@ pub fn probe(ring: &RingView, label: Option<&str>, clients: &[&str]) -> Vec<Prob
                 ));
             };
             let p = &PROFILES[index];
-            let server = match &server_config {
+            let server = match server {
                 Ok(c) => Arc::clone(c),
                 Err(e) => return refused(format!("the server cannot start: {e}")),
             };

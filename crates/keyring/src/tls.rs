@@ -118,10 +118,21 @@ impl RingView {
     ) -> Result<ServerConfig, TlsError> {
         let entry = match label {
             Some(l) => self.entry(Some(l)).ok_or_else(|| {
-                TlsError::NoServerCertificate(format!(
-                    "ring {}/{} has no certificate labelled {l} (labels are case sensitive)",
-                    self.owner, self.name
-                ))
+                TlsError::NoServerCertificate(
+                    if self.filtered.iter().any(|e| e.label == l) {
+                        format!(
+                            "the certificate {} of ring {}/{} is NOTRUST, and R_datalib leaves NOTRUST certificates out (see keyring list)",
+                            quoted(l),
+                            self.owner,
+                            self.name
+                        )
+                    } else {
+                        format!(
+                            "ring {}/{} has no certificate labelled {l} (labels are case sensitive)",
+                            self.owner, self.name
+                        )
+                    },
+                )
             })?,
             None => self
                 .entry(None)
@@ -164,6 +175,17 @@ impl RingView {
     /// RCM211E: the ring has no DEFAULT; the PERSONAL certificates whose keys the caller has,
     /// and the `--label` or `CONNECT … DEFAULT` that would choose one.
     fn no_default(&self) -> String {
+        if let Some(d) = self.filtered.iter().find(|e| e.default) {
+            return format!(
+                "RCM211E ring {}/{} has a DEFAULT certificate, {}, but it is NOTRUST, and R_datalib leaves NOTRUST certificates out: {} gets no DEFAULT. Once its issuer is in RACF with TRUST status (RACDCERT CERTAUTH ADD … TRUST), RACDCERT {} ALTER(LABEL({})) TRUST makes it the DEFAULT the server gets; racemu keyring doctor names the cause (notrust-in-chain).",
+                self.owner,
+                self.name,
+                quoted(&d.label),
+                self.caller,
+                d.owner.operand(),
+                quoted(&d.label)
+            );
+        }
         let keyed: Vec<&RingEntry> = self
             .entries
             .iter()
@@ -206,6 +228,14 @@ impl RingView {
                 "RCM212E the private key of {} is withheld from {}: {why}",
                 quoted(&entry.label),
                 self.caller
+            ),
+            None if entry.key_in_racf => format!(
+                "RCM212E the private key of {l} is not returned to anyone: R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {l} is connected with USAGE({}) (a trust anchor). To present it as a server certificate: RACDCERT ID({}) CONNECT({} LABEL({l}) RING({}) USAGE(PERSONAL)).",
+                entry.usage,
+                self.owner,
+                entry.owner.operand(),
+                self.name,
+                l = quoted(&entry.label),
             ),
             None => format!(
                 "RCM212E the certificate {} has no private key in RACF{}; a server needs a certificate with its key.",

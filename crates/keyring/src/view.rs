@@ -139,12 +139,16 @@ pub struct RingEntry {
     pub der: Vec<u8>,
     /// The private key (PKCS#8 DER) when released to this caller.
     pub private_key: Option<Vec<u8>>,
-    /// When RACF holds a key that was withheld from this caller: the rule that withheld it
-    /// and the command(s) that would release it.
+    /// When RACF holds the key of a certificate connected with USAGE(PERSONAL) that was
+    /// withheld from this caller: the rule that withheld it and the command(s) that would
+    /// release it. `None` for a CERTAUTH- or SITE-usage entry: R_datalib returns no key for
+    /// those to anyone (a trust anchor needs none), so nothing is withheld.
     pub key_withheld: Option<String>,
     /// When the key was withheld by an access check: R_datalib's decision path (`None` when
     /// it was withheld because of the connection's USAGE).
     pub key_decision: Option<Decision>,
+    /// RACF holds this certificate's private key, whether or not R_datalib returned it.
+    pub key_in_racf: bool,
     /// Parsed certificate.
     pub info: CertificateInfo,
 }
@@ -162,6 +166,10 @@ pub struct RingView {
     pub access: AccessPath,
     /// The user ID that opened the ring.
     pub caller: String,
+    /// The ring's NOTRUST certificates that the status filter left out (R_datalib returns
+    /// TRUST and HIGHTRUST certificates only to a caller asking for trusted ones), in ring
+    /// order, so that a listing can name them.
+    pub filtered: Vec<RingEntry>,
     /// Warnings (RCM213W, RCM214W) when the ring or its certificates changed after the last
     /// `SETROPTS RACLIST(DIGTRING|DIGTCERT) REFRESH`: racemu shows them as they are now, where
     /// z/OS may not yet.
@@ -173,13 +181,16 @@ impl RingView {
     /// (the filter drops them and changes nothing else).
     pub fn trusted(&self) -> RingView {
         let notrust = racemu_racf::TrustStatus::NoTrust.to_string();
+        let (left_out, entries): (Vec<RingEntry>, Vec<RingEntry>) = self
+            .entries
+            .iter()
+            .cloned()
+            .partition(|e| e.status == notrust);
+        let mut filtered = self.filtered.clone();
+        filtered.extend(left_out);
         RingView {
-            entries: self
-                .entries
-                .iter()
-                .filter(|e| e.status != notrust)
-                .cloned()
-                .collect(),
+            entries,
+            filtered,
             ..self.clone()
         }
     }
@@ -296,23 +307,26 @@ fn open_in(
     };
     let own_ring = oname == caller;
     let rdatalib = rdatalib_profile(tx, &lst).map_err(db)?;
+    // Through RDATALIB, READ opens the ring; another user's private key needs UPDATE.
+    let others_key = members
+        .iter()
+        .find_map(|(c, usage, _)| match c.owner.clone() {
+            Owner::User(u)
+                if u != caller && *usage == Usage::Personal && c.private_key.is_some() =>
+            {
+                Some(u)
+            }
+            _ => None,
+        });
+    let lst_needed = if others_key.is_some() {
+        Access::Update
+    } else {
+        Access::Read
+    };
     let (access, lst_level) = match &rdatalib {
         Some(p) => {
             let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
             if a < Access::Read {
-                // READ opens the ring; another user's private key needs UPDATE.
-                let others_key = members
-                    .iter()
-                    .find_map(|(c, usage, _)| match c.owner.clone() {
-                        Owner::User(u)
-                            if u != caller
-                                && *usage == Usage::Personal
-                                && c.private_key.is_some() =>
-                        {
-                            Some(u)
-                        }
-                        _ => None,
-                    });
                 let (needed, why) = match &others_key {
                     Some(u) => (
                         Access::Update,
@@ -355,14 +369,24 @@ fn open_in(
                     Some(note),
                 )
                 .map_err(db)?;
+                let mut grant =
+                    advice::grant(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING", needed)
+                        .map_err(db)?;
+                // Another user's ring: ring-specific checking is the narrower grant.
+                let decision = if !own_ring && matches!(owner, Owner::User(_)) {
+                    let d = advice::ring_specific(tx, decision, caller, &oname, &lst, lst_needed)
+                        .map_err(db)?;
+                    grant = format!("the narrower grant is ring-specific: {}", d.fix.join(", "));
+                    d
+                } else {
+                    decision
+                };
                 return Err(DatalibError::not_authorized(format!(
-                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}{pending}; {}.",
+                    "{caller} needs {} access to FACILITY IRR.DIGTCERT.LISTRING to read {} ring {oname}/{} (has {}), and no RDATALIB profile covers {lst}{pending}; {grant}.",
                     needed.keyword(),
                     if own_ring { "its own" } else { "another user's" },
                     r.ring,
                     a.keyword(),
-                    advice::grant(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING", needed)
-                        .map_err(db)?
                 ), decision));
             }
             (AccessPath::Facility, Access::None)
@@ -374,10 +398,10 @@ fn open_in(
     let cert_ids: Vec<i64> = members.iter().map(|(c, _, _)| c.id).collect();
     let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
     let mut entries = Vec::new();
+    let mut filtered = Vec::new();
     for (cert, usage, default) in members {
-        if filter == StatusFilter::Trusted && cert.status == racemu_racf::TrustStatus::NoTrust {
-            continue;
-        }
+        let left_out =
+            filter == StatusFilter::Trusted && cert.status == racemu_racf::TrustStatus::NoTrust;
         let cert_owner = cert.owner.clone();
         let may_have_key = usage == Usage::Personal
             && match &cert_owner {
@@ -433,33 +457,36 @@ fn open_in(
                 )),
                 _ => None,
             };
-            Some(advice::decision(tx, caller, class, resource, found, needed, note).map_err(db)?)
+            let d =
+                advice::decision(tx, caller, class, resource, found, needed, note).map_err(db)?;
+            Some(match (&cert_owner, &access) {
+                (Owner::User(_), AccessPath::Facility) => {
+                    advice::ring_specific(tx, d, caller, &oname, &lst, Access::Update)
+                        .map_err(db)?
+                }
+                _ => d,
+            })
         } else {
             None
         };
-        let key_withheld = if cert.private_key.is_some() && !may_have_key {
+        let key_withheld = if cert.private_key.is_some()
+            && !may_have_key
+            && usage == Usage::Personal
+        {
             let rdatalib = match &access {
                 AccessPath::Rdatalib(p) => Some(p.as_str()),
                 AccessPath::Facility => None,
             };
-            Some(
-                advice::withheld(
-                    tx,
-                    caller,
-                    &cert_owner,
-                    &cert.label,
-                    usage,
-                    &oname,
-                    &r.ring,
-                    rdatalib,
-                    &lst,
-                )
-                .map_err(db)?,
-            )
+            Some(advice::withheld(tx, caller, &cert_owner, &oname, rdatalib, &lst).map_err(db)?)
         } else {
             None
         };
-        entries.push(RingEntry {
+        let into = if left_out {
+            &mut filtered
+        } else {
+            &mut entries
+        };
+        into.push(RingEntry {
             label: cert.label.clone(),
             owner: cert_owner,
             usage: usage.to_string(),
@@ -472,6 +499,7 @@ fn open_in(
             },
             key_withheld,
             key_decision,
+            key_in_racf: cert.private_key.is_some(),
             der: cert.der,
             info,
         });
@@ -483,6 +511,7 @@ fn open_in(
         access,
         caller: caller.to_string(),
         stale,
+        filtered,
     })
 }
 

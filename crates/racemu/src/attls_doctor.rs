@@ -10,7 +10,12 @@ use racemu_keyring::RingRef;
 
 /// Codes that only concern a certificate a server presents: dropped for a rule whose
 /// handshake role is client.
-const SERVER_ONLY: &[&str] = &["host-not-in-san", "not-for-tls-server", "validity-too-long"];
+const SERVER_ONLY: &[&str] = &[
+    "host-not-in-san",
+    "host-beyond-altname",
+    "not-for-tls-server",
+    "validity-too-long",
+];
 
 /// The doctor's report on one AT-TLS rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +123,9 @@ impl Racf {
                 .and_then(|l| l.labels.first())
                 .map(|l| l.value.clone());
         }
+        // The probes serve the rule (its versions, suites and label), as `attls serve` does,
+        // not the ring as `keyring serve` would.
+        let probe = std::mem::replace(&mut judged.probe, false);
         let (mut report, served) = match racemu_keyring::doctor::examine(
             self.engine().store_mut(),
             &user,
@@ -135,8 +143,12 @@ impl Racf {
         // The rule's own findings need the ring as the server is given it; when it is
         // refused, `no-access` already says so.
         let rule_findings = served
-            .map(|view| racemu_attls::judge_effective(&effective, &view))
+            .as_ref()
+            .map(|view| racemu_attls::judge_effective(&effective, view))
             .unwrap_or_default();
+        if let (true, Some(view)) = (probe, &served) {
+            report.probes = rule_probes(&effective, view, &judged.clients);
+        }
         if rule_findings
             .iter()
             .any(|f| f.code == "attls-label-not-in-ring")
@@ -152,4 +164,24 @@ impl Racf {
             .sort_by_key(|f| std::cmp::Reverse(f.severity));
         report
     }
+}
+
+/// Each client's handshake against the rule's own server ([`racemu_attls::server_config`]:
+/// its TLS versions, cipher suites in policy order and certificate label), every client of
+/// [`racemu_keyring::CLIENTS`] when `clients` is empty. A rule that cannot be served (a
+/// client role, no version rustls speaks, no usable suite) makes every probe say why.
+fn rule_probes(
+    effective: &racemu_attls::Effective,
+    view: &racemu_keyring::RingView,
+    clients: &[String],
+) -> Vec<racemu_keyring::doctor::Probe> {
+    let names: Vec<&str> = if clients.is_empty() {
+        racemu_keyring::CLIENTS.to_vec()
+    } else {
+        clients.iter().map(String::as_str).collect()
+    };
+    let server = racemu_attls::server_config(effective, view)
+        .map(|s| std::sync::Arc::new(s.config))
+        .map_err(|e| format!("the rule cannot be served: {e}"));
+    racemu_keyring::probe_with(view, &server, &names)
 }

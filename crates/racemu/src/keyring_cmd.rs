@@ -138,32 +138,37 @@ fn list(view: &RingView, json: bool, now: OffsetDateTime) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `keyring list --json`: the listing's fields under their snake_case names.
+/// `keyring list --json`: the listing's fields under their snake_case names; `filtered`
+/// holds the NOTRUST certificates R_datalib left out, in the entries' shape.
 fn listing_json(l: &RingListing) -> serde_json::Value {
-    let entries: Vec<serde_json::Value> = l
-        .entries
-        .iter()
-        .map(|e| {
-            serde_json::json!({
-                "label": e.label,
-                "owner": e.owner,
-                "usage": e.usage,
-                "default": e.default,
-                "trust": e.trust,
-                "subject": e.subject,
-                "subject_rfc4514": e.subject_rfc4514,
-                "issuer": e.issuer,
-                "not_before": e.not_before,
-                "not_after": e.not_after,
-                "expired": e.validity == Validity::Expired,
-                "validity": e.validity.as_str(),
-                "sha256": e.sha256,
-                "private_key": e.private_key.as_str(),
-                "withheld_because": e.withheld_because,
-            })
+    let entry = |e: &racemu_keyring::ListedEntry| {
+        serde_json::json!({
+            "label": e.label,
+            "owner": e.owner,
+            "usage": e.usage,
+            "default": e.default,
+            "trust": e.trust,
+            "subject": e.subject,
+            "subject_rfc4514": e.subject_rfc4514,
+            "issuer": e.issuer,
+            "not_before": e.not_before,
+            "not_after": e.not_after,
+            "expired": e.validity == Validity::Expired,
+            "validity": e.validity.as_str(),
+            "sha256": e.sha256,
+            "private_key": e.private_key.as_str(),
+            "withheld_because": e.withheld_because,
         })
-        .collect();
-    serde_json::json!({ "owner": l.owner, "ring": l.ring, "user": l.user, "entries": entries })
+    };
+    let entries: Vec<serde_json::Value> = l.entries.iter().map(entry).collect();
+    let filtered: Vec<serde_json::Value> = l.filtered.iter().map(entry).collect();
+    serde_json::json!({
+        "owner": l.owner,
+        "ring": l.ring,
+        "user": l.user,
+        "entries": entries,
+        "filtered": filtered,
+    })
 }
 
 /// `keyring export`: the bundle or keystore to `out` (`-` = standard output), created 0600

@@ -386,3 +386,130 @@ fn validity_too_long_is_a_warning() {
         &[],
     );
 }
+
+/// Row 6.8 of the newcomer trial: three `--host` names, two of them host names. RACDCERT's
+/// ALTNAME holds one DOMAIN and one IP (IBM, RACDCERT GENCERT, ALTNAME:
+/// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-gencert.htm):
+/// the fix covers one host name and the IP and names the host it leaves out; after it the
+/// doctor reports that host as `host-beyond-altname` with no fix, and proposes no `-NEW-NEW`.
+#[test]
+fn several_hosts_converge_on_what_one_certificate_can_hold() {
+    let mut racf = build(
+        &Ring {
+            server: "RSA SIZE(2048) NOTAFTER(DATE(2027-06-30))",
+            ..HEALTHY
+        },
+        NOW,
+    );
+    let mut o = options(NOW);
+    o.hosts = vec![
+        "srv.example.com".into(),
+        "localhost".into(),
+        "127.0.0.1".into(),
+    ];
+    let r = case(
+        &mut racf,
+        "SRV",
+        &o,
+        &["host-not-in-san", "host-beyond-altname"],
+        8,
+        &["host-beyond-altname"],
+    );
+    assert_eq!(
+        r.findings[0].message,
+        "Hosts 'srv.example.com', '127.0.0.1' are not in the subjectAltName of 'server'; it matches the CN only, which browsers ignore (RFC 6125, CA/B Forum). The fix names 'srv.example.com' and 127.0.0.1; it leaves out 'localhost' (RACDCERT's ALTNAME holds one DOMAIN and one IP: see host-beyond-altname)."
+    );
+    assert!(
+        r.findings[0].fix[0].contains(" ALTNAME(DOMAIN('srv.example.com') IP(127.0.0.1)) "),
+        "{:?}",
+        r.findings[0].fix
+    );
+    assert!(r.findings[1].fix.is_empty());
+    // Converged: the same finding, no fix, and no label-NEW-NEW, run after run.
+    for _ in 0..2 {
+        let again = doctor(&mut racf, "SRV", "SRV/Ring", &o);
+        assert_eq!(codes(&again), ["host-beyond-altname"]);
+        let f = &again.findings[0];
+        assert_eq!(f.label.as_deref(), Some("server-NEW"));
+        assert!(f.fix.is_empty(), "{:?}", f.fix);
+        assert!(
+            f.message.starts_with("Host 'localhost' cannot be in the subjectAltName of 'server-NEW' beside 'srv.example.com' and 127.0.0.1: RACDCERT's ALTNAME holds one DOMAIN and one IP"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("RACDCERT GENREQ"), "{}", f.message);
+    }
+}
+
+/// Rows 6.9 and 6.10 of the newcomer trial: APP needs SRV's ring and SRV's key. The fix is
+/// ring-specific (RDATALIB SRV.RING.LST, UPDATE for APP), not UPDATE to FACILITY
+/// IRR.DIGTCERT.LISTRING (every user's ring, and still no key: IBM, R_datalib usage notes,
+/// https://www.ibm.com/support/knowledgecenter/SSLTBW_2.4.0/com.ibm.zos.v2r4.ichd100/usgntrdata.htm),
+/// and it PERMITs READ to the IDs that open the ring through FACILITY today (SRV, its owner,
+/// and READER with UPDATE), so that the switch to ring-specific checking locks no one out.
+#[test]
+fn an_application_ids_fix_is_ring_specific_and_keeps_the_rings_readers() {
+    let access = "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(READER) ACCESS(UPDATE)";
+    let mut racf = build(&Ring { access, ..HEALTHY }, NOW);
+    let o = options(NOW);
+    let r = doctor(&mut racf, "APP", "SRV/Ring", &o);
+    assert_eq!(codes(&r), ["no-access"], "{:#?}", r.findings);
+    let f = &r.findings[0];
+    assert_eq!(
+        f.fix,
+        [
+            "RDEFINE RDATALIB SRV.RING.LST UACC(NONE)",
+            "PERMIT SRV.RING.LST CLASS(RDATALIB) ID(APP) ACCESS(UPDATE)",
+            "PERMIT SRV.RING.LST CLASS(RDATALIB) ID(SRV) ACCESS(READ)",
+            "PERMIT SRV.RING.LST CLASS(RDATALIB) ID(READER) ACCESS(READ)",
+            "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)",
+        ]
+    );
+    assert!(
+        f.message.lines().any(|l| l.starts_with("The fix is ring-specific (RDATALIB SRV.RING.LST), not UPDATE to FACILITY IRR.DIGTCERT.LISTRING")
+            && l.contains("SRV, READER keep(s) READ")),
+        "{}",
+        f.message
+    );
+    racf.sysin("IBMUSER", &f.fix.join("\n"))
+        .expect("the fix runs");
+    for user in ["APP", "SRV", "READER"] {
+        let again = doctor(&mut racf, user, "SRV/Ring", &o);
+        let left: Vec<&str> = codes(&again)
+            .into_iter()
+            .filter(|c| *c != "no-key-access" || user == "APP")
+            .collect();
+        assert!(left.is_empty(), "{user}: {:#?}", again.findings);
+    }
+    let app = racf.ring("APP", "SRV/Ring").expect("APP opens the ring");
+    assert!(app
+        .entry(Some("server"))
+        .expect("server")
+        .private_key
+        .is_some());
+    let srv = racf
+        .ring("SRV", "SRV/Ring")
+        .expect("SRV still opens its ring");
+    assert!(srv
+        .entry(Some("server"))
+        .expect("server")
+        .private_key
+        .is_some());
+
+    // APP already opening the ring through FACILITY (trial fix 1): the key's fix keeps SRV.
+    let access = "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(SRV) ACCESS(READ)
+PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(APP) ACCESS(UPDATE)";
+    let mut racf = build(&Ring { access, ..HEALTHY }, NOW);
+    let r = case(&mut racf, "APP", &o, &["no-key-access"], 8, &[]);
+    assert_eq!(
+        r.findings[0].fix,
+        [
+            "RDEFINE RDATALIB SRV.RING.LST UACC(NONE)",
+            "PERMIT SRV.RING.LST CLASS(RDATALIB) ID(APP) ACCESS(UPDATE)",
+            "PERMIT SRV.RING.LST CLASS(RDATALIB) ID(SRV) ACCESS(READ)",
+            "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)",
+        ]
+    );
+    assert!(doctor(&mut racf, "SRV", "SRV/Ring", &o).findings.is_empty());
+}

@@ -182,3 +182,50 @@ fn probes_join_the_report_and_the_api_gives_the_same_rules() {
     assert_eq!(codes, ["attls-no-cipher-for-key"]);
     assert_eq!(reports[0].report.exit_code(), 8);
 }
+
+/// Row 6.11 of the newcomer trial: with `--attls-policy`, the probes serve the rule (its
+/// versions and suites, as `attls serve` does), not the ring as `keyring serve` would. Only
+/// an ECDSA suite over the RSA certificate: every probe fails as `attls-no-cipher-for-key`
+/// says; with an ECDHE_RSA suite added, the probe negotiates that TLS 1.2 suite (the rule
+/// names no TLS 1.3 suite), not TLS 1.3.
+#[test]
+fn probes_under_a_policy_apply_the_rules_versions_and_suites() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let now = common::real_now();
+    setup(&db, &now);
+    let file = tmp.path().join("policy.conf");
+    let ecdsa_only = ["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"];
+    std::fs::write(&file, policy(&ecdsa_only, "RSA2048")).expect("policy");
+    let probe = [
+        "--rule",
+        "CPJES2OUT",
+        "--probe",
+        "--client",
+        "openssl",
+        "--json",
+    ];
+    let r = doctor(&db, &now, &file, &probe);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let rule = &v["rules"][0];
+    assert_eq!(rule["findings"][0]["code"], "attls-no-cipher-for-key");
+    let probes = rule["probes"].as_array().expect("probes");
+    assert_eq!(probes.len(), 1, "{probes:?}");
+    assert_eq!(probes[0]["client"], "openssl");
+    assert_eq!(probes[0]["accepted"], false, "{probes:?}");
+    let detail = probes[0]["detail"].as_str().unwrap_or_default();
+    assert!(!detail.contains("TLSv1.3"), "{detail}");
+
+    let both = [ecdsa_only[0], "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"];
+    std::fs::write(&file, policy(&both, "RSA2048")).expect("policy");
+    let r = doctor(&db, &now, &file, &probe);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let probes = v["rules"][0]["probes"].as_array().expect("probes");
+    assert_eq!(probes[0]["accepted"], true, "{probes:?}");
+    assert_eq!(
+        probes[0]["detail"],
+        "TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
+    );
+}

@@ -22,28 +22,79 @@ use racemu_pki as pki;
 use racemu_racf::{Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 
+/// Why an added certificate got NOTRUST when no status was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum NoTrust {
+    /// It is outside its validity period at the command's instant.
+    Dates,
+    /// No certificate RACF holds under its issuer's name signed it.
+    IssuerNotInRacf,
+    /// Its issuer is in RACF, with NOTRUST status (its label and owner operand).
+    IssuerNotTrusted(String, String),
+}
+
 /// Status for an added certificate when none was given: TRUST when self-signed or issued by a
-/// trusted certificate in RACF and within its validity; NOTRUST otherwise.
+/// trusted certificate in RACF and within its validity; NOTRUST otherwise, with the reason.
 fn default_status(
     ctx: &Ctx<'_, '_>,
     der: &[u8],
     info: &pki::CertificateInfo,
-) -> Result<TrustStatus, Fail> {
+) -> Result<(TrustStatus, Option<NoTrust>), Fail> {
     if info.not_after < ctx.now || info.not_before > ctx.now {
-        return Ok(TrustStatus::NoTrust);
+        return Ok((TrustStatus::NoTrust, Some(NoTrust::Dates)));
     }
     if info.self_signed {
-        return Ok(TrustStatus::Trust);
+        return Ok((TrustStatus::Trust, None));
     }
-    let issuers = certs::by_subject(ctx.tx, &info.issuer.racf_dotted())?;
-    let trusted = issuers
-        .iter()
-        .any(|i| i.status != TrustStatus::NoTrust && pki::verify_issued_by(der, &i.der));
-    Ok(if trusted {
-        TrustStatus::Trust
-    } else {
-        TrustStatus::NoTrust
-    })
+    let issuers: Vec<CertRow> = certs::by_subject(ctx.tx, &info.issuer.racf_dotted())?
+        .into_iter()
+        .filter(|i| pki::verify_issued_by(der, &i.der))
+        .collect();
+    if issuers.iter().any(|i| i.status != TrustStatus::NoTrust) {
+        return Ok((TrustStatus::Trust, None));
+    }
+    let why = match issuers.first() {
+        Some(i) => NoTrust::IssuerNotTrusted(i.label.clone(), i.owner.operand()),
+        None => NoTrust::IssuerNotInRacf,
+    };
+    Ok((TrustStatus::NoTrust, Some(why)))
+}
+
+/// RCM130W for a certificate ADD made NOTRUST because of `why`: the reason and the commands
+/// that make it TRUST.
+fn notrust_note(
+    owner: &Owner,
+    label: &str,
+    info: &pki::CertificateInfo,
+    why: &NoTrust,
+    now: time::OffsetDateTime,
+) -> String {
+    let alter = format!(
+        "RACDCERT {} ALTER(LABEL('{}')) TRUST",
+        owner.operand(),
+        label.replace('\'', "''")
+    );
+    let issuer = info.issuer.racf_dotted();
+    let (reason, fix) = match why {
+        NoTrust::Dates => (
+            format!(
+                "it is not valid at {} (valid from {} to {})",
+                now.date(),
+                info.not_before.date(),
+                info.not_after.date()
+            ),
+            "renew it (a certificate valid now, ADDed again)".to_string(),
+        ),
+        NoTrust::IssuerNotInRacf => (
+            format!("its issuer ({issuer}) is not defined to RACF"),
+            format!("ADD the CA certificate as CERTAUTH with TRUST (RACDCERT CERTAUTH ADD('dsn') WITHLABEL('label') TRUST), then {alter}"),
+        ),
+        NoTrust::IssuerNotTrusted(l, o) => (
+            format!("its issuer ({issuer}, {o} label '{l}') has NOTRUST status"),
+            format!("RACDCERT {o} ALTER(LABEL('{}')) TRUST, then {alter}", l.replace('\'', "''")),
+        ),
+    };
+    m::hints::rcm130w(&owner_text(owner), label, &reason, &fix).line()
 }
 
 /// How an added certificate relates to the existing one it replaces.
@@ -127,15 +178,20 @@ pub(crate) fn add(ctx: &Ctx<'_, '_>, owner: &Owner, a: &Add) -> Result<Output, F
         if certs::by_profile(ctx.tx, &profile)?.is_some() {
             continue;
         }
-        let st = default_status(ctx, extra, &info)?;
+        let (st, _) = default_status(ctx, extra, &info)?;
         let l = default_label(ctx, &Owner::CertAuth)?;
         insert_cert(ctx, &Owner::CertAuth, l, extra.clone(), None, st)?;
     }
+    let mut notrust = None;
     match target {
         None => {
             let status = match status {
                 Some(s) => s,
-                None => default_status(ctx, &first, &info)?,
+                None => {
+                    let (s, why) = default_status(ctx, &first, &info)?;
+                    notrust = why;
+                    s
+                }
             };
             insert_cert(ctx, owner, new_label.clone(), first, key, status)?;
         }
@@ -143,7 +199,11 @@ pub(crate) fn add(ctx: &Ctx<'_, '_>, owner: &Owner, a: &Add) -> Result<Output, F
             let status = match (status, how) {
                 (Some(s), _) => s,
                 (None, Renewal::SameCertificate) => old.status,
-                (None, Renewal::NewCertificate) => default_status(ctx, &first, &info)?,
+                (None, Renewal::NewCertificate) => {
+                    let (s, why) = default_status(ctx, &first, &info)?;
+                    notrust = why;
+                    s
+                }
             };
             let key = old.private_key.clone().or(key);
             let row = cert_row(ctx, owner, new_label.clone(), first, key, status)?;
@@ -155,5 +215,11 @@ pub(crate) fn add(ctx: &Ctx<'_, '_>, owner: &Owner, a: &Add) -> Result<Output, F
     }
     let mut out = vec![m::irrd199i(&new_label, &owner_text(owner)).line()];
     out.extend(digtcert_reminder(ctx)?.lines);
-    Ok(Output::new(out, 0))
+    let mut output = Output::new(out, 0);
+    if let Some(why) = &notrust {
+        output
+            .hints
+            .push(notrust_note(owner, &new_label, &info, why, ctx.now));
+    }
+    Ok(output)
 }

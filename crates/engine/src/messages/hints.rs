@@ -92,3 +92,19 @@ pub fn rcm116i(user: &str) -> Message {
         0,
     )
 }
+
+/// RCM130W: RACDCERT ADD gave the certificate `label` of `owner` (`user WEBSRV`,
+/// `CERTAUTH`) NOTRUST status because of
+/// `reason` (its issuer is not in RACF, is NOTRUST, or its dates); `fix` makes it TRUST.
+/// SYSTSPRT keeps RACF's IRRD199I alone; this note goes to the job log and standard error.
+pub fn rcm130w(owner: &str, label: &str, reason: &str, fix: &str) -> Message {
+    Message::new(
+        "RCM130W",
+        format!(
+            "Certificate '{label}' of {owner} was added with NOTRUST status: {reason}. \
+             R_datalib leaves NOTRUST certificates out of a key ring, so a server opening a \
+             ring it is connected to does not see it. To make it TRUST: {fix}."
+        ),
+        0,
+    )
+}

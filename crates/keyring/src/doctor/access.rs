@@ -131,7 +131,7 @@ pub(crate) fn key(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<Finding> {
                     quoted(&e.label),
                     ctx.view.caller
                 ),
-                vec![ctx.connect(&e.owner, &e.label, "USAGE(PERSONAL)")],
+                Vec::new(),
             ),
         };
         return vec![Finding {
@@ -140,6 +140,21 @@ pub(crate) fn key(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<Finding> {
             label: Some(e.label.clone()),
             message,
             fix,
+        }];
+    }
+    if e.key_in_racf && e.usage != "PERSONAL" {
+        // The server certificate itself, connected as a trust anchor: its key is never
+        // returned until it is connected as PERSONAL.
+        return vec![Finding {
+            severity: Severity::Error,
+            code: "no-key-access",
+            label: Some(e.label.clone()),
+            message: format!(
+                "R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and the server certificate {} is connected with USAGE({}).",
+                quoted(&e.label),
+                e.usage
+            ),
+            fix: vec![ctx.connect(&e.owner, &e.label, "USAGE(PERSONAL)")],
         }];
     }
     let other = ctx

@@ -2,11 +2,11 @@
 //! signature, usage, names and lifetime.
 
 use super::fix::{Link, MAX_SERVER_DAYS};
-use super::x509::{subject_attributes, Extensions};
+use super::x509::Extensions;
 use super::{Ctx, Finding, Severity};
 use crate::tls::quoted;
 use crate::RingEntry;
-use racemu_pki::{AltNameKind, KeyType};
+use racemu_pki::KeyType;
 use time::Duration;
 
 /// Days before the end date from which `expires-soon` warns.
@@ -89,25 +89,6 @@ pub(crate) fn dates(
     }
 }
 
-/// Whether `host` is one of the certificate's DNS or IP subjectAltNames (a wildcard matches
-/// one left-most label, RFC 6125 6.4.3). The CN is not consulted (RFC 6125 6.4.4; browsers
-/// ignore it).
-fn in_san(e: &RingEntry, host: &str) -> bool {
-    let ip: Option<std::net::IpAddr> = host.parse().ok();
-    let h = host.trim_end_matches('.').to_ascii_lowercase();
-    e.info.alt_names.iter().any(|(k, v)| match (k, ip) {
-        (AltNameKind::Ip, Some(ip)) => v.parse::<std::net::IpAddr>().is_ok_and(|a| a == ip),
-        (AltNameKind::Domain, None) => {
-            let v = v.trim_end_matches('.').to_ascii_lowercase();
-            match v.strip_prefix("*.") {
-                Some(rest) => h.split_once('.').is_some_and(|(_, tail)| tail == rest),
-                None => v == h,
-            }
-        }
-        _ => false,
-    })
-}
-
 /// Every finding about the server certificate `e`.
 pub(crate) fn judge(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -163,34 +144,7 @@ pub(crate) fn judge(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<Finding> {
             "The server certificate {l} has an EC key but is signed by an RSA CA ({}): under TLS 1.0 and 1.1 (RFC 4492) only ECDH_RSA suites fit it, not ECDHE_ECDSA, and some clients (Java among them) fail on an EC certificate under an RSA CA; an EC CA, or an RSA key under this one, avoids both.",
             info.signature_algorithm), ctx.reissue(e, None, true, Link::Rollover)));
     }
-    let missing: Vec<&String> = ctx.options.hosts.iter().filter(|h| !in_san(e, h)).collect();
-    if !missing.is_empty() {
-        let cn = subject_attributes(&e.der)
-            .into_iter()
-            .find(|(k, _)| *k == "CN")
-            .map(|(_, v)| v.to_ascii_lowercase());
-        let by_cn = missing.iter().any(|h| Some(h.to_ascii_lowercase()) == cn);
-        let names: Vec<String> = missing.iter().map(|h| quoted(h)).collect();
-        out.push(finding(
-            Severity::Error,
-            "host-not-in-san",
-            e,
-            format!(
-                "{} not in the subjectAltName of {l}{}.",
-                if names.len() == 1 {
-                    format!("Host {} is", names[0])
-                } else {
-                    format!("Hosts {} are", names.join(", "))
-                },
-                if by_cn {
-                    "; it matches the CN only, which browsers ignore (RFC 6125, CA/B Forum)"
-                } else {
-                    ""
-                }
-            ),
-            rollover(),
-        ));
-    }
+    out.extend(super::san::findings(ctx, e));
     let days = (info.not_after - info.not_before).whole_days();
     if !info.is_ca && days > MAX_SERVER_DAYS {
         out.push(finding(Severity::Warning, "validity-too-long", e, format!(

@@ -60,8 +60,9 @@ fn date(t: OffsetDateTime) -> String {
     )
 }
 
-/// ALTNAME for a server certificate: the certificate's own DOMAIN and IP, unless the hosts
-/// asked for name others (RACDCERT writes one name of each kind), and its EMAIL and URI.
+/// ALTNAME for a server certificate: the DOMAIN and IP of [`super::san::plan`] (the
+/// certificate's own unless the hosts asked for name others; RACDCERT writes one name of each
+/// kind), and the certificate's EMAIL and URI.
 fn altname(e: &RingEntry, hosts: &[String]) -> String {
     let has = |k: AltNameKind| {
         e.info
@@ -70,19 +71,12 @@ fn altname(e: &RingEntry, hosts: &[String]) -> String {
             .find(|(kk, _)| *kk == k)
             .map(|(_, v)| v.clone())
     };
-    let ip_host = hosts
-        .iter()
-        .find(|h| h.parse::<std::net::IpAddr>().is_ok())
-        .cloned();
-    let dns_host = hosts
-        .iter()
-        .find(|h| h.parse::<std::net::IpAddr>().is_err())
-        .cloned();
+    let plan = super::san::plan(e, hosts);
     let mut parts = Vec::new();
-    if let Some(d) = dns_host.or_else(|| has(AltNameKind::Domain)) {
+    if let Some(d) = plan.domain {
         parts.push(format!("DOMAIN({})", quoted(&d)));
     }
-    if let Some(ip) = ip_host.or_else(|| has(AltNameKind::Ip)) {
+    if let Some(ip) = plan.ip {
         parts.push(format!("IP({ip})"));
     }
     if let Some(m) = has(AltNameKind::Email) {
@@ -304,6 +298,6 @@ pub(crate) struct Certified {
 impl RingEntry {
     /// RACF holds this certificate's private key (released to the caller or not).
     pub(crate) fn has_key(&self) -> bool {
-        self.private_key.is_some() || self.key_withheld.is_some()
+        self.key_in_racf
     }
 }

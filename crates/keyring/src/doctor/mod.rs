@@ -17,6 +17,7 @@ mod chain;
 mod finding;
 mod fix;
 mod render;
+mod san;
 mod x509;
 
 pub use finding::{Finding, Probe, Report, Severity};
