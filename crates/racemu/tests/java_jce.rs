@@ -99,12 +99,12 @@ fn refusals_read_as_ibm_java_prints_them() {
         ),
         (
             "load JCERACFKS safkeyring://ZCSERV1/Keyring.ZOSCONN",
-            "java.io.IOException: R_datalib (IRRSDL00) error: not RACF authorized to use the requested service (8, 8, 8) | cause RacemuHint: NOBODY needs UPDATE access to FACILITY IRR.DIGTCERT.LISTRING to read another user's ring ZCSERV1/Keyring.ZOSCONN (has NONE), and no RDATALIB profile covers ZCSERV1.KEYRING.ZOSCONN.LST; PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(NOBODY) ACCESS(UPDATE) and SETROPTS RACLIST(FACILITY) REFRESH would grant it.",
+            "java.io.IOException: R_datalib (IRRSDL00) error: not RACF authorized to use the requested service (8, 8, 8) | cause RacemuHint: NOBODY needs UPDATE access to FACILITY IRR.DIGTCERT.LISTRING to read another user's ring ZCSERV1/Keyring.ZOSCONN (has NONE), and no RDATALIB profile covers ZCSERV1.KEYRING.ZOSCONN.LST; the narrower grant is ring-specific: RDEFINE RDATALIB ZCSERV1.KEYRING.ZOSCONN.LST UACC(NONE), PERMIT ZCSERV1.KEYRING.ZOSCONN.LST CLASS(RDATALIB) ID(NOBODY) ACCESS(UPDATE), PERMIT ZCSERV1.KEYRING.ZOSCONN.LST CLASS(RDATALIB) ID(ZCSERV1) ACCESS(READ), PERMIT ZCSERV1.KEYRING.ZOSCONN.LST CLASS(RDATALIB) ID(OTHER) ACCESS(READ), SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB).",
         ),
         ("user OTHER", "ok"),
         (
             "load JCERACFKS safkeyring://ZCSERV1/Keyring.ZOSCONN",
-            "java.io.IOException: The private key of zosConnectServerCert is not available or no authority to access the private key | cause RacemuHint: with global checking (FACILITY IRR.DIGTCERT.LISTRING) only ZCSERV1, the certificate's owner, gets its private key. Ring-specific checking gives it to OTHER with UPDATE access to RDATALIB ZCSERV1.KEYRING.ZOSCONN.LST: no RDATALIB profile covers ZCSERV1.KEYRING.ZOSCONN.LST: RDEFINE RDATALIB ZCSERV1.KEYRING.ZOSCONN.LST UACC(NONE), PERMIT ZCSERV1.KEYRING.ZOSCONN.LST CLASS(RDATALIB) ID(OTHER) ACCESS(UPDATE) would grant it, with SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) if RDATALIB is not active.",
+            "java.io.IOException: The private key of zosConnectServerCert is not available or no authority to access the private key | cause RacemuHint: with global checking (FACILITY IRR.DIGTCERT.LISTRING) only ZCSERV1, the certificate's owner, gets its private key. Ring-specific checking gives it to OTHER with UPDATE access to RDATALIB ZCSERV1.KEYRING.ZOSCONN.LST, and then alone decides who opens the ring, so the IDs that open it today need a PERMIT too: RDEFINE RDATALIB ZCSERV1.KEYRING.ZOSCONN.LST UACC(NONE), PERMIT ZCSERV1.KEYRING.ZOSCONN.LST CLASS(RDATALIB) ID(OTHER) ACCESS(UPDATE), PERMIT ZCSERV1.KEYRING.ZOSCONN.LST CLASS(RDATALIB) ID(ZCSERV1) ACCESS(READ), SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB).",
         ),
     ];
     let lines: Vec<&str> = scenarios.iter().map(|(s, _)| *s).collect();
