@@ -290,6 +290,8 @@ fn failed_disp_processing_is_reported() {
 fn cond_bypasses_steps_and_leaves_the_store_alone() {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("racf.db");
+    // U1 is defined, so the job log holds no RCM116I note for it.
+    assert_eq!(racemu(&db, NOW, &["exec", "ADDUSER U1"], None).code, 0);
     let step = |name: &str, cond: &str, command: &str| {
         format!(
             "//{name:<8} EXEC PGM=IKJEFT01{cond}\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  {command}\n/*\n"
