@@ -121,6 +121,9 @@ pub(crate) fn rdelete(ctx: &mut Ctx<'_, '_>, r: &Rdelete) -> Result<Output, Fail
 }
 
 pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> {
+    if p.class == super::datasets::DATASET_CLASS {
+        return super::datasets::permit_dataset(ctx, p);
+    }
     let mut out = Vec::new();
     let mut changed = false;
     let mut failed = false;

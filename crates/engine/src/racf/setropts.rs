@@ -4,7 +4,7 @@ use super::require_special;
 use crate::listing::{self, setropts::SetroptsView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::Setropts;
+use racemu_command::{ProtectAll, Setropts};
 use racemu_store::{profiles, setropts};
 
 pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fail> {
@@ -53,12 +53,16 @@ pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fa
         o.revoke = s.password_revoke.unwrap_or(o.revoke);
         setropts::set_password_options(ctx.tx, o)?;
     }
+    if let Some(mode) = s.protectall {
+        set_protectall(ctx, mode)?;
+    }
     for opt in &s.other {
         let key = opt.split('(').next().unwrap_or(opt);
         profiles::set_option(ctx.tx, key, opt)?;
     }
     if s.list {
         out.extend(setropts_list(ctx)?);
+        out.extend(protectall_lines(ctx)?);
     }
     Ok(Output::new(out, 0))
 }
@@ -81,4 +85,27 @@ fn setropts_list(ctx: &Ctx<'_, '_>) -> Result<Vec<String>, Fail> {
         password_interval: pw.interval,
         password_revoke: pw.revoke,
     }))
+}
+
+/// SETROPTS PROTECTALL / NOPROTECTALL (Security Administrator's Guide, protall.htm).
+fn set_protectall(ctx: &Ctx<'_, '_>, mode: Option<ProtectAll>) -> Result<(), Fail> {
+    setropts::set_protectall(ctx.tx, mode.map(|m| m == ProtectAll::Warning))?;
+    Ok(())
+}
+
+/// SETROPTS LIST's PROTECT-ALL lines, shown only while PROTECTALL is active so that the
+/// listing of a store that never set it is unchanged (the text is UNCONFIRMED,
+/// docs/fidelity.md).
+fn protectall_lines(ctx: &Ctx<'_, '_>) -> Result<Vec<String>, Fail> {
+    Ok(match setropts::protectall(ctx.tx)? {
+        None => Vec::new(),
+        Some(warning) => vec![
+            "PROTECT-ALL IS ACTIVE, CURRENT OPTIONS:".to_string(),
+            if warning {
+                " PROTECT-ALL WARNING OPTION IS IN EFFECT".to_string()
+            } else {
+                " PROTECT-ALL FAIL OPTION IS IN EFFECT".to_string()
+            },
+        ],
+    })
 }
