@@ -92,7 +92,7 @@ fn a_generic_profile_keeps_the_pkcs12_to_its_owner_until_permitted() {
     let o = run(
         &mut e,
         "ALICE",
-        "RACDCERT ID(ALICE) EXPORT(LABEL('stolen')) DSN('IZUSVR.SRV.P12') FORMAT(CERTDER)",
+        "RACDCERT ID(IZUSVR) EXPORT(LABEL('srv')) DSN('IZUSVR.SRV.P12') FORMAT(CERTDER)",
     );
     assert_eq!(o.rc, 8, "{:?}", o.lines);
     assert!(o.lines[0].contains("ACCESS INTENT(UPDATE )  ACCESS ALLOWED(READ   )"));
