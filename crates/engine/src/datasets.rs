@@ -5,9 +5,8 @@
 //! ([`crate::authority::dataset`]): READ to read, UPDATE to replace, ALTER to create. A refusal
 //! prints ICH408I followed by IRRD103I, the data set could not be opened.
 
-use crate::authority::dataset::dataset_access;
-use crate::messages::{self as m, Violation};
-use crate::racf::datasets::requester;
+use crate::authority::dataset::open_check;
+use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::DsnOperand;
 use racemu_racf::Access;
@@ -31,23 +30,17 @@ pub(crate) fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(Strin
 }
 
 /// RACF's decision on the issuer opening `name` with `needed`: on a refusal, ICH408I and
-/// IRRD103I (RC 8). A grant by WARNING goes ahead (the ICH408I warning goes to the console on
-/// z/OS, not to SYSTSPRT).
+/// IRRD103I (RC 8). A grant by WARNING goes ahead (its ICH408I goes to the console on z/OS,
+/// not to SYSTSPRT).
 fn check_access(ctx: &Ctx<'_, '_>, name: &str, needed: Access) -> Result<(), Fail> {
-    // A member is protected by its data set's profile.
-    let name = name.split('(').next().unwrap_or(name);
-    let d = dataset_access(ctx.tx, ctx.issuer, name, needed)?;
-    if d.granted {
+    let c = open_check(ctx.tx, ctx.issuer, name, needed)?;
+    if c.granted {
         return Ok(());
     }
-    let who = requester(ctx.tx, ctx.issuer)?;
-    let from = d.profile.as_ref().map(|p| (p.name.as_str(), p.generic));
-    let refusal = m::ich408i_dataset(&who, name, &Violation::Access, from, needed, d.access);
     let opened = m::dataset_not_found(name);
-    Err(Fail(Output::new(
-        vec![refusal.line(), opened.line()],
-        opened.rc,
-    )))
+    let mut lines: Vec<String> = c.ich408i.iter().map(|m| m.line()).collect();
+    lines.push(opened.line());
+    Err(Fail(Output::new(lines, opened.rc)))
 }
 
 fn dataset_fail(e: DatasetError) -> Fail {

@@ -15,6 +15,8 @@ pub enum CatalogErrorKind {
     WrongOrganization,
     /// The catalog's storage failed.
     StoreFailed,
+    /// RACF refused the job's user the data set; `message` is RACF's ICH408I.
+    NotAuthorized,
 }
 
 /// Why a [`DatasetCatalog`] refused a request; `message` is printed in the job log as is.
@@ -164,10 +166,29 @@ impl StepContext<'_> {
                     user: None,
                 })
             }
+            Err(e) if e.kind == CatalogErrorKind::NotAuthorized => {
+                Err(self.not_authorized(ddname, dsn, &e))
+            }
             Err(e) => {
                 self.store_failed(ddname, &e);
                 Err(StepResult::Completed(12))
             }
+        }
+    }
+
+    /// An OPEN RACF refused: its ICH408I, then `IEC150I 913-38` (MVS System Messages,
+    /// ee150i.htm: `913-rc,mod,jjj,sss,ddname,dev,ser,dsname`; module and device are
+    /// racemu's), and the step abends S913.
+    fn not_authorized(&mut self, ddname: &str, dsn: &str, e: &CatalogError) -> StepResult {
+        self.log.extend(e.message.lines().map(str::to_string));
+        self.log.push(format!(
+            "IEC150I 913-38,IFG0194A,{},{},{ddname},0A80,RACEMU,{dsn}",
+            self.job.name,
+            self.stepname()
+        ));
+        StepResult::Abend {
+            system: Some(0x913),
+            user: None,
         }
     }
 }
@@ -308,6 +329,10 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
     };
     match catalog.put(dsn, data) {
         Ok(()) => StepResult::Completed(0),
+        Err(e) if e.kind == CatalogErrorKind::NotAuthorized => {
+            let dsn = dsn.trim_matches('\'').to_ascii_uppercase();
+            cx.not_authorized("SYSUT2", &dsn, &e)
+        }
         Err(e) => {
             cx.log.push(format!(
                 "IEC000I {} {} SYSUT2 - {e}",

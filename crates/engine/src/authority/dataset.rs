@@ -5,6 +5,7 @@
 //! zosmf, jcl and the binary ask [`dataset_access`]; none of them decides on its own.
 
 use super::Accessor;
+use crate::messages::{ich408i_dataset, Message, Requester, Violation};
 use racemu_racf::Access;
 use racemu_store::{profiles, setropts, settings, users, StoreResult, Tx};
 
@@ -264,6 +265,51 @@ pub fn dataset_access(
         profile: covering_profile(tx, dsn)?,
     };
     Ok(decide(dsn, &facts, needed))
+}
+
+/// The requester as ICH408I names it: user ID, default group, name.
+pub fn requester(tx: &Tx<'_>, userid: &str) -> StoreResult<Requester> {
+    let u = users::get(tx, userid)?;
+    Ok(Requester {
+        userid: userid.to_string(),
+        group: u.as_ref().map(|u| u.dfltgrp.clone()).unwrap_or_default(),
+        name: u.and_then(|u| u.name).unwrap_or_default(),
+    })
+}
+
+/// One data set open, checked: whether it may go ahead and the ICH408I RACF issues (for a
+/// refusal, or for a grant by WARNING).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenCheck {
+    /// Whether the open may go ahead.
+    pub granted: bool,
+    /// ICH408I, when RACF issues one.
+    pub ich408i: Option<Message>,
+}
+
+/// Checks `userid` opening data set `dsn` (a member's name is checked as its data set's)
+/// for `needed`: READ to read, UPDATE to write, ALTER to create or delete. Every way racemu
+/// opens a data set (RACDCERT, jobs, `racemu ds`, z/OSMF) asks this.
+pub fn open_check(tx: &Tx<'_>, userid: &str, dsn: &str, needed: Access) -> StoreResult<OpenCheck> {
+    let dsn = dsn.split('(').next().unwrap_or(dsn);
+    let d = dataset_access(tx, userid, dsn, needed)?;
+    if d.granted && !d.warned {
+        return Ok(OpenCheck {
+            granted: true,
+            ich408i: None,
+        });
+    }
+    let kind = if d.warned {
+        Violation::Warning
+    } else {
+        Violation::Access
+    };
+    let from = d.profile.as_ref().map(|p| (p.name.as_str(), p.generic));
+    let who = requester(tx, userid)?;
+    Ok(OpenCheck {
+        granted: d.granted,
+        ich408i: Some(ich408i_dataset(&who, dsn, &kind, from, needed, d.access)),
+    })
 }
 
 #[cfg(test)]

@@ -21,14 +21,9 @@ use racemu_store::{profiles, users, Tx};
 /// The class PERMIT without CLASS names.
 pub(crate) const DATASET_CLASS: &str = DATASET;
 
-/// The requester as ICH408I names it: user ID, default group, name.
+/// The requester as ICH408I names it.
 pub(crate) fn requester(tx: &Tx<'_>, userid: &str) -> Result<Requester, Fail> {
-    let u = users::get(tx, userid)?;
-    Ok(Requester {
-        userid: userid.to_string(),
-        group: u.as_ref().map(|u| u.dfltgrp.clone()).unwrap_or_default(),
-        name: u.and_then(|u| u.name).unwrap_or_default(),
-    })
+    Ok(crate::authority::dataset::requester(tx, userid)?)
 }
 
 /// Whether the issuer may change (or list the access list of) data set profile `p`.
