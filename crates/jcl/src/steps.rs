@@ -346,7 +346,8 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
 
 /// DISP processing at the end of a step: `(…,DELETE)` deletes, `(NEW,CATLG)` catalogs an
 /// empty data set if the step did not write one. A store failure is reported in the job log
-/// (`RCM311E`) and fails the job; it is never dropped.
+/// (`RCM311E`) and fails the job; it is never dropped. A deletion or creation RACF refuses
+/// (ALTER needed) leaves RACF's ICH408I in the job log and the data set as it was.
 fn dispositions(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>, result: StepResult) {
     if result == StepResult::NotExecuted {
         return;
@@ -371,6 +372,14 @@ fn dispositions(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>, resu
         } else {
             Ok(())
         };
+        if let Err(e) = &done {
+            if e.kind == CatalogErrorKind::NotAuthorized {
+                // RACF refused the deletion (or creation): its ICH408I; the data set is
+                // kept and the step's condition code stands.
+                cx.log.extend(e.message.lines().map(str::to_string));
+                continue;
+            }
+        }
         if let Err(e) = done {
             cx.log.push(format!(
                 "RCM311E {} {} {} - DISP PROCESSING OF {dsn} FAILED: {e}",

@@ -63,3 +63,49 @@ fn a_job_cannot_copy_a_pkcs12_it_may_not_read_until_permitted() {
     );
     assert_eq!(r.code, 0);
 }
+
+/// DELETE at disposition needs ALTER: refused, RACF's ICH408I is in the job log and the data
+/// set stays; the owner by high-level qualifier deletes it.
+#[test]
+fn delete_at_disposition_needs_alter() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let r = racemu(&db, NOW, &["exec", SETUP], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let jcl = tmp.path().join("del.jcl");
+    let text = |user: &str| {
+        format!(
+            "//DEL      JOB (ACCT),'X',CLASS=A,USER={user}\n//STEP     EXEC PGM=IEFBR14\n//DD1      DD DSN=IZUSVR.SRV.P12,DISP=(OLD,DELETE)\n"
+        )
+    };
+    std::fs::write(&jcl, text("ALICE")).expect("jcl");
+    let r = racemu(&db, NOW, &["run", jcl.to_str().expect("p")], None);
+    assert!(
+        r.stderr
+            .contains("  ACCESS INTENT(ALTER  )  ACCESS ALLOWED(NONE   )"),
+        "{}",
+        r.stderr
+    );
+    let out = tmp.path().join("p12");
+    let get = |user: &str| {
+        racemu(
+            &db,
+            NOW,
+            &[
+                "--user",
+                user,
+                "ds",
+                "get",
+                "'IZUSVR.SRV.P12'",
+                out.to_str().expect("p"),
+            ],
+            None,
+        )
+        .code
+    };
+    assert_eq!(get("IZUSVR"), 0, "the data set is still there");
+    std::fs::write(&jcl, text("IZUSVR")).expect("jcl");
+    let r = racemu(&db, NOW, &["run", jcl.to_str().expect("p")], None);
+    assert!(!r.stderr.contains("ICH408I"), "{}", r.stderr);
+    assert_ne!(get("IZUSVR"), 0, "deleted by its owner");
+}
