@@ -127,6 +127,13 @@ fn protectall_refuses_unprotected_data_sets_except_to_special() {
     assert_eq!(run(&mut e, "IBMUSER", ADD_FROM_P12).rc, 0);
     run(&mut e, "IBMUSER", "SETROPTS PROTECTALL(WARNING)");
     assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 0);
+    // SETROPTS GENERIC(DATASET) REFRESH is accepted (generic profiles already apply).
+    assert_eq!(
+        run(&mut e, "IBMUSER", "SETROPTS GENERIC(DATASET) REFRESH").rc,
+        0
+    );
+    // Only SPECIAL sets PROTECTALL.
+    assert_eq!(run(&mut e, "ALICE", "SETROPTS NOPROTECTALL").rc, 8);
     run(&mut e, "IBMUSER", "SETROPTS NOPROTECTALL");
     let o = run(&mut e, "IBMUSER", "SETROPTS LIST");
     assert!(!o.lines.iter().any(|l| l.contains("PROTECT-ALL")));

@@ -353,4 +353,31 @@ mod tests {
         assert_eq!(s.class, "DATASET");
         assert_eq!(s.filter.as_deref(), Some("IZUSVR.**"));
     }
+
+    #[test]
+    fn setropts_protectall_modes() {
+        use crate::ProtectAll;
+        let mode = |c: &str| match parse(c) {
+            Ok(Command::Setropts(s)) => Ok(s.protectall),
+            Err(e) => Err(e.messages),
+            Ok(other) => Err(vec![format!("{other:?}")]),
+        };
+        assert_eq!(
+            mode("SETR PROTECTALL"),
+            Ok(Some(Some(ProtectAll::Failures)))
+        );
+        assert_eq!(
+            mode("SETR PROTECTALL(FAILURES)"),
+            Ok(Some(Some(ProtectAll::Failures)))
+        );
+        assert_eq!(
+            mode("SETR PROTECTALL(WARNING)"),
+            Ok(Some(Some(ProtectAll::Warning)))
+        );
+        assert_eq!(mode("SETR NOPROTECTALL"), Ok(Some(None)));
+        assert_eq!(
+            mode("SETR PROTECTALL(SOMETIMES)"),
+            Err(vec!["IKJ56702I INVALID PROTECTALL, SOMETIMES".to_string()])
+        );
+    }
 }
