@@ -36,6 +36,16 @@ pub enum Command {
     Permit(Permit),
     /// RLIST (alias RL).
     Rlist(Rlist),
+    /// ADDSD (alias AD).
+    AddSd(DsProfileSpec),
+    /// ALTDSD (alias ALD).
+    AltDsd(DsProfileSpec),
+    /// DELDSD (alias DD).
+    DelDsd(Deldsd),
+    /// LISTDSD (alias LD).
+    ListDsd(Listdsd),
+    /// SEARCH (alias SR).
+    Search(Search),
     /// ADDUSER (alias AU).
     AddUser(UserSpec),
     /// ALTUSER (alias ALU).
@@ -61,9 +71,10 @@ pub enum Command {
 /// Verbs and their aliases, for messages and completion.
 pub const VERBS: &[&str] = &[
     "RACDCERT", "SETROPTS", "SETR", "RDEFINE", "RDEF", "RALTER", "RALT", "RDELETE", "RDEL",
-    "PERMIT", "PE", "RLIST", "RL", "ADDUSER", "AU", "ALTUSER", "ALU", "LISTUSER", "LU", "DELUSER",
-    "DU", "ADDGROUP", "AG", "CONNECT", "CO", "LISTGRP", "LG", "PROFILE", "PROF", "END", "LOGOFF",
-    "HELP", "H",
+    "PERMIT", "PE", "RLIST", "RL", "ADDSD", "AD", "ALTDSD", "ALD", "DELDSD", "DD", "LISTDSD", "LD",
+    "SEARCH", "SR", "ADDUSER", "AU", "ALTUSER", "ALU", "LISTUSER", "LU", "DELUSER", "DU",
+    "ADDGROUP", "AG", "CONNECT", "CO", "LISTGRP", "LG", "PROFILE", "PROF", "END", "LOGOFF", "HELP",
+    "H",
 ];
 
 /// Parses one logical command (comments already blanked out).
@@ -103,6 +114,11 @@ pub fn parse(text: &str) -> Result<Command, ParseFailure> {
         "RDELETE" | "RDEL" => racf::parse_rdelete(ops).map(Command::Rdelete),
         "PERMIT" | "PE" => racf::parse_permit(ops).map(Command::Permit),
         "RLIST" | "RL" => racf::parse_rlist(ops).map(Command::Rlist),
+        "ADDSD" | "AD" => racf::parse_dsprofile(ops, false).map(Command::AddSd),
+        "ALTDSD" | "ALD" => racf::parse_dsprofile(ops, true).map(Command::AltDsd),
+        "DELDSD" | "DD" => racf::parse_deldsd(ops).map(Command::DelDsd),
+        "LISTDSD" | "LD" => racf::parse_listdsd(ops).map(Command::ListDsd),
+        "SEARCH" | "SR" => racf::parse_search(ops).map(Command::Search),
         "ADDUSER" | "AU" => racf::parse_user(ops, false).map(Command::AddUser),
         "ALTUSER" | "ALU" => racf::parse_user(ops, true).map(Command::AltUser),
         "LISTUSER" | "LU" => racf::parse_user_list(ops, "LISTUSER").map(Command::ListUser),

@@ -15,6 +15,8 @@ pub enum CatalogErrorKind {
     WrongOrganization,
     /// The catalog's storage failed.
     StoreFailed,
+    /// RACF refused the job's user the data set; `message` is RACF's ICH408I.
+    NotAuthorized,
 }
 
 /// Why a [`DatasetCatalog`] refused a request; `message` is printed in the job log as is.
@@ -164,10 +166,29 @@ impl StepContext<'_> {
                     user: None,
                 })
             }
+            Err(e) if e.kind == CatalogErrorKind::NotAuthorized => {
+                Err(self.not_authorized(ddname, dsn, &e))
+            }
             Err(e) => {
                 self.store_failed(ddname, &e);
                 Err(StepResult::Completed(12))
             }
+        }
+    }
+
+    /// An OPEN RACF refused: its ICH408I, then `IEC150I 913-38` (MVS System Messages,
+    /// ee150i.htm: `913-rc,mod,jjj,sss,ddname,dev,ser,dsname`; module and device are
+    /// racemu's), and the step abends S913.
+    fn not_authorized(&mut self, ddname: &str, dsn: &str, e: &CatalogError) -> StepResult {
+        self.log.extend(e.message.lines().map(str::to_string));
+        self.log.push(format!(
+            "IEC150I 913-38,IFG0194A,{},{},{ddname},0A80,RACEMU,{dsn}",
+            self.job.name,
+            self.stepname()
+        ));
+        StepResult::Abend {
+            system: Some(0x913),
+            user: None,
         }
     }
 }
@@ -308,6 +329,10 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
     };
     match catalog.put(dsn, data) {
         Ok(()) => StepResult::Completed(0),
+        Err(e) if e.kind == CatalogErrorKind::NotAuthorized => {
+            let dsn = dsn.trim_matches('\'').to_ascii_uppercase();
+            cx.not_authorized("SYSUT2", &dsn, &e)
+        }
         Err(e) => {
             cx.log.push(format!(
                 "IEC000I {} {} SYSUT2 - {e}",
@@ -321,7 +346,8 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
 
 /// DISP processing at the end of a step: `(…,DELETE)` deletes, `(NEW,CATLG)` catalogs an
 /// empty data set if the step did not write one. A store failure is reported in the job log
-/// (`RCM311E`) and fails the job; it is never dropped.
+/// (`RCM311E`) and fails the job; it is never dropped. A deletion or creation RACF refuses
+/// (ALTER needed) leaves RACF's ICH408I in the job log and the data set as it was.
 fn dispositions(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>, result: StepResult) {
     if result == StepResult::NotExecuted {
         return;
@@ -346,6 +372,14 @@ fn dispositions(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>, resu
         } else {
             Ok(())
         };
+        if let Err(e) = &done {
+            if e.kind == CatalogErrorKind::NotAuthorized {
+                // RACF refused the deletion (or creation): its ICH408I; the data set is
+                // kept and the step's condition code stands.
+                cx.log.extend(e.message.lines().map(str::to_string));
+                continue;
+            }
+        }
         if let Err(e) = done {
             cx.log.push(format!(
                 "RCM311E {} {} {} - DISP PROCESSING OF {dsn} FAILED: {e}",

@@ -100,7 +100,10 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     engine.begin_run();
     let user = job.user.clone().unwrap_or_else(|| default_user.to_string());
     let mut steps = JobSteps::new(Tso {
-        catalog: StoreCatalog { engine },
+        catalog: StoreCatalog {
+            engine,
+            user: user.to_ascii_uppercase(),
+        },
         user: &user,
         systsprt: Vec::new(),
     });

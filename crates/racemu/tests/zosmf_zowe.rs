@@ -241,3 +241,53 @@ fn zowe_cli_8_submits_zwekring_issues_racdcert_uploads_a_pkcs12_and_downloads_an
     };
     assert_eq!(der(&got), der(&pem_cert));
 }
+
+/// `zos-files download data-set` of another user's PKCS#12 is refused by RACF (a DATASET
+/// profile with UACC(NONE)) until the user is PERMITted READ (issue 21).
+#[test]
+fn zowe_cli_8_downloads_a_protected_pkcs12_only_once_permitted() {
+    let Some(bin) = zowe_cli() else {
+        println!("SKIPPED: Zowe CLI is not installed under target/zowe (npm install --prefix target/zowe @zowe/cli@8, as .ci/run does)");
+        return;
+    };
+    let z = start();
+    z.exec("RACDCERT ID(IZUSVR) EXPORT(LABEL('DefaultzOSMFCert.IZUDFLT')) DSN('IZUSVR.SRV.P12') FORMAT(PKCS12DER) PASSWORD('secret1')");
+    z.exec("ADDSD 'IZUSVR.**' UACC(NONE)");
+    let home = zowe_home(&z);
+    let got = z.tmp.path().join("srv.p12");
+    let download = || {
+        zowe(
+            &bin,
+            &home,
+            &z,
+            &[
+                "zos-files",
+                "download",
+                "data-set",
+                "IZUSVR.SRV.P12",
+                "-b",
+                "-f",
+                got.to_str().expect("p"),
+            ],
+        )
+    };
+    let (code, out, err) = download();
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(!got.exists());
+    z.exec("PERMIT 'IZUSVR.**' ID(ZOSUSR) ACCESS(READ)");
+    let (code, out, err) = download();
+    assert_eq!(code, 0, "{out}{err}");
+    // What Zowe downloaded is the export, byte for byte.
+    let kept = z.tmp.path().join("kept.p12");
+    let r = racemu(
+        &z.db(),
+        &real_now(),
+        &["ds", "get", "'IZUSVR.SRV.P12'", kept.to_str().expect("p")],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read(&got).expect("downloaded"),
+        std::fs::read(&kept).expect("kept")
+    );
+}

@@ -49,3 +49,22 @@ pub fn set_password_options(tx: &Tx<'_>, o: PasswordOptions) -> StoreResult<()> 
         &o.revoke.map(|n| n.to_string()).unwrap_or_default(),
     )
 }
+
+/// SETROPTS PROTECTALL in force: `Some(true)` for PROTECTALL(WARNING), `Some(false)` for
+/// PROTECTALL(FAILURES), `None` for NOPROTECTALL (a new RACF database).
+pub fn protectall(tx: &Tx<'_>) -> StoreResult<Option<bool>> {
+    // Older stores kept the operand as typed (`PROTECTALL(WARNING)`) under the same key.
+    Ok(get(tx, "PROTECTALL")?
+        .filter(|v| !v.is_empty())
+        .map(|v| v.contains("WARN")))
+}
+
+/// Sets PROTECTALL: `Some(true)` WARNING, `Some(false)` FAILURES, `None` NOPROTECTALL.
+pub fn set_protectall(tx: &Tx<'_>, warning: Option<bool>) -> StoreResult<()> {
+    let value = match warning {
+        Some(true) => "WARNING",
+        Some(false) => "FAILURES",
+        None => "",
+    };
+    set(tx, "PROTECTALL", value)
+}

@@ -7,6 +7,7 @@
 //! in [`racdcert`], [`racf`] and [`tso`]. Syntax of HELP itself: z/OS Security Server RACF
 //! Command Language Reference, HELP (<https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/help.htm>).
 
+mod datasets;
 mod racdcert;
 mod racf;
 mod tso;
@@ -51,6 +52,7 @@ pub fn commands() -> impl Iterator<Item = &'static CommandHelp> {
     racdcert::HELP
         .iter()
         .chain(racf::HELP.iter())
+        .chain(datasets::HELP.iter())
         .chain(tso::HELP.iter())
 }
 

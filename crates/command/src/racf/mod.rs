@@ -1,14 +1,16 @@
 //! The RACF commands key-ring decks use around RACDCERT: SETROPTS, RDEFINE/RALTER, RDELETE,
-//! PERMIT, RLIST, ADDUSER/ALTUSER/LISTUSER/DELUSER, ADDGROUP, CONNECT and LISTGRP.
+//! PERMIT, RLIST, ADDSD/ALTDSD/DELDSD/LISTDSD/SEARCH, ADDUSER/ALTUSER/LISTUSER/DELUSER, ADDGROUP, CONNECT and LISTGRP.
 //!
 //! Positional operands (class, profile names, user IDs) come first, as TSO parse takes them;
 //! profile names and user IDs are folded to upper case.
 
+mod datasets;
 mod groups;
 mod resources;
 mod setropts;
 mod users;
 
+pub use datasets::*;
 pub use groups::*;
 pub use resources::*;
 pub use setropts::*;

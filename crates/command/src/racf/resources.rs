@@ -1,7 +1,9 @@
 //! General resource commands: RDEFINE / RALTER, RDELETE, PERMIT, RLIST.
 
 use super::{classes, positionals, string_value};
-use crate::operand::{checked_user_id, has, keywords, text_value, ParseFailure};
+use crate::operand::{
+    checked_user_id, dsn_value, has, keywords, text_value, DsnOperand, ParseFailure,
+};
 use racemu_racf::Access;
 use racemu_tso::operands::Operand;
 
@@ -152,10 +154,18 @@ pub struct Permit {
     pub from: Option<String>,
     /// FCLASS(class) of FROM.
     pub fclass: Option<String>,
+    /// The profile names as typed, with their quotes: for the DATASET class an unquoted name
+    /// is prefixed with the issuer's user ID.
+    pub dsnames: Vec<DsnOperand>,
+    /// FROM as typed, with its quotes (DATASET class).
+    pub from_dsn: Option<DsnOperand>,
+    /// GENERIC.
+    pub generic: bool,
 }
 
 /// Parses PERMIT.
 pub fn parse_permit(ops: &[Operand]) -> Result<Permit, ParseFailure> {
+    let dsnames = permit_dsnames(ops);
     let (pos, rest) = positionals(ops, 1);
     let profiles = pos.first().cloned().unwrap_or_default();
     if profiles.is_empty() {
@@ -169,6 +179,8 @@ pub fn parse_permit(ops: &[Operand]) -> Result<Permit, ParseFailure> {
     let mut p = Permit {
         profiles,
         class: "DATASET".into(),
+        dsnames,
+        generic: has(&kws, "GENERIC"),
         ..Default::default()
     };
     for (k, op) in &kws {
@@ -189,7 +201,10 @@ pub fn parse_permit(ops: &[Operand]) -> Result<Permit, ParseFailure> {
             }
             "DELETE" => p.delete = true,
             "RESET" => p.reset = true,
-            "FROM" => p.from = Some(text_value(op, "PROFILE NAME")?.to_ascii_uppercase()),
+            "FROM" => {
+                p.from = Some(text_value(op, "PROFILE NAME")?.to_ascii_uppercase());
+                p.from_dsn = Some(dsn_value(op, "PROFILE NAME")?);
+            }
             "FCLASS" => p.fclass = Some(text_value(op, "CLASS NAME")?.to_ascii_uppercase()),
             _ => {}
         }
@@ -201,6 +216,26 @@ pub fn parse_permit(ops: &[Operand]) -> Result<Permit, ParseFailure> {
         ));
     }
     Ok(p)
+}
+
+/// PERMIT's profile names with their quotes (the first operand, or its parenthesised list).
+fn permit_dsnames(ops: &[Operand]) -> Vec<DsnOperand> {
+    let one = |o: &Operand| DsnOperand {
+        name: o.as_str().to_string(),
+        quoted: o.text.is_quoted(),
+    };
+    match ops.first() {
+        Some(f) if !f.as_str().is_empty() && f.args.is_none() => vec![one(f)],
+        Some(f) if f.as_str().is_empty() => f
+            .args
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .filter(|a| !a.as_str().is_empty())
+            .map(one)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// RLIST operands.

@@ -29,8 +29,31 @@ pub struct Setropts {
     pub password_interval: Option<u32>,
     /// PASSWORD(REVOKE(n)) as `Some(Some(n))`, PASSWORD(NOREVOKE) as `Some(None)`.
     pub password_revoke: Option<Option<u32>>,
+    /// PROTECTALL(FAILURES|WARNING) as `Some(Some(..))`, NOPROTECTALL as `Some(None)`.
+    pub protectall: Option<Option<ProtectAll>>,
     /// Other options, as typed (upper case), remembered but without effect.
     pub other: Vec<String>,
+}
+
+/// SETROPTS PROTECTALL's mode (Command Language Reference, SETROPTS PROTECTALL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProtectAll {
+    /// PROTECTALL or PROTECTALL(FAILURES): a data set no profile covers cannot be used.
+    Failures,
+    /// PROTECTALL(WARNING): it can, with a warning.
+    Warning,
+}
+
+/// PROTECTALL's operand: FAILURES (the default) or WARNING.
+fn protectall_mode(op: &Operand) -> Result<ProtectAll, ParseFailure> {
+    match op.args.as_deref().and_then(|a| a.first()) {
+        None => Ok(ProtectAll::Failures),
+        Some(v) => match v.as_str().to_ascii_uppercase().as_str() {
+            "FAILURES" | "FAILURE" | "FAIL" | "F" => Ok(ProtectAll::Failures),
+            "WARNING" | "WARN" | "W" => Ok(ProtectAll::Warning),
+            other => Err(ParseFailure::invalid("PROTECTALL", other)),
+        },
+    }
 }
 
 const SETROPTS_KEYWORDS: &[&str] = &[
@@ -188,6 +211,8 @@ pub fn parse_setropts(ops: &[Operand]) -> Result<Setropts, ParseFailure> {
             "GENCMD" => s.gencmd = classes(op),
             "REFRESH" => s.refresh = true,
             "LIST" => s.list = true,
+            "PROTECTALL" => s.protectall = Some(Some(protectall_mode(op)?)),
+            "NOPROTECTALL" => s.protectall = Some(None),
             "PASSWORD" => {
                 password_options(op, &mut s)?;
                 s.other.push(op.to_string().to_ascii_uppercase());

@@ -9,6 +9,7 @@
 //! * [`rlist`] — RLIST;
 //! * [`listuser`] — LISTUSER;
 //! * [`listgrp`] — LISTGRP;
+//! * [`listdsd`] — LISTDSD;
 //! * [`setropts`] — SETROPTS LIST.
 //!
 //! This module holds the pieces several listings share: headers, dates, `>…<` values, serial
@@ -17,6 +18,7 @@
 pub mod checkcert;
 pub mod list;
 pub mod listchain;
+pub mod listdsd;
 pub mod listgrp;
 pub mod listring;
 pub mod listuser;

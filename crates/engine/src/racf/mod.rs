@@ -3,11 +3,13 @@
 //! general resource commands, and the user and group commands.
 
 pub(crate) mod credentials;
+pub(crate) mod datasets;
 mod groups;
 mod resources;
 mod setropts;
 mod users;
 
+pub(crate) use datasets::{addsd, altdsd, deldsd, listdsd, search};
 pub(crate) use groups::{addgroup, connect_group, listgrp};
 pub(crate) use resources::{permit, rdefine, rdelete, rlist};
 pub(crate) use setropts::setropts;

@@ -131,6 +131,9 @@ fn names_defined_id(ctx: &Ctx<'_, '_>, id: &str) -> Result<bool, Fail> {
 /// ICH06002I for DELETE of an ID not in the access list, ICH06007I for an ID not defined to
 /// RACF under `racemu setting undefined-ids error`.
 pub(crate) fn permit(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output, Fail> {
+    if p.class == super::datasets::DATASET_CLASS {
+        return super::datasets::permit_dataset(ctx, p);
+    }
     let mut out = Vec::new();
     let mut changed = false;
     let mut failed = false;

@@ -3,7 +3,7 @@
 use crate::listing::{self, setropts::SetroptsView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
-use racemu_command::Setropts;
+use racemu_command::{ProtectAll, Setropts};
 use racemu_store::{groups, profiles, setropts, users};
 
 /// Whether the issuer has group-SPECIAL or group-AUDITOR in any group.
@@ -45,6 +45,11 @@ fn change_keywords(s: &Setropts) -> Vec<&str> {
     }
     if s.password_interval.is_some() || s.password_revoke.is_some() {
         names.push("PASSWORD");
+    }
+    match s.protectall {
+        Some(Some(_)) => names.push("PROTECTALL"),
+        Some(None) => names.push("NOPROTECTALL"),
+        None => {}
     }
     names.extend(s.other.iter().map(|o| o.split('(').next().unwrap_or(o)));
     names
@@ -119,6 +124,9 @@ pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fa
         o.revoke = s.password_revoke.unwrap_or(o.revoke);
         setropts::set_password_options(ctx.tx, o)?;
     }
+    if let Some(mode) = s.protectall {
+        set_protectall(ctx, mode)?;
+    }
     for opt in &s.other {
         let key = opt.split('(').next().unwrap_or(opt);
         profiles::set_option(ctx.tx, key, opt)?;
@@ -146,7 +154,18 @@ fn setropts_list(ctx: &Ctx<'_, '_>) -> Result<Vec<String>, Fail> {
         raclisted: names(&|o| o.raclisted),
         password_interval: pw.interval,
         password_revoke: pw.revoke,
-        // Data-set options are not kept yet: a new database's values.
-        datasets: listing::setropts::DatasetOptions::default(),
+        // Enhanced generic naming is always on for data set profiles (docs/fidelity.md);
+        // PROTECTALL is kept in the store; the other data-set options are a new database's.
+        datasets: listing::setropts::DatasetOptions {
+            egn: true,
+            protectall: setropts::protectall(ctx.tx)?.map(|warning| !warning),
+            ..listing::setropts::DatasetOptions::default()
+        },
     }))
+}
+
+/// SETROPTS PROTECTALL / NOPROTECTALL (Security Administrator's Guide, protall.htm).
+fn set_protectall(ctx: &Ctx<'_, '_>, mode: Option<ProtectAll>) -> Result<(), Fail> {
+    setropts::set_protectall(ctx.tx, mode.map(|m| m == ProtectAll::Warning))?;
+    Ok(())
 }

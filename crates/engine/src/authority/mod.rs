@@ -2,6 +2,8 @@
 //! wins), access lists with groups and `*`, UACC, and RACLIST snapshots (Security Administrator's
 //! Guide: authseq.htm, cracd.htm, refrac.htm).
 
+pub mod dataset;
+
 use crate::messages as m;
 use crate::{Ctx, Fail};
 use racemu_racf::{Access, Owner};

@@ -1,0 +1,84 @@
+//! A PKCS#12 export kept to its owner by a DATASET profile, through every way racemu opens a
+//! data set from outside a job: z/OSMF's restfiles with curl (as the logged-on user) and
+//! `racemu ds get|put|rm` as `--user` (RACF Command Language Reference, ADDSD and PERMIT;
+//! Security Administrator's Guide, authseq.htm; z/OSMF REST files error categories,
+//! IZUHPINFO_API_RESTFILES_Error_Categories.htm).
+
+mod common;
+
+use common::racemu;
+use common::real_now;
+use common::zosmf::start;
+
+const EXPORT: &str = "RACDCERT ID(IZUSVR) EXPORT(LABEL('DefaultzOSMFCert.IZUDFLT')) DSN('IZUSVR.SRV.P12') FORMAT(PKCS12DER) PASSWORD('secret1')";
+const P12: &str = "/zosmf/restfiles/ds/IZUSVR.SRV.P12";
+
+#[test]
+fn zosmf_and_ds_open_the_pkcs12_only_as_racf_allows() {
+    let z = start();
+    z.exec(EXPORT);
+    let get = |user: &str| {
+        let url = z.url(P12);
+        z.curl(&[
+            "-u",
+            user,
+            "-H",
+            "X-CSRF-ZOSMF-HEADER: true",
+            "-H",
+            "X-IBM-Data-Type: binary",
+            &url,
+        ])
+    };
+    // A new store is as open as before: any user reads it.
+    let (status, body) = get("ZOSUSR:SECRET1");
+    assert_eq!(status, 200);
+    assert!(body.len() > 100);
+    z.exec("ADDSD 'IZUSVR.**' UACC(NONE)");
+    let (status, body) = get("ZOSUSR:SECRET1");
+    assert_eq!(status, 500, "{}", String::from_utf8_lossy(&body));
+    let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
+    assert_eq!(
+        (v["category"].as_u64(), v["rc"].as_u64()),
+        (Some(6), Some(8))
+    );
+    assert_eq!(
+        v["details"][0],
+        "ICH408I USER(ZOSUSR  ) GROUP(SYS1    ) NAME(                    )"
+    );
+    assert_eq!(v["details"][3], "  FROM IZUSVR.** (G)");
+    // Nor may ZOSUSR delete or overwrite it.
+    let (status, _) = z.json("DELETE", P12, None);
+    assert_eq!(status, 500);
+    let (status, _) = z.json("PUT", P12, Some("x"));
+    assert_eq!(status, 500);
+    // racemu ds as ZOSUSR is refused the same way.
+    let out = z.tmp.path().join("srv.p12");
+    let out = out.to_str().expect("utf-8");
+    let ds = |user: &str, args: &[&str]| {
+        let mut all = vec!["--user", user, "ds"];
+        all.extend_from_slice(args);
+        racemu(&z.db(), &real_now(), &all, None)
+    };
+    let r = ds("ZOSUSR", &["get", "'IZUSVR.SRV.P12'", out]);
+    assert_eq!(r.code, 12);
+    assert!(
+        r.stderr.starts_with("ICH408I USER(ZOSUSR  )"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(ds("ZOSUSR", &["rm", "'IZUSVR.SRV.P12'"]).code, 12);
+    // IZUSVR, the owner by high-level qualifier, still reads it.
+    assert_eq!(ds("IZUSVR", &["get", "'IZUSVR.SRV.P12'", out]).code, 0);
+    // Once PERMITted READ, ZOSUSR reads it, but still may not delete it.
+    z.exec("PERMIT 'IZUSVR.**' ID(ZOSUSR) ACCESS(READ)");
+    let (status, body) = get("ZOSUSR:SECRET1");
+    assert_eq!(status, 200);
+    assert!(body.len() > 100);
+    assert_eq!(ds("ZOSUSR", &["get", "'IZUSVR.SRV.P12'", out]).code, 0);
+    let (status, _) = z.json("DELETE", P12, None);
+    assert_eq!(status, 500);
+    // ALTER lets ZOSUSR delete it.
+    z.exec("PERMIT 'IZUSVR.**' ID(ZOSUSR) ACCESS(ALTER)");
+    let (status, _) = z.json("DELETE", P12, None);
+    assert_eq!(status, 204);
+}
