@@ -69,11 +69,18 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
             pki::AltNameKind::Uri => alt.uri = Some(v.clone()),
         }
     }
-    // Self-signed under the same name: the serial continues from the old certificate's so
-    // the DIGTCERT profile name stays unique.
+    // Self-signed under the old certificate's subject name: the serial continues above the old
+    // certificate's own, its counter and every serial used under that name (see
+    // [`super::serial`]) so the DIGTCERT profile name stays unique.
     let bad_serial = || Fail::from(m::internal("stored serial number is not hexadecimal"));
-    let mut serial = serial_after(&old.serial_hex).ok_or_else(bad_serial)?;
     let issuer_dn = info.subject.racf_dotted();
+    let counter_hex = format!("{:X}", old.last_serial);
+    let floor = if racemu_store::serials::compare(&counter_hex, &old.serial_hex).is_gt() {
+        counter_hex
+    } else {
+        old.serial_hex.clone()
+    };
+    let mut serial = super::serial::next_under(ctx, &issuer_dn, &floor)?;
     while certs::by_profile(
         ctx.tx,
         &profile_name(&listing::serial_hex(&serial), &issuer_dn),
