@@ -52,7 +52,7 @@ fn labels(lines: &[String]) -> Vec<String> {
 fn pkcs7_of_root_and_leaf_lists_the_leaf_first_and_the_chain_complete() {
     let mut e = engine();
     ok(&mut e, "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('My CA')) NISTECC WITHLABEL('CA') NOTAFTER(DATE(2036-12-31))");
-    ok(&mut e, "RACDCERT ID(U1) GENCERT SUBJECTSDN(CN('leaf')) NISTECC WITHLABEL('U1C') SIGNWITH(CERTAUTH LABEL('CA')) NOTAFTER(DATE(2034-12-31))");
+    ok(&mut e, "RACDCERT ID(U1) GENCERT SUBJECTSDN(CN('leaf.example.com') OU('Web servers') O('Test Organisation')) NISTECC WITHLABEL('U1C') SIGNWITH(CERTAUTH LABEL('CA')) NOTAFTER(DATE(2034-12-31))");
     ok(
         &mut e,
         "RACDCERT ID(U1) EXPORT(LABEL('U1C')) DSN('U1.E.PKCS7DER') FORMAT(PKCS7DER)",
@@ -131,7 +131,8 @@ fn a_package_without_its_root_is_incomplete() {
 
 /// The whole listing for the audit's case (C2): a CA and the certificate it signed, exported
 /// as PKCS#7 (`RACDCERT CHECKCERT('U1.E.PKCS7DER')`). racemu used to list the CA first and
-/// say "chain is incomplete".
+/// say "chain is incomplete". A PKCS#7 holds its certificates as a DER SET OF, sorted by
+/// encoding; the leaf's longer name makes it sort after the CA, as in the audit's package.
 const GOLDEN_ROOT_AND_LEAF: &str = "\
 Certificate 1:
 Digital certificate information for user U1:
@@ -145,14 +146,14 @@ Digital certificate information for user U1:
   Issuer's Name:
        >CN=My CA<
   Subject's Name:
-       >CN=leaf<
+       >CN=leaf.example.com.OU=Web servers.O=Test Organisation<
   Signing Algorithm: sha256ECDSA
   Key Type: NIST ECC
   Key Size: 256
   Private Key: YES
   Certificate Fingerprint (SHA256):
-       9C:AC:56:BF:34:CE:3C:99:99:60:36:CE:E3:EA:30:EC:
-       6F:7C:BD:7B:61:43:04:5C:EB:EB:77:37:8C:23:0E:94
+       FE:8B:9F:D3:BB:4B:F6:67:DE:28:66:03:DE:47:DB:79:
+       4D:84:A2:CC:FF:B4:44:0F:9F:FA:D5:7E:7C:75:7F:2C
   Ring Associations:
     *** No rings associated ***
 
