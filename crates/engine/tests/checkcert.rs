@@ -1,9 +1,9 @@
 //! RACDCERT CHECKCERT of a PKCS#7 package lists the end-entity certificate first, then its
 //! issuers up the chain, and says whether the data set holds the whole chain (issue 19 item 5;
 //! semantics audit C2). IBM, RACDCERT CHECKCERT:
-//! https://www.ibm.com/docs/en/zos/2.4.0?topic=rcs-racdcert-checkcert-check-certificate-chain
+//! https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-checkcert.htm
 //! ("the certificates will be displayed with the end-entity certificate listed first, followed
-//! by the subsequent issuers' certificates" … "whether the dataset contains the complete chain").
+//! by the subsequent issuers'" … "whether the dataset contains the complete chain").
 
 use racemu_engine::{Clock, Config, Engine, Output};
 use racemu_pki::Randomness;

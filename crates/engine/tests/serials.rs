@@ -2,10 +2,10 @@
 //! whatever REKEY, ROLLOVER, DELETE and ADD did before (issue 19 item 1; semantics audit C1).
 //!
 //! IBM documents REKEY then ROLLOVER as the way to renew a certificate, a CA's included
-//! (RACDCERT REKEY, https://www.ibm.com/docs/en/zos/2.4.0?topic=rcs-racdcert-rekey-rekey-certificate;
+//! (RACDCERT REKEY, https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-rekey.htm;
 //! RACDCERT ROLLOVER, https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-rollover.htm);
 //! the DIGTCERT profile is named `serial-number.issuer's-distinguished-name` (RACDCERT ADD,
-//! https://www.ibm.com/docs/en/zos/2.4.0?topic=rcs-racdcert-add-add-certificate), so a renewed
+//! https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-add.htm), so a renewed
 //! CA signing under its old name must continue that name's serial numbers.
 
 use racemu_engine::{Clock, Config, Engine, Output};

@@ -123,9 +123,9 @@ pub(crate) fn genreq(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenReq) -> Result<Out
 
 /// The order CHECKCERT shows a data set's certificates in, and whether they hold the whole
 /// chain: IBM's CHECKCERT page says "the certificates will be displayed with the end-entity
-/// certificate listed first, followed by the subsequent issuers' certificates" and the summary
+/// certificate listed first, followed by the subsequent issuers'" and the summary
 /// says "whether the dataset contains the complete chain"
-/// (https://www.ibm.com/docs/en/zos/2.4.0?topic=rcs-racdcert-checkcert-check-certificate-chain).
+/// (https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-checkcert.htm).
 ///
 /// The end-entity certificate is the first (in the data set's order) that signed no other
 /// certificate of the data set; its issuers follow, each the certificate of the data set that

@@ -1,8 +1,8 @@
 //! The serial number of a certificate RACF signs. A DIGTCERT profile is named
 //! `serial.issuer's-name` (RACF Command Language Reference, RACDCERT ADD,
-//! https://www.ibm.com/docs/en/zos/2.4.0?topic=rcs-racdcert-add-add-certificate), so the rule is
+//! https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-add.htm), so the rule is
 //! per issuer name, not per signing certificate: a CA renewed with REKEY and ROLLOVER
-//! (https://www.ibm.com/docs/en/zos/2.4.0?topic=rcs-racdcert-rekey-rekey-certificate) signs
+//! (https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-rekey.htm) signs
 //! under the same name as the certificate it replaces.
 //!
 //! racemu's rule: the next serial number under an issuer name is one above the highest of the
