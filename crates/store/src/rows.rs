@@ -46,6 +46,3 @@ pub mod certs;
 
 /// Key rings (the DIGTRING profiles) and their connections.
 pub mod rings;
-
-/// Serial numbers used under each issuer's name, and their high-water marks.
-pub mod serials;

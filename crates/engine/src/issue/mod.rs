@@ -185,11 +185,11 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         Some(sw) => Some(signer(ctx, owner, sw)?),
     };
     // Self-signed: serial 0 (two self-signed certificates with one subject collide, as in
-    // RACF); signed: the next serial under the signer's name (see [`serial`]).
+    // RACF); signed: the next serial of the signer's lineage (see [`serial`]).
     let serial = match &signer {
         None => vec![0],
         Some((row, _)) => {
-            serial::next_under(ctx, &row.subject_dn, &format!("{:X}", row.last_serial))?
+            serial::next_for(ctx, &row.subject_dn, &format!("{:X}", row.last_serial))?
         }
     };
     let key = pki::KeyPair::generate(
@@ -229,9 +229,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     }
     .map_err(|e| Fail::from(m::internal(&e.to_string())))?;
     if let Some((row, _)) = &signer {
-        if let Some(n) = serial::counter(&serial) {
-            certs::set_last_serial(ctx.tx, row.id, n)?;
-        }
+        serial::record(ctx, &row.subject_dn, &serial)?;
     }
     // A duplicate serial.issuer profile fails here (IRRD109I) and rolls the counter back.
     let status = new_status(ctx, owner, g.status, signer.as_ref().map(|(row, _)| row))?;
@@ -261,7 +259,7 @@ pub(crate) fn gencert_request(
     let (signer, skey) = signer(ctx, owner, sw)?;
     let label = new_label(ctx, owner, g.label.as_deref())?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
-    let serial = serial::next_under(
+    let serial = serial::next_for(
         ctx,
         &signer.subject_dn,
         &format!("{:X}", signer.last_serial),
@@ -287,9 +285,7 @@ pub(crate) fn gencert_request(
         },
         &ctx.config.randomness,
     )?;
-    if let Some(n) = serial::counter(&serial) {
-        certs::set_last_serial(ctx.tx, signer.id, n)?;
-    }
+    serial::record(ctx, &signer.subject_dn, &serial)?;
     insert_cert(
         ctx,
         owner,

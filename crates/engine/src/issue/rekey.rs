@@ -70,17 +70,11 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
         }
     }
     // Self-signed under the old certificate's subject name: the serial continues above the old
-    // certificate's own, its counter and every serial used under that name (see
-    // [`super::serial`]) so the DIGTCERT profile name stays unique.
+    // certificate's own and its lineage's (see [`super::serial`]), and past any profile
+    // already defined, so the DIGTCERT profile name stays unique.
     let bad_serial = || Fail::from(m::internal("stored serial number is not hexadecimal"));
     let issuer_dn = info.subject.racf_dotted();
-    let counter_hex = format!("{:X}", old.last_serial);
-    let floor = if racemu_store::serials::compare(&counter_hex, &old.serial_hex).is_gt() {
-        counter_hex
-    } else {
-        old.serial_hex.clone()
-    };
-    let mut serial = super::serial::next_under(ctx, &issuer_dn, &floor)?;
+    let mut serial = super::serial::next_for(ctx, &issuer_dn, &old.serial_hex)?;
     while certs::by_profile(
         ctx.tx,
         &profile_name(&listing::serial_hex(&serial), &issuer_dn),
@@ -90,7 +84,7 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
         serial = serial_after(&listing::serial_hex(&serial)).ok_or_else(bad_serial)?;
     }
     let template = pki::CertTemplate {
-        serial,
+        serial: serial.clone(),
         subject: pki::NameSpec::default(),
         not_before,
         not_after,
@@ -114,6 +108,8 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
         Some(key.pkcs8_der().to_vec()),
         status,
     )?;
+    // The copy's own serial is used under the lineage's name: the counters move past it.
+    super::serial::record(ctx, &issuer_dn, &serial)?;
     digtcert_reminder(ctx)
 }
 

@@ -1,41 +1,87 @@
-//! The serial number of a certificate RACF signs. A DIGTCERT profile is named
-//! `serial.issuer's-name` (RACF Command Language Reference, RACDCERT ADD,
-//! https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-add.htm), so the rule is
-//! per issuer name, not per signing certificate: a CA renewed with REKEY and ROLLOVER
-//! (https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-rekey.htm) signs
-//! under the same name as the certificate it replaces.
+//! The serial number of a certificate RACF signs. RACF keeps the last serial number a
+//! certificate signed in that certificate's DIGTCERT profile, and names every certificate's
+//! profile `serial.issuer's-name` (RACF Command Language Reference, RACDCERT ADD,
+//! https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-add.htm).
+//! A CA renewed with REKEY and ROLLOVER
+//! (https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-rekey.htm) signs under the
+//! name of the certificate it replaces, so its numbers must continue the old one's.
 //!
-//! racemu's rule: the next serial number under an issuer name is one above the highest of the
-//! signer's own counter (CERTLSER), every certificate in the store issued under that name, and
-//! the name's high-water mark (which keeps deleted certificates' numbers from being reused).
+//! racemu's rule: the certificates in the store with the signer's subject name (the CA and its
+//! rekeyed copies, its *lineage*) share one counter. The next serial is one above the highest
+//! of their counters and of their own serial numbers where they are self-issued (a rekeyed copy
+//! is self-signed under that name); signing moves every lineage member's counter to it, so
+//! deleting the old CA after ROLLOVER loses nothing. A CA deleted and created again is a new
+//! lineage and starts at 01, as RACF does (the real IRRD109I capture in docs/sources.md).
 
 use crate::lookup::serial_after;
 use crate::messages as m;
 use crate::{Ctx, Fail};
-use racemu_store::serials;
+use racemu_store::certs;
 use std::cmp::Ordering;
 
-/// The serial number one above the highest used under `issuer_dn` (RACF dotted form) and
-/// above `floor_hex` (hex, as LIST shows it); never one a certificate of that issuer name in
-/// the store has, or had before it was deleted.
-pub(crate) fn next_under(
-    ctx: &Ctx<'_, '_>,
-    issuer_dn: &str,
-    floor_hex: &str,
-) -> Result<Vec<u8>, Fail> {
+/// The hex digits of a serial number without leading zeros, upper case (`0` for zero).
+fn digits(serial_hex: &str) -> String {
+    let t = serial_hex.trim_start_matches('0').to_ascii_uppercase();
+    if t.is_empty() {
+        "0".into()
+    } else {
+        t
+    }
+}
+
+/// Compares two serial numbers written in hex (as LIST shows them) by value, at any width.
+pub(crate) fn compare(a: &str, b: &str) -> Ordering {
+    let (a, b) = (digits(a), digits(b));
+    a.len().cmp(&b.len()).then_with(|| a.cmp(&b))
+}
+
+/// The highest serial number (hex) the lineage of subject name `subject_dn` has used: its
+/// members' counters and the serials of those that are self-issued; at least `floor_hex`.
+fn lineage_high(ctx: &Ctx<'_, '_>, subject_dn: &str, floor_hex: &str) -> Result<String, Fail> {
     let mut top = floor_hex.to_string();
-    if let Some(high) = serials::highest(ctx.tx, issuer_dn)? {
-        if serials::compare(&high, &top) == Ordering::Greater {
-            top = high;
+    for row in certs::by_subject(ctx.tx, subject_dn)? {
+        let mut used = vec![format!("{:X}", row.last_serial)];
+        if row.issuer_dn == row.subject_dn {
+            used.push(row.serial_hex.clone());
+        }
+        for u in used {
+            if compare(&u, &top) == Ordering::Greater {
+                top = u;
+            }
         }
     }
+    Ok(top)
+}
+
+/// The serial number for a certificate signed by a certificate of subject name `subject_dn`
+/// (see the module's rule), above `floor_hex` too.
+pub(crate) fn next_for(
+    ctx: &Ctx<'_, '_>,
+    subject_dn: &str,
+    floor_hex: &str,
+) -> Result<Vec<u8>, Fail> {
+    let top = lineage_high(ctx, subject_dn, floor_hex)?;
     serial_after(&top)
         .ok_or_else(|| Fail::from(m::internal("stored serial number is not hexadecimal")))
 }
 
-/// The signer's counter (CERTLSER) for `serial`, a big-endian number; `None` when it does not
-/// fit (the issuer name's high-water mark still holds it).
-pub(crate) fn counter(serial: &[u8]) -> Option<i64> {
+/// Records `serial` as used by the lineage of `subject_dn`: every member's counter rises to it
+/// (never falls). A serial wider than the counter holds leaves the counters as they are.
+pub(crate) fn record(ctx: &Ctx<'_, '_>, subject_dn: &str, serial: &[u8]) -> Result<(), Fail> {
+    let Some(n) = counter(serial) else {
+        return Ok(());
+    };
+    for row in certs::by_subject(ctx.tx, subject_dn)? {
+        if row.last_serial < n {
+            certs::set_last_serial(ctx.tx, row.id, n)?;
+        }
+    }
+    Ok(())
+}
+
+/// The counter value (CERTLSER) for `serial`, a big-endian number; `None` when it does not
+/// fit.
+fn counter(serial: &[u8]) -> Option<i64> {
     let first = serial.iter().position(|b| *b != 0).unwrap_or(serial.len());
     let digits = &serial[first..];
     if digits.len() > 8 {
@@ -43,13 +89,12 @@ pub(crate) fn counter(serial: &[u8]) -> Option<i64> {
     }
     let mut buf = [0u8; 8];
     buf[8 - digits.len()..].copy_from_slice(digits);
-    let n = u64::from_be_bytes(buf);
-    i64::try_from(n).ok()
+    i64::try_from(u64::from_be_bytes(buf)).ok()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::counter;
+    use super::*;
 
     #[test]
     fn counters_hold_what_fits() {
@@ -61,5 +106,14 @@ mod tests {
         );
         assert_eq!(counter(&[0x80, 0, 0, 0, 0, 0, 0, 0]), None);
         assert_eq!(counter(&[1, 0, 0, 0, 0, 0, 0, 0, 0]), None);
+    }
+
+    #[test]
+    fn serials_compare_by_value_at_any_width() {
+        assert_eq!(compare("0A", "9"), Ordering::Greater);
+        assert_eq!(compare("00FF", "FF"), Ordering::Equal);
+        assert_eq!(compare("0100", "FF"), Ordering::Greater);
+        assert_eq!(compare("00", "0"), Ordering::Equal);
+        assert_eq!(compare("ab", "AA"), Ordering::Greater);
     }
 }

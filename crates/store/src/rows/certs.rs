@@ -113,11 +113,9 @@ pub fn label_exists(tx: &Tx<'_>, owner: &Owner, label: &str) -> StoreResult<bool
         .query_row(params![Col(owner), label], |r| r.get(0))?)
 }
 
-/// Inserts a certificate; returns its row ID. `row.id` and `row.seq` are ignored. Its serial
-/// number is recorded under its issuer's name ([`super::serials::record`]).
+/// Inserts a certificate; returns its row ID. `row.id` and `row.seq` are ignored.
 pub fn insert(tx: &Tx<'_>, row: &CertRow) -> StoreResult<i64> {
     let seq = meta::next_seq(tx)?;
-    super::serials::record(tx, &row.issuer_dn, &row.serial_hex)?;
     tx.prepare_cached(
         "INSERT INTO certificates (owner, label, der, private_key, status, serial_hex, issuer_dn, subject_dn, profile_name, last_serial, created_by, seq)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -130,9 +128,8 @@ pub fn insert(tx: &Tx<'_>, row: &CertRow) -> StoreResult<i64> {
 /// Replaces the certificate of row `id` with `row`'s certificate (renewal by ADD): DER,
 /// serial, issuer, subject, profile name, status and private key change; the row ID (and so
 /// every ring connection, DEFAULT included), owner, label, serial counter and creation order
-/// stay. The new serial number is recorded under its issuer's name.
+/// stay.
 pub fn replace(tx: &Tx<'_>, id: i64, row: &CertRow) -> StoreResult<()> {
-    super::serials::record(tx, &row.issuer_dn, &row.serial_hex)?;
     tx.prepare_cached(
         "UPDATE certificates SET der = ?2, private_key = ?3, status = ?4, serial_hex = ?5,
            issuer_dn = ?6, subject_dn = ?7, profile_name = ?8 WHERE id = ?1",
