@@ -36,12 +36,16 @@ pub(crate) fn compare(a: &str, b: &str) -> Ordering {
 }
 
 /// The highest serial number (hex) the lineage of subject name `subject_dn` has used: its
-/// members' counters and the serials of those that are self-issued; at least `floor_hex`.
+/// members' counters and the serials of those that are self-issued (up to 60 bits); at least
+/// `floor_hex`.
 fn lineage_high(ctx: &Ctx<'_, '_>, subject_dn: &str, floor_hex: &str) -> Result<String, Fail> {
     let mut top = floor_hex.to_string();
     for row in certs::by_subject(ctx.tx, subject_dn)? {
         let mut used = vec![format!("{:X}", row.last_serial)];
-        if row.issuer_dn == row.subject_dn {
+        // A self-issued member's own serial (a rekeyed copy's, say) when it is in the
+        // counters' range: an imported CA's random 20-byte serial cannot meet them, and
+        // counting it would make every certificate it signs 20 bytes wide.
+        if row.issuer_dn == row.subject_dn && digits(&row.serial_hex).len() <= 15 {
             used.push(row.serial_hex.clone());
         }
         for u in used {
