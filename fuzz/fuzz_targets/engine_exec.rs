@@ -24,10 +24,8 @@ fuzz_target!(|data: &[u8]| {
         let out = engine.execute(issuer, &cmd.text);
         assert!(out.rc <= 16, "rc {} for {:?}", out.rc, cmd.text);
     }
-    let ok: String = engine
-        .store()
-        .connection()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap_or_default();
-    assert_eq!(ok, "ok");
+    let health = engine.store().read(racemu_store::health::check);
+    let health = health.expect("the store answers its own check");
+    assert_eq!(health.integrity, "ok");
+    assert_eq!(health.dangling_connections, 0);
 });

@@ -204,13 +204,6 @@ pub(crate) fn profile_name(serial_hex: &str, issuer_dn: &str) -> String {
     format!("{head}{h:016X}{tail}")
 }
 
-/// A serial number as the shortest big-endian byte string (0 is one zero byte).
-pub(crate) fn serial_bytes(n: i64) -> Vec<u8> {
-    let b = n.max(0).to_be_bytes();
-    let first = b.iter().position(|x| *x != 0).unwrap_or(7);
-    b[first..].to_vec()
-}
-
 /// The serial number one above `serial_hex` (as LIST shows it), at any width: serial numbers
 /// of imported certificates are often 16–20 bytes, more than any machine integer holds.
 /// `None` when `serial_hex` is not hexadecimal.
@@ -283,9 +276,6 @@ mod tests {
 
     #[test]
     fn serials() {
-        assert_eq!(serial_bytes(0), vec![0]);
-        assert_eq!(serial_bytes(1), vec![1]);
-        assert_eq!(serial_bytes(256), vec![1, 0]);
         assert_eq!(normalise_serial("0001"), "01");
         assert_eq!(normalise_serial("abc"), "0ABC");
     }

@@ -218,6 +218,22 @@ impl Highlighter for TsoCompleter {}
 impl Validator for TsoCompleter {}
 impl Helper for TsoCompleter {}
 
+/// Whether a record continues on the next one: it ends (before trailing blanks) in `+` or `-`.
+fn continues(record: &str) -> bool {
+    let t = record.trim_end();
+    t.ends_with('+') || t.ends_with('-')
+}
+
+/// The records one line from the editor holds. A line typed is one record; a command recalled
+/// from history that was typed as several records (continued with `+` or `-`) comes back as
+/// one line with a newline between its records, and is split into them again, so it runs as
+/// it ran the first time.
+pub fn records_of(line: &str) -> Vec<String> {
+    line.split('\n')
+        .map(|r| r.strip_suffix('\r').unwrap_or(r).to_string())
+        .collect()
+}
+
 /// Runs the REPL until LOGOFF/END or end of input. Returns the last command's RC.
 pub fn run(
     engine: &mut Engine,
@@ -250,9 +266,9 @@ pub fn run(
             };
             match ed.readline(prompt) {
                 Ok(line) => {
-                    let t = line.trim_end();
-                    let cont = t.ends_with('+') || t.ends_with('-');
-                    records.push(line.clone());
+                    let read = records_of(&line);
+                    let cont = read.last().is_some_and(|r| continues(r));
+                    records.extend(read);
                     if !cont {
                         break;
                     }
@@ -300,6 +316,26 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// newcomer trial 3.4: Up, Enter on a continued command gave `IKJ56712I INVALID KEYWORD, +`.
+    #[test]
+    fn a_recalled_continued_command_is_split_into_its_records() {
+        assert_eq!(
+            records_of("RACDCERT ID(LIBSRV) +\n   LISTRING(*)"),
+            ["RACDCERT ID(LIBSRV) +", "   LISTRING(*)"]
+        );
+        assert_eq!(records_of("RACDCERT LISTRING(*)"), ["RACDCERT LISTRING(*)"]);
+        assert_eq!(records_of("A -\r\nB"), ["A -", "B"]);
+        assert_eq!(records_of(""), [""]);
+        let records = records_of("RACDCERT ID(LIBSRV) +\n   LISTRING(*)");
+        let refs: Vec<&str> = records.iter().map(String::as_str).collect();
+        let cmds = racemu_tso::logical_commands(&refs);
+        assert_eq!(cmds.len(), 1);
+        assert_eq!(
+            cmds[0].text.split_whitespace().collect::<Vec<_>>(),
+            ["RACDCERT", "ID(LIBSRV)", "LISTRING(*)"]
+        );
+    }
 
     #[test]
     fn labels_belong_to_the_owner_the_command_names() {

@@ -160,3 +160,89 @@ fn repl_on_a_terminal_prompts_for_continuation() {
     );
     assert!(lines.contains(&"EXIT=4"), "{end}");
 }
+
+/// Up, Enter re-runs a continued command as it ran the first time (newcomer trial 3.4: it gave
+/// `IKJ56712I INVALID KEYWORD, +`, the history holding the records with a newline between).
+#[test]
+fn repl_on_a_terminal_reruns_a_recalled_continued_command() {
+    if std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("tmux is not installed; the terminal REPL test needs it");
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let socket = format!("racemu-test-recall-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .expect("tmux")
+    };
+    let cmd = format!(
+        "env HOME={home} XDG_DATA_HOME= {bin} --db {db} --now {NOW} repl; echo EXIT=$?; sleep 60",
+        home = tmp.path().display(),
+        bin = env!("CARGO_BIN_EXE_racemu"),
+        db = db.display()
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "160",
+        "-y",
+        "40",
+        &cmd,
+    ]);
+    let screen_n = |want: &str, n: usize| -> String {
+        let mut text = String::new();
+        for _ in 0..200 {
+            text = String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "t"]).stdout)
+                .into_owned();
+            if text.matches(want).count() >= n {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        text
+    };
+    let keys = |text: &str| {
+        tmux(&["send-keys", "-t", "t", "-l", text]);
+    };
+    let enter = || {
+        tmux(&["send-keys", "-t", "t", "Enter"]);
+    };
+    screen_n("READY", 1);
+    keys("RACDCERT ID(LIBSRV) +");
+    enter();
+    screen_n("+>", 1);
+    keys("   LISTRING(NONE)");
+    enter();
+    screen_n("READY", 2);
+    tmux(&["send-keys", "-t", "t", "Up"]);
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    enter();
+    screen_n("READY", 3);
+    keys("END");
+    enter();
+    let end = screen_n("EXIT=", 1);
+    tmux(&["kill-server"]);
+    let lines: Vec<&str> = end.lines().map(str::trim_end).collect();
+    let answers = lines
+        .iter()
+        .filter(|l| **l == "IRRD114I Ring NONE does not exist.")
+        .count();
+    assert_eq!(
+        answers, 2,
+        "the recalled command ran as the first did:\n{end}"
+    );
+    assert!(!end.contains("IKJ56712I"), "{end}");
+    assert!(lines.contains(&"EXIT=4"), "{end}");
+}

@@ -123,25 +123,66 @@ pub(crate) fn genreq(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenReq) -> Result<Out
     Ok(Output::ok())
 }
 
-/// CHECKCERT: the certificates of a data set as LIST would show them, and the chain summary.
+/// The order CHECKCERT shows a data set's certificates in, and whether they hold the whole
+/// chain: IBM's CHECKCERT page says "the certificates will be displayed with the end-entity
+/// certificate listed first, followed by the subsequent issuers'" and the summary
+/// says "whether the dataset contains the complete chain"
+/// (https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-checkcert.htm).
+///
+/// The end-entity certificate is the first (in the data set's order) that signed no other
+/// certificate of the data set; its issuers follow, each the certificate of the data set that
+/// signed the one before; certificates off that chain come last, in the data set's order. The
+/// chain is complete when it ends in a self-signed certificate. `infos[i]` is `ders[i]` parsed.
+pub(crate) fn chain_order(ders: &[Vec<u8>], infos: &[pki::CertificateInfo]) -> (Vec<usize>, bool) {
+    let n = ders.len().min(infos.len());
+    let issuer_of = |i: usize| {
+        (0..n)
+            .find(|&j| j != i && !infos[i].self_signed && pki::verify_issued_by(&ders[i], &ders[j]))
+    };
+    let issuers: Vec<Option<usize>> = (0..n).map(issuer_of).collect();
+    let Some(leaf) =
+        (0..n)
+            .find(|&j| !issuers.contains(&Some(j)))
+            .or(if n > 0 { Some(0) } else { None })
+    else {
+        return (Vec::new(), false);
+    };
+    let mut order = vec![leaf];
+    let mut cur = leaf;
+    while let Some(next) = issuers[cur].filter(|j| !order.contains(j)) {
+        order.push(next);
+        cur = next;
+    }
+    let complete = infos[cur].self_signed;
+    let rest: Vec<usize> = (0..n).filter(|i| !order.contains(i)).collect();
+    order.extend(rest);
+    (order, complete)
+}
+
+/// CHECKCERT: the certificates of a data set as LIST would show them, end-entity first, and
+/// the chain summary.
 pub(crate) fn checkcert(ctx: &Ctx<'_, '_>, c: &CheckCert) -> Result<Output, Fail> {
     let (_, data) = read_dataset(ctx, &c.dsn)?;
     let pkg = decode_package(&data, c.password.as_deref())?;
     let may_list = crate::authority::racdcert_allowed(ctx.tx, ctx.issuer, "LIST", Access::Read)?;
+    let infos = pkg
+        .certificates
+        .iter()
+        .map(|der| pki::parse_certificate(der).map_err(|_| Fail::from(m::not_a_certificate())))
+        .collect::<Result<Vec<_>, Fail>>()?;
+    let (order, complete) = chain_order(&pkg.certificates, &infos);
     let mut view = CheckCertView {
         certs: Vec::new(),
-        complete: false,
+        complete,
         expired: false,
     };
-    for der in &pkg.certificates {
-        let info = pki::parse_certificate(der).map_err(|_| Fail::from(m::not_a_certificate()))?;
-        let profile = profile_of(&info);
+    for info in order.iter().filter_map(|&i| infos.get(i)) {
+        let profile = profile_of(info);
         view.certs.push(match certs::by_profile(ctx.tx, &profile)? {
             Some(row) if may_list => CheckedCert::InRacf(cert_view(ctx, &row.owner, &row)?),
-            _ => CheckedCert::Outside(CertDetails::from(&info)),
+            _ => CheckedCert::Outside(CertDetails::from(info)),
         });
         view.expired |= info.not_after < ctx.now;
-        view.complete = info.self_signed;
     }
     Ok(Output::new(listing::checkcert::checkcert(&view), 0))
 }

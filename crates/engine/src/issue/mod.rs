@@ -4,11 +4,12 @@
 //! RACDCERT GENCERT, le-gencert.htm). REKEY and ROLLOVER are in [`rekey`].
 
 pub(crate) mod rekey;
+mod serial;
 
 use crate::authority::{authorize, level_for};
 use crate::datasets::read_dataset;
 use crate::listing;
-use crate::lookup::{new_label, parse_info, profile_name, serial_bytes, signer};
+use crate::lookup::{new_label, parse_info, profile_name, signer};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{DateTimeSpec, DsnOperand, GenCert};
@@ -183,7 +184,14 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
         None => None,
         Some(sw) => Some(signer(ctx, owner, sw)?),
     };
-    let serial_n = signer.as_ref().map_or(0, |(row, _)| row.last_serial + 1);
+    // Self-signed: serial 0 (two self-signed certificates with one subject collide, as in
+    // RACF); signed: the next serial of the signer's lineage (see [`serial`]).
+    let serial = match &signer {
+        None => vec![0],
+        Some((row, _)) => {
+            serial::next_for(ctx, &row.subject_dn, &format!("{:X}", row.last_serial))?
+        }
+    };
     let key = pki::KeyPair::generate(
         &pki::KeySpec { algorithm, size },
         &ctx.config.randomness,
@@ -193,7 +201,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     let key_usage = ku;
     let is_ca = *owner == Owner::CertAuth || key_usage.as_ref().is_some_and(|k| k.certsign);
     let template = pki::CertTemplate {
-        serial: serial_bytes(serial_n),
+        serial: serial.clone(),
         subject: pki::NameSpec(parts),
         not_before,
         not_after,
@@ -221,7 +229,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     }
     .map_err(|e| Fail::from(m::internal(&e.to_string())))?;
     if let Some((row, _)) = &signer {
-        certs::set_last_serial(ctx.tx, row.id, serial_n)?;
+        serial::record(ctx, &row.subject_dn, &serial)?;
     }
     // A duplicate serial.issuer profile fails here (IRRD109I) and rolls the counter back.
     let status = new_status(ctx, owner, g.status, signer.as_ref().map(|(row, _)| row))?;
@@ -251,11 +259,15 @@ pub(crate) fn gencert_request(
     let (signer, skey) = signer(ctx, owner, sw)?;
     let label = new_label(ctx, owner, g.label.as_deref())?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
-    let serial_n = signer.last_serial + 1;
+    let serial = serial::next_for(
+        ctx,
+        &signer.subject_dn,
+        &format!("{:X}", signer.last_serial),
+    )?;
     let key_usage = g.key_usage.clone();
     let alt = alt_names(&g.alt_name)?;
     let template = pki::CertTemplate {
-        serial: serial_bytes(serial_n),
+        serial: serial.clone(),
         subject: pki::NameSpec::default(),
         not_before,
         not_after,
@@ -273,7 +285,7 @@ pub(crate) fn gencert_request(
         },
         &ctx.config.randomness,
     )?;
-    certs::set_last_serial(ctx.tx, signer.id, serial_n)?;
+    serial::record(ctx, &signer.subject_dn, &serial)?;
     insert_cert(
         ctx,
         owner,

@@ -69,11 +69,12 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
             pki::AltNameKind::Uri => alt.uri = Some(v.clone()),
         }
     }
-    // Self-signed under the same name: the serial continues from the old certificate's so
-    // the DIGTCERT profile name stays unique.
+    // Self-signed under the old certificate's subject name: the serial continues above the old
+    // certificate's own and its lineage's (see [`super::serial`]), and past any profile
+    // already defined, so the DIGTCERT profile name stays unique.
     let bad_serial = || Fail::from(m::internal("stored serial number is not hexadecimal"));
-    let mut serial = serial_after(&old.serial_hex).ok_or_else(bad_serial)?;
     let issuer_dn = info.subject.racf_dotted();
+    let mut serial = super::serial::next_for(ctx, &issuer_dn, &old.serial_hex)?;
     while certs::by_profile(
         ctx.tx,
         &profile_name(&listing::serial_hex(&serial), &issuer_dn),
@@ -83,7 +84,7 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
         serial = serial_after(&listing::serial_hex(&serial)).ok_or_else(bad_serial)?;
     }
     let template = pki::CertTemplate {
-        serial,
+        serial: serial.clone(),
         subject: pki::NameSpec::default(),
         not_before,
         not_after,
@@ -107,6 +108,8 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
         Some(key.pkcs8_der().to_vec()),
         status,
     )?;
+    // The copy's own serial is used under the lineage's name: the counters move past it.
+    super::serial::record(ctx, &issuer_dn, &serial)?;
     digtcert_reminder(ctx)
 }
 

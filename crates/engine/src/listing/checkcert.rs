@@ -18,9 +18,9 @@ pub enum CheckedCert {
 /// What CHECKCERT found in a data set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckCertView {
-    /// The certificates in the data set's order.
+    /// The certificates, end-entity first, then its issuers up the chain (then any others).
     pub certs: Vec<CheckedCert>,
-    /// The last certificate is self-signed.
+    /// The data set holds the whole chain: it ends in a self-signed certificate.
     pub complete: bool,
     /// Some certificate has expired.
     pub expired: bool,
