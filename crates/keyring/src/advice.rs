@@ -6,7 +6,7 @@ use racemu_store::profiles;
 use racemu_store::{StoreResult as Result, Tx};
 
 use crate::decision::Decision;
-use crate::tls::quoted;
+use crate::operand::quoted;
 use racemu_racf::{Access, Owner, Usage};
 
 /// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST
