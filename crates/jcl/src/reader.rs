@@ -5,7 +5,7 @@ use crate::cond::Condition;
 use crate::cond_param::{parse_job_cond, RcTest, StepCond};
 use crate::fields::{card, converter_fields, params, split_commas, stmt_field, sublist, unquote};
 use crate::messages;
-use crate::statement::gather;
+use crate::statement::{gather, Statement};
 use crate::symbols::{substitute_instream, substitute_statement, system_symbols};
 use crate::{Dd, DdKind, JclError, Job, JobItem, Step, SymbolMode};
 use std::collections::{BTreeMap, BTreeSet};
@@ -125,46 +125,7 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                 continue;
             }
             // Data with no DD in front of it: JES supplies //SYSIN DD *.
-            let first_data = i;
-            let Some(step) = r.current.as_mut() else {
-                r.warnings.push(format!(
-                    "IEFC011I INSTREAM DATA WITHOUT A STEP AT LINE {} IGNORED",
-                    i + 1
-                ));
-                i += 1;
-                continue;
-            };
-            let mut records = Vec::new();
-            while i < lines.len() {
-                let l = card(lines[i]);
-                if l.starts_with("//") || l.starts_with("/*") {
-                    break;
-                }
-                records.push(l.to_string());
-                i += 1;
-            }
-            if let Some(d) = after_delimiter.filter(|_| {
-                step.program
-                    .as_deref()
-                    .is_some_and(|p| p.starts_with("IKJEFT"))
-            }) {
-                r.warnings.push(format!(
-                    "RCM304W RECORDS {}-{} AFTER THE DELIMITER AT LINE {d} WERE NOT READ BY ANY STEP: JES MADE THEM //SYSIN DD *, WHICH THE TSO STEP DOES NOT READ",
-                    first_data + 1,
-                    i
-                ));
-            }
-            if i < lines.len() && card(lines[i]).starts_with("/*") {
-                i += 1;
-            }
-            step.dds.push(Dd {
-                name: Some("SYSIN".into()),
-                kind: DdKind::InStream {
-                    records,
-                    symbols: SymbolMode::None,
-                },
-                params: Vec::new(),
-            });
+            r.unlabelled_data(&lines, &mut i, after_delimiter);
             continue;
         }
         if stmt_field(raw)[2..].trim().is_empty() {
@@ -217,157 +178,9 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
                     }
                 }
             }
-            "EXEC" => {
-                r.flush();
-                let (pos, kw) = params(&ops);
-                let mut step = Step {
-                    name: Some(st.name.to_ascii_uppercase()).filter(|n| !n.is_empty()),
-                    ..Default::default()
-                };
-                for (k, v) in &kw {
-                    match k.as_str() {
-                        "PGM" => step.program = Some(v.trim().to_ascii_uppercase()),
-                        "PROC" => step.procedure = Some(v.trim().to_ascii_uppercase()),
-                        "PARM" => step.parm = Some(unquote(&sublist_or_self(v))),
-                        "COND" => step.cond = Some(r.step_cond(v, st.line + 1)?),
-                        _ => {}
-                    }
-                }
-                if step.program.is_none() && step.procedure.is_none() {
-                    step.procedure = pos.first().map(|p| p.trim().to_ascii_uppercase());
-                }
-                r.step_names.extend(step.name.clone());
-                r.current = Some(step);
-            }
-            "DD" => {
-                let (pos, kw) = params(&ops);
-                let first = pos.first().map(|p| p.trim().to_ascii_uppercase());
-                let get = |k: &str| kw.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
-                let symbols =
-                    match get("SYMBOLS").map(|v| v.trim_start_matches('(').to_ascii_uppercase()) {
-                        Some(v) if v.starts_with("JCLONLY") => SymbolMode::JclOnly,
-                        Some(v) if v.starts_with("EXECSYS") || v.starts_with("CNVTSYS") => {
-                            SymbolMode::System
-                        }
-                        _ => SymbolMode::None,
-                    };
-                let kind = match first.as_deref() {
-                    Some("*") | Some("DATA") => {
-                        let data = first.as_deref() == Some("DATA");
-                        let dlm = get("DLM").map(|d| unquote(&d));
-                        let subst = r.instream_symbols(symbols);
-                        let mut records = Vec::new();
-                        while i < lines.len() {
-                            let l = card(lines[i]);
-                            let ends = match &dlm {
-                                Some(d) => {
-                                    l.starts_with(d.as_str()) || (!data && l.starts_with("//"))
-                                }
-                                None if data => l.starts_with("/*"),
-                                None => l.starts_with("/*") || l.starts_with("//"),
-                            };
-                            if ends {
-                                break;
-                            }
-                            let rec = if symbols == SymbolMode::None {
-                                l.to_string()
-                            } else {
-                                let (s, undefined) = substitute_instream(l, &subst);
-                                for u in undefined {
-                                    let w = format!("IEFC657I THE SYMBOL {u} WAS NOT USED");
-                                    if !r.warnings.contains(&w) {
-                                        r.warnings.push(w);
-                                    }
-                                }
-                                s
-                            };
-                            records.push(rec);
-                            i += 1;
-                        }
-                        if i < lines.len() {
-                            let l = card(lines[i]);
-                            if !l.starts_with("//")
-                                || dlm.as_deref().is_some_and(|d| l.starts_with(d))
-                            {
-                                i += 1;
-                                after_delimiter = Some(i);
-                            }
-                        }
-                        DdKind::InStream { records, symbols }
-                    }
-                    Some("DUMMY") => DdKind::Dummy,
-                    _ => {
-                        if let Some(s) = get("SYSOUT") {
-                            DdKind::Sysout(s)
-                        } else if let Some(d) = get("DDNAME") {
-                            DdKind::DdnameRef(d.trim().to_ascii_uppercase())
-                        } else if let Some(d) = get("DSN").or_else(|| get("DSNAME")) {
-                            let dsn = unquote(&d).to_ascii_uppercase();
-                            if dsn == "NULLFILE" {
-                                DdKind::Dummy
-                            } else {
-                                DdKind::Dataset {
-                                    dsn,
-                                    disp: get("DISP").map(|v| sublist(&v)).unwrap_or_default(),
-                                }
-                            }
-                        } else {
-                            DdKind::Other
-                        }
-                    }
-                };
-                let dd = Dd {
-                    name: Some(st.name.to_ascii_uppercase()).filter(|n| !n.is_empty()),
-                    kind,
-                    params: kw,
-                };
-                match r.current.as_mut() {
-                    Some(step) => step.dds.push(dd),
-                    None => r.warnings.push(format!(
-                        "IEFC019I MISPLACED DD STATEMENT AT LINE {}",
-                        st.line + 1
-                    )),
-                }
-            }
-            "IF" => {
-                r.flush();
-                let condition = Condition::parse(&ops)?;
-                r.frames.push(Frame {
-                    condition,
-                    statement: r.statements,
-                    text: ops,
-                    then_items: Vec::new(),
-                    else_items: None,
-                });
-            }
-            "ELSE" => {
-                r.flush();
-                match r.frames.last_mut() {
-                    Some(f) if f.else_items.is_none() => f.else_items = Some(Vec::new()),
-                    _ => {
-                        return Err(JclError(format!(
-                            "IEFC631I ELSE STATEMENT WITHOUT A MATCHING IF AT LINE {}",
-                            st.line + 1
-                        )))
-                    }
-                }
-            }
-            "ENDIF" => {
-                r.flush();
-                let Some(f) = r.frames.pop() else {
-                    return Err(JclError(format!(
-                        "IEFC632I ENDIF STATEMENT WITHOUT A MATCHING IF AT LINE {}",
-                        st.line + 1
-                    )));
-                };
-                r.active().push(JobItem::If {
-                    condition: f.condition,
-                    then_items: f.then_items,
-                    else_items: f.else_items.unwrap_or_default(),
-                    text: f.text,
-                    statement: f.statement,
-                });
-            }
+            "EXEC" => r.exec(&st, &ops)?,
+            "DD" => after_delimiter = r.dd(&st, &ops, &lines, &mut i),
+            "IF" | "ELSE" | "ENDIF" => r.if_then_else(&st, &ops)?,
             "JCLLIB" | "OUTPUT" | "CNTL" | "ENDCNTL" | "XMIT" | "COMMAND" | "JOBGROUP"
             | "SCHEDULE" => {
                 r.warnings.push(format!(
@@ -417,6 +230,229 @@ pub(crate) fn parse(text: &str) -> Result<Job, JclError> {
         warnings: r.warnings,
         symbols: r.symbols,
     })
+}
+
+impl Reader {
+    /// Records at line `*i` with no DD in front of them: JES makes them `//SYSIN DD *` of the
+    /// current step (IEFC011I when there is none); RCM304W when they follow the in-stream
+    /// delimiter at line `after_delimiter` of a TSO step. Leaves `*i` after them.
+    fn unlabelled_data(&mut self, lines: &[&str], i: &mut usize, after_delimiter: Option<usize>) {
+        let first_data = *i;
+        let Some(step) = self.current.as_mut() else {
+            self.warnings.push(format!(
+                "IEFC011I INSTREAM DATA WITHOUT A STEP AT LINE {} IGNORED",
+                *i + 1
+            ));
+            *i += 1;
+            return;
+        };
+        let mut records = Vec::new();
+        while *i < lines.len() {
+            let l = card(lines[*i]);
+            if l.starts_with("//") || l.starts_with("/*") {
+                break;
+            }
+            records.push(l.to_string());
+            *i += 1;
+        }
+        if let Some(d) = after_delimiter.filter(|_| {
+            step.program
+                .as_deref()
+                .is_some_and(|p| p.starts_with("IKJEFT"))
+        }) {
+            self.warnings.push(format!(
+                "RCM304W RECORDS {}-{} AFTER THE DELIMITER AT LINE {d} WERE NOT READ BY ANY STEP: JES MADE THEM //SYSIN DD *, WHICH THE TSO STEP DOES NOT READ",
+                first_data + 1,
+                *i
+            ));
+        }
+        if *i < lines.len() && card(lines[*i]).starts_with("/*") {
+            *i += 1;
+        }
+        step.dds.push(Dd {
+            name: Some("SYSIN".into()),
+            kind: DdKind::InStream {
+                records,
+                symbols: SymbolMode::None,
+            },
+            params: Vec::new(),
+        });
+    }
+
+    /// The DD statement `st` (operands `ops`, symbols substituted), with its in-stream
+    /// records from line `*i` on; IEFC019I when no step precedes it. Returns the line after
+    /// the in-stream delimiter it consumed, if any, and leaves `*i` after its data.
+    fn dd(&mut self, st: &Statement, ops: &str, lines: &[&str], i: &mut usize) -> Option<usize> {
+        let (pos, kw) = params(ops);
+        let first = pos.first().map(|p| p.trim().to_ascii_uppercase());
+        let get = |k: &str| kw.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
+        let symbols = match get("SYMBOLS").map(|v| v.trim_start_matches('(').to_ascii_uppercase()) {
+            Some(v) if v.starts_with("JCLONLY") => SymbolMode::JclOnly,
+            Some(v) if v.starts_with("EXECSYS") || v.starts_with("CNVTSYS") => SymbolMode::System,
+            _ => SymbolMode::None,
+        };
+        let mut after_delimiter = None;
+        let kind = match first.as_deref() {
+            Some("*") | Some("DATA") => {
+                let data = first.as_deref() == Some("DATA");
+                let dlm = get("DLM").map(|d| unquote(&d));
+                let records = self.instream(lines, i, data, dlm.as_deref(), symbols);
+                if *i < lines.len() {
+                    let l = card(lines[*i]);
+                    if !l.starts_with("//") || dlm.as_deref().is_some_and(|d| l.starts_with(d)) {
+                        *i += 1;
+                        after_delimiter = Some(*i);
+                    }
+                }
+                DdKind::InStream { records, symbols }
+            }
+            Some("DUMMY") => DdKind::Dummy,
+            _ => {
+                if let Some(s) = get("SYSOUT") {
+                    DdKind::Sysout(s)
+                } else if let Some(d) = get("DDNAME") {
+                    DdKind::DdnameRef(d.trim().to_ascii_uppercase())
+                } else if let Some(d) = get("DSN").or_else(|| get("DSNAME")) {
+                    let dsn = unquote(&d).to_ascii_uppercase();
+                    if dsn == "NULLFILE" {
+                        DdKind::Dummy
+                    } else {
+                        DdKind::Dataset {
+                            dsn,
+                            disp: get("DISP").map(|v| sublist(&v)).unwrap_or_default(),
+                        }
+                    }
+                } else {
+                    DdKind::Other
+                }
+            }
+        };
+        let dd = Dd {
+            name: Some(st.name.to_ascii_uppercase()).filter(|n| !n.is_empty()),
+            kind,
+            params: kw,
+        };
+        match self.current.as_mut() {
+            Some(step) => step.dds.push(dd),
+            None => self.warnings.push(format!(
+                "IEFC019I MISPLACED DD STATEMENT AT LINE {}",
+                st.line + 1
+            )),
+        }
+        after_delimiter
+    }
+
+    /// The in-stream records from line `*i` up to (not including) the delimiter: `dlm`, else
+    /// `/*` (and `//` unless `data`, DD DATA). Symbols are substituted per `symbols`
+    /// (IEFC657I once for each undefined one). Leaves `*i` at the delimiter.
+    fn instream(
+        &mut self,
+        lines: &[&str],
+        i: &mut usize,
+        data: bool,
+        dlm: Option<&str>,
+        symbols: SymbolMode,
+    ) -> Vec<String> {
+        let subst = self.instream_symbols(symbols);
+        let mut records = Vec::new();
+        while *i < lines.len() {
+            let l = card(lines[*i]);
+            let ends = match dlm {
+                Some(d) => l.starts_with(d) || (!data && l.starts_with("//")),
+                None if data => l.starts_with("/*"),
+                None => l.starts_with("/*") || l.starts_with("//"),
+            };
+            if ends {
+                break;
+            }
+            let rec = if symbols == SymbolMode::None {
+                l.to_string()
+            } else {
+                let (s, undefined) = substitute_instream(l, &subst);
+                for u in undefined {
+                    let w = format!("IEFC657I THE SYMBOL {u} WAS NOT USED");
+                    if !self.warnings.contains(&w) {
+                        self.warnings.push(w);
+                    }
+                }
+                s
+            };
+            records.push(rec);
+            *i += 1;
+        }
+        records
+    }
+}
+
+impl Reader {
+    /// The EXEC statement `st` (operands `ops`): a new current step running PGM= or a
+    /// procedure (PROC= or the first positional operand).
+    fn exec(&mut self, st: &Statement, ops: &str) -> Result<(), JclError> {
+        self.flush();
+        let (pos, kw) = params(ops);
+        let mut step = Step {
+            name: Some(st.name.to_ascii_uppercase()).filter(|n| !n.is_empty()),
+            ..Default::default()
+        };
+        for (k, v) in &kw {
+            match k.as_str() {
+                "PGM" => step.program = Some(v.trim().to_ascii_uppercase()),
+                "PROC" => step.procedure = Some(v.trim().to_ascii_uppercase()),
+                "PARM" => step.parm = Some(unquote(&sublist_or_self(v))),
+                "COND" => step.cond = Some(self.step_cond(v, st.line + 1)?),
+                _ => {}
+            }
+        }
+        if step.program.is_none() && step.procedure.is_none() {
+            step.procedure = pos.first().map(|p| p.trim().to_ascii_uppercase());
+        }
+        self.step_names.extend(step.name.clone());
+        self.current = Some(step);
+        Ok(())
+    }
+
+    /// The IF, ELSE or ENDIF statement `st` (operands `ops`): opens, turns or closes a
+    /// construct; IEFC631I/IEFC632I for an ELSE or ENDIF without its IF.
+    fn if_then_else(&mut self, st: &Statement, ops: &str) -> Result<(), JclError> {
+        self.flush();
+        match st.op.as_str() {
+            "IF" => {
+                let condition = Condition::parse(ops)?;
+                self.frames.push(Frame {
+                    condition,
+                    statement: self.statements,
+                    text: ops.to_string(),
+                    then_items: Vec::new(),
+                    else_items: None,
+                });
+            }
+            "ELSE" => match self.frames.last_mut() {
+                Some(f) if f.else_items.is_none() => f.else_items = Some(Vec::new()),
+                _ => {
+                    return Err(JclError(format!(
+                        "IEFC631I ELSE STATEMENT WITHOUT A MATCHING IF AT LINE {}",
+                        st.line + 1
+                    )))
+                }
+            },
+            _ => {
+                let Some(f) = self.frames.pop() else {
+                    return Err(JclError(format!(
+                        "IEFC632I ENDIF STATEMENT WITHOUT A MATCHING IF AT LINE {}",
+                        st.line + 1
+                    )));
+                };
+                self.active().push(JobItem::If {
+                    condition: f.condition,
+                    then_items: f.then_items,
+                    else_items: f.else_items.unwrap_or_default(),
+                    text: f.text,
+                    statement: f.statement,
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 /// `PARM=(a,b)` keeps its text; `PARM='x'` is unquoted by the caller.

@@ -8,8 +8,10 @@ mod decision;
 pub mod doctor;
 mod export;
 mod listing;
+mod operand;
 mod probe;
 mod reference;
+mod refresh;
 mod tls;
 mod view;
 

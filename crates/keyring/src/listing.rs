@@ -1,7 +1,7 @@
 //! `racemu keyring list`: a ring as its caller opened it, as one data structure that renders
 //! as text ([`RingListing::text`]) and that the binary turns into JSON field by field.
 
-use crate::tls::quoted;
+use crate::operand::quoted;
 use crate::{AccessPath, RingEntry, RingView};
 use racemu_pki::hex_colons;
 use time::format_description::well_known::Rfc3339;

@@ -19,7 +19,6 @@
 //! certificates (what a client is given as its trust store); host names are not checked (the
 //! doctor's `host-not-in-san` does that).
 
-use crate::doctor::Probe;
 use crate::view::RingView;
 use crate::ClientAuth;
 use racemu_pki::{parse_certificate, KeyType};
@@ -353,6 +352,17 @@ fn handshake(
         true,
         Error::General("the handshake did not complete".into()),
     ))
+}
+
+/// The outcome of a real TLS handshake by one client profile against the served ring.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Probe {
+    /// The client profile (`chrome`, `firefox`, `java`, `openssl`, `curl`).
+    pub client: String,
+    /// Whether the handshake completed and the client accepted the server's certificate.
+    pub accepted: bool,
+    /// What the handshake negotiated, or the failure that client would report.
+    pub detail: String,
 }
 
 /// Serves `ring`'s DEFAULT certificate (or `label`) in-process and handshakes with each of

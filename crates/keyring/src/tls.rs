@@ -2,6 +2,7 @@
 //! trusts.
 
 use crate::export::chain_in_ring;
+use crate::operand::quoted;
 use crate::view::{RingEntry, RingView};
 use racemu_pki::KeyType;
 use rustls::crypto::CryptoProvider;
@@ -43,11 +44,6 @@ pub enum TlsError {
     /// The client verifier could not be built (e.g. no CERTAUTH certificates).
     #[error("client verifier: {0}")]
     Verifier(String),
-}
-
-/// A label as a RACDCERT operand: `'label'`, apostrophes doubled.
-pub(crate) fn quoted(label: &str) -> String {
-    format!("'{}'", label.replace('\'', "''"))
 }
 
 /// Why `entry`'s key cannot be used for TLS here, when it is an RSA key under 2048 bits

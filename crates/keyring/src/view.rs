@@ -22,11 +22,12 @@
 //!   older than the database).
 use racemu_engine::authority::{is_special, protecting_profile, resource_access};
 use racemu_pki::{parse_certificate, CertificateInfo};
-use racemu_store::{certs, profiles, ring_images, rings, users, Store};
+use racemu_store::{certs, profiles, rings, users, Store};
 use racemu_store::{StoreResult, Tx};
 use std::fmt;
 
 use crate::decision::Decision;
+use crate::refresh::{pending_rdatalib, stale_warnings};
 use crate::{advice, RingRef};
 use racemu_racf::{Access, Owner, Usage};
 
@@ -252,6 +253,59 @@ fn open_in(
         Owner::User(written_owner.clone())
     };
     let oname = owner.name().to_string();
+    let lst = if r.is_virtual() {
+        format!("{oname}.IRR_VIRTUAL_KEYRING.LST")
+    } else {
+        format!("{oname}.{}.LST", r.ring.to_ascii_uppercase())
+    };
+    let (ring_id, members) = members_of(tx, r, &owner)?;
+    let (access, lst_level) = authorize_ring(tx, caller, r, &owner, &lst, &members)?;
+    let opening = Opening {
+        caller,
+        oname: &oname,
+        lst: &lst,
+        access: &access,
+        lst_level,
+        special: is_special(tx, caller).map_err(db)?,
+        gencert: level(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT").map_err(db)?,
+    };
+    let cert_ids: Vec<i64> = members.iter().map(|(c, _, _)| c.id).collect();
+    let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
+    let mut entries = Vec::new();
+    let mut filtered = Vec::new();
+    for (cert, usage, default) in members {
+        let left_out =
+            filter == StatusFilter::Trusted && cert.status == racemu_racf::TrustStatus::NoTrust;
+        let e = entry(tx, &opening, cert, usage, default)?;
+        if left_out {
+            filtered.push(e);
+        } else {
+            entries.push(e);
+        }
+    }
+    Ok(RingView {
+        owner: oname,
+        name: r.ring.clone(),
+        entries,
+        access,
+        caller: caller.to_string(),
+        stale,
+        filtered,
+    })
+}
+
+/// A ring member: its certificate, its usage in the ring and whether it is the default.
+type Member = (certs::CertRow, Usage, bool);
+
+/// The ring's row ID (`None` for a virtual ring) and its members in order. A real ring must
+/// exist; a user must exist (or own certificates) for its virtual ring.
+fn members_of(
+    tx: &Tx<'_>,
+    r: &RingRef,
+    owner: &Owner,
+) -> Result<(Option<i64>, Vec<Member>), DatalibError> {
+    let db = |e: racemu_store::StoreError| DatalibError::internal(e.detail());
+    let oname = owner.name().to_string();
     // The ring (real rings must exist; a user must exist for its virtual ring).
     let ring_row = if r.is_virtual() {
         if let Owner::User(u) = &owner {
@@ -276,13 +330,8 @@ fn open_in(
             }
         }
     };
-    let lst = if r.is_virtual() {
-        format!("{oname}.IRR_VIRTUAL_KEYRING.LST")
-    } else {
-        format!("{oname}.{}.LST", r.ring.to_ascii_uppercase())
-    };
     // Members: (cert row, usage, default).
-    let members: Vec<(certs::CertRow, Usage, bool)> = match &ring_row {
+    let members: Vec<Member> = match &ring_row {
         Some(row) => {
             let mut v = Vec::new();
             for c in rings::connections(tx, row.id).map_err(db)? {
@@ -298,15 +347,31 @@ fn open_in(
                 Owner::CertAuth => Usage::CertAuth,
                 Owner::Site => Usage::Site,
             };
-            certs::by_owner(tx, &owner)
+            certs::by_owner(tx, owner)
                 .map_err(db)?
                 .into_iter()
                 .map(|c| (c, usage, false))
                 .collect()
         }
     };
+    Ok((ring_row.map(|row| row.id), members))
+}
+
+/// R_datalib's check of `caller`'s access to the ring (RDATALIB when a profile covers `lst`,
+/// else FACILITY IRR.DIGTCERT.LISTRING): the path taken and the RDATALIB access level
+/// (`NONE` on the FACILITY path), or the refusal with its decision path and grant.
+fn authorize_ring(
+    tx: &Tx<'_>,
+    caller: &str,
+    r: &RingRef,
+    owner: &Owner,
+    lst: &str,
+    members: &[Member],
+) -> Result<(AccessPath, Access), DatalibError> {
+    let db = |e: racemu_store::StoreError| DatalibError::internal(e.detail());
+    let oname = owner.name();
     let own_ring = oname == caller;
-    let rdatalib = rdatalib_profile(tx, &lst).map_err(db)?;
+    let rdatalib = rdatalib_profile(tx, lst).map_err(db)?;
     // Through RDATALIB, READ opens the ring; another user's private key needs UPDATE.
     let others_key = members
         .iter()
@@ -323,9 +388,9 @@ fn open_in(
     } else {
         Access::Read
     };
-    let (access, lst_level) = match &rdatalib {
+    Ok(match &rdatalib {
         Some(p) => {
-            let a = level(tx, caller, "RDATALIB", &lst).map_err(db)?;
+            let a = level(tx, caller, "RDATALIB", lst).map_err(db)?;
             if a < Access::Read {
                 let (needed, why) = match &others_key {
                     Some(u) => (
@@ -335,12 +400,12 @@ fn open_in(
                     None => (Access::Read, String::new()),
                 };
                 let decision =
-                    advice::decision(tx, caller, "RDATALIB", &lst, a, needed, None).map_err(db)?;
+                    advice::decision(tx, caller, "RDATALIB", lst, a, needed, None).map_err(db)?;
                 return Err(DatalibError::not_authorized(
                     format!(
                         "{caller} has {} access to RDATALIB {p}, which protects {lst}.{why} {}.",
                         a.keyword(),
-                        advice::grant(tx, caller, "RDATALIB", &lst, needed).map_err(db)?
+                        advice::grant(tx, caller, "RDATALIB", lst, needed).map_err(db)?
                     ),
                     decision,
                 ));
@@ -355,7 +420,7 @@ fn open_in(
             };
             let a = level(tx, caller, "FACILITY", "IRR.DIGTCERT.LISTRING").map_err(db)?;
             if a < needed {
-                let pending = pending_rdatalib(tx, &lst).map_err(db)?;
+                let pending = pending_rdatalib(tx, lst).map_err(db)?;
                 let note = format!(
                     "Ring-specific checking does not apply: no RDATALIB profile covers {lst}{pending}."
                 );
@@ -374,7 +439,7 @@ fn open_in(
                         .map_err(db)?;
                 // Another user's ring: ring-specific checking is the narrower grant.
                 let decision = if !own_ring && matches!(owner, Owner::User(_)) {
-                    let d = advice::ring_specific(tx, decision, caller, &oname, &lst, lst_needed)
+                    let d = advice::ring_specific(tx, decision, caller, oname, lst, lst_needed)
                         .map_err(db)?;
                     grant = format!("the narrower grant is ring-specific: {}", d.fix.join(", "));
                     d
@@ -391,198 +456,127 @@ fn open_in(
             }
             (AccessPath::Facility, Access::None)
         }
-    };
-    let special = is_special(tx, caller).map_err(db)?;
-    let gencert = level(tx, caller, "FACILITY", "IRR.DIGTCERT.GENCERT").map_err(db)?;
-    let ring_id = ring_row.as_ref().map(|row| row.id);
-    let cert_ids: Vec<i64> = members.iter().map(|(c, _, _)| c.id).collect();
-    let stale = stale_warnings(tx, ring_id, &cert_ids, &oname, &r.ring).map_err(db)?;
-    let mut entries = Vec::new();
-    let mut filtered = Vec::new();
-    for (cert, usage, default) in members {
-        let left_out =
-            filter == StatusFilter::Trusted && cert.status == racemu_racf::TrustStatus::NoTrust;
-        let cert_owner = cert.owner.clone();
-        let may_have_key = usage == Usage::Personal
-            && match &cert_owner {
-                Owner::User(u) => match &access {
-                    AccessPath::Facility => u == caller,
-                    AccessPath::Rdatalib(_) => {
-                        lst_level
-                            >= if u == caller {
-                                Access::Read
-                            } else {
-                                Access::Update
-                            }
-                    }
-                },
-                Owner::CertAuth | Owner::Site => {
-                    special
-                        || match &access {
-                            AccessPath::Facility => gencert >= Access::Control,
-                            AccessPath::Rdatalib(_) => lst_level >= Access::Control,
-                        }
-                }
-            };
-        let info = parse_certificate(&cert.der).map_err(DatalibError::internal)?;
-        let key_decision = if cert.private_key.is_some()
-            && !may_have_key
-            && usage == Usage::Personal
-        {
-            let (class, resource, found, needed) = match (&cert_owner, &access) {
-                (Owner::User(u), _) => (
-                    "RDATALIB",
-                    lst.as_str(),
-                    lst_level,
-                    if u == caller {
-                        Access::Read
-                    } else {
-                        Access::Update
-                    },
-                ),
-                (_, AccessPath::Facility) => {
-                    ("FACILITY", "IRR.DIGTCERT.GENCERT", gencert, Access::Control)
-                }
-                (_, AccessPath::Rdatalib(_)) => {
-                    ("RDATALIB", lst.as_str(), lst_level, Access::Control)
-                }
-            };
-            let note = match (&cert_owner, &access) {
-                (Owner::User(u), AccessPath::Facility) => Some(format!(
-                    "With global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key; ring-specific checking (RDATALIB {lst}) releases it with UPDATE."
-                )),
-                (Owner::CertAuth | Owner::Site, _) => Some(format!(
-                    "A {} private key also goes to a SPECIAL user.",
-                    cert_owner.operand()
-                )),
-                _ => None,
-            };
-            let d =
-                advice::decision(tx, caller, class, resource, found, needed, note).map_err(db)?;
-            Some(match (&cert_owner, &access) {
-                (Owner::User(_), AccessPath::Facility) => {
-                    advice::ring_specific(tx, d, caller, &oname, &lst, Access::Update)
-                        .map_err(db)?
-                }
-                _ => d,
-            })
-        } else {
-            None
-        };
-        let key_withheld = if cert.private_key.is_some()
-            && !may_have_key
-            && usage == Usage::Personal
-        {
-            let rdatalib = match &access {
-                AccessPath::Rdatalib(p) => Some(p.as_str()),
-                AccessPath::Facility => None,
-            };
-            Some(advice::withheld(tx, caller, &cert_owner, &oname, rdatalib, &lst).map_err(db)?)
-        } else {
-            None
-        };
-        let into = if left_out {
-            &mut filtered
-        } else {
-            &mut entries
-        };
-        into.push(RingEntry {
-            label: cert.label.clone(),
-            owner: cert_owner,
-            usage: usage.to_string(),
-            default,
-            status: cert.status.to_string(),
-            private_key: if may_have_key {
-                cert.private_key.clone()
-            } else {
-                None
-            },
-            key_withheld,
-            key_decision,
-            key_in_racf: cert.private_key.is_some(),
-            der: cert.der,
-            info,
-        });
-    }
-    Ok(RingView {
-        owner: oname,
-        name: r.ring.clone(),
-        entries,
-        access,
-        caller: caller.to_string(),
-        stale,
-        filtered,
     })
 }
 
-/// The lines of a DIGTRING/DIGTCERT content image that start with `prefix`, now and at the
-/// last refresh; `None` when the class is not RACLISTed (nothing to refresh).
-fn image_lines(
-    tx: &Tx<'_>,
-    class: &str,
-    prefix: &str,
-) -> StoreResult<Option<(Vec<String>, Vec<String>)>> {
-    let o = profiles::class_options(tx, class)?;
-    if !(o.active && o.raclisted) {
-        return Ok(None);
-    }
-    let now = ring_images::current(tx, class)?.unwrap_or_default();
-    let then = ring_images::at_refresh(tx, class)?;
-    let pick = |v: Vec<String>| -> Vec<String> {
-        v.into_iter().filter(|l| l.starts_with(prefix)).collect()
-    };
-    Ok(Some((pick(now), pick(then))))
+/// What R_datalib decided for the whole ring, which each entry's key release depends on.
+struct Opening<'a> {
+    caller: &'a str,
+    /// The ring owner's name (`CERTAUTH`, `SITE` or the user ID).
+    oname: &'a str,
+    /// The ring's RDATALIB resource, `owner.ring.LST`.
+    lst: &'a str,
+    access: &'a AccessPath,
+    /// The caller's RDATALIB access (`NONE` on the FACILITY path).
+    lst_level: Access,
+    special: bool,
+    /// The caller's access to FACILITY IRR.DIGTCERT.GENCERT.
+    gencert: Access,
 }
 
-/// RCM213W when the ring's connections changed after the last DIGTRING refresh; RCM214W when
-/// one of its certificates changed (status, key, label, or is new) after the last DIGTCERT
-/// refresh.
-fn stale_warnings(
+/// The entry for one member as `o.caller` sees it: the private key only where R_datalib
+/// releases it, else why it is withheld and the decision path.
+fn entry(
     tx: &Tx<'_>,
-    ring_id: Option<i64>,
-    cert_ids: &[i64],
-    owner: &str,
-    ring: &str,
-) -> StoreResult<Vec<String>> {
-    let mut out = Vec::new();
-    if let Some(id) = ring_id {
-        if let Some((now, then)) = image_lines(tx, "DIGTRING", &format!("{id}|"))? {
-            if now != then {
-                out.push(format!(
-                    "RCM213W ring {owner}/{ring} changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start)."
-                ));
-            }
-        }
-    }
-    let mut changed = Vec::new();
-    for id in cert_ids {
-        if let Some((now, then)) = image_lines(tx, "DIGTCERT", &format!("{id}|"))? {
-            if now != then {
-                if let Some(line) = now.first() {
-                    changed.push(format!("'{}'", line.splitn(4, '|').nth(3).unwrap_or("")));
+    o: &Opening<'_>,
+    cert: certs::CertRow,
+    usage: Usage,
+    default: bool,
+) -> Result<RingEntry, DatalibError> {
+    let db = |e: racemu_store::StoreError| DatalibError::internal(e.detail());
+    let Opening {
+        caller,
+        oname,
+        lst,
+        access,
+        lst_level,
+        special,
+        gencert,
+    } = *o;
+    let cert_owner = cert.owner.clone();
+    let may_have_key = usage == Usage::Personal
+        && match &cert_owner {
+            Owner::User(u) => match access {
+                AccessPath::Facility => u == caller,
+                AccessPath::Rdatalib(_) => {
+                    lst_level
+                        >= if u == caller {
+                            Access::Read
+                        } else {
+                            Access::Update
+                        }
                 }
+            },
+            Owner::CertAuth | Owner::Site => {
+                special
+                    || match access {
+                        AccessPath::Facility => gencert >= Access::Control,
+                        AccessPath::Rdatalib(_) => lst_level >= Access::Control,
+                    }
             }
-        }
-    }
-    if !changed.is_empty() {
-        out.push(format!(
-            "RCM214W certificate(s) {} in ring {owner}/{ring} changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
-            changed.join(", ")
-        ));
-    }
-    Ok(out)
-}
-
-/// ` (RDATALIB profile P covers it, but …)` when the database has an RDATALIB profile for
-/// `lst` that the RACLIST snapshot does not, or RDATALIB is not active/RACLISTed.
-fn pending_rdatalib(tx: &Tx<'_>, lst: &str) -> StoreResult<String> {
-    let Some((p, _)) = protecting_profile(tx, "RDATALIB", lst, false)? else {
-        return Ok(String::new());
-    };
-    let o = profiles::class_options(tx, "RDATALIB")?;
-    Ok(if !o.active || !o.raclisted {
-        format!(" in effect (RDATALIB {p} covers it, but ring-specific checking needs SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB))")
+        };
+    let info = parse_certificate(&cert.der).map_err(DatalibError::internal)?;
+    let key_decision = if cert.private_key.is_some() && !may_have_key && usage == Usage::Personal {
+        let (class, resource, found, needed) = match (&cert_owner, access) {
+            (Owner::User(u), _) => (
+                "RDATALIB",
+                lst,
+                lst_level,
+                if u == caller {
+                    Access::Read
+                } else {
+                    Access::Update
+                },
+            ),
+            (_, AccessPath::Facility) => {
+                ("FACILITY", "IRR.DIGTCERT.GENCERT", gencert, Access::Control)
+            }
+            (_, AccessPath::Rdatalib(_)) => ("RDATALIB", lst, lst_level, Access::Control),
+        };
+        let note = match (&cert_owner, access) {
+            (Owner::User(u), AccessPath::Facility) => Some(format!(
+                "With global checking (FACILITY IRR.DIGTCERT.LISTRING) only {u}, the certificate's owner, gets its private key; ring-specific checking (RDATALIB {lst}) releases it with UPDATE."
+            )),
+            (Owner::CertAuth | Owner::Site, _) => Some(format!(
+                "A {} private key also goes to a SPECIAL user.",
+                cert_owner.operand()
+            )),
+            _ => None,
+        };
+        let d = advice::decision(tx, caller, class, resource, found, needed, note).map_err(db)?;
+        Some(match (&cert_owner, access) {
+            (Owner::User(_), AccessPath::Facility) => {
+                advice::ring_specific(tx, d, caller, oname, lst, Access::Update).map_err(db)?
+            }
+            _ => d,
+        })
     } else {
-        format!(" in effect (RDATALIB {p} covers it, but the RACLIST snapshot of RDATALIB predates it: SETROPTS RACLIST(RDATALIB) REFRESH)")
+        None
+    };
+    let key_withheld = if cert.private_key.is_some() && !may_have_key && usage == Usage::Personal {
+        let rdatalib = match access {
+            AccessPath::Rdatalib(p) => Some(p.as_str()),
+            AccessPath::Facility => None,
+        };
+        Some(advice::withheld(tx, caller, &cert_owner, oname, rdatalib, lst).map_err(db)?)
+    } else {
+        None
+    };
+    Ok(RingEntry {
+        label: cert.label.clone(),
+        owner: cert_owner,
+        usage: usage.to_string(),
+        default,
+        status: cert.status.to_string(),
+        private_key: if may_have_key {
+            cert.private_key.clone()
+        } else {
+            None
+        },
+        key_withheld,
+        key_decision,
+        key_in_racf: cert.private_key.is_some(),
+        der: cert.der,
+        info,
     })
 }

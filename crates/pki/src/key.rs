@@ -145,7 +145,7 @@ impl KeyPair {
         owner: &str,
         label: &str,
     ) -> Result<KeyPair, PkiError> {
-        let mut rng = randomness.key_rng(spec, owner, label);
+        let mut rng = randomness.key_rng(spec.algorithm, spec.size, owner, label);
         match spec.algorithm {
             KeyAlgorithm::Rsa => {
                 if !(512..=4096).contains(&spec.size) {

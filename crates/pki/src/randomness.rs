@@ -1,7 +1,7 @@
 //! Where key generation and signatures get their randomness: chosen by the caller, never
 //! reached for by the library.
 
-use crate::key::KeySpec;
+use racemu_racf::KeyAlgorithm;
 use rand_chacha::rand_core::{CryptoRng, RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use sha2::{Digest, Sha256};
@@ -79,21 +79,28 @@ impl Randomness {
         aws_lc_rs::rand::SystemRandom::new()
     }
 
-    /// The generator for the key `spec` of `owner`'s certificate `label`: a ChaCha20 stream
-    /// of its own when seeded (seed and purpose hashed, each length-prefixed), else the OS.
-    pub(crate) fn key_rng(&self, spec: &KeySpec, owner: &str, label: &str) -> KeyRng {
+    /// The generator for the key (`algorithm`, `size` in bits) of `owner`'s certificate
+    /// `label`: a ChaCha20 stream of its own when seeded (seed and purpose hashed, each
+    /// length-prefixed), else the OS.
+    pub(crate) fn key_rng(
+        &self,
+        algorithm: KeyAlgorithm,
+        size: u32,
+        owner: &str,
+        label: &str,
+    ) -> KeyRng {
         let Source::Seeded(seed) = self.0 else {
             return KeyRng::Os(rsa::rand_core::OsRng);
         };
         // RACF's keyword: the stream of a seeded run must not change with racemu's names.
-        let algorithm = spec.algorithm.keyword().as_bytes();
+        let algorithm = algorithm.keyword().as_bytes();
         let mut h = Sha256::new_with_prefix(b"racemu key");
         h.update(seed);
         for part in [owner.as_bytes(), label.as_bytes(), algorithm] {
             h.update((part.len() as u64).to_be_bytes());
             h.update(part);
         }
-        h.update(spec.size.to_be_bytes());
+        h.update(size.to_be_bytes());
         KeyRng::Seeded(Box::new(ChaCha20Rng::from_seed(h.finalize().into())))
     }
 }
@@ -210,7 +217,7 @@ mod tests {
     use super::*;
     use crate::{
         issue_certificate, parse_certificate, verify_issued_by, CertTemplate, DnTag, KeyPair,
-        NameSpec, SignWith,
+        KeySpec, NameSpec, SignWith,
     };
     use racemu_racf::AltNames;
     use racemu_racf::KeyAlgorithm;

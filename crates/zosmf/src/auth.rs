@@ -2,7 +2,7 @@
 //! [`racemu_engine::Engine::verify_logon`]), and z/OSMF's cross-site request check.
 
 use crate::error::ZosmfError;
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;

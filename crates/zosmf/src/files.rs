@@ -4,7 +4,7 @@
 
 use crate::auth::User;
 use crate::error::ZosmfError;
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};

@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
-use crate::server::AppState;
+use crate::state::AppState;
 
 /// The z/OSMF level racemu reports (V2R5).
 pub const ZOSMF_VERSION: &str = "28";

@@ -8,8 +8,8 @@
 
 use crate::auth::User;
 use crate::error::ZosmfError;
-use crate::server::AppState;
 use crate::spool;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};

@@ -3,7 +3,7 @@
 //!
 //! Guarantees:
 //! * HTTPS only: the server certificate comes from the ring the caller opened under
-//!   R_datalib's rules ([`racemu_keyring`]).
+//!   R_datalib's rules (racemu-keyring, in the binary), handed in as a rustls `ServerConfig`.
 //! * Every request except `GET /zosmf/info` is authenticated with HTTP Basic against the
 //!   user's RACF password or phrase ([`racemu_engine::Engine::verify_logon`]) and runs with
 //!   that user's authority; non-GET requests need `X-CSRF-ZOSMF-HEADER`.
@@ -19,12 +19,15 @@ mod info;
 mod jobs;
 mod logon_cache;
 mod server;
+mod sessions;
 mod spool;
+mod state;
 mod tso;
 
 pub use server::{serve, ServeError};
 
 use racemu_engine::{Clock, Config, Engine};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -116,4 +119,13 @@ impl Backend {
             Err(e) => Err(error::ZosmfError::internal(&e.to_string())),
         }
     }
+}
+
+/// A log line on standard error, stamped with the UTC time. A closed standard error does not
+/// stop the server.
+pub(crate) fn log(line: &str) {
+    let now = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    let _ = writeln!(std::io::stderr(), "{now} racemu zosmf: {line}");
 }

@@ -1,14 +1,14 @@
 //! The HTTPS server: tokio, tokio-rustls and hyper under axum's router; SIGINT and SIGTERM
 //! stop it cleanly.
 
-use crate::tso::Sessions;
-use crate::{auth, files, info, jobs, spool, tso, Backend};
+use crate::sessions::Sessions;
+use crate::state::AppState;
+use crate::{auth, files, info, jobs, log, spool, tso, Backend};
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, put};
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
-use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -17,19 +17,6 @@ use tokio_rustls::TlsAcceptor;
 
 /// The largest request body accepted (larger ones get HTTP 413).
 pub const MAX_BODY: usize = 8 * 1024 * 1024;
-
-/// What every handler shares.
-#[derive(Clone)]
-pub struct AppState {
-    /// The store and the programs.
-    pub backend: Backend,
-    /// The port listened on, for `/zosmf/info`.
-    pub port: u16,
-    /// TSO address spaces started through the address-space API.
-    pub tso: Sessions,
-    /// Recent good logons.
-    pub logons: crate::logon_cache::LogonCache,
-}
 
 /// Why the server could not run.
 #[derive(Debug)]
@@ -47,15 +34,6 @@ impl From<std::io::Error> for ServeError {
     fn from(e: std::io::Error) -> Self {
         ServeError(e)
     }
-}
-
-/// A log line on standard error, stamped with the UTC time. A closed standard error does not
-/// stop the server.
-pub(crate) fn log(line: &str) {
-    let now = time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
-    let _ = writeln!(std::io::stderr(), "{now} racemu zosmf: {line}");
 }
 
 /// One log line per request: user (once authenticated), method, path (at most 200
@@ -139,10 +117,11 @@ pub fn serve(
         let acceptor = TlsAcceptor::from(Arc::new(tls));
         spool::resume(&backend);
         let salt = backend.config.randomness.salt(&[b"zosmf logon cache"]);
+        let servlet_salt = backend.config.randomness.salt(&[b"zosmf servlet key"]);
         let app = router(AppState {
             backend,
             port: addr.port(),
-            tso: Sessions::default(),
+            tso: Sessions::new(servlet_salt),
             logons: crate::logon_cache::LogonCache::new(salt),
         });
         let mut term = signal(SignalKind::terminate())?;

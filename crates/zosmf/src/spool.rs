@@ -263,7 +263,7 @@ pub fn start(backend: &Backend, job: Job) {
     tokio::task::spawn_blocking(move || {
         let r = b.with_engine(|engine, programs| run(engine, programs, &job));
         if let Err(e) | Ok(Err(e)) = r {
-            crate::server::log(&format!("job {} failed: {e}", job.jobid));
+            crate::log(&format!("job {} failed: {e}", job.jobid));
         }
     });
 }
@@ -293,7 +293,7 @@ pub fn resume(backend: &Backend) {
                 start(backend, j);
             }
         }
-        Ok(Err(e)) | Err(e) => crate::server::log(&format!("cannot resume jobs: {e}")),
+        Ok(Err(e)) | Err(e) => crate::log(&format!("cannot resume jobs: {e}")),
     }
 }
 

@@ -7,82 +7,13 @@
 
 use crate::auth::User;
 use crate::error::ZosmfError;
-use crate::server::AppState;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-
-/// The most address spaces the server keeps at once.
-const MAX_SESSIONS: usize = 1000;
-
-/// An address space started through the address-space API (or a stateful v1 command).
-#[derive(Debug, Default)]
-struct Session {
-    /// The user who started it: only that user may use it.
-    user: String,
-    /// Messages not yet received.
-    pending: Vec<Value>,
-}
-
-/// The address spaces, by servlet key.
-#[derive(Clone, Default)]
-pub struct Sessions {
-    map: Arc<Mutex<HashMap<String, Session>>>,
-    next: Arc<AtomicU64>,
-}
-
-impl Sessions {
-    /// Starts an address space for `user`: its servlet key (`USER-n-xxxxxxxx`, as z/OSMF
-    /// makes them), or `None` when the server holds too many.
-    fn start(&self, user: &str) -> Option<String> {
-        let n = self.next.fetch_add(1, Ordering::Relaxed) + 1;
-        let stamp = time::OffsetDateTime::now_utc().unix_timestamp_nanos();
-        let letters: String = format!("{:08x}", (stamp as u64) ^ n.rotate_left(17))
-            .chars()
-            .map(|c| match c.to_digit(16) {
-                Some(d) => char::from(b'a' + d as u8 % 16),
-                None => 'a',
-            })
-            .collect();
-        let key = format!("{user}-{n}-{}", &letters[letters.len() - 8..]);
-        let mut map = self.map.lock().ok()?;
-        if map.len() >= MAX_SESSIONS {
-            return None;
-        }
-        map.insert(
-            key.clone(),
-            Session {
-                user: user.to_string(),
-                pending: Vec::new(),
-            },
-        );
-        Some(key)
-    }
-
-    /// Runs `f` on `user`'s address space `key`.
-    fn with<T>(&self, key: &str, user: &str, f: impl FnOnce(&mut Session) -> T) -> Option<T> {
-        let mut map = self.map.lock().ok()?;
-        map.get_mut(key).filter(|s| s.user == user).map(f)
-    }
-
-    /// Ends `user`'s address space `key`; false when there is none.
-    fn stop(&self, key: &str, user: &str) -> bool {
-        let Ok(mut map) = self.map.lock() else {
-            return false;
-        };
-        if map.get(key).is_some_and(|s| s.user == user) {
-            map.remove(key);
-            true
-        } else {
-            false
-        }
-    }
-}
 
 /// A request body as JSON; malformed JSON (or invalid UTF-8) is HTTP 400.
 pub(crate) fn json_body(body: &Bytes) -> Result<Value, ZosmfError> {

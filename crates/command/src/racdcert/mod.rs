@@ -72,13 +72,7 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
             None => return Err(ParseFailure::missing("LABEL", "LABEL")),
         },
         "LISTRING" => {
-            let v = fargs
-                .first()
-                .map(|v| v.as_str().to_string())
-                .unwrap_or_default();
-            if v.is_empty() {
-                return Err(ParseFailure::missing("RING NAME", "RING NAME"));
-            }
+            let v = ring_name(fargs)?;
             Function::ListRing(if v == "*" {
                 RingSelector::All
             } else {
@@ -86,64 +80,14 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
             })
         }
         "ADDRING" | "DELRING" => {
-            let v = fargs
-                .first()
-                .map(|v| v.as_str().to_string())
-                .unwrap_or_default();
-            if v.is_empty() {
-                return Err(ParseFailure::missing("RING NAME", "RING NAME"));
-            }
+            let v = ring_name(fargs)?;
             if fname == "ADDRING" {
                 Function::AddRing(v)
             } else {
                 Function::DelRing(v)
             }
         }
-        "CONNECT" | "REMOVE" => {
-            let table = [
-                "ID", "SITE", "CERTAUTH", "LABEL", "RING", "USAGE", "DEFAULT",
-            ];
-            let mut cert_owner = None;
-            let mut label = None;
-            let mut ring = None;
-            let mut usage = None;
-            let mut default = false;
-            for a in fargs {
-                match keyword_of(a, &table)? {
-                    Some(k @ ("ID" | "SITE" | "CERTAUTH")) => cert_owner = owner_inside(a, k)?,
-                    Some("LABEL") => label = Some(label_text(value(a, "LABEL")?)),
-                    Some("RING") => ring = Some(text_value(a, "RING NAME")?),
-                    Some("USAGE") => {
-                        let v = upper(&text_value(a, "USAGE")?);
-                        let u = match keyword_of(
-                            value(a, "USAGE")?,
-                            &["PERSONAL", "CERTAUTH", "SITE"],
-                        )? {
-                            Some(k) => Usage::from_keyword(k),
-                            None => None,
-                        };
-                        usage = Some(u.ok_or_else(|| ParseFailure::invalid("USAGE", &v))?);
-                    }
-                    Some("DEFAULT") => default = true,
-                    _ => return Err(ParseFailure::unknown_keyword(a, &table)),
-                }
-            }
-            if fname == "CONNECT" {
-                Function::Connect(Connect {
-                    cert_owner,
-                    label,
-                    ring,
-                    usage,
-                    default,
-                })
-            } else {
-                Function::Remove(Remove {
-                    cert_owner,
-                    label,
-                    ring,
-                })
-            }
-        }
+        "CONNECT" | "REMOVE" => connect_or_remove(fname, fargs)?,
         "DELETE" => Function::Delete(selector(fargs)?),
         "ALTER" => Function::Alter(Alter {
             selector: selector(fargs)?,
@@ -207,30 +151,7 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
             if fname == "GENREQ" {
                 Function::GenReq(GenReq { selector, dsn })
             } else {
-                let format = match get(&kws, "FORMAT") {
-                    None => None,
-                    Some(op) => {
-                        let v = upper(&text_value(op, "FORMAT")?);
-                        let table = [
-                            "CERTDER",
-                            "CERTB64",
-                            "PKCS7DER",
-                            "PKCS7B64",
-                            "PKCS12DER",
-                            "PKCS12B64",
-                        ];
-                        let f = match keyword_of(value(op, "FORMAT")?, &table)? {
-                            Some("CERTDER") => ExportFormat::CertDer,
-                            Some("CERTB64") => ExportFormat::CertB64,
-                            Some("PKCS7DER") => ExportFormat::Pkcs7Der,
-                            Some("PKCS7B64") => ExportFormat::Pkcs7B64,
-                            Some("PKCS12DER") => ExportFormat::Pkcs12Der,
-                            Some("PKCS12B64") => ExportFormat::Pkcs12B64,
-                            _ => return Err(ParseFailure::invalid("FORMAT", &v)),
-                        };
-                        Some(f)
-                    }
-                };
+                let format = export_format(&kws)?;
                 Function::Export(Export {
                     selector,
                     dsn,
@@ -242,6 +163,91 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
         other => Function::NotEmulated(other),
     };
     Ok(Racdcert { owner, function })
+}
+
+/// The operands of CONNECT or REMOVE (`fname`): the certificate's owner, label, ring, usage
+/// and DEFAULT.
+fn connect_or_remove(fname: &str, fargs: &[Operand]) -> Result<Function, ParseFailure> {
+    let table = [
+        "ID", "SITE", "CERTAUTH", "LABEL", "RING", "USAGE", "DEFAULT",
+    ];
+    let mut cert_owner = None;
+    let mut label = None;
+    let mut ring = None;
+    let mut usage = None;
+    let mut default = false;
+    for a in fargs {
+        match keyword_of(a, &table)? {
+            Some(k @ ("ID" | "SITE" | "CERTAUTH")) => cert_owner = owner_inside(a, k)?,
+            Some("LABEL") => label = Some(label_text(value(a, "LABEL")?)),
+            Some("RING") => ring = Some(text_value(a, "RING NAME")?),
+            Some("USAGE") => {
+                let v = upper(&text_value(a, "USAGE")?);
+                let u = match keyword_of(value(a, "USAGE")?, &["PERSONAL", "CERTAUTH", "SITE"])? {
+                    Some(k) => Usage::from_keyword(k),
+                    None => None,
+                };
+                usage = Some(u.ok_or_else(|| ParseFailure::invalid("USAGE", &v))?);
+            }
+            Some("DEFAULT") => default = true,
+            _ => return Err(ParseFailure::unknown_keyword(a, &table)),
+        }
+    }
+    Ok(if fname == "CONNECT" {
+        Function::Connect(Connect {
+            cert_owner,
+            label,
+            ring,
+            usage,
+            default,
+        })
+    } else {
+        Function::Remove(Remove {
+            cert_owner,
+            label,
+            ring,
+        })
+    })
+}
+
+/// The ring name of LISTRING, ADDRING or DELRING (required).
+fn ring_name(fargs: &[Operand]) -> Result<String, ParseFailure> {
+    let v = fargs
+        .first()
+        .map(|v| v.as_str().to_string())
+        .unwrap_or_default();
+    if v.is_empty() {
+        return Err(ParseFailure::missing("RING NAME", "RING NAME"));
+    }
+    Ok(v)
+}
+
+/// The FORMAT operand of EXPORT, when given.
+fn export_format(kws: &[(&'static str, &Operand)]) -> Result<Option<ExportFormat>, ParseFailure> {
+    Ok(match get(kws, "FORMAT") {
+        None => None,
+        Some(op) => {
+            let v = upper(&text_value(op, "FORMAT")?);
+            let table = [
+                "CERTDER",
+                "CERTB64",
+                "PKCS7DER",
+                "PKCS7B64",
+                "PKCS12DER",
+                "PKCS12B64",
+            ];
+            let f = match keyword_of(value(op, "FORMAT")?, &table)? {
+                Some("CERTDER") => ExportFormat::CertDer,
+                Some("CERTB64") => ExportFormat::CertB64,
+                Some("PKCS7DER") => ExportFormat::Pkcs7Der,
+                Some("PKCS7B64") => ExportFormat::Pkcs7B64,
+                Some("PKCS12DER") => ExportFormat::Pkcs12Der,
+                Some("PKCS12B64") => ExportFormat::Pkcs12B64,
+                _ => return Err(ParseFailure::invalid("FORMAT", &v)),
+            };
+            Some(f)
+        }
+    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use super::fix::Link;
 use super::{Ctx, Finding, Options, Severity};
-use crate::tls::quoted;
+use crate::operand::quoted;
 use crate::{DatalibError, RingEntry, RingView};
 use racemu_racf::Owner;
 

@@ -1,16 +1,14 @@
 //! Findings about the server certificate itself, as TLS clients judge it: its dates, key,
 //! signature, usage, names and lifetime.
 
-use super::fix::{Link, MAX_SERVER_DAYS};
+use super::fix::Link;
+use super::policy::{MAX_SERVER_DAYS, SOON_DAYS};
 use super::x509::Extensions;
 use super::{Ctx, Finding, Severity};
-use crate::tls::quoted;
+use crate::operand::quoted;
 use crate::RingEntry;
 use racemu_pki::KeyType;
 use time::Duration;
-
-/// Days before the end date from which `expires-soon` warns.
-pub(crate) const SOON_DAYS: i64 = 30;
 
 fn finding(
     severity: Severity,

@@ -7,21 +7,27 @@ use super::certificate::dates;
 use super::fix::Certified;
 use super::x509::Extensions;
 use super::{Ctx, Finding, Severity};
-use crate::tls::quoted;
+use crate::operand::quoted;
 use crate::{RingEntry, RingView};
 use racemu_pki::{parse_certificate, verify_issued_by, KeyType};
 use racemu_racf::Owner;
-use racemu_store::{certs, Tx};
+use racemu_store::certs::{self, CertRow};
+use racemu_store::{StoreResult, Tx};
 
 /// The issuers of `leaf`, nearest first: from the ring (any status) where it has them, else
-/// from RACF (CERTAUTH first); and whether the walk reached a self-signed certificate.
-pub(crate) fn walk(tx: &Tx<'_>, view: &RingView, leaf: &RingEntry) -> (Vec<Certified>, bool) {
+/// from RACF (CERTAUTH first); and whether the walk reached a self-signed certificate. A
+/// store failure is an error, never an issuer missing from RACF.
+pub(crate) fn walk(
+    tx: &Tx<'_>,
+    view: &RingView,
+    leaf: &RingEntry,
+) -> StoreResult<(Vec<Certified>, bool)> {
     let mut chain: Vec<Certified> = Vec::new();
     let mut der = leaf.der.clone();
     let mut info = leaf.info.clone();
     while chain.len() < 10 {
         if info.self_signed {
-            return (chain, true);
+            return Ok((chain, true));
         }
         let seen = |d: &[u8]| d == leaf.der.as_slice() || chain.iter().any(|c| c.der == d);
         let from_ring = view
@@ -37,30 +43,37 @@ pub(crate) fn walk(tx: &Tx<'_>, view: &RingView, leaf: &RingEntry) -> (Vec<Certi
                 has_key: e.has_key(),
                 in_ring: true,
             });
-        let next = from_ring.or_else(|| {
-            let mut rows = certs::by_subject(tx, &info.issuer.racf_dotted()).unwrap_or_default();
-            rows.retain(|r| !seen(&r.der) && verify_issued_by(&der, &r.der));
-            rows.sort_by_key(|r| (r.owner != Owner::CertAuth, r.seq));
-            let r = rows.into_iter().next()?;
-            let parsed = parse_certificate(&r.der).ok()?;
-            Some(Certified {
-                owner: r.owner,
-                label: r.label,
-                status: r.status.to_string(),
-                der: r.der,
-                info: parsed,
-                has_key: r.private_key.is_some(),
-                in_ring: false,
-            })
-        });
+        let next = match from_ring {
+            Some(c) => Some(c),
+            None => {
+                let mut rows = certs::by_subject(tx, &info.issuer.racf_dotted())?;
+                rows.retain(|r| !seen(&r.der) && verify_issued_by(&der, &r.der));
+                rows.sort_by_key(|r| (r.owner != Owner::CertAuth, r.seq));
+                rows.into_iter().next().and_then(from_racf)
+            }
+        };
         let Some(n) = next else {
-            return (chain, false);
+            return Ok((chain, false));
         };
         der = n.der.clone();
         info = n.info.clone();
         chain.push(n);
     }
-    (chain, false)
+    Ok((chain, false))
+}
+
+/// An issuer found in RACF (not in the ring); `None` when its certificate cannot be parsed.
+fn from_racf(r: CertRow) -> Option<Certified> {
+    let parsed = parse_certificate(&r.der).ok()?;
+    Some(Certified {
+        owner: r.owner,
+        label: r.label,
+        status: r.status.to_string(),
+        der: r.der,
+        info: parsed,
+        has_key: r.private_key.is_some(),
+        in_ring: false,
+    })
 }
 
 /// `RACDCERT owner ALTER(LABEL('l')) TRUST`.

@@ -1,5 +1,6 @@
 //! What the doctor reports: findings, probes and the report that carries them.
 
+use crate::probe::Probe;
 use serde_json::{json, Value};
 
 /// How bad a finding is.
@@ -36,17 +37,6 @@ pub struct Finding {
     /// The commands that mend it, each a complete RACF or TSO command with the ring's real
     /// labels, owners and names, in the order they must run. Empty when no command can.
     pub fix: Vec<String>,
-}
-
-/// The outcome of a real TLS handshake by one client profile against the served ring.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Probe {
-    /// The client profile (`chrome`, `firefox`, `java`, `openssl`, `curl`).
-    pub client: String,
-    /// Whether the handshake completed and the client accepted the server's certificate.
-    pub accepted: bool,
-    /// What the handshake negotiated, or the failure that client would report.
-    pub detail: String,
 }
 
 /// The doctor's verdict on one ring for one user ID.

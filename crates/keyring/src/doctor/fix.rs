@@ -1,17 +1,14 @@
 //! The commands of a fix: a server certificate issued again (GENCERT with the ring's real
 //! signer, then ROLLOVER or CONNECT … DEFAULT), a replacement CA, a CONNECT, an ALTER TRUST.
 
+use super::policy::{MAX_SERVER_DAYS, SOON_DAYS};
 use super::x509::subject_attributes;
 use super::Ctx;
-use crate::tls::quoted;
+use crate::operand::quoted;
 use crate::RingEntry;
 use racemu_pki::{AltNameKind, KeyType};
 use racemu_racf::Owner;
 use time::{Duration, OffsetDateTime};
-
-/// The longest validity the CA/Browser Forum allows a TLS server certificate (398 days); a
-/// new one gets 397, a day to spare.
-pub(crate) const MAX_SERVER_DAYS: i64 = 398;
 
 /// The key a replacement certificate gets: the old one's type and size, made acceptable
 /// (RSA at least 2048 bits, P-521 replaced by P-256), or RSA 2048 when `force_rsa`.
@@ -155,7 +152,7 @@ impl Ctx<'_> {
     /// RSA keys of 2048 bits or more.
     fn can_sign(&self, ca: &Certified) -> bool {
         let ext = super::x509::Extensions::of(&ca.der);
-        ca.info.not_after - self.options.now >= Duration::days(super::certificate::SOON_DAYS)
+        ca.info.not_after - self.options.now >= Duration::days(SOON_DAYS)
             && ca.info.not_before <= self.options.now
             && !(ca.info.key_type == KeyType::Rsa && ca.info.key_size < 2048)
             && ext.ca

@@ -16,16 +16,18 @@ mod certificate;
 mod chain;
 mod finding;
 mod fix;
+mod policy;
 mod render;
 mod san;
 mod x509;
 
-pub use finding::{Finding, Probe, Report, Severity};
+pub use crate::probe::Probe;
+pub use finding::{Finding, Report, Severity};
 
 use crate::{open_ring, DatalibError, RingEntry, RingRef, RingView, StatusFilter};
 use fix::Certified;
 use racemu_racf::Owner;
-use racemu_store::{certs, profiles, Store, StoreError, Tx};
+use racemu_store::{certs, profiles, Store, StoreResult, Tx};
 use std::collections::HashSet;
 use time::OffsetDateTime;
 
@@ -129,7 +131,7 @@ pub fn examine(
         Err(e) => return Err(e),
     };
     let findings = store
-        .transaction(|tx| Ok::<_, StoreError>(judge(tx, &view, options)))
+        .transaction(|tx| judge(tx, &view, options))
         .map_err(DatalibError::internal)?;
     let mut report = report(format!("{}/{}", view.owner, view.name), &user, findings);
     // Clients see what the server is given.
@@ -156,50 +158,51 @@ fn report(ring: String, user: &str, mut findings: Vec<Finding>) -> Report {
 }
 
 /// Every finding about the opened ring.
-fn judge(tx: &Tx<'_>, view: &RingView, options: &Options) -> Vec<Finding> {
+fn judge(tx: &Tx<'_>, view: &RingView, options: &Options) -> StoreResult<Vec<Finding>> {
     let mut findings = Vec::new();
     let leaf = match access::choose(view, options) {
         Ok(e) => e,
         Err(why) => {
-            let ctx = context(tx, view, options, None);
-            return access::not_chosen(&ctx, why);
+            let ctx = context(tx, view, options, None)?;
+            return Ok(access::not_chosen(&ctx, why));
         }
     };
-    let ctx = context(tx, view, options, Some(leaf));
+    let ctx = context(tx, view, options, Some(leaf))?;
     findings.extend(access::key(&ctx, leaf));
     findings.extend(certificate::judge(&ctx, leaf));
     findings.extend(chain::judge(&ctx, leaf));
-    findings
+    Ok(findings)
 }
 
-/// The shared context; the chain of `leaf` walked through the ring, then RACF.
+/// The shared context; the chain of `leaf` walked through the ring, then RACF. A store
+/// failure is an error, never an empty answer.
 fn context<'a>(
     tx: &Tx<'_>,
     view: &'a RingView,
     options: &'a Options,
     leaf: Option<&RingEntry>,
-) -> Ctx<'a> {
-    let raclisted = |c: &str| profiles::class_options(tx, c).is_ok_and(|o| o.raclisted);
+) -> StoreResult<Ctx<'a>> {
+    let raclisted = |c: &str| profiles::class_options(tx, c).map(|o| o.raclisted);
     let mut labels_in_use = HashSet::new();
     let mut owners: Vec<Owner> = view.entries.iter().map(|e| e.owner.clone()).collect();
     owners.push(Owner::CertAuth);
     owners.push(Owner::User(view.owner.clone()));
     for o in owners {
-        for l in certs::labels(tx, &o).unwrap_or_default() {
+        for l in certs::labels(tx, &o)? {
             labels_in_use.insert((o.name().to_string(), l));
         }
     }
     let (chain, chain_complete) = match leaf {
-        Some(l) => chain::walk(tx, view, l),
+        Some(l) => chain::walk(tx, view, l)?,
         None => (Vec::new(), true),
     };
-    Ctx {
+    Ok(Ctx {
         view,
         options,
         labels_in_use,
-        digtcert_raclisted: raclisted("DIGTCERT"),
-        digtring_raclisted: raclisted("DIGTRING"),
+        digtcert_raclisted: raclisted("DIGTCERT")?,
+        digtring_raclisted: raclisted("DIGTRING")?,
         chain,
         chain_complete,
-    }
+    })
 }

@@ -8,7 +8,7 @@
 use super::fix::Link;
 use super::x509::subject_attributes;
 use super::{Ctx, Finding, Severity};
-use crate::tls::quoted;
+use crate::operand::quoted;
 use crate::RingEntry;
 use racemu_pki::AltNameKind;
 use std::net::IpAddr;

@@ -1,0 +1,18 @@
+//! What every z/OSMF handler shares: the axum state.
+
+use crate::logon_cache::LogonCache;
+use crate::sessions::Sessions;
+use crate::Backend;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The store and the programs.
+    pub backend: Backend,
+    /// The port listened on, for `/zosmf/info`.
+    pub port: u16,
+    /// TSO address spaces started through the address-space API.
+    pub tso: Sessions,
+    /// Recent good logons.
+    pub logons: LogonCache,
+}
