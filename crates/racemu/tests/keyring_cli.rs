@@ -339,7 +339,8 @@ fn a_certificate_added_notrust_is_explained_listed_and_named_by_serve() {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("racf.db");
     // An outside CA's certificate for WEBSRV, in a data set; the CA itself not in RACF.
-    let make = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Outside CA')) NISTECC WITHLABEL('OCA')
+    let make = "ADDUSER WEBSRV
+RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Outside CA')) NISTECC WITHLABEL('OCA')
 RACDCERT ID(WEBSRV) GENCERT SUBJECTSDN(CN('web')) NISTECC SIGNWITH(CERTAUTH LABEL('OCA')) WITHLABEL('tmp')
 RACDCERT ID(WEBSRV) EXPORT(LABEL('tmp')) DSN('WEB.CERT') FORMAT(CERTDER)
 RACDCERT CERTAUTH EXPORT(LABEL('OCA')) DSN('OCA.CERT') FORMAT(CERTDER)
