@@ -93,9 +93,32 @@ fn router(state: AppState) -> Router {
             crate::error::ZosmfError::not_found("The requested z/OSMF resource does not exist.")
         })
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(refuse_oversized))
         .layer(axum::middleware::map_response(crate::error::json_refusals))
         .layer(axum::middleware::from_fn(access_log))
         .with_state(state)
+}
+
+/// Answers 413 to a request whose Content-Length is over [`MAX_BODY`] before anything else
+/// runs (logon included) and before any of its body is read, so that a client that sent
+/// `Expect: 100-continue` never sends the body and one that did not gets the answer at once.
+/// Bodies without a Content-Length are still bounded by `DefaultBodyLimit` as they are read.
+async fn refuse_oversized(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match declared {
+        Some(n) if n > MAX_BODY as u64 => axum::response::IntoResponse::into_response((
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            "length limit exceeded",
+        )),
+        _ => next.run(request).await,
+    }
 }
 
 /// Serves z/OSMF on `listen` with `tls` until SIGINT or SIGTERM. Logs the bound address
