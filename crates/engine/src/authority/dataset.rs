@@ -160,26 +160,7 @@ pub fn decide(dsn: &str, facts: &DsFacts<'_>, needed: Access) -> DsDecision {
 /// qualifier, `*` within a qualifier any characters of that qualifier, `**` any number of
 /// qualifiers, including none.
 pub fn ds_generic_match(pattern: &str, name: &str) -> bool {
-    fn qual(p: &[u8], n: &[u8]) -> bool {
-        match (p.first(), n.first()) {
-            (None, None) => true,
-            (Some(b'*'), _) => qual(&p[1..], n) || (!n.is_empty() && qual(p, &n[1..])),
-            (Some(b'%'), Some(_)) => qual(&p[1..], &n[1..]),
-            (Some(a), Some(b)) if a == b => qual(&p[1..], &n[1..]),
-            _ => false,
-        }
-    }
-    fn quals(p: &[&str], n: &[&str]) -> bool {
-        match (p.first(), n.first()) {
-            (None, None) => true,
-            (Some(&"**"), _) => quals(&p[1..], n) || (!n.is_empty() && quals(p, &n[1..])),
-            (Some(a), Some(b)) => qual(a.as_bytes(), b.as_bytes()) && quals(&p[1..], &n[1..]),
-            _ => false,
-        }
-    }
-    let p: Vec<&str> = pattern.split('.').collect();
-    let n: Vec<&str> = name.split('.').collect();
-    quals(&p, &n)
+    super::qualifiers_match(pattern, name, false)
 }
 
 /// How specific a generic data set profile is, for choosing among the ones that cover a name:

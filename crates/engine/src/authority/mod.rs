@@ -14,8 +14,17 @@ use racemu_store::{groups, profiles, users, StoreResult, Tx};
 /// `%` matches one character, `*` any characters within one qualifier (or, as the last
 /// character of the name, the rest of the name), `**` any number of qualifiers.
 pub fn generic_match(pattern: &str, name: &str) -> bool {
-    let p: Vec<&str> = pattern.split('.').collect();
-    let n: Vec<&str> = name.split('.').collect();
+    // A trailing `*` qualifier also matches the remaining qualifiers (RACF rule for general
+    // resources: `IRR.*` covers `IRR.DIGTCERT.LIST`).
+    qualifiers_match(pattern, name, true)
+}
+
+/// The generic matching that general-resource and data set profiles share: qualifier by
+/// qualifier, `%` one character, `*` any characters within a qualifier, `**` any number of
+/// qualifiers (none included). With `trailing_star_rest`, a last qualifier of `*` also
+/// covers every remaining qualifier (general resources); without it, exactly one
+/// (data sets under enhanced generic naming).
+pub(crate) fn qualifiers_match(pattern: &str, name: &str, trailing_star_rest: bool) -> bool {
     fn qual(p: &[u8], n: &[u8]) -> bool {
         match (p.first(), n.first()) {
             (None, None) => true,
@@ -25,18 +34,20 @@ pub fn generic_match(pattern: &str, name: &str) -> bool {
             _ => false,
         }
     }
-    fn quals(p: &[&str], n: &[&str]) -> bool {
+    fn quals(p: &[&str], n: &[&str], rest: bool) -> bool {
         match (p.first(), n.first()) {
             (None, None) => true,
-            (Some(&"**"), _) => quals(&p[1..], n) || (!n.is_empty() && quals(p, &n[1..])),
-            // A trailing `*` qualifier also matches the remaining qualifiers (RACF rule for
-            // general resources: `IRR.*` covers `IRR.DIGTCERT.LIST`).
-            (Some(&"*"), Some(_)) if p.len() == 1 => true,
-            (Some(a), Some(b)) => qual(a.as_bytes(), b.as_bytes()) && quals(&p[1..], &n[1..]),
+            (Some(&"**"), _) => {
+                quals(&p[1..], n, rest) || (!n.is_empty() && quals(p, &n[1..], rest))
+            }
+            (Some(&"*"), Some(_)) if rest && p.len() == 1 => true,
+            (Some(a), Some(b)) => qual(a.as_bytes(), b.as_bytes()) && quals(&p[1..], &n[1..], rest),
             _ => false,
         }
     }
-    quals(&p, &n)
+    let p: Vec<&str> = pattern.split('.').collect();
+    let n: Vec<&str> = name.split('.').collect();
+    quals(&p, &n, trailing_star_rest)
 }
 
 /// True when a profile name is generic.
@@ -257,20 +268,28 @@ pub fn group_authority_over(tx: &Tx<'_>, issuer: &str, owner: &str) -> StoreResu
         let Some(g) = groups::get(tx, &group)? else {
             return Ok(false);
         };
-        let attrs = groups::members(tx, &g.name)?
-            .into_iter()
-            .find(|(u, _)| u == issuer)
-            .map(|(_, a)| a)
-            .unwrap_or_default();
-        if attrs
-            .split_whitespace()
-            .any(|a| a == "SPECIAL" || a == "AUDITOR")
-        {
+        if group_special_or_auditor(tx, issuer, &g.name)? {
             return Ok(true);
         }
         group = g.owner;
     }
     Ok(false)
+}
+
+/// Whether `issuer` is connected to `group` with the group-SPECIAL or group-AUDITOR attribute.
+pub(crate) fn group_special_or_auditor(
+    tx: &Tx<'_>,
+    issuer: &str,
+    group: &str,
+) -> StoreResult<bool> {
+    let attrs = groups::members(tx, group)?
+        .into_iter()
+        .find(|(u, _)| u == issuer)
+        .map(|(_, a)| a)
+        .unwrap_or_default();
+    Ok(attrs
+        .split_whitespace()
+        .any(|a| a == "SPECIAL" || a == "AUDITOR"))
 }
 
 #[cfg(test)]

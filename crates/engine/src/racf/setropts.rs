@@ -4,20 +4,12 @@ use crate::listing::{self, setropts::SetroptsView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::{ProtectAll, Setropts};
-use racemu_store::{groups, profiles, setropts, users};
+use racemu_store::{profiles, setropts, users};
 
 /// Whether the issuer has group-SPECIAL or group-AUDITOR in any group.
 fn group_attribute_anywhere(ctx: &Ctx<'_, '_>) -> Result<bool, Fail> {
     for g in users::groups(ctx.tx, ctx.issuer)? {
-        let attrs = groups::members(ctx.tx, &g)?
-            .into_iter()
-            .find(|(u, _)| u == ctx.issuer)
-            .map(|(_, a)| a)
-            .unwrap_or_default();
-        if attrs
-            .split_whitespace()
-            .any(|a| a == "SPECIAL" || a == "AUDITOR")
-        {
+        if crate::authority::group_special_or_auditor(ctx.tx, ctx.issuer, &g)? {
             return Ok(true);
         }
     }
