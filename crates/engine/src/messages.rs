@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod hints;
 pub mod ich;
 pub mod ikj;
+pub mod maps;
 
 pub use dataset::*;
 pub use ich::*;

@@ -27,14 +27,11 @@ pub struct MapRow {
 }
 
 impl MapRow {
-    /// The DIGTNMAP profile's name: `SDN(subject)IDN(issuer)` with an empty filter left empty
-    /// (racemu's form; IBM's could not be read, docs/fidelity.md).
+    /// The DIGTNMAP profile's name as RLIST shows it: the user ID it maps to (or `irrmulti`),
+    /// a period and the label, so that the user ID stands under RLIST's NAME heading as the
+    /// DISA STIG check reads it (racemu's form; IBM's could not be read, docs/fidelity.md).
     pub fn profile_name(&self) -> String {
-        format!(
-            "SDN({})IDN({})",
-            self.subject.as_ref().map_or("", NameFilter::as_str),
-            self.issuer.as_ref().map_or("", NameFilter::as_str)
-        )
+        format!("{}.{}", self.owner.internal_id(), self.label)
     }
 }
 

@@ -7,6 +7,7 @@
 //! parse folds unquoted operands; ring names keep their case even when unquoted.
 
 mod keywords;
+mod maps;
 mod operands;
 mod types;
 
@@ -52,18 +53,16 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
         Some(("ID", op)) => Some(Owner::User(user_id(op)?)),
         Some(("SITE", _)) => Some(Owner::Site),
         Some(("CERTAUTH", _)) => Some(Owner::CertAuth),
-        Some(("MULTIID", _)) => {
-            return Err(ParseFailure::new(
-                vec!["IRRD136I MULTIID cannot be used for the function specified.".into()],
-                8,
-            ))
-        }
         _ => None,
     };
     let (fname, fop) = match functions.first() {
         Some((n, o)) => (*n, Some(*o)),
         None => ("LIST", None),
     };
+    let multi_id = matches!(owners.first(), Some(("MULTIID", _)));
+    if multi_id && !matches!(fname, "MAP" | "ALTMAP" | "DELMAP" | "LISTMAP") {
+        return Err(ParseFailure::new(vec![crate::messages::irrd136i()], 8));
+    }
     let fargs: &[Operand] = fop.and_then(|o| o.args.as_deref()).unwrap_or(&[]);
     let function = match fname {
         "LIST" => Function::List(selector(fargs)?),
@@ -160,6 +159,9 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
                 })
             }
         }
+        "MAP" => maps::map(multi_id, fop, &kws)?,
+        "ALTMAP" => maps::altmap(multi_id, fargs, &kws)?,
+        "DELMAP" | "LISTMAP" => maps::delmap_or_listmap(multi_id, fname == "LISTMAP", fargs)?,
         other => Function::NotEmulated(other),
     };
     Ok(Racdcert { owner, function })
