@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use time::OffsetDateTime;
 
-/// An engine over a new in-memory store, its clock fixed at the current instant.
+/// An engine over a new in-memory store, its clock fixed ten minutes after the current
+/// instant (so that certificates openssl makes during the test have begun their validity).
 pub fn engine() -> Engine {
     Engine::new(
         Store::open_in_memory().expect("store"),
-        Clock::Fixed(OffsetDateTime::now_utc()),
+        Clock::Fixed(OffsetDateTime::now_utc() + time::Duration::minutes(10)),
         Config::default(),
     )
 }
