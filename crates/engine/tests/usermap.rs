@@ -49,7 +49,7 @@ fn six_step_order() {
     let (mut e, _ca, der) = setup();
     ok(
         &mut e,
-        &format!("RACDCERT ID(INVID) MAP IDNFILTER('O=Example.C=US') WITHLABEL('i6')"),
+        "RACDCERT ID(INVID) MAP IDNFILTER('O=Example.C=US') WITHLABEL('i6')",
     );
     assert_eq!(step(&e, &der).1, Some(FilterStep::PartialIssuer));
     ok(
