@@ -151,3 +151,90 @@ fn usermap_exit_codes_and_json() {
     );
     assert_eq!(r.code, 12, "{}", r.stderr);
 }
+
+/// `Racf::usermap` in the Rust API: the user ID, `None`, or `Refused`.
+#[test]
+fn fixture_usermap() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    openssl(
+        d,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "36500",
+            "-subj",
+            "/O=Example/CN=CA",
+        ],
+    );
+    openssl(
+        d,
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "c.key",
+            "-out",
+            "c.csr",
+            "-subj",
+            "/O=Example/CN=bob",
+        ],
+    );
+    openssl(
+        d,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "c.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-set_serial",
+            "8",
+            "-days",
+            "36500",
+            "-outform",
+            "DER",
+            "-out",
+            "c.der",
+        ],
+    );
+    let der = std::fs::read(d.join("c.der")).expect("der");
+    let now = time::OffsetDateTime::now_utc() + time::Duration::minutes(10);
+    let mut racf = racemu::Racf::builder().now(now).build().expect("racf");
+    racf.sysin("IBMUSER", "ADDUSER BOB\nSETROPTS CLASSACT(DIGTNMAP)\nRACDCERT ID(BOB) MAP SDNFILTER('CN=bob.O=Example')").expect("setup");
+    assert!(matches!(
+        racf.usermap("SRV", &der, None, None),
+        Err(racemu::RacfError::Refused(_))
+    ));
+    racf.sysin("IBMUSER", "RDEFINE FACILITY IRR.RUSERMAP UACC(NONE)\nPERMIT IRR.RUSERMAP CLASS(FACILITY) ID(SRV) ACCESS(READ)\nSETROPTS RACLIST(FACILITY) REFRESH").expect("permit");
+    assert_eq!(
+        racf.usermap("SRV", &der, None, None)
+            .expect("usermap")
+            .as_deref(),
+        Some("BOB")
+    );
+    racf.sysin("IBMUSER", "RACDCERT ID(BOB) DELMAP")
+        .expect("delmap");
+    assert_eq!(
+        racf.usermap("SRV", &der, None, None).expect("usermap"),
+        None
+    );
+}
