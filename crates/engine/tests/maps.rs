@@ -86,13 +86,13 @@ fn map_messages() {
     let cases: [(&str, &str, u32); 8] = [
         // IRRD140I (jj00008.htm): no X.509 prefix.
         ("RACDCERT ID(WEBUSER) MAP SDNFILTER('IBM.C=UK')", "IRRD140I The filter value does not begin with a valid prefix.", 8),
-        ("RACDCERT ID(WEBUSER) MAP WITHLABEL('x')", "RCM301E MAP requires SDNFILTER, IDNFILTER or both. The request is not processed.", 8),
-        ("RACDCERT ID(WEBUSER) MAP SDNFILTER('O=A') CRITERIA(APPLID=&APPLID)", "RCM306E CRITERIA can be specified only with MULTIID. The request is not processed.", 8),
-        ("RACDCERT MULTIID MAP SDNFILTER('O=A')", "RCM307E A MULTIID mapping requires CRITERIA. The request is not processed.", 8),
-        ("RACDCERT CERTAUTH MAP SDNFILTER('O=A')", "RCM309E Mappings belong to a user ID or to MULTIID, not to CERTAUTH or SITE. The request is not processed.", 8),
+        ("RACDCERT ID(WEBUSER) MAP WITHLABEL('x')", "RCM401E MAP requires SDNFILTER, IDNFILTER or both. The request is not processed.", 8),
+        ("RACDCERT ID(WEBUSER) MAP SDNFILTER('O=A') CRITERIA(APPLID=&APPLID)", "RCM406E CRITERIA can be specified only with MULTIID. The request is not processed.", 8),
+        ("RACDCERT MULTIID MAP SDNFILTER('O=A')", "RCM407E A MULTIID mapping requires CRITERIA. The request is not processed.", 8),
+        ("RACDCERT CERTAUTH MAP SDNFILTER('O=A')", "RCM409E Mappings belong to a user ID or to MULTIID, not to CERTAUTH or SITE. The request is not processed.", 8),
         ("RACDCERT ID(WEBUSER) MAP SDNFILTER('O=DUP') WITHLABEL('dup')", "", 0),
-        ("RACDCERT ID(ALICE) MAP SDNFILTER('O=DUP')", "RCM303E A mapping with the same subject's and issuer's name filters already exists. The request is not processed.", 8),
-        ("RACDCERT ID(WEBUSER) MAP SDNFILTER('O=OTHER') WITHLABEL('dup')", "RCM302E A mapping with label 'dup' already exists for user WEBUSER. The request is not processed.", 8),
+        ("RACDCERT ID(ALICE) MAP SDNFILTER('O=DUP')", "RCM403E A mapping with the same subject's and issuer's name filters already exists. The request is not processed.", 8),
+        ("RACDCERT ID(WEBUSER) MAP SDNFILTER('O=OTHER') WITHLABEL('dup')", "RCM402E A mapping with label 'dup' already exists for user WEBUSER. The request is not processed.", 8),
     ];
     for (cmd, line, rc) in cases {
         let (lines, got) = run(&mut e, "IBMUSER", cmd);
@@ -131,7 +131,7 @@ fn altmap_delmap_listmap() {
             "RACDCERT ID(WEBUSER) ALTMAP(LABEL('a')) TRUST"
         ),
         (
-            vec!["RCM304E No mapping with label 'a' was found for user WEBUSER.".to_string()],
+            vec!["RCM404E No mapping with label 'a' was found for user WEBUSER.".to_string()],
             8
         )
     );
@@ -142,7 +142,7 @@ fn altmap_delmap_listmap() {
             "RACDCERT ID(WEBUSER) LISTMAP(LABEL('a'))"
         ),
         (
-            vec!["RCM304E No mapping with label 'a' was found for user WEBUSER.".to_string()],
+            vec!["RCM404E No mapping with label 'a' was found for user WEBUSER.".to_string()],
             4
         )
     );
@@ -150,7 +150,7 @@ fn altmap_delmap_listmap() {
     assert_eq!(
         run(&mut e, "IBMUSER", "RACDCERT ID(WEBUSER) LISTMAP"),
         (
-            vec!["RCM305I No mapping information was found for user WEBUSER.".to_string()],
+            vec!["RCM405I No mapping information was found for user WEBUSER.".to_string()],
             4
         )
     );
@@ -202,7 +202,7 @@ fn deluser_and_undefined_users() {
     assert_eq!(
         run(&mut e, "IBMUSER", "RACDCERT ID(ALICE) DELMAP"),
         (
-            vec!["RCM305I No mapping information was found for user ALICE.".to_string()],
+            vec!["RCM405I No mapping information was found for user ALICE.".to_string()],
             4
         )
     );
@@ -221,7 +221,7 @@ fn digtnmap_class_commands() {
     ] {
         assert_eq!(
             run(&mut e, "IBMUSER", cmd),
-            (vec![format!("RCM310E {verb} does not operate with class DIGTNMAP; use RACDCERT MAP, ALTMAP and DELMAP. The request is not processed.")], 8)
+            (vec![format!("RCM410E {verb} does not operate with class DIGTNMAP; use RACDCERT MAP, ALTMAP and DELMAP. The request is not processed.")], 8)
         );
     }
     ok(
@@ -357,7 +357,7 @@ fn refresh_note_while_raclisted() {
     );
     assert!(o.lines.is_empty());
     assert!(
-        o.hints.iter().any(|h| h.starts_with("RCM308I")),
+        o.hints.iter().any(|h| h.starts_with("RCM408I")),
         "{:?}",
         o.hints
     );

@@ -16,7 +16,7 @@ pub(super) static HELP: &[CommandHelp] = &[CommandHelp {
         "function RACDCERT lists the owner's certificates.",
     ],
     syntax: &[
-        "RACDCERT  [ ID(userid) | CERTAUTH | SITE ]  function",
+        "RACDCERT  [ ID(userid) | CERTAUTH | SITE | MULTIID ]  function",
         "",
         "function is one of:",
         "  LIST[(LABEL('label') | SERIALNUMBER(hex) ISSUERSDN('dn'))]",
@@ -38,6 +38,10 @@ pub(super) static HELP: &[CommandHelp] = &[CommandHelp {
         "  CHECKCERT('dsn') [PASSWORD('pw')]",
         "  REKEY(LABEL('label')) WITHLABEL('label') [SIZE(n)] [RSA|NISTECC]",
         "  ROLLOVER(LABEL('label')) NEWLABEL('label') [FORCE]",
+        "  MAP[('dsn')] SDNFILTER('filter') IDNFILTER('filter') [CRITERIA(..)]",
+        "          [WITHLABEL('label')] [TRUST|NOTRUST]",
+        "  ALTMAP(LABEL('label')) [NEWLABEL('label')] [TRUST|NOTRUST] [CRITERIA(..)]",
+        "  DELMAP[(LABEL('label'))]     LISTMAP[(LABEL('label'))]",
         "",
         "REQUIRED - a function's own operands, as shown",
         "DEFAULTS - the issuer's own certificates; function LIST",
@@ -238,5 +242,55 @@ static OPERANDS: &[OperandHelp] = &[
             "Moves the certificate's ring connections to the NEWLABEL certificate and",
             "deletes the old private key. FORCE allows it when the new one is not valid yet.",
         ],
+    },
+    OperandHelp {
+        keyword: "MULTIID",
+        shown: "MULTIID",
+        text: &[
+            "Work on the mappings whose user ID is chosen by CRITERIA (MAP, ALTMAP,",
+            "DELMAP and LISTMAP only).",
+        ],
+    },
+    OperandHelp {
+        keyword: "MAP",
+        shown: "MAP[('dsn')]",
+        text: &[
+            "Defines a certificate name filter that maps certificates to the user:",
+            "SDNFILTER and/or IDNFILTER in the dotted form LIST prints. With a data set",
+            "each filter is a starting point in that certificate's names.",
+        ],
+    },
+    OperandHelp {
+        keyword: "SDNFILTER",
+        shown: "SDNFILTER('filter')",
+        text: &["The subject's name, or its least specific part: 'OU=Sales.O=IBM.C=US'."],
+    },
+    OperandHelp {
+        keyword: "IDNFILTER",
+        shown: "IDNFILTER('filter')",
+        text: &["The issuer's name, or its least specific part."],
+    },
+    OperandHelp {
+        keyword: "CRITERIA",
+        shown: "CRITERIA(APPLID=&APPLID)",
+        text: &[
+            "MULTIID: the DIGTCRIT profile whose APPLDATA is the user ID, after &APPLID",
+            "and &SYSID are replaced.",
+        ],
+    },
+    OperandHelp {
+        keyword: "ALTMAP",
+        shown: "ALTMAP(LABEL('label'))",
+        text: &["Changes a mapping's label (NEWLABEL), status or CRITERIA."],
+    },
+    OperandHelp {
+        keyword: "DELMAP",
+        shown: "DELMAP[(LABEL('label'))]",
+        text: &["Deletes one mapping, or every mapping of the owner."],
+    },
+    OperandHelp {
+        keyword: "LISTMAP",
+        shown: "LISTMAP[(LABEL('label'))]",
+        text: &["Shows one mapping, or every mapping of the owner."],
     },
 ];

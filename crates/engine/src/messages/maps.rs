@@ -58,92 +58,92 @@ pub fn irrd146i() -> Message {
     )
 }
 
-/// RCM301E: MAP without SDNFILTER or IDNFILTER, RC 8.
+/// RCM401E: MAP without SDNFILTER or IDNFILTER, RC 8.
 pub fn no_filter() -> Message {
     Message::new(
-        "RCM301E",
+        "RCM401E",
         "MAP requires SDNFILTER, IDNFILTER or both. The request is not processed.",
         8,
     )
 }
 
-/// RCM302E: the owner already has a mapping with this label, RC 8.
+/// RCM402E: the owner already has a mapping with this label, RC 8.
 pub fn map_label_exists(label: &str, owner: &str) -> Message {
     Message::new(
-        "RCM302E",
+        "RCM402E",
         format!("A mapping with label '{label}' already exists for {owner}. The request is not processed."),
         8,
     )
 }
 
-/// RCM303E: a mapping with the same subject's and issuer's filters exists (for any user), RC 8.
+/// RCM403E: a mapping with the same subject's and issuer's filters exists (for any user), RC 8.
 pub fn filter_exists() -> Message {
     Message::new(
-        "RCM303E",
+        "RCM403E",
         "A mapping with the same subject's and issuer's name filters already exists. The request is not processed.",
         8,
     )
 }
 
-/// RCM304E: no mapping with this label; RC 8 (RC 4 for LISTMAP).
+/// RCM404E: no mapping with this label; RC 8 (RC 4 for LISTMAP).
 pub fn map_not_found(label: &str, owner: &str) -> Message {
     Message::new(
-        "RCM304E",
+        "RCM404E",
         format!("No mapping with label '{label}' was found for {owner}."),
         8,
     )
 }
 
-/// RCM305I: LISTMAP or DELMAP found no mappings for the owner, RC 4.
+/// RCM405I: LISTMAP or DELMAP found no mappings for the owner, RC 4.
 pub fn no_mappings(owner: &str) -> Message {
     Message::new(
-        "RCM305I",
+        "RCM405I",
         format!("No mapping information was found for {owner}."),
         4,
     )
 }
 
-/// RCM306E: CRITERIA on a mapping of one user (racemu allows it only with MULTIID), RC 8.
+/// RCM406E: CRITERIA on a mapping of one user (racemu allows it only with MULTIID), RC 8.
 pub fn criteria_needs_multiid() -> Message {
     Message::new(
-        "RCM306E",
+        "RCM406E",
         "CRITERIA can be specified only with MULTIID. The request is not processed.",
         8,
     )
 }
 
-/// RCM307E: a MULTIID mapping without CRITERIA would map no one, RC 8.
+/// RCM407E: a MULTIID mapping without CRITERIA would map no one, RC 8.
 pub fn multiid_needs_criteria() -> Message {
     Message::new(
-        "RCM307E",
+        "RCM407E",
         "A MULTIID mapping requires CRITERIA. The request is not processed.",
         8,
     )
 }
 
-/// RCM308I (a hint, never SYSTSPRT): the change waits for the DIGTNMAP refresh.
+/// RCM408I (a hint, never SYSTSPRT): the change waits for the DIGTNMAP refresh.
 pub fn refresh_note() -> Message {
     Message::new(
-        "RCM308I",
+        "RCM408I",
         "DIGTNMAP is RACLISTed: the certificate name filter change takes effect at SETROPTS RACLIST(DIGTNMAP) REFRESH.",
         0,
     )
 }
 
-/// RCM309E: CERTAUTH or SITE named as a mapping's owner, RC 8.
+/// RCM409E: CERTAUTH or SITE named as a mapping's owner, RC 8.
 pub fn map_owner_not_user() -> Message {
     Message::new(
-        "RCM309E",
+        "RCM409E",
         "Mappings belong to a user ID or to MULTIID, not to CERTAUTH or SITE. The request is not processed.",
         8,
     )
 }
 
-/// RCM310E: RDEFINE, RALTER or RDELETE of class DIGTNMAP, which "do not operate with the
+/// RCM410E: RDEFINE, RALTER or RDELETE of class DIGTNMAP, which "do not operate with the
 /// DIGTNMAP class" (Security Administrator's Guide, tmapp.htm), RC 8.
 pub fn digtnmap_not_for(command: &str) -> Message {
     Message::new(
-        "RCM310E",
+        "RCM410E",
         format!("{command} does not operate with class DIGTNMAP; use RACDCERT MAP, ALTMAP and DELMAP. The request is not processed."),
         8,
     )
