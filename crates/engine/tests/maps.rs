@@ -362,3 +362,37 @@ fn refresh_note_while_raclisted() {
         o.hints
     );
 }
+
+/// CHECKCERT shows, to an issuer allowed to list it, the label and status of the filter that
+/// would map the certificate (z/OS 2.2, le-checkcert.htm; line texts UNCONFIRMED).
+#[test]
+fn checkcert_shows_the_mapping() {
+    let mut e = engine();
+    users(&mut e);
+    let mut ca = OutsideCa::new("/C=US/O=Example/CN=Example CA");
+    let der = ca.client("/C=US/O=Example/OU=Sales/CN=alice", None);
+    put_dataset(&mut e, "WEBUSER.CLIENT.DER", der);
+    let o = ok(&mut e, "RACDCERT CHECKCERT('WEBUSER.CLIENT.DER')");
+    assert!(!o.lines.iter().any(|l| l.contains("Mapping")));
+    ok(
+        &mut e,
+        "RACDCERT ID(WEBUSER) MAP SDNFILTER('OU=Sales.O=Example.C=US') WITHLABEL('sales') NOTRUST",
+    );
+    let o = ok(&mut e, "RACDCERT CHECKCERT('WEBUSER.CLIENT.DER')");
+    let at = o
+        .lines
+        .iter()
+        .position(|l| l == "  Mapping Label: sales")
+        .expect("mapping label");
+    assert_eq!(o.lines[at + 1], "  Mapping Status: NOTRUST");
+    assert_eq!(o.lines[at + 2], "");
+    // An issuer without LISTMAP authority over WEBUSER's mappings does not see it.
+    ok(&mut e, "ADDSD 'WEBUSER.CLIENT.DER' UACC(READ)");
+    let o = e.execute("ALICE", "RACDCERT CHECKCERT('WEBUSER.CLIENT.DER')");
+    assert!(o.rc == 0 && o.lines[0] == "Certificate 1:", "{:?}", o.lines);
+    assert!(
+        !o.lines.iter().any(|l| l.contains("Mapping")),
+        "{:?}",
+        o.lines
+    );
+}

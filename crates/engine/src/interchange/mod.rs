@@ -175,6 +175,7 @@ pub(crate) fn checkcert(ctx: &Ctx<'_, '_>, c: &CheckCert) -> Result<Output, Fail
         certs: Vec::new(),
         complete,
         expired: false,
+        mapping: None,
     };
     for info in order.iter().filter_map(|&i| infos.get(i)) {
         let profile = profile_of(info);
@@ -183,6 +184,9 @@ pub(crate) fn checkcert(ctx: &Ctx<'_, '_>, c: &CheckCert) -> Result<Output, Fail
             _ => CheckedCert::Outside(CertDetails::from(info)),
         });
         view.expired |= info.not_after < ctx.now;
+    }
+    if let Some(first) = order.first().and_then(|&i| infos.get(i)) {
+        view.mapping = crate::maps::mapping_shown(ctx, first)?;
     }
     Ok(Output::new(listing::checkcert::checkcert(&view), 0))
 }

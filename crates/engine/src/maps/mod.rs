@@ -206,3 +206,25 @@ pub(crate) fn listmap(ctx: &Ctx<'_, '_>, owner: &Owner, l: &MapSelector) -> Resu
     let views: Vec<MapView> = rows.iter().map(view).collect();
     Ok(Output::new(listmap::listmap(&owner, &views), 0))
 }
+
+/// The certificate name filter that would map the certificate `info` (the first found in
+/// IBM's six steps, among the filters defined now), as CHECKCERT shows it to an issuer with
+/// SPECIAL or the LISTMAP authority over the mapping's owner.
+pub(crate) fn mapping_shown(
+    ctx: &Ctx<'_, '_>,
+    info: &racemu_pki::CertificateInfo,
+) -> Result<Option<(String, TrustStatus)>, Fail> {
+    let (subject, issuer) = (info.subject.racf_dotted(), info.issuer.racf_dotted());
+    for (_, s, i) in lookup::candidates(&subject, &issuer) {
+        if let Some(row) = maps::with_filters(ctx.tx, &s, &i, false)? {
+            let allowed = crate::authority::racdcert_allowed(
+                ctx.tx,
+                ctx.issuer,
+                "LISTMAP",
+                level(ctx, &row.owner),
+            )?;
+            return Ok(allowed.then_some((row.label, row.status)));
+        }
+    }
+    Ok(None)
+}
