@@ -6,6 +6,7 @@ pub(crate) mod add;
 
 use crate::authority::{authorize, level_for};
 use crate::certificates::cert_view;
+pub(crate) use crate::datasets::decode_package;
 use crate::datasets::{read_dataset, write_dataset};
 use crate::listing::checkcert::{CheckCertView, CheckedCert};
 use crate::listing::{self, CertDetails};
@@ -22,18 +23,6 @@ fn pkcs12_encryption(ctx: &Ctx<'_, '_>) -> Result<pki::Pkcs12Encryption, Fail> {
         pki::Pkcs12Encryption::LegacyTripleDes
     } else {
         pki::Pkcs12Encryption::Aes256
-    })
-}
-
-/// The certificates (and private key) of a data set's content, as ADD and CHECKCERT read
-/// it: IRRD104I when it holds no certificate, RCM003E when the PKCS#12 password is missing
-/// or wrong.
-pub(crate) fn decode_package(data: &[u8], password: Option<&str>) -> Result<pki::Package, Fail> {
-    pki::decode_package(data, password).map_err(|e| match e {
-        pki::PackageError::NotACertificate => Fail::from(m::not_a_certificate()),
-        pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
-            Fail::from(m::bad_password())
-        }
     })
 }
 

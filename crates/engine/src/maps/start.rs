@@ -3,8 +3,7 @@
 //! (RACF Messages and Codes, IRRD141I, IRRD142I and IRRD146I:
 //! <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/jj00009.htm>).
 
-use crate::datasets::read_dataset;
-use crate::interchange::decode_package;
+use crate::datasets::{decode_package, read_dataset};
 use crate::messages::maps as mm;
 use crate::messages::not_a_certificate;
 use crate::{Ctx, Fail};
