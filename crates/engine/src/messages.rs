@@ -5,12 +5,14 @@
 //! Messages and Codes pages or a real capture (docs/sources.md) are reproduced exactly; the others
 //! are racemu's documented choices (see `docs/fidelity.md`). RACDCERT's IRRD messages and racemu's
 //! own RCM messages are here; the RACF commands' ICH messages are in [`ich`], the TSO parse
-//! messages the engine itself raises in [`ikj`], racemu's hints in [`hints`].
+//! messages the engine itself raises in [`ikj`], racemu's hints in [`hints`]. Which crate
+//! owns which range of racemu's own numbers (`RCMnnn`) is in [`ranges`].
 
 pub mod dataset;
 pub mod hints;
 pub mod ich;
 pub mod ikj;
+pub mod ranges;
 
 pub use dataset::*;
 pub use ich::*;
