@@ -383,14 +383,15 @@ struct Found {
 /// severity letter (none for `$HASP` and `ISRZ`), and no letter or digit after.
 fn message_ids(lit: &Literal) -> Vec<Found> {
     let text = &lit.text;
+    let prefixes: Vec<(&str, Vec<char>)> =
+        PREFIXES.iter().map(|p| (*p, p.chars().collect())).collect();
     let mut out = Vec::new();
     for start in 0..text.len() {
         if start > 0 && text[start - 1].is_ascii_alphanumeric() {
             continue;
         }
-        for prefix in PREFIXES {
-            let p: Vec<char> = prefix.chars().collect();
-            if !text[start..].starts_with(&p) {
+        for (prefix, p) in &prefixes {
+            if !text[start..].starts_with(p) {
                 continue;
             }
             let mut end = start + p.len();
