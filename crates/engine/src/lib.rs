@@ -33,6 +33,7 @@ use std::collections::BTreeSet;
 pub(crate) use context::Ctx;
 pub use context::{Clock, Config};
 pub use listing::RingLayout;
+pub use messages::Outcome;
 pub(crate) use output::Fail;
 pub use output::Output;
 pub use racf::store_date;
@@ -122,11 +123,7 @@ impl Engine {
             Ok(cmd) => {
                 let mut out = self.run(issuer, &cmd);
                 if let Command::Racdcert(r) = &cmd {
-                    if out
-                        .lines
-                        .iter()
-                        .any(|l| l.starts_with(messages::irrd107i().id))
-                    {
+                    if out.outcome == Some(Outcome::NoMatchingCertificate) {
                         let issuer = issuer.to_ascii_uppercase();
                         out.hints.extend(
                             self.store

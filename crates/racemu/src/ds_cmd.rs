@@ -88,7 +88,7 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
             match store.transaction(put) {
                 Ok(Checked::Refused(needed, c)) => refused(&dsn, needed, &c),
                 Ok(Checked::Done(())) => {
-                    eprintln!("racemu: RCM203I data set {dsn} stored ({len} bytes)");
+                    eprintln!("racemu: {}", racemu::messages::data_set_stored(&dsn, len));
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(e),

@@ -1,6 +1,7 @@
 //! Running a JCL job, or a bare SYSTSIN stream, through the engine.
 
 use crate::catalog::StoreCatalog;
+use crate::messages;
 use racemu_engine::Engine;
 use racemu_jcl::{CatalogError, DatasetCatalog, JobSteps, ProgramLibrary, StepContext, StepResult};
 use racemu_tso::EntryPoint;
@@ -125,13 +126,9 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     out.max_cc = result.max_cc;
     out.jcl_error = result.jcl_error;
     if result.steps.is_empty() {
-        out.job_log
-            .push("RCM305E THE JOB HAS NO EXEC STATEMENT: NO STEP RAN".into());
+        out.job_log.push(messages::no_exec_statement());
         if looks_like_systsin(text) {
-            out.job_log.push(
-                "RCM306I THE INPUT LOOKS LIKE TSO COMMANDS (SYSTSIN), NOT JCL: RUN IT WITH racemu run --sysin FILE"
-                    .into(),
-            );
+            out.job_log.push(messages::input_looks_like_systsin());
         }
         out.max_cc = out.max_cc.max(12);
     }

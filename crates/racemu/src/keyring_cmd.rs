@@ -221,18 +221,13 @@ fn export(
         .iter()
         .filter(|e| e.key_withheld.is_some())
         .count();
+    let format = match format {
+        ExportFmt::Pem => "PEM",
+        ExportFmt::Pkcs12 => "PKCS#12",
+    };
     eprintln!(
-        "racemu: RCM201I wrote {target} ({}): {} certificate(s), {keys} private key(s){}",
-        match format {
-            ExportFmt::Pem => "PEM",
-            ExportFmt::Pkcs12 => "PKCS#12",
-        },
-        view.entries.len(),
-        if withheld > 0 {
-            format!(", {withheld} private key(s) withheld (see keyring list)")
-        } else {
-            String::new()
-        }
+        "racemu: {}",
+        racemu::messages::exported(&target, format, view.entries.len(), keys, withheld)
     );
     ExitCode::SUCCESS
 }

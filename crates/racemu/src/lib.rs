@@ -8,6 +8,7 @@ pub mod attls_doctor;
 pub mod catalog;
 pub mod fixture;
 pub mod job;
+pub mod messages;
 pub mod repl;
 pub mod seeding;
 pub mod serve;

@@ -247,11 +247,8 @@ pub fn run(
     let user = user.to_ascii_uppercase();
     let mut rc = 0;
     let stdout = std::io::stdout();
-    eprintln!(
-        "racemu: RCM220I READY mode on {} as {user}; LOGOFF, END or Ctrl-D leaves, a line ending in + or - continues",
-        db.map(|p| p.display().to_string())
-            .unwrap_or_else(|| "a temporary store".into())
-    );
+    let store = db.map_or_else(|| "a temporary store".into(), |p| p.display().to_string());
+    eprintln!("racemu: {}", crate::messages::repl_banner(&store, &user));
     'session: loop {
         println!("READY");
         let mut records: Vec<String> = Vec::new();
