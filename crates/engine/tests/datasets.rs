@@ -280,3 +280,78 @@ fn operations_reaches_data_sets_unless_the_access_list_names_the_user() {
     );
     assert_eq!(run(&mut e, "OPER", read).rc, 8);
 }
+
+/// The ICH408I RACF issues for an access allowed only by WARNING.
+fn warning(dsn: &str, from: Option<&str>, intent: &str) -> String {
+    let from = from.map(|f| format!("  FROM {f}\n")).unwrap_or_default();
+    format!(
+        "ICH408I USER(ALICE   ) GROUP(SYS1    ) NAME(Alice               )\n  {dsn} CL(DATASET ) VOL(RACEMU)\n  WARNING: INSUFFICIENT AUTHORITY - TEMPORARY ACCESS ALLOWED\n{from}  ACCESS INTENT({intent:<7})  ACCESS ALLOWED(NONE   )"
+    )
+}
+
+/// RACDCERT's data set opens let through by WARNING go ahead and print RACF's warning ICH408I
+/// first in the output: ADD and CHECKCERT read (READ), EXPORT and GENREQ write (ALTER to
+/// create, UPDATE to replace).
+#[test]
+fn racdcert_let_through_by_warning_prints_ich408i() {
+    let mut e = engine();
+    run(&mut e, "IBMUSER", "ADDSD 'IZUSVR.**' UACC(NONE) WARNING");
+    let o = run(&mut e, "ALICE", ADD_FROM_P12);
+    assert_eq!(o.rc, 0, "{:?}", o.lines);
+    assert_eq!(
+        o.lines[0],
+        warning("IZUSVR.SRV.P12", Some("IZUSVR.** (G)"), "READ")
+    );
+    assert!(o.lines.len() > 1, "CHECKCERT's listing follows");
+    // ADD reads the data set (the warning), then fails on its own (the certificate is
+    // IZUSVR's already): the warning stays, the failure follows it.
+    let o = run(&mut e, "ALICE", STEAL);
+    assert_eq!(
+        (o.rc, o.lines[0].as_str()),
+        (
+            8,
+            warning("IZUSVR.SRV.P12", Some("IZUSVR.** (G)"), "READ").as_str()
+        )
+    );
+    assert!(o.lines[1].starts_with("IRRD109I"), "{:?}", o.lines);
+    let export = "RACDCERT ID(IZUSVR) EXPORT(LABEL('srv')) DSN('IZUSVR.COPY.PEM') FORMAT(CERTB64)";
+    let o = run(&mut e, "ALICE", export);
+    assert_eq!(
+        (o.rc, o.lines.as_slice()),
+        (
+            0,
+            [warning("IZUSVR.COPY.PEM", Some("IZUSVR.** (G)"), "ALTER")].as_slice()
+        )
+    );
+    let o = run(&mut e, "ALICE", export);
+    assert_eq!(
+        o.lines,
+        [warning("IZUSVR.COPY.PEM", Some("IZUSVR.** (G)"), "UPDATE")]
+    );
+    let o = run(
+        &mut e,
+        "ALICE",
+        "RACDCERT ID(IZUSVR) GENREQ(LABEL('srv')) DSN('IZUSVR.SRV.REQ')",
+    );
+    assert_eq!(
+        (o.rc, o.lines.as_slice()),
+        (
+            0,
+            [warning("IZUSVR.SRV.REQ", Some("IZUSVR.** (G)"), "ALTER")].as_slice()
+        )
+    );
+    // PROTECTALL(WARNING) with no covering profile: the same warning, without FROM.
+    run(&mut e, "IBMUSER", "DELDSD 'IZUSVR.**'");
+    run(&mut e, "IBMUSER", "SETROPTS PROTECTALL(WARNING)");
+    let o = run(&mut e, "ALICE", ADD_FROM_P12);
+    assert_eq!(o.lines[0], warning("IZUSVR.SRV.P12", None, "READ"));
+    // A refusal after the warning still shows it: the warning is RACF's, the failure
+    // RACDCERT's.
+    let o = run(
+        &mut e,
+        "ALICE",
+        "RACDCERT CHECKCERT('IZUSVR.SRV.P12') PASSWORD('wrong')",
+    );
+    assert_eq!(o.lines[0], warning("IZUSVR.SRV.P12", None, "READ"));
+    assert!(o.rc >= 8, "{:?}", o.lines);
+}

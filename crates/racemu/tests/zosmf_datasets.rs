@@ -82,3 +82,65 @@ fn zosmf_and_ds_open_the_pkcs12_only_as_racf_allows() {
     let (status, _) = z.json("DELETE", P12, None);
     assert_eq!(status, 204);
 }
+
+/// An access allowed only by WARNING goes ahead everywhere, and RACF's warning ICH408I goes
+/// where z/OS sends it for that path: z/OSMF's server log (the console and the server's job
+/// log on z/OS; the REST client sees a plain 200), `racemu ds` standard error.
+#[test]
+fn warning_mode_lets_zosmf_and_ds_through_with_ich408i() {
+    let z = start();
+    z.exec(EXPORT);
+    z.exec("ADDSD 'IZUSVR.**' UACC(NONE) WARNING");
+    let url = z.url(P12);
+    let (status, body) = z.curl(&[
+        "-u",
+        "ZOSUSR:SECRET1",
+        "-H",
+        "X-CSRF-ZOSMF-HEADER: true",
+        "-H",
+        "X-IBM-Data-Type: binary",
+        &url,
+    ]);
+    assert_eq!(status, 200);
+    assert!(body.len() > 100);
+    let expected = [
+        "ICH408I USER(ZOSUSR  ) GROUP(SYS1    ) NAME(                    )",
+        "  IZUSVR.SRV.P12 CL(DATASET ) VOL(RACEMU)",
+        "  WARNING: INSUFFICIENT AUTHORITY - TEMPORARY ACCESS ALLOWED",
+        "  FROM IZUSVR.** (G)",
+        "  ACCESS INTENT(READ   )  ACCESS ALLOWED(NONE   )",
+    ];
+    let mut logged = Vec::new();
+    for _ in 0..50 {
+        logged = z
+            .log
+            .lock()
+            .map(|l| l.clone())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|l| l.split_once(" racemu zosmf: ").map(|(_, m)| m.to_string()))
+            .filter(|m| m.starts_with("ICH408I") || m.starts_with("  "))
+            .collect();
+        if logged.len() >= expected.len() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(logged, expected);
+    let out = z.tmp.path().join("srv.p12");
+    let r = racemu(
+        &z.db(),
+        &real_now(),
+        &[
+            "--user",
+            "ZOSUSR",
+            "ds",
+            "get",
+            "'IZUSVR.SRV.P12'",
+            out.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr.lines().collect::<Vec<_>>(), expected);
+}

@@ -3,6 +3,7 @@
 //! Guide: authseq.htm, cracd.htm, refrac.htm).
 
 pub mod dataset;
+pub mod dataset_open;
 
 use crate::messages as m;
 use crate::{Ctx, Fail};
