@@ -132,7 +132,8 @@ fn protectall_refuses_unprotected_data_sets_except_to_special() {
     assert_eq!(run(&mut e, "IBMUSER", ADD_FROM_P12).rc, 0);
     run(&mut e, "IBMUSER", "SETROPTS PROTECTALL(WARNING)");
     assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 0);
-    // SETROPTS GENERIC(DATASET) REFRESH is accepted (generic profiles already apply).
+    // SETROPTS GENERIC(DATASET) REFRESH is accepted (each command is a new address space,
+    // which sees the generic profiles at once; the z/OSMF server is the one that waits).
     assert_eq!(
         run(&mut e, "IBMUSER", "SETROPTS GENERIC(DATASET) REFRESH").rc,
         0
@@ -354,4 +355,41 @@ fn racdcert_let_through_by_warning_prints_ich408i() {
     );
     assert_eq!(o.lines[0], warning("IZUSVR.SRV.P12", None, "READ"));
     assert!(o.rc >= 8, "{:?}", o.lines);
+}
+
+/// Generic profiles protect only while generic profile checking is active for DATASET:
+/// after SETROPTS NOGENERIC(DATASET) only discrete profiles (and PROTECTALL) apply, until
+/// SETROPTS GENERIC(DATASET) (genproc.htm). GENERIC(DATASET) REFRESH refreshes and does not
+/// activate (refgen.htm).
+#[test]
+fn nogeneric_dataset_leaves_only_discrete_profiles() {
+    let mut e = engine();
+    run(&mut e, "IBMUSER", "ADDSD 'IZUSVR.**' UACC(NONE)");
+    assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 8);
+    assert_eq!(run(&mut e, "IBMUSER", "SETROPTS NOGENERIC(DATASET)").rc, 0);
+    assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 0);
+    assert_eq!(
+        run(&mut e, "IBMUSER", "SETROPTS GENERIC(DATASET) REFRESH").rc,
+        0
+    );
+    assert_eq!(
+        run(&mut e, "ALICE", ADD_FROM_P12).rc,
+        0,
+        "REFRESH does not activate generic checking"
+    );
+    // A discrete profile still protects.
+    run(&mut e, "IZUSVR", "ADDSD 'IZUSVR.SRV.P12' UACC(NONE)");
+    let o = run(&mut e, "ALICE", ADD_FROM_P12);
+    assert_eq!(o.rc, 8);
+    assert!(
+        o.lines[0].contains("FROM IZUSVR.SRV.P12\n"),
+        "{:?}",
+        o.lines
+    );
+    run(&mut e, "IZUSVR", "DELDSD 'IZUSVR.SRV.P12'");
+    assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 0);
+    assert_eq!(run(&mut e, "IBMUSER", "SETROPTS GENERIC(DATASET)").rc, 0);
+    let o = run(&mut e, "ALICE", ADD_FROM_P12);
+    assert_eq!(o.rc, 8);
+    assert!(o.lines[0].contains("FROM IZUSVR.** (G)\n"), "{:?}", o.lines);
 }

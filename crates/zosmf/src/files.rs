@@ -10,11 +10,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use racemu_engine::authority::dataset_open::{open_dataset, Intent, Opened, Refusal};
+use racemu_engine::authority::address_space::AddressSpace;
+use racemu_engine::authority::dataset_open::{open_dataset_in, Intent, Opened, Refusal};
 use racemu_store::datasets::{self, Dataset, DatasetError};
 use racemu_store::dslevel::Pattern;
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// Whether the request asks for binary transfer (`X-IBM-Data-Type: binary`; `record` is
 /// treated as binary too). Anything else is text.
@@ -56,7 +58,7 @@ fn not_cataloged(dsn: &str) -> ZosmfError {
 /// z/OSMF's answer when RACF refuses the logged-on user the data set (HTTP 500, category 6
 /// "Read or write function", IZUHPINFO_API_RESTFILES_Error_Categories.htm; the rc, reason
 /// and message are UNCONFIRMED, docs/fidelity.md), with RACF's ICH408I as the details. The
-/// decision is the engine's ([`open_dataset`]).
+/// decision is the engine's ([`open_dataset_in`]).
 fn refused(dsn: &str, r: Refusal) -> ZosmfError {
     let lines: Vec<String> = r
         .ich408i
@@ -89,6 +91,12 @@ fn answer<T>(dsn: &str, opened: Opened<T>) -> Result<T, ZosmfError> {
         }
         Err(r) => Err(refused(dsn, r)),
     }
+}
+
+/// The server's address space, locked for one request (a poisoned lock is taken over: the
+/// lists are only caches).
+fn space(s: &Arc<Mutex<AddressSpace>>) -> std::sync::MutexGuard<'_, AddressSpace> {
+    s.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 fn dataset_error(e: DatasetError) -> ZosmfError {
@@ -185,12 +193,16 @@ pub async fn read(
 ) -> Result<Response, ZosmfError> {
     let name = checked_name(&dsn)?;
     let n = name.clone();
+    let sp = app.datasets.clone();
     let got = app
         .backend
         .run(move |engine, _| {
-            engine
-                .store()
-                .read(|tx| open_dataset(tx, &user, &n, Intent::Read, || datasets::get(tx, &n)))
+            engine.store().read(|tx| {
+                let mut sp = space(&sp);
+                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Read, || {
+                    datasets::get(tx, &n)
+                })
+            })
         })
         .await?
         .map_err(dataset_error)?;
@@ -227,6 +239,7 @@ pub async fn write(
         text.replace("\r\n", "\n").into_bytes()
     };
     let n = name.clone();
+    let sp = app.datasets.clone();
     let created = app
         .backend
         .run(move |engine, _| {
@@ -235,7 +248,8 @@ pub async fn write(
             engine.store_mut().transaction(|tx| {
                 // Replacing needs UPDATE; creating (allocating) needs ALTER.
                 let existed = datasets::exists(tx, &n)?;
-                open_dataset(tx, &user, &n, Intent::Write, || {
+                let mut sp = space(&sp);
+                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Write, || {
                     datasets::put(tx, &d, &today).map(|()| !existed)
                 })
             })
@@ -259,12 +273,16 @@ pub async fn remove(
 ) -> Result<StatusCode, ZosmfError> {
     let name = checked_name(&dsn)?;
     let n = name.clone();
+    let sp = app.datasets.clone();
     let existed = app
         .backend
         .run(move |engine, _| {
             engine.store_mut().transaction(|tx| {
                 // Deleting (scratching) a data set needs ALTER.
-                open_dataset(tx, &user, &n, Intent::Delete, || datasets::delete(tx, &n))
+                let mut sp = space(&sp);
+                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Delete, || {
+                    datasets::delete(tx, &n)
+                })
             })
         })
         .await?

@@ -6,7 +6,8 @@
 //! "How RACF checks authorization", authseq.htm): READ to read; UPDATE to replace an existing
 //! data set; ALTER to create (allocate) or delete (scratch) one.
 
-use super::dataset::open_check;
+use super::address_space::AddressSpace;
+use super::dataset::open_check_from;
 use racemu_racf::Access;
 use racemu_store::datasets::{self, DatasetError};
 use racemu_store::Tx;
@@ -68,10 +69,28 @@ pub fn open_dataset<T>(
     intent: Intent,
     op: impl FnOnce() -> Result<T, DatasetError>,
 ) -> Result<Opened<T>, DatasetError> {
+    open_dataset_in(tx, None, userid, dsn, intent, op)
+}
+
+/// [`open_dataset`] in a long-lived address space (`space`), whose in-storage generic
+/// profiles decide instead of the database's ([`AddressSpace`]); `None` is a new address
+/// space, which sees the database's.
+pub fn open_dataset_in<T>(
+    tx: &Tx<'_>,
+    space: Option<&mut AddressSpace>,
+    userid: &str,
+    dsn: &str,
+    intent: Intent,
+    op: impl FnOnce() -> Result<T, DatasetError>,
+) -> Result<Opened<T>, DatasetError> {
     let userid = userid.to_ascii_uppercase();
     let base = dsn.split('(').next().unwrap_or(dsn);
     let needed = needed_access(tx, dsn, intent)?;
-    let c = open_check(tx, &userid, base, needed)?;
+    let in_storage = match space {
+        Some(s) => Some(s.generics(tx, &userid, base)?),
+        None => None,
+    };
+    let c = open_check_from(tx, &userid, base, needed, in_storage)?;
     let ich408i: Vec<String> = c.ich408i.iter().map(|m| m.line()).collect();
     if !c.granted {
         return Ok(Err(Refusal { needed, ich408i }));
