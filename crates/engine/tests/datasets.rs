@@ -388,6 +388,37 @@ fn nogeneric_dataset_leaves_only_discrete_profiles() {
     );
     run(&mut e, "IZUSVR", "DELDSD 'IZUSVR.SRV.P12'");
     assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 0);
+    // With neither GENERIC nor GENCMD, generic profiles cannot be defined, altered or
+    // deleted (gk00167.htm, gk00424.htm); GENCMD alone allows it.
+    let o = run(&mut e, "IZUSVR", "ADDSD 'IZUSVR.KEYS.*' UACC(NONE)");
+    assert_eq!(
+        (o.rc, o.lines.as_slice()),
+        (
+            8,
+            ["ICH09034I GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE".to_string()]
+                .as_slice()
+        )
+    );
+    let o = run(&mut e, "IZUSVR", "ALTDSD 'IZUSVR.**' UACC(READ)");
+    assert_eq!(
+        o.lines,
+        ["ICH22020I GENERIC INVALID, GENERIC COMMAND PROCESSING NOT ACTIVE"]
+    );
+    let o = run(&mut e, "IZUSVR", "DELDSD 'IZUSVR.**'");
+    assert_eq!(
+        o.lines,
+        ["ICH09034I GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE"]
+    );
+    assert_eq!(run(&mut e, "IBMUSER", "SETROPTS GENCMD(DATASET)").rc, 0);
+    assert_eq!(
+        run(&mut e, "IZUSVR", "ADDSD 'IZUSVR.KEYS.*' UACC(NONE)").rc,
+        0
+    );
+    assert_eq!(
+        run(&mut e, "ALICE", ADD_FROM_P12).rc,
+        0,
+        "still not checked"
+    );
     assert_eq!(run(&mut e, "IBMUSER", "SETROPTS GENERIC(DATASET)").rc, 0);
     let o = run(&mut e, "ALICE", ADD_FROM_P12);
     assert_eq!(o.rc, 8);

@@ -204,6 +204,15 @@ pub fn generic_checking(tx: &Tx<'_>) -> StoreResult<bool> {
         .is_none_or(|(_, o)| o.generic))
 }
 
+/// Whether RACF commands may work on generic DATASET profiles: generic checking or generic
+/// command processing (GENCMD) is active (genproc.htm); true for racemu's new store.
+pub fn generic_commands(tx: &Tx<'_>) -> StoreResult<bool> {
+    Ok(profiles::all_class_options(tx)?
+        .into_iter()
+        .find(|(c, _)| c == DATASET)
+        .is_none_or(|(_, o)| o.generic || o.gencmd))
+}
+
 /// Every generic data set profile with its access list, as the database holds them now.
 pub fn generic_profiles(tx: &Tx<'_>) -> StoreResult<Vec<ProfileFacts>> {
     let mut out = Vec::new();
