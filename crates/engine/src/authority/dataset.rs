@@ -2,7 +2,8 @@
 //! (z/OS Security Server RACF Security Administrator's Guide, "How RACF checks authorization",
 //! <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/authseq.htm>).
 //!
-//! zosmf, jcl and the binary ask [`dataset_access`]; none of them decides on its own.
+//! zosmf, jcl and the binary open data sets through [`super::dataset_open`], which asks
+//! [`open_check`]; none of them decides on its own.
 
 use super::Accessor;
 use crate::messages::{ich408i_dataset, Message, Requester, Violation};
