@@ -409,6 +409,19 @@ fn nogeneric_dataset_leaves_only_discrete_profiles() {
         o.lines,
         ["ICH09034I GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE"]
     );
+    let o = run(
+        &mut e,
+        "IZUSVR",
+        "PERMIT 'IZUSVR.**' ID(ALICE) ACCESS(READ)",
+    );
+    assert_eq!(
+        (o.rc, o.lines.as_slice()),
+        (
+            8,
+            ["ICH06010I GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE.".to_string()]
+                .as_slice()
+        )
+    );
     assert_eq!(run(&mut e, "IBMUSER", "SETROPTS GENCMD(DATASET)").rc, 0);
     assert_eq!(
         run(&mut e, "IZUSVR", "ADDSD 'IZUSVR.KEYS.*' UACC(NONE)").rc,

@@ -211,6 +211,10 @@ pub(crate) fn permit_dataset(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output
     let mut rc = 0;
     for dsn in &p.dsnames {
         let name = dsn.qualified(ctx.issuer);
+        if (p.generic || is_generic_dsname(&name)) && !generic_commands(ctx.tx)? {
+            out.push(m::ich06010i().line());
+            return Ok(Output::new(out, 8));
+        }
         let Some(prof) = profiles::get(ctx.tx, DATASET, &name)? else {
             let msg = m::ich06004i(&name);
             out.push(msg.line());
