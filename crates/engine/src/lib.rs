@@ -90,6 +90,21 @@ impl Engine {
         &self.config
     }
 
+    /// Runs `op` on data set `dsn` for `userid` once RACF allows `intent`, as one store
+    /// transaction: the engine's one data set open check
+    /// ([`authority::dataset_open::open_dataset`]), which job steps and `racemu ds` use.
+    pub fn open_dataset<T>(
+        &mut self,
+        userid: &str,
+        dsn: &str,
+        intent: authority::dataset_open::Intent,
+        mut op: impl FnMut(&racemu_store::Tx<'_>) -> Result<T, racemu_store::datasets::DatasetError>,
+    ) -> Result<authority::dataset_open::Opened<T>, racemu_store::datasets::DatasetError> {
+        self.store.transaction(|tx| {
+            authority::dataset_open::open_dataset(tx, userid, dsn, intent, || op(tx))
+        })
+    }
+
     /// Verifies a logon of `userid` with a password or password phrase, as one transaction
     /// (see [`logon::verify`]): counts failed attempts and revokes per SETROPTS
     /// PASSWORD(REVOKE(n)).
@@ -162,6 +177,7 @@ impl Engine {
         let config = self.config;
         let issuer = issuer.to_ascii_uppercase();
         let mut undefined = BTreeSet::new();
+        let mut warnings = Vec::new();
         let result: Result<Output, Fail> = self.store.transaction(|tx| {
             let mut ctx = Ctx {
                 tx,
@@ -169,15 +185,21 @@ impl Engine {
                 now,
                 config,
                 undefined: RefCell::new(BTreeSet::new()),
+                warnings: RefCell::new(Vec::new()),
             };
             let out = dispatch::dispatch(&mut ctx, cmd);
             undefined = ctx.undefined.take();
+            warnings = ctx.warnings.take();
             out
         });
         let mut out = match result {
             Ok(o) => o,
             Err(Fail(o)) => o,
         };
+        if !warnings.is_empty() {
+            warnings.append(&mut out.lines);
+            out.lines = warnings;
+        }
         for id in undefined {
             if !self.noted.contains(&id) {
                 out.hints.push(messages::hints::rcm116i(&id).line());

@@ -15,6 +15,14 @@
 //!   once, naming the first step the job does not run, each such step then `IEF272I`.
 //! - `IEFC627I INCORRECT USE OF x IN THE COND FIELD`: a `COND=` the converter rejects.
 //!   UNCONFIRMED (docs/fidelity.md): the converter's message for a bad COND could not be read.
+//! - `IEF344I … ALLOCATION FAILED DUE TO DATA FACILITY SYSTEM ERROR`: a DD's allocation that
+//!   DFSMS failed, here because RACF refused to let the job's user create (`DISP=NEW`) the data
+//!   set; real job logs show it before the DFSMS message that gives the reason and
+//!   `IEF272I … STEP WAS NOT EXECUTED.` (the IEF messages index,
+//!   https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ieam800/iea3m8_IEF_messages.htm,
+//!   and a public job log, https://ibmmainframes.com/about49261.html). The DFSMS line between
+//!   them (an IGD17xxx message for SMS reason 17012, "User not authorized to define data set",
+//!   idar100/smsre18.htm) is UNCONFIRMED and not written (docs/fidelity.md).
 //! - `RCM308W`: racemu's own note for a COND test naming a step that is not an earlier step.
 
 /// `IEF142I`: the step ran and ended with return code `rc`.
@@ -48,6 +56,11 @@ pub(crate) fn step_not_executed(job: &str, step: &str) -> String {
 /// `IEF450I`: the step ended abnormally with completion code `code` (`S806`, `U0012`).
 pub(crate) fn abend(job: &str, step: &str, code: &str) -> String {
     format!("IEF450I {job} {step} - ABEND={code} U0000 REASON=00000000")
+}
+
+/// `IEF344I`: DD `ddname` of the step could not be allocated (RACF refused the creation).
+pub(crate) fn allocation_failed_dfsms(job: &str, step: &str, ddname: &str) -> String {
+    format!("IEF344I {job} {step} {ddname} - ALLOCATION FAILED DUE TO DATA FACILITY SYSTEM ERROR")
 }
 
 /// `IEF453I`: the job failed with a JCL error.

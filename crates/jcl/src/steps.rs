@@ -3,7 +3,7 @@
 //! processing at step end. Data sets live behind a [`DatasetCatalog`], so this crate stays
 //! free of any store.
 
-use crate::{DdInput, DdKind, Job, Step, StepResult};
+use crate::{messages, DdInput, DdKind, Job, Step, StepResult};
 
 /// What kind of refusal a [`CatalogError`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,18 @@ pub trait DatasetCatalog {
     fn put(&mut self, dsn: &str, data: Vec<u8>) -> Result<(), CatalogError>;
     /// Deletes data set or member `dsn`; whether it existed.
     fn delete(&mut self, dsn: &str) -> Result<bool, CatalogError>;
+    /// Allocates new data set `dsn` (`DISP=NEW` at step start): only the check that the
+    /// job's user may create it; the data set is written by the step or cataloged at its end.
+    /// A catalog without access control allows every allocation.
+    fn allocate(&mut self, dsn: &str) -> Result<(), CatalogError> {
+        let _ = dsn;
+        Ok(())
+    }
+    /// Messages the catalog's requests produced that were not refusals (RACF's ICH408I for
+    /// an access allowed only by WARNING), for the job log; each is given once.
+    fn take_notices(&mut self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Runs one step of a job, writing its own job-log lines (allocation and open messages) to
@@ -110,6 +122,13 @@ impl StepContext<'_> {
         }
     }
 
+    /// Writes the catalog's notices (RACF's warning ICH408I) to the job log.
+    fn notices(&mut self, catalog: &mut dyn DatasetCatalog) {
+        for n in catalog.take_notices() {
+            self.log.extend(n.lines().map(str::to_string));
+        }
+    }
+
     /// Reports a store failure under DD `ddname` (`RCM310E`); the job ends with CC 12 or more.
     fn store_failed(&mut self, ddname: &str, e: &CatalogError) {
         self.log.push(format!(
@@ -149,7 +168,9 @@ impl StepContext<'_> {
         dsn: &str,
         ddname: &str,
     ) -> Result<Vec<u8>, StepResult> {
-        match catalog.get(dsn) {
+        let got = catalog.get(dsn);
+        self.notices(catalog);
+        match got {
             Ok(Some(data)) => Ok(data),
             Ok(None)
             | Err(CatalogError {
@@ -256,18 +277,40 @@ fn run_program<L: ProgramLibrary>(library: &mut L, cx: &mut StepContext<'_>) -> 
 /// Allocation at step start: every DD naming an existing data set (`DISP=SHR` or `OLD`,
 /// with or without a member) must find it cataloged, else `IEF212I … DATA SET NOT FOUND` and
 /// the step is not executed (a JCL error, as on z/OS). A member need not exist yet: that is
-/// found when the program opens it.
+/// found when the program opens it. A DD creating a data set (`DISP=NEW`, or no status,
+/// which is NEW) needs the job's user to be allowed to create it ([`DatasetCatalog::allocate`]):
+/// a refusal writes RACF's ICH408I and `IEF344I … ALLOCATION FAILED DUE TO DATA FACILITY
+/// SYSTEM ERROR`, and the step is not executed.
 fn allocate(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> Result<(), StepResult> {
     for dd in &cx.step.dds {
         let DdKind::Dataset { dsn, disp } = &dd.kind else {
             continue;
         };
         let status = disp.first().map(|s| s.to_ascii_uppercase());
+        let base = dsn.split('(').next().unwrap_or(dsn);
+        let ddname = dd.name.as_deref().unwrap_or_default();
+        if matches!(status.as_deref(), None | Some("" | "NEW")) && !base.starts_with('&') {
+            let created = catalog.allocate(base);
+            cx.notices(catalog);
+            match created {
+                Ok(()) => {}
+                Err(e) if e.kind == CatalogErrorKind::NotAuthorized => {
+                    cx.log.extend(e.message.lines().map(str::to_string));
+                    cx.log.push(messages::allocation_failed_dfsms(
+                        &cx.job.name,
+                        cx.stepname(),
+                        ddname,
+                    ));
+                    return Err(StepResult::NotExecuted);
+                }
+                // A name the catalog refuses is found when the step writes it.
+                Err(_) => {}
+            }
+            continue;
+        }
         if !matches!(status.as_deref(), Some("SHR" | "OLD")) {
             continue;
         }
-        let base = dsn.split('(').next().unwrap_or(dsn);
-        let ddname = dd.name.as_deref().unwrap_or_default();
         match catalog.exists(base) {
             Ok(true) => {}
             Ok(false)
@@ -327,7 +370,9 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
         cx.write_sysout("SYSUT2", text.lines().map(str::to_string).collect());
         return StepResult::Completed(0);
     };
-    match catalog.put(dsn, data) {
+    let put = catalog.put(dsn, data);
+    cx.notices(catalog);
+    match put {
         Ok(()) => StepResult::Completed(0),
         Err(e) if e.kind == CatalogErrorKind::NotAuthorized => {
             let dsn = dsn.trim_matches('\'').to_ascii_uppercase();
@@ -372,6 +417,7 @@ fn dispositions(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>, resu
         } else {
             Ok(())
         };
+        cx.notices(catalog);
         if let Err(e) = &done {
             if e.kind == CatalogErrorKind::NotAuthorized {
                 // RACF refused the deletion (or creation): its ICH408I; the data set is

@@ -48,8 +48,14 @@ impl DatasetCatalog for Tso<'_> {
     fn put(&mut self, dsn: &str, data: Vec<u8>) -> Result<(), CatalogError> {
         self.catalog.put(dsn, data)
     }
+    fn allocate(&mut self, dsn: &str) -> Result<(), CatalogError> {
+        self.catalog.allocate(dsn)
+    }
     fn delete(&mut self, dsn: &str) -> Result<bool, CatalogError> {
         self.catalog.delete(dsn)
+    }
+    fn take_notices(&mut self) -> Vec<String> {
+        self.catalog.take_notices()
     }
 }
 
@@ -104,6 +110,7 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
         catalog: StoreCatalog {
             engine,
             user: user.to_ascii_uppercase(),
+            notices: Vec::new(),
         },
         user: &user,
         systsprt: Vec::new(),

@@ -2,7 +2,9 @@
 //! wins), access lists with groups and `*`, UACC, and RACLIST snapshots (Security Administrator's
 //! Guide: authseq.htm, cracd.htm, refrac.htm).
 
+pub mod address_space;
 pub mod dataset;
+pub mod dataset_open;
 
 use crate::messages as m;
 use crate::{Ctx, Fail};
