@@ -16,8 +16,11 @@
 mod checks;
 mod cond;
 mod cond_param;
+mod error;
 mod fields;
+mod instream;
 mod messages;
+mod operands;
 mod reader;
 mod runner;
 mod statement;
@@ -26,17 +29,14 @@ mod symbols;
 
 pub use cond::{Condition, Rel};
 pub use cond_param::{parse_job_cond, AbendRule, RcTest, StepCond};
+pub use error::JclError;
+pub use operands::{JclOperand, Operands, Shape, Value};
 pub use steps::{
     CatalogError, CatalogErrorKind, DatasetCatalog, JobSteps, ProgramLibrary, StepContext,
     StepRunner, SysoutFile,
 };
 
 use std::collections::BTreeMap;
-
-/// A JCL error, with the message JES would print.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct JclError(pub String);
 
 /// How symbols are substituted in an in-stream data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -68,3 +68,10 @@ pub(crate) fn cond_names_no_earlier_step(step: &str, line: usize) -> String {
         "RCM308W THE COND TEST AT LINE {line} NAMES STEP {step}, WHICH IS NOT AN EARLIER STEP OF THE JOB: THE TEST IS ALWAYS FALSE"
     )
 }
+
+mod allocation;
+mod converter;
+mod notes;
+
+pub(crate) use allocation::*;
+pub(crate) use notes::*;

@@ -89,7 +89,7 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     let job = match racemu_jcl::parse_job(text) {
         Ok(j) => j,
         Err(e) => {
-            out.job_log.extend(e.0.lines().map(str::to_string));
+            out.job_log.extend(e.lines());
             out.jcl_error = true;
             out.max_cc = 12;
             return out;
