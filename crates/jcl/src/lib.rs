@@ -19,6 +19,7 @@ mod cond_param;
 mod error;
 mod fields;
 mod instream;
+mod listing;
 mod messages;
 mod operands;
 mod reader;
@@ -30,6 +31,7 @@ mod symbols;
 pub use cond::{Condition, Rel};
 pub use cond_param::{parse_job_cond, AbendRule, RcTest, StepCond};
 pub use error::JclError;
+pub use listing::{jesjcl_cards, job_card, starts_with_jcl, JobCard, ListedCard};
 pub use operands::{JclOperand, Operands, Shape, Value};
 pub use steps::{
     CatalogError, CatalogErrorKind, DatasetCatalog, JobSteps, ProgramLibrary, StepContext,
@@ -256,7 +258,6 @@ pub struct JobResult {
 }
 
 pub use runner::{run_job, run_job_logged, run_job_with};
-pub use statement::{is_continuation_card, statement_continues};
 
 #[cfg(test)]
 mod cond_tests;

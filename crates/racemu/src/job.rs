@@ -144,12 +144,12 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
 /// Whether `text` reads like bare SYSTSIN: its first statement-like line is not JCL (`//` or
 /// `/*`) and begins with a TSO or RACF command name racemu knows.
 fn looks_like_systsin(text: &str) -> bool {
+    if racemu_jcl::starts_with_jcl(text) {
+        return false;
+    }
     let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
         return false;
     };
-    if first.starts_with("//") || first.starts_with("/*") {
-        return false;
-    }
     let verb = racemu_tso::command_name(first).to_ascii_uppercase();
     racemu_command::VERBS.contains(&verb.as_str())
 }
