@@ -191,8 +191,9 @@ mod tests {
         );
         let card = job_card("//LONGJOBNAME XJOB ???");
         assert_eq!((card.name.as_str(), card.user), ("LONGJOBN", None));
-        assert_eq!(job_card("//").name, "JOB");
-        assert_eq!(job_card("").name, "JOB");
+        assert_eq!(job_card("//* X\n//S exec PGM=X\n").name, "JOB");
+        // A stream the reader takes without a JOB card: the job name the reader assumes.
+        assert_eq!(job_card("").name, "RACEMU");
     }
 
     #[test]

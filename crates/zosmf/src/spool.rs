@@ -306,6 +306,24 @@ mod tests {
         );
     }
 
+    /// JES2 ends `DD *,DLM=xx` data at the DLM characters or at the next statement (z/OS MVS
+    /// JCL Reference, "DLM parameter":
+    /// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ieab600/xdddlm.htm),
+    /// as the job runner reads it: the next statement is listed and numbered.
+    #[test]
+    fn jesjcl_ends_dd_star_data_with_dlm_at_the_next_statement() {
+        let jcl = "//J JOB\n//S EXEC PGM=IKJEFT01\n//SYSTSIN DD *,DLM=$$\nLISTUSER\n//SYSTSPRT DD SYSOUT=*\n";
+        assert_eq!(
+            jesjcl(jcl),
+            [
+                "         1 //J JOB",
+                "         2 //S EXEC PGM=IKJEFT01",
+                "         3 //SYSTSIN DD *,DLM=$$",
+                "         4 //SYSTSPRT DD SYSOUT=*",
+            ]
+        );
+    }
+
     /// Continuation cards carry no number: JES numbers statements, as the `ON STATEMENT n` of
     /// IEF206I in a real JES2 log shows (the IF after a JOB continued over four cards is 7).
     #[test]
