@@ -1,5 +1,9 @@
-//! The job-log messages of the job runner and of COND: one function per message, each giving
-//! the whole line. The runner writes no message ID anywhere else.
+//! The jcl crate's message catalogue: every message ID the crate writes, with its text, is
+//! here or in `messages/` (the converter's errors, the reader's notes, the step runner's
+//! allocation and OPEN messages); no other module of the crate writes one.
+//!
+//! This file: the job-log messages of the job runner and of COND, one function per message,
+//! each giving the whole line.
 //!
 //! Texts and where they come from (z/OS MVS System Messages, Vol 8 (IEF-IGD), and the MVS JCL
 //! Reference; docs/sources.md lists the pages):
@@ -81,3 +85,10 @@ pub(crate) fn cond_names_no_earlier_step(step: &str, line: usize) -> String {
         "RCM308W THE COND TEST AT LINE {line} NAMES STEP {step}, WHICH IS NOT AN EARLIER STEP OF THE JOB: THE TEST IS ALWAYS FALSE"
     )
 }
+
+mod allocation;
+mod converter;
+mod notes;
+
+pub(crate) use allocation::*;
+pub(crate) use notes::*;

@@ -3,7 +3,8 @@
 //! processing at step end. Data sets live behind a [`DatasetCatalog`], so this crate stays
 //! free of any store.
 
-use crate::{messages, DdInput, DdKind, Job, Step, StepResult};
+use crate::messages;
+use crate::{DdInput, DdKind, Job, Step, StepResult};
 
 /// What kind of refusal a [`CatalogError`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,10 +132,11 @@ impl StepContext<'_> {
 
     /// Reports a store failure under DD `ddname` (`RCM310E`); the job ends with CC 12 or more.
     fn store_failed(&mut self, ddname: &str, e: &CatalogError) {
-        self.log.push(format!(
-            "RCM310E {} {} {ddname} - THE STORE FAILED: {e}",
-            self.job.name,
-            self.stepname()
+        self.log.push(messages::store_failed(
+            &self.job.name,
+            self.stepname(),
+            ddname,
+            &e.to_string(),
         ));
         *self.store_failed = true;
     }
@@ -177,10 +179,10 @@ impl StepContext<'_> {
                 kind: CatalogErrorKind::WrongOrganization,
                 ..
             }) => {
-                self.log.push(format!(
-                    "IEC141I 013-18,IGG0191B,{},{},{ddname}",
-                    self.job.name,
-                    self.stepname()
+                self.log.push(messages::open_not_found(
+                    &self.job.name,
+                    self.stepname(),
+                    ddname,
                 ));
                 Err(StepResult::Abend {
                     system: Some(0x013),
@@ -202,10 +204,11 @@ impl StepContext<'_> {
     /// racemu's), and the step abends S913.
     fn not_authorized(&mut self, ddname: &str, dsn: &str, e: &CatalogError) -> StepResult {
         self.log.extend(e.message.lines().map(str::to_string));
-        self.log.push(format!(
-            "IEC150I 913-38,IFG0194A,{},{},{ddname},0A80,RACEMU,{dsn}",
-            self.job.name,
-            self.stepname()
+        self.log.push(messages::open_not_authorized(
+            &self.job.name,
+            self.stepname(),
+            ddname,
+            dsn,
         ));
         StepResult::Abend {
             system: Some(0x913),
@@ -264,8 +267,7 @@ fn run_program<L: ProgramLibrary>(library: &mut L, cx: &mut StepContext<'_>) -> 
         "IEFBR14" => StepResult::Completed(0),
         "IEBGENER" | "ICEGENER" => iebgener(library, cx),
         _ => library.run_program(&program, cx).unwrap_or_else(|| {
-            cx.log
-                .push(format!("CSV003I REQUESTED MODULE {program} NOT FOUND"));
+            cx.log.push(messages::module_not_found(&program));
             StepResult::Abend {
                 system: Some(0x806),
                 user: None,
@@ -318,10 +320,10 @@ fn allocate(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> Resul
                 kind: CatalogErrorKind::InvalidName,
                 ..
             }) => {
-                cx.log.push(format!(
-                    "IEF212I {} {} {ddname} - DATA SET NOT FOUND",
-                    cx.job.name,
-                    cx.stepname()
+                cx.log.push(messages::dataset_not_found(
+                    &cx.job.name,
+                    cx.stepname(),
+                    ddname,
                 ));
                 return Err(StepResult::NotExecuted);
             }
@@ -352,11 +354,8 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
         },
         Some(DdInput::Dummy) => Vec::new(),
         None => {
-            cx.log.push(format!(
-                "IEB311I {} {} - SYSUT1 DD STATEMENT MISSING",
-                cx.job.name,
-                cx.stepname()
-            ));
+            cx.log
+                .push(messages::sysut1_missing(&cx.job.name, cx.stepname()));
             return StepResult::Completed(12);
         }
     };
@@ -379,10 +378,10 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
             cx.not_authorized("SYSUT2", &dsn, &e)
         }
         Err(e) => {
-            cx.log.push(format!(
-                "IEC000I {} {} SYSUT2 - {e}",
-                cx.job.name,
-                cx.stepname()
+            cx.log.push(messages::sysut2_failed(
+                &cx.job.name,
+                cx.stepname(),
+                &e.to_string(),
             ));
             StepResult::Completed(12)
         }
@@ -427,11 +426,12 @@ fn dispositions(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>, resu
             }
         }
         if let Err(e) = done {
-            cx.log.push(format!(
-                "RCM311E {} {} {} - DISP PROCESSING OF {dsn} FAILED: {e}",
-                cx.job.name,
+            cx.log.push(messages::disp_failed(
+                &cx.job.name,
                 cx.stepname(),
-                dd.name.as_deref().unwrap_or_default()
+                dd.name.as_deref().unwrap_or_default(),
+                dsn,
+                &e.to_string(),
             ));
             *cx.store_failed = true;
         }

@@ -96,7 +96,7 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     let job = match racemu_jcl::parse_job(text) {
         Ok(j) => j,
         Err(e) => {
-            out.job_log.extend(e.0.lines().map(str::to_string));
+            out.job_log.extend(e.lines());
             out.jcl_error = true;
             out.max_cc = 12;
             return out;
@@ -148,12 +148,12 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
 /// Whether `text` reads like bare SYSTSIN: its first statement-like line is not JCL (`//` or
 /// `/*`) and begins with a TSO or RACF command name racemu knows.
 fn looks_like_systsin(text: &str) -> bool {
+    if racemu_jcl::starts_with_jcl(text) {
+        return false;
+    }
     let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
         return false;
     };
-    if first.starts_with("//") || first.starts_with("/*") {
-        return false;
-    }
     let verb = racemu_tso::command_name(first).to_ascii_uppercase();
     racemu_command::VERBS.contains(&verb.as_str())
 }

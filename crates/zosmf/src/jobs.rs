@@ -157,7 +157,10 @@ pub async fn submit(
             "Submit input data does not start with a slash",
         ));
     }
-    let (jobname, card_user) = spool::job_card(&jcl);
+    let racemu_jcl::JobCard {
+        name: jobname,
+        user: card_user,
+    } = racemu_jcl::job_card(&jcl);
     let owner = card_user.unwrap_or_else(|| user.clone());
     let submitter = user.clone();
     let (job, allowed) = app
