@@ -128,10 +128,8 @@ impl Engine {
                         .any(|l| l.starts_with(messages::irrd107i().id))
                     {
                         let issuer = issuer.to_ascii_uppercase();
-                        out.hints.extend(
-                            self.store
-                                .read(|tx| hints::label_case(tx, text, r, &issuer)),
-                        );
+                        out.hints
+                            .extend(self.store.read(|tx| hints::label_case(tx, r, &issuer)));
                     }
                 }
                 out.hints.extend(hints::repeated_operands(text));

@@ -83,7 +83,36 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
         args: operand.and_then(|o| o.args.as_deref()).unwrap_or(&[]),
         keywords: &kws,
     })?;
-    Ok(Racdcert { owner, function })
+    let mut labels = Vec::new();
+    typed_labels(ops, &mut labels);
+    Ok(Racdcert {
+        owner,
+        function,
+        labels,
+    })
+}
+
+/// The `LABEL(value)` operands anywhere in `ops`, as typed.
+fn typed_labels(ops: &[Operand], out: &mut Vec<TypedLabel>) {
+    for op in ops {
+        let Some(args) = &op.args else {
+            continue;
+        };
+        if keyword_named(op, "LABEL") {
+            if let Some(v) = args.first() {
+                out.push(TypedLabel {
+                    typed: v.as_str().to_string(),
+                    quoted: v.text.is_quoted(),
+                });
+            }
+        }
+        typed_labels(args, out);
+    }
+}
+
+/// Whether `op` is the keyword `name` written in full (any case).
+fn keyword_named(op: &Operand, name: &str) -> bool {
+    matches!(&op.text, racemu_tso::operands::OperandText::Word(w) if w.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]
@@ -170,6 +199,27 @@ mod tests {
             }
             f => panic!("{f:?}"),
         }
+    }
+
+    /// The typed command keeps each LABEL as typed, so hints need not parse the text again.
+    #[test]
+    fn labels_keep_how_they_were_typed() {
+        let r = rd("RACDCERT LIST(LABEL(MyCert)) ID(U)");
+        let typed = TypedLabel {
+            typed: "MyCert".into(),
+            quoted: false,
+        };
+        assert_eq!(typed.effective(), "MYCERT");
+        assert_eq!(r.labels, [typed]);
+        let r = rd("racdcert connect(label('My CA') ring(R) certauth) id(u)");
+        assert_eq!(
+            r.labels,
+            [TypedLabel {
+                typed: "My CA".into(),
+                quoted: true,
+            }]
+        );
+        assert!(rd("RACDCERT ADDRING(R)").labels.is_empty());
     }
 
     #[test]

@@ -292,6 +292,26 @@ impl Function {
     }
 }
 
+/// A `LABEL(value)` operand as typed, wherever it stands in the command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedLabel {
+    /// The value as typed, case kept (TSO folds it when unquoted).
+    pub typed: String,
+    /// Whether it was typed in apostrophes (its case is then kept).
+    pub quoted: bool,
+}
+
+impl TypedLabel {
+    /// The label RACF looks up: as typed when quoted, else folded to upper case.
+    pub fn effective(&self) -> String {
+        if self.quoted {
+            self.typed.clone()
+        } else {
+            self.typed.to_ascii_uppercase()
+        }
+    }
+}
+
 /// A whole RACDCERT command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Racdcert {
@@ -299,4 +319,7 @@ pub struct Racdcert {
     pub owner: Option<Owner>,
     /// The function (LIST when none was named).
     pub function: Function,
+    /// Every `LABEL(value)` operand as typed, in order, for racemu's hints on a label not
+    /// found (the label's case, whether it was quoted).
+    pub labels: Vec<TypedLabel>,
 }
