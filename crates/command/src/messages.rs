@@ -6,7 +6,7 @@
 //! Sources: TSO/E Messages, IKJ56500I, IKJ56621I, IKJ56701I, IKJ56702I, IKJ56712I
 //! (<https://www.ibm.com/docs/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ikjm100/cd02299.htm>); RACF
 //! Messages and Codes, IRRD136I
-//! (<https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/gk01251.htm>).
+//! (<https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/jj00004.htm>).
 
 use crate::operand::ParseError;
 

@@ -213,7 +213,7 @@ fn verbs_and_completion_words_are_those_of_the_old_tables() {
 
 /// MULTIID is refused with IRRD136I (RC 8) for any function but the mapping ones
 /// (RACF Messages and Codes, IRRD136I,
-/// <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/gk01251.htm>;
+/// <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/jj00004.htm>;
 /// the irrmulti user ID anchors mappings only,
 /// <https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha700/irrids.htm>).
 #[test]
