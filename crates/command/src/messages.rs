@@ -21,6 +21,15 @@ pub const IKJ56500I: &str = "IKJ56500I";
 /// grammar takes and RACF refuses, with the text of [`invalid_value_text`].
 pub const IKJ56702I: &str = "IKJ56702I";
 
+/// The ID of `ICH408I`, the access-violation message, as a literal for texts built with
+/// `concat!` (the HELP text of WARNING).
+macro_rules! ich408i_id {
+    () => {
+        "ICH408I"
+    };
+}
+pub(crate) use ich408i_id;
+
 /// Return code of a command that failed TSO parse.
 pub const PARSE_RC: u32 = 12;
 
