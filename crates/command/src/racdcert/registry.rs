@@ -21,33 +21,58 @@ pub use super::entries::FUNCTIONS;
 
 /// Every RACDCERT function, by name. [`FunctionKind::def`] gives its definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[allow(missing_docs)] // each variant is the function of the same name
 pub enum FunctionKind {
+    /// ADD: a certificate or package from a data set.
     Add,
+    /// ADDRING: a new key ring.
     AddRing,
+    /// ADDTOKEN: a PKCS #11 token (not emulated).
     AddToken,
+    /// ALTER: a certificate's status or label.
     Alter,
+    /// ALTMAP: a certificate name filter changed (not emulated).
     AltMap,
+    /// BIND: a certificate bound to a token (not emulated).
     Bind,
+    /// CHECKCERT: a data set's certificates shown.
     CheckCert,
+    /// CONNECT: a certificate put on a ring.
     Connect,
+    /// DELETE: a certificate deleted.
     Delete,
+    /// DELMAP: a certificate name filter deleted (not emulated).
     DelMap,
+    /// DELRING: a key ring deleted.
     DelRing,
+    /// DELTOKEN: a PKCS #11 token deleted (not emulated).
     DelToken,
+    /// EXPORT: a certificate (and perhaps its key) written to a data set.
     Export,
+    /// GENCERT: a key pair and certificate generated, or a request signed.
     GenCert,
+    /// GENREQ: a PKCS #10 request written.
     GenReq,
+    /// IMPORT: a certificate from a token (not emulated).
     Import,
+    /// LIST: certificates shown.
     List,
+    /// LISTCHAIN: a certificate's chain shown.
     ListChain,
+    /// LISTMAP: certificate name filters shown (not emulated).
     ListMap,
+    /// LISTRING: key rings shown.
     ListRing,
+    /// LISTTOKEN: PKCS #11 tokens shown (not emulated).
     ListToken,
+    /// MAP: a certificate name filter created (not emulated).
     Map,
+    /// REKEY: a copy of a certificate with a new key pair.
     Rekey,
+    /// REMOVE: a certificate taken off a ring.
     Remove,
+    /// ROLLOVER: a certificate replaced by its rekeyed successor.
     Rollover,
+    /// UNBIND: a certificate unbound from a token (not emulated).
     Unbind,
 }
 
