@@ -140,10 +140,8 @@ impl Engine {
                 if let Command::Racdcert(r) = &cmd {
                     if out.outcome == Some(Outcome::NoMatchingCertificate) {
                         let issuer = issuer.to_ascii_uppercase();
-                        out.hints.extend(
-                            self.store
-                                .read(|tx| hints::label_case(tx, text, r, &issuer)),
-                        );
+                        out.hints
+                            .extend(self.store.read(|tx| hints::label_case(tx, r, &issuer)));
                     }
                 }
                 out.hints.extend(hints::repeated_operands(text));

@@ -44,9 +44,10 @@ impl Output {
 
 impl From<ParseFailure> for Output {
     fn from(p: ParseFailure) -> Self {
+        let (messages, rc) = (p.messages(), p.rc());
         Output {
             hints: p.hints,
-            ..Output::new(p.messages, p.rc)
+            ..Output::new(messages, rc)
         }
     }
 }

@@ -199,10 +199,6 @@ pub(super) fn gencert_keywords(
                 let v = text_value(op, "KEY SIZE")?;
                 g.size = Some(v.parse().map_err(|_| ParseFailure::invalid("SIZE", &v))?);
             }
-            "RSA" => g.algorithm = Some(KeyAlgorithm::Rsa),
-            "NISTECC" => g.algorithm = Some(KeyAlgorithm::NistEcc),
-            "BPECC" => g.algorithm = Some(KeyAlgorithm::Bpecc),
-            "DSA" => g.algorithm = Some(KeyAlgorithm::Dsa),
             "ICSF" | "PCICC" | "PKDS" | "TOKEN" => g.key_placement = Some(k.to_string()),
             "NOTBEFORE" => g.not_before = Some(date_time(op, "NOTBEFORE")?),
             "NOTAFTER" => g.not_after = Some(date_time(op, "NOTAFTER")?),
@@ -213,7 +209,8 @@ pub(super) fn gencert_keywords(
             "TRUST" | "NOTRUST" | "HIGHTRUST" => g.status = TrustStatus::from_keyword(k),
             _ => {}
         }
-        if matches!(*k, "RSA" | "NISTECC" | "BPECC" | "DSA") {
+        if let Some(algorithm) = KeyAlgorithm::from_keyword(k) {
+            g.algorithm = Some(algorithm);
             if let Some(inner) = op.args.as_deref().and_then(|a| a.first()) {
                 g.key_placement = Some(upper(inner.as_str()));
             }

@@ -18,6 +18,7 @@ use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_of
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::Add;
+use racemu_command::FunctionKind;
 use racemu_pki as pki;
 use racemu_racf::{Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
@@ -151,7 +152,11 @@ fn renewal_target(
 pub(crate) fn add(ctx: &Ctx<'_, '_>, owner: &Owner, a: &Add) -> Result<Output, Fail> {
     let (dsn, status, label) = (&a.dsn, a.status, a.label.as_deref());
     let password = a.password.as_deref();
-    authorize(ctx, "ADD", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Add,
+        level_for(ctx, FunctionKind::Add, owner),
+    )?;
     let (_, data) = read_dataset(ctx, dsn)?;
     let pkg = super::decode_package(&data, password)?;
     let Some(first) = pkg.certificates.first().cloned() else {

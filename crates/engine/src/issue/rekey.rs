@@ -8,6 +8,7 @@ use crate::listing;
 use crate::lookup::{find_cert, new_label, parse_info, profile_name, serial_after};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
+use racemu_command::FunctionKind;
 use racemu_command::{Rekey, Rollover};
 use racemu_pki as pki;
 use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage, Owner};
@@ -17,7 +18,11 @@ use racemu_store::{certs, rings};
 /// pair, self-signed, under the WITHLABEL label.
 pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Output, Fail> {
     let (sel, g) = (r.selector.as_ref(), &*r.params);
-    authorize(ctx, "REKEY", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Rekey,
+        level_for(ctx, FunctionKind::Rekey, owner),
+    )?;
     let Some(new_label) = &g.label else {
         return Err(Fail::from(m::irrd130i("WITHLABEL")));
     };
@@ -119,7 +124,11 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
 /// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-rollover.htm).
 pub(crate) fn rollover(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rollover) -> Result<Output, Fail> {
     let (sel, new_label, force) = (r.selector.as_ref(), r.new_label.as_deref(), r.force);
-    authorize(ctx, "ROLLOVER", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Rollover,
+        level_for(ctx, FunctionKind::Rollover, owner),
+    )?;
     let Some(new_label) = new_label else {
         return Err(Fail::from(m::irrd130i("NEWLABEL")));
     };
