@@ -7,11 +7,13 @@
 //! own RCM messages are here; the RACF commands' ICH messages are in [`ich`], the TSO parse
 //! messages the engine itself raises in [`ikj`], racemu's hints in [`hints`].
 
+pub mod datalib;
 pub mod dataset;
 pub mod hints;
 pub mod ich;
 pub mod ikj;
 
+pub use datalib::*;
 pub use dataset::*;
 pub use ich::*;
 pub use ikj::*;

@@ -96,16 +96,9 @@ impl RacfBuilder {
     }
 }
 
-/// R_datalib's reason 28 for a reference that does not parse.
+/// R_datalib's reason 28 for a reference that does not parse ([`DatalibError::bad_reference`]).
 fn parse_reference(reference: &str) -> Result<RingRef, DatalibError> {
-    RingRef::parse(reference).ok_or_else(|| DatalibError {
-        saf_rc: 8,
-        racf_rc: 8,
-        racf_reason: 28,
-        description: "error in Ring_name or RACF_userid parameter",
-        explanation: format!("{reference:?} is not a ring reference."),
-        decision: None,
-    })
+    RingRef::parse(reference).ok_or_else(|| DatalibError::bad_reference(reference))
 }
 
 /// A RACF database with an engine over it.

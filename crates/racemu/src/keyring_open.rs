@@ -35,9 +35,9 @@ pub fn document(view: &RingView) -> serde_json::Value {
             serde_json::json!({
                 "label": e.label,
                 "owner": e.owner.name(),
-                "usage": e.usage,
+                "usage": e.usage.keyword(),
                 "default": e.default,
-                "status": e.status,
+                "status": e.status.keyword(),
                 "certificate": base64(&e.der),
                 "private_key": e.private_key.as_deref().map(base64),
                 "key_withheld": e.key_withheld,
