@@ -103,7 +103,7 @@ fn the_trusted_part_of_a_full_view_is_the_trusted_view() {
             .map(|e| {
                 (
                     e.label.clone(),
-                    e.status.clone(),
+                    e.status,
                     e.der.clone(),
                     e.private_key.clone(),
                 )
