@@ -29,7 +29,7 @@
 use crate::job::{run_job_text, JobOutput};
 use crate::session::{run_commands, run_sysin, Next};
 use racemu_engine::{Clock, Config, Engine, Output};
-use racemu_keyring::{open_ring, DatalibError, RingRef, RingView, StatusFilter};
+use racemu_keyring::{DatalibError, RingRef, RingView, StatusFilter};
 use racemu_store::{Store, StoreError};
 use racemu_tso::EntryPoint;
 use std::path::{Path, PathBuf};
@@ -253,7 +253,8 @@ impl Racf {
     /// R_datalib: same certificates, same private keys, same refusals.
     pub fn ring(&mut self, user: &str, reference: &str) -> Result<RingView, DatalibError> {
         let r = parse_reference(reference)?;
-        open_ring(self.engine.store_mut(), user, &r, StatusFilter::Trusted)
+        self.engine
+            .open_ring(user, r.owner.as_deref(), &r.ring, StatusFilter::Trusted)
     }
 
     /// The ring doctor: judges `reference` as `user` (the server's user ID) opens it through
