@@ -3,7 +3,7 @@
 //! PEM, PKCS#12 or rustls configurations.
 //!
 //! ```
-//! use racemu::Racf;
+//! use racemu::{Export, Racf, TlsConfigs};
 //!
 //! let mut racf = Racf::temporary().unwrap();
 //! racf.sysin("IBMUSER", "
