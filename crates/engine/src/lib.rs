@@ -12,6 +12,7 @@
 pub mod authority;
 mod certificates;
 mod context;
+pub mod datalib;
 mod datasets;
 mod dispatch;
 mod hints;
@@ -103,6 +104,20 @@ impl Engine {
         self.store.transaction(|tx| {
             authority::dataset_open::open_dataset(tx, userid, dsn, intent, || op(tx))
         })
+    }
+
+    /// Opens `owner`'s ring `ring` (the caller's own when `owner` is `None`, `*` for a
+    /// virtual ring) as `caller` would through R_datalib, as one transaction: R_datalib's
+    /// rules decide whether the ring opens, whose private keys are released and what the
+    /// status filter leaves out (see [`datalib`]).
+    pub fn open_ring(
+        &mut self,
+        caller: &str,
+        owner: Option<&str>,
+        ring: &str,
+        filter: datalib::StatusFilter,
+    ) -> Result<datalib::RingView, datalib::DatalibError> {
+        datalib::open_ring(&mut self.store, caller, owner, ring, filter)
     }
 
     /// Verifies a logon of `userid` with a password or password phrase, as one transaction

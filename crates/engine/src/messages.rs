@@ -8,12 +8,14 @@
 //! messages the engine itself raises in [`ikj`], racemu's hints in [`hints`]. Which crate
 //! owns which range of racemu's own numbers (`RCMnnn`) is in [`ranges`].
 
+pub mod datalib;
 pub mod dataset;
 pub mod hints;
 pub mod ich;
 pub mod ikj;
 pub mod ranges;
 
+pub use datalib::*;
 pub use dataset::*;
 pub use ich::*;
 pub use ikj::*;

@@ -4,7 +4,7 @@ use crate::cli::{ClientAuthArg, ExportFmt, KeyringCmd};
 use crate::fail;
 use crate::files::write_output;
 use racemu_engine::Engine;
-use racemu_keyring::{RingListing, RingView, Validity};
+use racemu_keyring::{Export, Listing, RingListing, RingView, TlsConfigs, Validity};
 use std::path::Path;
 use std::process::ExitCode;
 use time::OffsetDateTime;
@@ -144,10 +144,10 @@ fn listing_json(l: &RingListing) -> serde_json::Value {
     let entry = |e: &racemu_keyring::ListedEntry| {
         serde_json::json!({
             "label": e.label,
-            "owner": e.owner,
-            "usage": e.usage,
+            "owner": e.owner.name(),
+            "usage": e.usage.keyword(),
             "default": e.default,
-            "trust": e.trust,
+            "trust": e.trust.keyword(),
             "subject": e.subject,
             "subject_rfc4514": e.subject_rfc4514,
             "issuer": e.issuer,
