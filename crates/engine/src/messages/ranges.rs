@@ -58,7 +58,7 @@ pub const RCM_RANGES: &[RcmRange] = &[
         first: 210,
         last: 219,
         part: "standard error: serving a key ring over TLS (keys the server cannot use, stale RACLIST images)",
-        crates: &["keyring"],
+        crates: &["keyring", "engine"],
     },
     RcmRange {
         first: 220,
