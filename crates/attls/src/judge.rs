@@ -7,6 +7,7 @@ use crate::resolve::{resolve, Effective, PolicyError};
 use racemu_keyring::doctor::{Finding, Severity};
 use racemu_keyring::{RingEntry, RingView};
 use racemu_pki::KeyType;
+use racemu_racf::quoted;
 
 /// The suites a fix adds for a key type (IANA names, strongest first).
 fn suites_for(key: KeyType) -> &'static [&'static str] {
@@ -71,10 +72,6 @@ fn advanced_at(e: &Effective) -> String {
 
 fn policy_fix(at: &str, edit: &str) -> String {
     format!("policy: {at}: {edit}")
-}
-
-fn quoted(label: &str) -> String {
-    format!("'{}'", label.replace('\'', "''"))
 }
 
 fn finding(
