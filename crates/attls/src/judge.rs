@@ -8,6 +8,7 @@ use racemu_keyring::doctor::{Finding, Severity};
 use racemu_keyring::{RingEntry, RingView};
 use racemu_pki::KeyType;
 use racemu_racf::Usage;
+use racemu_racf::quoted;
 
 /// The suites a fix adds for a key type (IANA names, strongest first).
 fn suites_for(key: KeyType) -> &'static [&'static str] {
@@ -72,10 +73,6 @@ fn advanced_at(e: &Effective) -> String {
 
 fn policy_fix(at: &str, edit: &str) -> String {
     format!("policy: {at}: {edit}")
-}
-
-fn quoted(label: &str) -> String {
-    format!("'{}'", label.replace('\'', "''"))
 }
 
 fn finding(

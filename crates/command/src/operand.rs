@@ -2,6 +2,7 @@
 
 use nom::bytes::complete::take_while_m_n;
 use nom::{IResult, Parser};
+use racemu_racf::UserId;
 use racemu_tso::keywords::{resolve_keyword, KeywordMatch};
 use racemu_tso::operands::{Operand, OperandText, SyntaxError};
 
@@ -131,28 +132,19 @@ fn first_token(s: &str) -> String {
     token.map_or_else(|_| String::new(), |(_, t)| t.to_string())
 }
 
-/// True when `id` (already upper case) meets RACF's user-ID and group-name syntax: 1–8
-/// characters, the first alphabetic or national (`# @ $`), the rest alphanumeric or national.
-/// (z/OS Security Server RACF Command Language Reference, ADDUSER: "userid".)
+/// True when `id` (already upper case) is a RACF user ID or group name as [`UserId`] checks
+/// one: 1–8 characters, the first alphabetic or national (`# @ $`), the rest alphanumeric or
+/// national.
 pub fn is_valid_user_id(id: &str) -> bool {
-    let national = |c: char| matches!(c, '#' | '@' | '$');
-    let mut chars = id.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    id.chars().count() <= 8
-        && (first.is_ascii_uppercase() || national(first))
-        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || national(c))
+    UserId::is_written(id)
 }
 
 /// The user ID `value` (any case) folded to upper case, or `IKJ56702I INVALID USERID, X`
-/// when RACF's syntax forbids it.
+/// when RACF's syntax forbids it ([`UserId::parse`]).
 pub(crate) fn checked_user_id(value: &str) -> Result<String, ParseFailure> {
-    let up = value.to_ascii_uppercase();
-    if is_valid_user_id(&up) {
-        Ok(up)
-    } else {
-        Err(ParseFailure::invalid("USERID", &up))
+    match UserId::parse(value) {
+        Some(id) => Ok(id.into()),
+        None => Err(ParseFailure::invalid("USERID", &value.to_ascii_uppercase())),
     }
 }
 

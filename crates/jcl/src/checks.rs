@@ -11,6 +11,7 @@
 
 use crate::messages;
 use crate::JclError;
+use racemu_racf::syntax::is_name;
 
 /// Card image width.
 const CARD: usize = 80;
@@ -54,18 +55,12 @@ fn lower_column(line: &str, field: &str) -> Option<usize> {
 }
 
 /// Whether `name` breaks z/OS's rules for a name field, case aside: one name, or two joined by
-/// a period (`STEP1.SYSIN`, `TEST1.IF`), each of 1 to 8 letters, digits or national
-/// characters (`$ # @`), the first not a digit (z/OS MVS JCL Reference, "Name field").
+/// a period (`STEP1.SYSIN`, `TEST1.IF`), each a z/OS name ([`racemu_racf::syntax::is_name`]:
+/// 1 to 8 letters, digits or national characters `$ # @`, the first not a digit) (z/OS MVS
+/// JCL Reference, "Name field"). Unlike a user ID, a name field may have two parts.
 fn breaks_name_rules(name: &str) -> bool {
     let parts: Vec<&str> = name.split('.').collect();
-    parts.len() > 2
-        || parts.iter().any(|p| {
-            let national = |c: char| matches!(c, '$' | '#' | '@');
-            p.is_empty()
-                || p.chars().count() > 8
-                || p.starts_with(|c: char| c.is_ascii_digit())
-                || !p.chars().all(|c| c.is_ascii_alphanumeric() || national(c))
-        })
+    parts.len() > 2 || !parts.iter().all(|p| is_name(p))
 }
 
 /// Checks the name and operation fields of a statement line (`//name op …`, 0-based `n`) for

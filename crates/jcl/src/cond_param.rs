@@ -19,6 +19,7 @@ use nom::combinator::{all_consuming, cut, map, map_opt, opt, peek, recognize, va
 use nom::multi::many0;
 use nom::sequence::{delimited, pair, preceded};
 use nom::{IResult, Parser};
+use racemu_racf::syntax::is_national;
 
 /// The most return code tests one COND parameter holds.
 const MAX_TESTS: usize = 8;
@@ -82,7 +83,7 @@ enum Item {
 fn name(i: &str) -> IResult<&str, String> {
     map(
         verify(
-            take_while1(|c: char| c.is_ascii_alphanumeric() || matches!(c, '$' | '#' | '@')),
+            take_while1(|c: char| c.is_ascii_alphanumeric() || is_national(c)),
             |n: &str| n.len() <= 8,
         ),
         str::to_string,

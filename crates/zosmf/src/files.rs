@@ -128,6 +128,8 @@ pub async fn list(
         .map(|l| l.trim().trim_matches('\'').to_ascii_uppercase())
         .filter(|l| !l.is_empty())
         .ok_or_else(|| ZosmfError::bad_request("query parameter dslevel is required"))?;
+    // A DSLEVEL is a pattern over data set names, not a `racemu_racf::DsName`: `*`, `**` and
+    // `%` stand for characters or qualifiers, so only its characters and length are checked.
     if level.len() > 44
         || !level
             .chars()

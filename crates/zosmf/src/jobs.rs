@@ -197,6 +197,8 @@ pub async fn list(
     Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ZosmfError> {
+    // An owner or prefix filter is a pattern, not a name (`racemu_racf::syntax::is_name`):
+    // `*` and `%` may stand anywhere, the first character included.
     let pattern = |v: &str, what: &str| -> Result<String, ZosmfError> {
         let v = v.trim().to_ascii_uppercase();
         if v.is_empty()

@@ -20,7 +20,7 @@ use crate::{Ctx, Fail, Output};
 use racemu_command::Add;
 use racemu_command::FunctionKind;
 use racemu_pki as pki;
-use racemu_racf::{Owner, TrustStatus};
+use racemu_racf::{quoted, Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 
 /// Why an added certificate got NOTRUST when no status was given.
@@ -71,9 +71,9 @@ fn notrust_note(
     now: time::OffsetDateTime,
 ) -> String {
     let alter = format!(
-        "RACDCERT {} ALTER(LABEL('{}')) TRUST",
+        "RACDCERT {} ALTER(LABEL({})) TRUST",
         owner.operand(),
-        label.replace('\'', "''")
+        quoted(label)
     );
     let issuer = info.issuer.racf_dotted();
     let (reason, fix) = match why {
@@ -92,7 +92,7 @@ fn notrust_note(
         ),
         NoTrust::IssuerNotTrusted(l, o) => (
             format!("its issuer ({issuer}, {o} label '{l}') has NOTRUST status"),
-            format!("RACDCERT {o} ALTER(LABEL('{}')) TRUST, then {alter}", l.replace('\'', "''")),
+            format!("RACDCERT {o} ALTER(LABEL({})) TRUST, then {alter}", quoted(l)),
         ),
     };
     m::hints::rcm130w(&owner_text(owner), label, &reason, &fix).line()

@@ -151,7 +151,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     }
     // Key usage.
     let ku = match &g.key_usage {
-        Some(k) => Some(k.clone()),
+        Some(k) => Some(*k),
         None if *owner == Owner::CertAuth => Some(KeyUsage {
             certsign: true,
             ..Default::default()
@@ -269,7 +269,7 @@ pub(crate) fn gencert_request(
         &signer.subject_dn,
         &format!("{:X}", signer.last_serial),
     )?;
-    let key_usage = g.key_usage.clone();
+    let key_usage = g.key_usage;
     let alt = alt_names(&g.alt_name)?;
     let template = pki::CertTemplate {
         serial: serial.clone(),

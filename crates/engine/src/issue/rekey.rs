@@ -54,12 +54,11 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
         &new_label,
     )?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
-    let ku = info.key_usage.as_ref().map(|k| KeyUsage {
-        handshake: k.contains(&"HANDSHAKE"),
-        dataencrypt: k.contains(&"DATAENCRYPT") && algorithm == KeyAlgorithm::Rsa,
-        docsign: k.contains(&"DOCSIGN"),
-        certsign: k.contains(&"CERTSIGN"),
-        keyagree: k.contains(&"KEYAGREE") && algorithm == KeyAlgorithm::NistEcc,
+    // The old certificate's usages, less those the new key's algorithm cannot have.
+    let ku = info.key_usage.map(|k| KeyUsage {
+        dataencrypt: k.dataencrypt && algorithm == KeyAlgorithm::Rsa,
+        keyagree: k.keyagree && algorithm == KeyAlgorithm::NistEcc,
+        ..k
     });
     let mut alt = AltNames::default();
     for (kind, v) in &info.alt_names {
