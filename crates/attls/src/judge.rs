@@ -7,8 +7,8 @@ use crate::resolve::{resolve, Effective, PolicyError};
 use racemu_keyring::doctor::{Finding, Severity};
 use racemu_keyring::{RingEntry, RingView};
 use racemu_pki::KeyType;
-use racemu_racf::Usage;
 use racemu_racf::quoted;
+use racemu_racf::Usage;
 
 /// The suites a fix adds for a key type (IANA names, strongest first).
 fn suites_for(key: KeyType) -> &'static [&'static str] {

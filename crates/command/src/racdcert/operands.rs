@@ -145,25 +145,15 @@ pub(super) fn alt_names(op: &Operand) -> Result<AltNames<String>, ParseFailure> 
 }
 
 pub(super) fn key_usage(op: &Operand) -> Result<KeyUsage, ParseFailure> {
-    let table = [
-        "HANDSHAKE",
-        "DATAENCRYPT",
-        "DOCSIGN",
-        "CERTSIGN",
-        "KEYAGREE",
-    ];
-    let mut ku = KeyUsage::default();
+    let table = &KeyUsage::KEYWORDS;
+    let mut words = Vec::new();
     for a in op.args.as_deref().unwrap_or(&[]) {
-        match keyword_of(a, &table)? {
-            Some("HANDSHAKE") => ku.handshake = true,
-            Some("DATAENCRYPT") => ku.dataencrypt = true,
-            Some("DOCSIGN") => ku.docsign = true,
-            Some("CERTSIGN") => ku.certsign = true,
-            Some("KEYAGREE") => ku.keyagree = true,
-            _ => return Err(ParseFailure::unknown_keyword(a, &table)),
+        match keyword_of(a, table)? {
+            Some(k) => words.push(k),
+            None => return Err(ParseFailure::unknown_keyword(a, table)),
         }
     }
-    Ok(ku)
+    KeyUsage::from_keywords(words).map_err(|_| ParseFailure::unknown_keyword(op, table))
 }
 
 pub(super) fn sign_with(op: &Operand) -> Result<SignWithSpec, ParseFailure> {
