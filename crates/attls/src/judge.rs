@@ -7,6 +7,8 @@ use crate::resolve::{resolve, Effective, PolicyError};
 use racemu_keyring::doctor::{Finding, Severity};
 use racemu_keyring::{RingEntry, RingView};
 use racemu_pki::KeyType;
+use racemu_racf::quoted;
+use racemu_racf::Usage;
 
 /// The suites a fix adds for a key type (IANA names, strongest first).
 fn suites_for(key: KeyType) -> &'static [&'static str] {
@@ -73,10 +75,6 @@ fn policy_fix(at: &str, edit: &str) -> String {
     format!("policy: {at}: {edit}")
 }
 
-fn quoted(label: &str) -> String {
-    format!("'{}'", label.replace('\'', "''"))
-}
-
 fn finding(
     severity: Severity,
     code: &'static str,
@@ -110,7 +108,7 @@ fn label_findings(e: &Effective, ring: &RingView, out: &mut Vec<Finding>) {
     let keyed: Vec<&RingEntry> = ring
         .entries
         .iter()
-        .filter(|x| x.usage == "PERSONAL" && x.private_key.is_some())
+        .filter(|x| x.is_personal() && x.private_key.is_some())
         .collect();
     for (label, entry, line) in chosen(e, ring) {
         if entry.is_some() {
@@ -305,7 +303,7 @@ fn client_auth_findings(e: &Effective, ring: &RingView, out: &mut Vec<Finding>) 
         ClientAuthType::Full => Severity::Warning,
         ClientAuthType::Required | ClientAuthType::SafCheck => Severity::Error,
     };
-    if ring.entries.iter().any(|x| x.usage == "CERTAUTH") {
+    if ring.entries.iter().any(|x| x.usage == Usage::CertAuth) {
         return;
     }
     let name = match kind {

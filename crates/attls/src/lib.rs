@@ -1,7 +1,7 @@
 //! AT-TLS off z/OS: Policy Agent TTLS statements parsed ([`parse`]), a rule's effective
 //! settings ([`resolve`]), the rule judged against its key ring as the server's user ID sees
-//! it through R_datalib ([`judge`]), and a rustls server that applies the rule
-//! ([`server_config`]).
+//! it through R_datalib ([`judge`]), the ring doctor's report per rule ([`doctor`]), and a
+//! rustls server that applies the rule ([`server_config`]).
 //!
 //! Statement and parameter names, values and defaults follow z/OS Communications Server: IP
 //! Configuration Reference ("AT-TLS policy statements"); cipher suite codes follow z/OS
@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod ciphers;
+pub mod doctor;
 mod judge;
 mod lexer;
 pub mod model;

@@ -6,7 +6,7 @@ use crate::model::{ClientAuthType, HandshakeRole, Protocol};
 use crate::resolve::Effective;
 use racemu_keyring::rustls::crypto::{aws_lc_rs, CryptoProvider};
 use racemu_keyring::rustls::{self, ServerConfig, SupportedProtocolVersion};
-use racemu_keyring::{ClientAuth, RingView};
+use racemu_keyring::{ClientAuth, RingView, TlsConfigs};
 use std::sync::Arc;
 
 /// A server configuration for a rule, and what of the rule it could not apply.

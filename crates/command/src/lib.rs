@@ -5,6 +5,7 @@
 //! IKJ56701I, IKJ56702I, IKJ56712I …) and the return code.
 #![deny(missing_docs)]
 
+pub mod commands;
 pub mod help;
 pub mod messages;
 mod operand;
@@ -13,7 +14,8 @@ pub mod racf;
 mod values;
 pub mod verb;
 
-pub use operand::{is_valid_user_id, DsnOperand, ParseFailure};
+pub use commands::{completion_words, VERBS};
+pub use operand::{is_valid_user_id, DsnOperand, ParseError, ParseFailure};
 pub use racdcert::*;
 pub use racf::*;
 
@@ -68,15 +70,6 @@ pub enum Command {
     Logoff,
 }
 
-/// Verbs and their aliases, for messages and completion.
-pub const VERBS: &[&str] = &[
-    "RACDCERT", "SETROPTS", "SETR", "RDEFINE", "RDEF", "RALTER", "RALT", "RDELETE", "RDEL",
-    "PERMIT", "PE", "RLIST", "RL", "ADDSD", "AD", "ALTDSD", "ALD", "DELDSD", "DD", "LISTDSD", "LD",
-    "SEARCH", "SR", "ADDUSER", "AU", "ALTUSER", "ALU", "LISTUSER", "LU", "DELUSER", "DU",
-    "ADDGROUP", "AG", "CONNECT", "CO", "LISTGRP", "LG", "PROFILE", "PROF", "END", "LOGOFF", "HELP",
-    "H",
-];
-
 /// Parses one logical command (comments already blanked out).
 ///
 /// Never panics. A command name that breaks TSO's syntax (more than eight characters, a
@@ -89,47 +82,25 @@ pub fn parse(text: &str) -> Result<Command, ParseFailure> {
     // rules, whatever its operands hold.
     let field = name_field(text);
     if !field.is_empty() && !verb::is_valid_command_name(field) {
-        return Err(verb::invalid_name_syntax(field, VERBS));
+        return Err(verb::invalid_name_syntax(field, &VERBS));
     }
     let parsed = match tso_parse(text) {
         Ok(p) => p,
-        Err(SyntaxError::Empty) => return Err(verb::invalid_name_syntax("", VERBS)),
+        Err(SyntaxError::Empty) => return Err(verb::invalid_name_syntax("", &VERBS)),
         Err(e) => {
             let verb = racemu_tso::command_name(text);
             if !verb::is_valid_command_name(verb) {
-                return Err(verb::invalid_name_syntax(verb, VERBS));
+                return Err(verb::invalid_name_syntax(verb, &VERBS));
             }
             return Err(ParseFailure::syntax(e));
         }
     };
     if !verb::is_valid_command_name(&parsed.verb) {
-        return Err(verb::invalid_name_syntax(&parsed.verb, VERBS));
+        return Err(verb::invalid_name_syntax(&parsed.verb, &VERBS));
     }
-    let ops = &parsed.operands;
-    match parsed.verb.as_str() {
-        "RACDCERT" => racdcert::parse(ops).map(Command::Racdcert),
-        "SETROPTS" | "SETR" => racf::parse_setropts(ops).map(Command::Setropts),
-        "RDEFINE" | "RDEF" => racf::parse_rdefine(ops, false).map(Command::Rdefine),
-        "RALTER" | "RALT" => racf::parse_rdefine(ops, true).map(Command::Ralter),
-        "RDELETE" | "RDEL" => racf::parse_rdelete(ops).map(Command::Rdelete),
-        "PERMIT" | "PE" => racf::parse_permit(ops).map(Command::Permit),
-        "RLIST" | "RL" => racf::parse_rlist(ops).map(Command::Rlist),
-        "ADDSD" | "AD" => racf::parse_dsprofile(ops, false).map(Command::AddSd),
-        "ALTDSD" | "ALD" => racf::parse_dsprofile(ops, true).map(Command::AltDsd),
-        "DELDSD" | "DD" => racf::parse_deldsd(ops).map(Command::DelDsd),
-        "LISTDSD" | "LD" => racf::parse_listdsd(ops).map(Command::ListDsd),
-        "SEARCH" | "SR" => racf::parse_search(ops).map(Command::Search),
-        "ADDUSER" | "AU" => racf::parse_user(ops, false).map(Command::AddUser),
-        "ALTUSER" | "ALU" => racf::parse_user(ops, true).map(Command::AltUser),
-        "LISTUSER" | "LU" => racf::parse_user_list(ops, "LISTUSER").map(Command::ListUser),
-        "DELUSER" | "DU" => racf::parse_user_list(ops, "DELUSER").map(Command::DelUser),
-        "ADDGROUP" | "AG" => racf::parse_group(ops).map(Command::AddGroup),
-        "CONNECT" | "CO" => racf::parse_connect_group(ops).map(Command::ConnectGroup),
-        "LISTGRP" | "LG" => racf::parse_listgrp(ops).map(Command::ListGroup),
-        "PROFILE" | "PROF" => Ok(Command::Profile),
-        "HELP" | "H" => help::parse(ops).map(Command::Help),
-        "END" | "LOGOFF" => Ok(Command::Logoff),
-        v => Err(verb::not_found(v, VERBS)),
+    match commands::lookup(&parsed.verb) {
+        Some(c) => (c.parse)(&parsed.operands),
+        None => Err(verb::not_found(&parsed.verb, &VERBS)),
     }
 }
 
@@ -148,8 +119,8 @@ mod tests {
     #[test]
     fn unknown_verb() {
         let e = parse("FOO BAR").unwrap_err();
-        assert_eq!(e.messages, ["IKJ56500I COMMAND FOO NOT FOUND"]);
-        assert_eq!(e.rc, 12);
+        assert_eq!(e.messages(), ["IKJ56500I COMMAND FOO NOT FOUND"]);
+        assert_eq!(e.rc(), 12);
     }
 
     #[test]
@@ -166,19 +137,19 @@ mod tests {
         ] {
             let e = parse(text).unwrap_err();
             assert_eq!(
-                e.messages,
+                e.messages(),
                 ["IKJ56621I INVALID COMMAND NAME SYNTAX"],
                 "{text}"
             );
-            assert_eq!(e.rc, 12);
+            assert_eq!(e.rc(), 12);
         }
         // A well-formed name of eight characters is searched for.
         let e = parse("ABCDEFGH").unwrap_err();
-        assert_eq!(e.messages, ["IKJ56500I COMMAND ABCDEFGH NOT FOUND"]);
-        assert!(parse("$X").is_err_and(|e| e.messages[0].starts_with("IKJ56500I")));
+        assert_eq!(e.messages(), ["IKJ56500I COMMAND ABCDEFGH NOT FOUND"]);
+        assert!(parse("$X").is_err_and(|e| e.messages()[0].starts_with("IKJ56500I")));
         // A syntax error after a well-formed name is parse's, not command scan's.
         let e = parse(" ,RACDCERT LIST(LABEL('x").unwrap_err();
-        assert_eq!(e.messages, ["IKJ56702I INVALID QUOTED STRING, 'x"]);
+        assert_eq!(e.messages(), ["IKJ56702I INVALID QUOTED STRING, 'x"]);
     }
 
     /// An orphan record left by a missing `+` (newcomer trial row 2.9): its first word with
@@ -196,15 +167,15 @@ mod tests {
         ] {
             let e = parse(text).unwrap_err();
             assert_eq!(
-                e.messages,
+                e.messages(),
                 ["IKJ56621I INVALID COMMAND NAME SYNTAX"],
                 "{text}"
             );
-            assert_eq!(e.rc, 12);
+            assert_eq!(e.rc(), 12);
         }
         // A blank or comma after the name ends it; the operands' errors are parse's.
         let e = parse("FOO (x) y").unwrap_err();
-        assert_eq!(e.messages, ["IKJ56500I COMMAND FOO NOT FOUND"]);
+        assert_eq!(e.messages(), ["IKJ56500I COMMAND FOO NOT FOUND"]);
     }
 
     /// Misspelled keywords get RCM120I "did you mean" (newcomer trial row 2.4); SYSTSPRT keeps
@@ -240,7 +211,7 @@ mod tests {
         ];
         for (text, message, hint) in cases {
             let e = parse(text).unwrap_err();
-            assert_eq!(e.messages, [message], "{text}");
+            assert_eq!(e.messages(), [message], "{text}");
             assert_eq!(e.hints, [hint], "{text}");
         }
         // Nothing near: no guess.

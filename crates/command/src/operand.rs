@@ -2,61 +2,90 @@
 
 use nom::bytes::complete::take_while_m_n;
 use nom::{IResult, Parser};
+use racemu_racf::UserId;
 use racemu_tso::keywords::{resolve_keyword, KeywordMatch};
 use racemu_tso::operands::{Operand, OperandText, SyntaxError};
 
-/// A command TSO parse rejected: the messages to print and the return code.
+/// Why a command was rejected before it ran: TSO parse's causes, and RACF's refusal of an
+/// owner operand the function does not take. [`crate::messages`] renders each as its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// The command name breaks TSO's syntax (IKJ56621I).
+    InvalidCommandName,
+    /// A well-formed command name that is no command (IKJ56500I).
+    CommandNotFound(String),
+    /// An operand that is no keyword where it stands, or a keyword given twice where only one
+    /// may be (IKJ56712I), upper case.
+    InvalidKeyword(String),
+    /// A quoted string without its closing apostrophe, as far as the message shows it
+    /// (IKJ56702I).
+    InvalidQuotedString(String),
+    /// A value the operand does not take (IKJ56702I INVALID what, value).
+    InvalidValue {
+        /// The operand's description (`USERID`, `DATE`).
+        what: String,
+        /// The value as the message shows it.
+        value: String,
+    },
+    /// A required operand or value is missing (IKJ56701I).
+    Missing {
+        /// The operand's description.
+        what: String,
+        /// Its second-level description, which batch prints as a second IKJ56701I; `None`
+        /// when it has none.
+        prompt: Option<String>,
+    },
+    /// An owner operand the function does not take (IRRD136I, RC 8): the owner keyword.
+    OwnerNotForFunction(&'static str),
+}
+
+/// A command rejected before it ran: its typed cause and racemu's hints.
 ///
 /// Nothing runs when a command fails to parse; in batch no prompting is possible, so the
-/// messages are printed and the command ends with RC 12.
+/// messages are printed and the command ends with RC 12 (RC 8 for IRRD136I).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", messages.join("\n"))]
+#[error("{}", self.messages().join("\n"))]
 pub struct ParseFailure {
-    /// Message lines, each starting with its message ID.
-    pub messages: Vec<String>,
-    /// The command's return code.
-    pub rc: u32,
+    /// Why.
+    pub cause: ParseError,
     /// racemu's own notes (`RCMnnnI` lines) for the job log or standard error; never SYSTSPRT.
     pub hints: Vec<String>,
 }
 
-/// Return code of a command that failed TSO parse.
-pub const PARSE_RC: u32 = 12;
-
-impl ParseFailure {
-    /// A failure with the given messages and return code.
-    pub fn new(messages: Vec<String>, rc: u32) -> Self {
+impl From<ParseError> for ParseFailure {
+    fn from(cause: ParseError) -> Self {
         ParseFailure {
-            messages,
-            rc,
+            cause,
             hints: Vec::new(),
         }
+    }
+}
+
+impl ParseFailure {
+    /// The message lines, each starting with its message ID.
+    pub fn messages(&self) -> Vec<String> {
+        crate::messages::lines(&self.cause)
+    }
+
+    /// The command's return code.
+    pub fn rc(&self) -> u32 {
+        crate::messages::rc(&self.cause)
     }
 
     /// The messages TSO parse gives for a malformed command line.
     pub fn syntax(e: SyntaxError) -> Self {
-        let msg = match e {
+        ParseFailure::from(match e {
             SyntaxError::UnbalancedQuote(rest) => {
-                format!("IKJ56702I INVALID QUOTED STRING, {}", first_token(&rest))
+                ParseError::InvalidQuotedString(first_token(&rest))
             }
-            SyntaxError::ExtraRightParen(rest) => {
-                let t = first_token(&rest);
-                format!("IKJ56712I INVALID KEYWORD, {t}")
-            }
-            SyntaxError::Empty => "IKJ56500I COMMAND  NOT FOUND".to_string(),
-        };
-        ParseFailure::new(vec![msg], PARSE_RC)
+            SyntaxError::ExtraRightParen(rest) => ParseError::InvalidKeyword(first_token(&rest)),
+            SyntaxError::Empty => ParseError::CommandNotFound(String::new()),
+        })
     }
 
     /// `IKJ56712I INVALID KEYWORD, kw`.
     pub fn invalid_keyword(kw: &str) -> Self {
-        ParseFailure::new(
-            vec![format!(
-                "IKJ56712I INVALID KEYWORD, {}",
-                kw.to_ascii_uppercase()
-            )],
-            PARSE_RC,
-        )
+        ParseFailure::from(ParseError::InvalidKeyword(kw.to_ascii_uppercase()))
     }
 
     /// `IKJ56712I INVALID KEYWORD, op` for an operand that is no keyword of `table`, with the
@@ -74,22 +103,25 @@ impl ParseFailure {
 
     /// `IKJ56702I INVALID what, value`.
     pub fn invalid(what: &str, value: &str) -> Self {
-        ParseFailure::new(vec![format!("IKJ56702I INVALID {what}, {value}")], PARSE_RC)
+        ParseFailure::from(ParseError::InvalidValue {
+            what: what.to_string(),
+            value: value.to_string(),
+        })
     }
 
     /// `IKJ56701I MISSING first+` followed by the second-level `IKJ56701I MISSING second`
     /// (batch prints both, as the real ALTNAME(IP()) capture shows); a single
     /// `IKJ56701I MISSING first` when the operand has no second-level text.
     pub fn missing(first: &str, second: &str) -> Self {
-        let messages = if first == second {
-            vec![format!("IKJ56701I MISSING {first}")]
-        } else {
-            vec![
-                format!("IKJ56701I MISSING {first}+"),
-                format!("IKJ56701I MISSING {second}"),
-            ]
-        };
-        ParseFailure::new(messages, PARSE_RC)
+        ParseFailure::from(ParseError::Missing {
+            what: first.to_string(),
+            prompt: (first != second).then(|| second.to_string()),
+        })
+    }
+
+    /// IRRD136I: the owner operand `form` (`MULTIID`) is not one the function takes.
+    pub fn owner_not_for_function(form: &'static str) -> Self {
+        ParseFailure::from(ParseError::OwnerNotForFunction(form))
     }
 }
 
@@ -100,41 +132,20 @@ fn first_token(s: &str) -> String {
     token.map_or_else(|_| String::new(), |(_, t)| t.to_string())
 }
 
-/// True when `id` (already upper case) meets RACF's user-ID and group-name syntax: 1–8
-/// characters, the first alphabetic or national (`# @ $`), the rest alphanumeric or national.
-/// (z/OS Security Server RACF Command Language Reference, ADDUSER: "userid".)
+/// True when `id` (already upper case) is a RACF user ID or group name as [`UserId`] checks
+/// one: 1–8 characters, the first alphabetic or national (`# @ $`), the rest alphanumeric or
+/// national.
 pub fn is_valid_user_id(id: &str) -> bool {
-    let national = |c: char| matches!(c, '#' | '@' | '$');
-    let mut chars = id.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    id.chars().count() <= 8
-        && (first.is_ascii_uppercase() || national(first))
-        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || national(c))
+    UserId::is_written(id)
 }
 
 /// The user ID `value` (any case) folded to upper case, or `IKJ56702I INVALID USERID, X`
-/// when RACF's syntax forbids it.
+/// when RACF's syntax forbids it ([`UserId::parse`]).
 pub(crate) fn checked_user_id(value: &str) -> Result<String, ParseFailure> {
-    let up = value.to_ascii_uppercase();
-    if is_valid_user_id(&up) {
-        Ok(up)
-    } else {
-        Err(ParseFailure::invalid("USERID", &up))
+    match UserId::parse(value) {
+        Some(id) => Ok(id.into()),
+        None => Err(ParseFailure::invalid("USERID", &value.to_ascii_uppercase())),
     }
-}
-
-/// RCM112I: an abbreviation that fits several keywords, and which ones.
-///
-/// TSO parse accepts a keyword abbreviation only when it is unique; an ambiguous one is
-/// rejected like any unknown keyword (IKJ56712I INVALID KEYWORD in batch). The hint says why.
-pub(crate) fn ambiguous_hint(typed: &str, hits: &[&str]) -> String {
-    format!(
-        "RCM112I {} is an abbreviation of more than one keyword: {}. Type more of the keyword.",
-        typed.to_ascii_uppercase(),
-        hits.join(", ")
-    )
 }
 
 /// Looks up the keyword an operand names. `Ok(None)` for a quoted string or a word that is
@@ -150,7 +161,7 @@ pub(crate) fn keyword_of(
             KeywordMatch::Found(k) => Ok(Some(k)),
             KeywordMatch::Ambiguous(hits) => {
                 let mut f = ParseFailure::invalid_keyword(w);
-                f.hints.push(ambiguous_hint(w, &hits));
+                f.hints.push(crate::messages::rcm112i(w, &hits));
                 Err(f)
             }
             KeywordMatch::Unknown => Ok(None),
@@ -267,20 +278,21 @@ pub(crate) fn dsn_value(op: &Operand, what: &str) -> Result<DsnOperand, ParseFai
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::PARSE_RC;
 
     #[test]
     fn syntax_messages_name_the_operand_up_to_a_blank_or_comma() {
         let quote = ParseFailure::syntax(SyntaxError::UnbalancedQuote("'it is,x".into()));
-        assert_eq!(quote.messages, ["IKJ56702I INVALID QUOTED STRING, 'it"]);
+        assert_eq!(quote.messages(), ["IKJ56702I INVALID QUOTED STRING, 'it"]);
         let paren = ParseFailure::syntax(SyntaxError::ExtraRightParen(")),ID(X)".into()));
-        assert_eq!(paren.messages, ["IKJ56712I INVALID KEYWORD, ))"]);
+        assert_eq!(paren.messages(), ["IKJ56712I INVALID KEYWORD, ))"]);
         let long = format!("'{}", "é".repeat(80));
         let e = ParseFailure::syntax(SyntaxError::UnbalancedQuote(long.clone()));
         let shown: String = long.chars().take(60).collect();
         assert_eq!(
-            e.messages,
+            e.messages(),
             [format!("IKJ56702I INVALID QUOTED STRING, {shown}")]
         );
-        assert_eq!(e.rc, PARSE_RC);
+        assert_eq!(e.rc(), PARSE_RC);
     }
 }

@@ -9,7 +9,7 @@
 //! IBM Z community note on the z/OS V2R4 change to IKJ56621I's return code
 //! (<https://community.ibm.com/community/user/ibmz-and-linuxone/blogs/shigeki-kimura1/2022/08/17/sharing-zos-upgrade-info-by-professor-kimura-077j>).
 
-use crate::operand::{ParseFailure, PARSE_RC};
+use crate::operand::{ParseError, ParseFailure};
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::satisfy;
 use nom::combinator::{eof, recognize};
@@ -38,26 +38,20 @@ pub fn is_valid_command_name(name: &str) -> bool {
 /// `IKJ56621I INVALID COMMAND NAME SYNTAX`, RC 12, with the RCM110I "did you mean" hint
 /// when `name` is one or two edits from a command in `known` (`RACDCERTS`).
 pub fn invalid_name_syntax(name: &str, known: &[&str]) -> ParseFailure {
-    let mut f = ParseFailure::new(
-        vec!["IKJ56621I INVALID COMMAND NAME SYNTAX".to_string()],
-        PARSE_RC,
-    );
+    let mut f = ParseFailure::from(ParseError::InvalidCommandName);
     f.hints.extend(did_you_mean(name, known));
     f
 }
 
 fn did_you_mean(name: &str, known: &[&str]) -> Option<String> {
     let up = name.to_ascii_uppercase();
-    nearest(&up, known).map(|s| format!("RCM110I {up} is not a command; did you mean {s}?"))
+    nearest(&up, known).map(|s| crate::messages::rcm110i(&up, s))
 }
 
 /// `IKJ56500I COMMAND name NOT FOUND`, RC 12, with a "did you mean" hint (RCM110I) when a
 /// command racemu knows is one or two edits away.
 pub fn not_found(name: &str, known: &[&str]) -> ParseFailure {
-    let mut f = ParseFailure::new(
-        vec![format!("IKJ56500I COMMAND {name} NOT FOUND")],
-        PARSE_RC,
-    );
+    let mut f = ParseFailure::from(ParseError::CommandNotFound(name.to_string()));
     f.hints.extend(did_you_mean(name, known));
     f
 }

@@ -9,6 +9,7 @@ use crate::listing::{self, CertDetails, CertView};
 use crate::lookup::{chain_of, check_label, find_cert, owner_text, parse_info, rings_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
+use racemu_command::FunctionKind;
 use racemu_command::{Alter, CertSelector};
 use racemu_racf::{Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
@@ -31,7 +32,11 @@ pub(crate) fn list(
     owner: &Owner,
     sel: Option<&CertSelector>,
 ) -> Result<Output, Fail> {
-    authorize(ctx, "LIST", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::List,
+        level_for(ctx, FunctionKind::List, owner),
+    )?;
     let rows = match sel {
         Some(_) => match find_cert(ctx, owner, sel)? {
             Some(r) => vec![r],
@@ -54,7 +59,11 @@ pub(crate) fn listchain(
     owner: &Owner,
     sel: &CertSelector,
 ) -> Result<Output, Fail> {
-    authorize(ctx, "LISTCHAIN", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::ListChain,
+        level_for(ctx, FunctionKind::ListChain, owner),
+    )?;
     let Some(first) = find_cert(ctx, owner, Some(sel))? else {
         return Ok(Output::from(m::irrd107i().with_rc(4)));
     };
@@ -87,7 +96,11 @@ pub(crate) fn delete(
     owner: &Owner,
     sel: Option<&CertSelector>,
 ) -> Result<Output, Fail> {
-    authorize(ctx, "DELETE", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Delete,
+        level_for(ctx, FunctionKind::Delete, owner),
+    )?;
     match find_cert(ctx, owner, sel)? {
         Some(c) => {
             certs::delete(ctx.tx, c.id)?;
@@ -101,7 +114,11 @@ pub(crate) fn delete(
 /// already uses on another certificate).
 pub(crate) fn alter(ctx: &Ctx<'_, '_>, owner: &Owner, a: &Alter) -> Result<Output, Fail> {
     let (sel, status, new_label) = (a.selector.as_ref(), a.status, a.new_label.as_deref());
-    authorize(ctx, "ALTER", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Alter,
+        level_for(ctx, FunctionKind::Alter, owner),
+    )?;
     let Some(c) = find_cert(ctx, owner, sel)? else {
         return Err(Fail::from(m::irrd107i()));
     };

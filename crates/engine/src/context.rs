@@ -49,4 +49,7 @@ pub(crate) struct Ctx<'a, 'b> {
     /// as defined (`racemu setting undefined-ids implicit`): the engine notes each once per
     /// run (RCM116I).
     pub undefined: RefCell<BTreeSet<String>>,
+    /// The ICH408I warnings RACF issued while the command ran (a data set opened only by
+    /// WARNING): printed before the command's own messages, whether it then succeeds or not.
+    pub warnings: RefCell<Vec<String>>,
 }

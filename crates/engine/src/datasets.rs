@@ -2,14 +2,14 @@
 //! (EXPORT, GENREQ), with RACF's failures for names that are not valid or cannot be opened.
 //!
 //! Each open is checked as the issuer against the DATASET class
-//! ([`crate::authority::dataset`]): READ to read, UPDATE to replace, ALTER to create. A refusal
-//! prints ICH408I followed by IRRD103I, the data set could not be opened.
+//! ([`crate::authority::dataset_open`]): READ to read, UPDATE to replace, ALTER to create. A
+//! refusal prints ICH408I followed by IRRD103I, the data set could not be opened; a grant by
+//! WARNING prints the warning ICH408I before the command's messages and goes ahead.
 
-use crate::authority::dataset::open_check;
+use crate::authority::dataset_open::{open_dataset, Intent};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::DsnOperand;
-use racemu_racf::Access;
 use racemu_store::datasets::{self, DatasetError};
 
 pub(crate) fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(String, Vec<u8>), Fail> {
@@ -17,30 +17,42 @@ pub(crate) fn read_dataset(ctx: &Ctx<'_, '_>, dsn: &DsnOperand) -> Result<(Strin
     if !datasets::valid_name(&name) {
         return Err(Fail::from(m::invalid_dsname(&name)));
     }
-    check_access(ctx, &name, Access::Read)?;
-    match datasets::get(ctx.tx, &name) {
-        Ok(Some(d)) => Ok((name, d.data)),
-        // A missing data set or member, a member of a sequential data set and a PDS named
-        // without a member all fail to open for reading.
-        Ok(None) | Err(DatasetError::Partitioned(_) | DatasetError::NotPartitioned(_)) => {
-            Err(Fail::from(m::dataset_not_found(&name)))
+    let got = checked(ctx, &name, Intent::Read, || {
+        match datasets::get(ctx.tx, &name) {
+            // A missing data set or member, a member of a sequential data set and a PDS named
+            // without a member all fail to open for reading.
+            Err(DatasetError::Partitioned(_) | DatasetError::NotPartitioned(_)) => Ok(None),
+            other => other,
         }
-        Err(e) => Err(dataset_fail(e)),
+    })?;
+    match got {
+        Some(d) => Ok((name, d.data)),
+        None => Err(Fail::from(m::dataset_not_found(&name))),
     }
 }
 
-/// RACF's decision on the issuer opening `name` with `needed`: on a refusal, ICH408I and
-/// IRRD103I (RC 8). A grant by WARNING goes ahead (its ICH408I goes to the console on z/OS,
-/// not to SYSTSPRT).
-fn check_access(ctx: &Ctx<'_, '_>, name: &str, needed: Access) -> Result<(), Fail> {
-    let c = open_check(ctx.tx, ctx.issuer, name, needed)?;
-    if c.granted {
-        return Ok(());
+/// Runs `op` once RACF lets the issuer do `intent` to `name`: on a refusal, ICH408I and
+/// IRRD103I (RC 8); a grant by WARNING notes its ICH408I for the command's output (z/OS sends
+/// it to the job log and the security console; racemu prints it in SYSTSPRT, as it does the
+/// refusal's, docs/fidelity.md).
+fn checked<T>(
+    ctx: &Ctx<'_, '_>,
+    name: &str,
+    intent: Intent,
+    op: impl FnOnce() -> Result<T, DatasetError>,
+) -> Result<T, Fail> {
+    match open_dataset(ctx.tx, ctx.issuer, name, intent, op).map_err(dataset_fail)? {
+        Ok(grant) => {
+            ctx.warnings.borrow_mut().extend(grant.warning);
+            Ok(grant.value)
+        }
+        Err(refusal) => {
+            let opened = m::dataset_not_found(name);
+            let mut lines = refusal.ich408i;
+            lines.push(opened.line());
+            Err(Fail(Output::new(lines, opened.rc)))
+        }
     }
-    let opened = m::dataset_not_found(name);
-    let mut lines: Vec<String> = c.ich408i.iter().map(|m| m.line()).collect();
-    lines.push(opened.line());
-    Err(Fail(Output::new(lines, opened.rc)))
 }
 
 fn dataset_fail(e: DatasetError) -> Fail {
@@ -58,22 +70,10 @@ pub(crate) fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>) -> Res
     if !datasets::valid_name(name) {
         return Err(Fail::from(m::invalid_dsname(name)));
     }
-    let exists = datasets::exists(ctx.tx, name).map_err(dataset_fail)?;
-    check_access(
-        ctx,
-        name,
-        if exists {
-            Access::Update
-        } else {
-            Access::Alter
-        },
-    )?;
-    datasets::put(
-        ctx.tx,
-        &datasets::Dataset::holding(name, data),
-        &crate::racf::today(ctx),
-    )
-    .map_err(dataset_fail)
+    let today = crate::racf::today(ctx);
+    checked(ctx, name, Intent::Write, || {
+        datasets::put(ctx.tx, &datasets::Dataset::holding(name, data), &today)
+    })
 }
 
 /// The certificates (and private key) of a data set's content, as ADD and CHECKCERT read

@@ -60,7 +60,7 @@ fn racdcert(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
         Function::Delete(sel) => certificates::delete(ctx, &owner, sel.as_ref()),
         Function::Alter(a) => certificates::alter(ctx, &owner, a),
         Function::GenCert(g) => issue::gencert(ctx, &owner, g),
-        Function::NotEmulated(f) => Err(Fail::from(m::not_emulated(f))),
+        Function::NotEmulated(f) => Err(Fail::from(m::not_emulated(f.keyword()))),
         Function::Add(a) => interchange::add::add(ctx, &owner, a),
         Function::Export(e) => interchange::export(ctx, &owner, e),
         Function::GenReq(g) => interchange::genreq(ctx, &owner, g),

@@ -76,23 +76,6 @@ pub(crate) fn repeated_operands(text: &str) -> Vec<String> {
     hints
 }
 
-/// The `LABEL(value)` operands anywhere in a command, as typed: (text, quoted).
-fn typed_labels(ops: &[Operand], out: &mut Vec<(String, bool)>) {
-    for op in ops {
-        let Some(args) = &op.args else {
-            continue;
-        };
-        if let OperandText::Word(w) = &op.text {
-            if w.eq_ignore_ascii_case("LABEL") {
-                if let Some(v) = args.first() {
-                    out.push((v.as_str().to_string(), v.text.is_quoted()));
-                }
-            }
-        }
-        typed_labels(args, out);
-    }
-}
-
 /// The owners whose certificates a RACDCERT command may have looked a label up in: the
 /// command's owner (or the issuer), owners named inside CONNECT / REMOVE / SIGNWITH, CERTAUTH
 /// and SITE.
@@ -125,20 +108,12 @@ fn owners(cmd: &Racdcert, issuer: &str) -> Vec<Owner> {
 
 /// RCM113I / RCM114I for a RACDCERT command that ended with IRRD107I: labels it named that
 /// exist only in another case, or (unquoted) only as typed.
-pub(crate) fn label_case(tx: &Tx<'_>, text: &str, cmd: &Racdcert, issuer: &str) -> Vec<String> {
-    let Ok(parsed) = parse_command(text) else {
-        return Vec::new();
-    };
-    let mut typed = Vec::new();
-    typed_labels(&parsed.operands, &mut typed);
+/// The labels come from the typed command ([`Racdcert::labels`]), as the user typed them.
+pub(crate) fn label_case(tx: &Tx<'_>, cmd: &Racdcert, issuer: &str) -> Vec<String> {
     let owners = owners(cmd, issuer);
     let mut hints = Vec::new();
-    for (typed, quoted) in typed {
-        let effective = if quoted {
-            typed.clone()
-        } else {
-            typed.to_ascii_uppercase()
-        };
+    for label in &cmd.labels {
+        let (typed, quoted, effective) = (&label.typed, label.quoted, label.effective());
         let mut found: Vec<(Owner, String)> = Vec::new();
         for o in &owners {
             let labels = certs::labels(tx, o).unwrap_or_default();
@@ -153,8 +128,8 @@ pub(crate) fn label_case(tx: &Tx<'_>, text: &str, cmd: &Racdcert, issuer: &str) 
         for (o, l) in found {
             let owner = crate::lookup::owner_text(&o);
             hints.push(
-                if !quoted && l == typed {
-                    m::rcm114i(&typed, &effective, &owner)
+                if !quoted && l == *typed {
+                    m::rcm114i(typed, &effective, &owner)
                 } else {
                     m::rcm113i(&owner, &effective, &l)
                 }

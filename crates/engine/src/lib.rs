@@ -12,6 +12,7 @@
 pub mod authority;
 mod certificates;
 mod context;
+pub mod datalib;
 mod datasets;
 mod dispatch;
 mod hints;
@@ -34,6 +35,7 @@ use std::collections::BTreeSet;
 pub(crate) use context::Ctx;
 pub use context::{Clock, Config};
 pub use listing::RingLayout;
+pub use messages::Outcome;
 pub(crate) use output::Fail;
 pub use output::Output;
 pub use racf::store_date;
@@ -88,6 +90,35 @@ impl Engine {
     /// The configuration the engine was made with (layout, randomness).
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// Runs `op` on data set `dsn` for `userid` once RACF allows `intent`, as one store
+    /// transaction: the engine's one data set open check
+    /// ([`authority::dataset_open::open_dataset`]), which job steps and `racemu ds` use.
+    pub fn open_dataset<T>(
+        &mut self,
+        userid: &str,
+        dsn: &str,
+        intent: authority::dataset_open::Intent,
+        mut op: impl FnMut(&racemu_store::Tx<'_>) -> Result<T, racemu_store::datasets::DatasetError>,
+    ) -> Result<authority::dataset_open::Opened<T>, racemu_store::datasets::DatasetError> {
+        self.store.transaction(|tx| {
+            authority::dataset_open::open_dataset(tx, userid, dsn, intent, || op(tx))
+        })
+    }
+
+    /// Opens `owner`'s ring `ring` (the caller's own when `owner` is `None`, `*` for a
+    /// virtual ring) as `caller` would through R_datalib, as one transaction: R_datalib's
+    /// rules decide whether the ring opens, whose private keys are released and what the
+    /// status filter leaves out (see [`datalib`]).
+    pub fn open_ring(
+        &mut self,
+        caller: &str,
+        owner: Option<&str>,
+        ring: &str,
+        filter: datalib::StatusFilter,
+    ) -> Result<datalib::RingView, datalib::DatalibError> {
+        datalib::open_ring(&mut self.store, caller, owner, ring, filter)
     }
 
     /// Verifies a logon of `userid` with a password or password phrase, as one transaction
@@ -169,16 +200,10 @@ impl Engine {
             Ok(cmd) => {
                 let mut out = self.run(issuer, &cmd);
                 if let Command::Racdcert(r) = &cmd {
-                    if out
-                        .lines
-                        .iter()
-                        .any(|l| l.starts_with(messages::irrd107i().id))
-                    {
+                    if out.outcome == Some(Outcome::NoMatchingCertificate) {
                         let issuer = issuer.to_ascii_uppercase();
-                        out.hints.extend(
-                            self.store
-                                .read(|tx| hints::label_case(tx, text, r, &issuer)),
-                        );
+                        out.hints
+                            .extend(self.store.read(|tx| hints::label_case(tx, r, &issuer)));
                     }
                 }
                 out.hints.extend(hints::repeated_operands(text));
@@ -212,6 +237,7 @@ impl Engine {
         let config = self.config;
         let issuer = issuer.to_ascii_uppercase();
         let mut undefined = BTreeSet::new();
+        let mut warnings = Vec::new();
         let result: Result<Output, Fail> = self.store.transaction(|tx| {
             let mut ctx = Ctx {
                 tx,
@@ -219,15 +245,21 @@ impl Engine {
                 now,
                 config,
                 undefined: RefCell::new(BTreeSet::new()),
+                warnings: RefCell::new(Vec::new()),
             };
             let out = dispatch::dispatch(&mut ctx, cmd);
             undefined = ctx.undefined.take();
+            warnings = ctx.warnings.take();
             out
         });
         let mut out = match result {
             Ok(o) => o,
             Err(Fail(o)) => o,
         };
+        if !warnings.is_empty() {
+            warnings.append(&mut out.lines);
+            out.lines = warnings;
+        }
         for id in undefined {
             if !self.noted.contains(&id) {
                 out.hints.push(messages::hints::rcm116i(&id).line());

@@ -39,7 +39,7 @@ pub fn verify(tx: &Tx<'_>, userid: &str, secret: &str, today: Date) -> StoreResu
     let Some(mut c) = users::credentials(tx, &userid)? else {
         return Ok(Logon::NotDefined);
     };
-    if c.revoked_on(&today.to_string()) {
+    if c.revoked_on(today) {
         return Ok(Logon::Revoked);
     }
     let opts = setropts::password_options(tx)?;
@@ -59,17 +59,13 @@ pub fn verify(tx: &Tx<'_>, userid: &str, secret: &str, today: Date) -> StoreResu
     if !right {
         c.failed_logons = c.failed_logons.saturating_add(1);
         if opts.revoke.is_some_and(|n| c.failed_logons >= n) {
-            let day = today.to_string();
             c.revoked = true;
-            c.resume_date = c.resume_date.filter(|r| *r > day);
+            c.resume_date = c.resume_date.filter(|r| *r > today);
         }
         users::set_credentials(tx, &userid, &c)?;
         return Ok(Logon::Wrong);
     }
-    let too_old = set_on
-        .as_deref()
-        .and_then(parse_date)
-        .is_some_and(|d| d + Duration::days(i64::from(opts.interval)) <= today);
+    let too_old = set_on.is_some_and(|d| d + Duration::days(i64::from(opts.interval)) <= today);
     let outcome = if c.expired || too_old {
         Logon::Expired
     } else {
@@ -126,7 +122,7 @@ pub fn verify_and_change(
     {
         return Ok(Logon::NewRejected);
     }
-    let date = Some(today.to_string());
+    let date = Some(today);
     let kind: &[u8] = if is_phrase { b"PHRASE" } else { b"PASSWORD" };
     let salt = randomness.salt(&[userid.as_bytes(), kind, today.to_string().as_bytes()]);
     if is_phrase {
@@ -139,9 +135,4 @@ pub fn verify_and_change(
     c.expired = false;
     users::set_credentials(tx, &userid, &c)?;
     Ok(Logon::Ok)
-}
-
-fn parse_date(s: &str) -> Option<Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(s, &format).ok()
 }

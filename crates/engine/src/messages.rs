@@ -5,14 +5,18 @@
 //! Messages and Codes pages or a real capture (docs/sources.md) are reproduced exactly; the others
 //! are racemu's documented choices (see `docs/fidelity.md`). RACDCERT's IRRD messages and racemu's
 //! own RCM messages are here; the RACF commands' ICH messages are in [`ich`], the TSO parse
-//! messages the engine itself raises in [`ikj`], racemu's hints in [`hints`].
+//! messages the engine itself raises in [`ikj`], racemu's hints in [`hints`]. Which crate
+//! owns which range of racemu's own numbers (`RCMnnn`) is in [`ranges`].
 
+pub mod datalib;
 pub mod dataset;
 pub mod hints;
 pub mod ich;
 pub mod ikj;
 pub mod maps;
+pub mod ranges;
 
+pub use datalib::*;
 pub use dataset::*;
 pub use ich::*;
 pub use ikj::*;
@@ -28,6 +32,9 @@ pub struct Message {
     pub text: String,
     /// The return code the command ends with when this message is its outcome.
     pub rc: u32,
+    /// The notable result this message reports, when the engine acts on it (a hint); the
+    /// engine reads this, never the printed text.
+    pub outcome: Option<Outcome>,
 }
 
 impl Message {
@@ -37,6 +44,15 @@ impl Message {
             id,
             text: text.into(),
             rc,
+            outcome: None,
+        }
+    }
+
+    /// The same message, reporting `outcome` to the code that acts on the command's result.
+    fn with_outcome(self, outcome: Outcome) -> Message {
+        Message {
+            outcome: Some(outcome),
+            ..self
         }
     }
 
@@ -50,6 +66,15 @@ impl Message {
     pub fn line(&self) -> String {
         self.to_string()
     }
+}
+
+/// A notable result of a command, one the engine (or a caller) acts on beyond printing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// IRRD107I: no certificate matched what the command named (a label, a serial number);
+    /// the engine then looks for the label in another case (RCM113I, RCM114I).
+    NoMatchingCertificate,
 }
 
 impl fmt::Display for Message {
@@ -121,6 +146,7 @@ pub fn irrd107i() -> Message {
         "No matching certificate was found for this user.",
         8,
     )
+    .with_outcome(Outcome::NoMatchingCertificate)
 }
 
 /// The signing certificate was not found (racemu's choice of text: IRRD107I's wording).

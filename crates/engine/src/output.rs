@@ -1,7 +1,7 @@
 //! What a command leaves behind: its SYSTSPRT lines and return code ([`Output`]), and the
 //! failure that rolls its transaction back ([`Fail`]).
 
-use crate::messages;
+use crate::messages::{self, Outcome};
 use racemu_command::ParseFailure;
 use racemu_store::StoreError;
 
@@ -18,6 +18,10 @@ pub struct Output {
     /// mean"), for the job log or standard error. They never reach SYSTSPRT, which stays
     /// exactly what z/OS prints.
     pub hints: Vec<String>,
+    /// The notable result the command ended with, set by the catalogue function that built
+    /// the message reporting it, so that callers act on the result without reading the
+    /// printed lines. `None` for every other result.
+    pub outcome: Option<Outcome>,
 }
 
 impl Output {
@@ -28,6 +32,7 @@ impl Output {
             rc,
             end_session: false,
             hints: Vec::new(),
+            outcome: None,
         }
     }
 
@@ -39,9 +44,10 @@ impl Output {
 
 impl From<ParseFailure> for Output {
     fn from(p: ParseFailure) -> Self {
+        let (messages, rc) = (p.messages(), p.rc());
         Output {
             hints: p.hints,
-            ..Output::new(p.messages, p.rc)
+            ..Output::new(messages, rc)
         }
     }
 }
@@ -73,8 +79,11 @@ impl From<messages::Message> for Fail {
 }
 
 impl From<messages::Message> for Output {
-    /// The message as the command's only line, with its return code.
+    /// The message as the command's only line, with its return code and its outcome.
     fn from(m: messages::Message) -> Self {
-        Output::new(vec![m.line()], m.rc)
+        Output {
+            outcome: m.outcome,
+            ..Output::new(vec![m.line()], m.rc)
+        }
     }
 }

@@ -2,10 +2,11 @@
 //! Command Language Reference, RACDCERT pages le-addring, le-delring, le-listring,
 //! le-connect and le-remove).
 
-use crate::authority::{authorize, ensure_user, ring_level};
+use crate::authority::{authorize, ensure_user, level_for, ring_level};
 use crate::listing::{self, RingRow, RingView};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
+use racemu_command::FunctionKind;
 use racemu_command::{Connect, Remove, RingSelector};
 use racemu_racf::{Access, Owner, Usage};
 use racemu_store::{certs, rings};
@@ -44,7 +45,11 @@ pub(crate) fn listring(
     sel: &RingSelector,
 ) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(ctx, "LISTRING", ring_level(ctx, user))?;
+    authorize(
+        ctx,
+        FunctionKind::ListRing,
+        level_for(ctx, FunctionKind::ListRing, &Owner::User(user.to_string())),
+    )?;
     let list = match sel {
         RingSelector::All => {
             let all = rings::by_owner(ctx.tx, user)?;
@@ -76,7 +81,11 @@ fn valid_ring_name(name: &str) -> bool {
 /// exists.
 pub(crate) fn addring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(ctx, "ADDRING", ring_level(ctx, user))?;
+    authorize(
+        ctx,
+        FunctionKind::AddRing,
+        level_for(ctx, FunctionKind::AddRing, &Owner::User(user.to_string())),
+    )?;
     if !valid_ring_name(name) {
         return Err(Fail::from(m::invalid_ring_name(name)));
     }
@@ -90,7 +99,11 @@ pub(crate) fn addring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Ou
 /// DELRING: deletes a ring and its connections (the certificates stay); IRRD114I when missing.
 pub(crate) fn delring(ctx: &Ctx<'_, '_>, owner: &Owner, name: &str) -> Result<Output, Fail> {
     let user = ring_owner(owner)?;
-    authorize(ctx, "DELRING", ring_level(ctx, user))?;
+    authorize(
+        ctx,
+        FunctionKind::DelRing,
+        level_for(ctx, FunctionKind::DelRing, &Owner::User(user.to_string())),
+    )?;
     match rings::get(ctx.tx, user, name)? {
         Some(r) => {
             rings::delete(ctx.tx, r.id)?;
@@ -116,22 +129,19 @@ pub(crate) fn connect(ctx: &Ctx<'_, '_>, owner: &Owner, c: &Connect) -> Result<O
     let (label, ring, usage) = (c.label.as_deref(), c.ring.as_deref(), c.usage);
     let user = ring_owner(owner)?;
     let cert_owner = c.cert_owner.clone().unwrap_or_else(|| owner.clone());
-    let needed = if user != ctx.issuer {
-        Access::Control
-    } else if !matches!(&cert_owner, Owner::User(u) if u == ctx.issuer)
-        || usage.is_some_and(|u| u != category_usage(&cert_owner))
-    {
-        Access::Update
-    } else {
-        Access::Read
-    };
-    authorize(ctx, "CONNECT", needed)?;
+    // A USAGE other than the certificate's own category needs what another's certificate
+    // needs (le-connect.htm).
+    let mut needed = ring_level(ctx, FunctionKind::Connect, user, &cert_owner);
+    if usage.is_some_and(|u| u != category_usage(&cert_owner)) {
+        needed = needed.max(Access::Update);
+    }
+    authorize(ctx, FunctionKind::Connect, needed)?;
     // A USAGE that makes a certificate act as a CERTAUTH or SITE certificate it is not is, in
     // effect, adding one: the CONTROL to IRR.DIGTCERT.ADD that adding a CERTAUTH or SITE
     // certificate needs (IBM le-connect.htm names IRR.DIGTCERT.ADD beside
     // IRR.DIGTCERT.CONNECT and says "The USAGE keyword is powerful, and must be controlled").
     if usage.is_some_and(|u| u != Usage::Personal && u != category_usage(&cert_owner)) {
-        authorize(ctx, "ADD", Access::Control)?;
+        authorize(ctx, FunctionKind::Add, Access::Control)?;
     }
     let (Some(label), Some(ring_name)) = (label, ring) else {
         return Err(Fail::from(m::irrd121i()));
@@ -148,28 +158,17 @@ pub(crate) fn connect(ctx: &Ctx<'_, '_>, owner: &Owner, c: &Connect) -> Result<O
     Ok(Output::ok())
 }
 
-/// The access to IRR.DIGTCERT.REMOVE that removing a certificate of `cert_owner` from a ring
-/// of `ring_user` needs (IBM, RACDCERT REMOVE, Table 1,
-/// https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-remove.htm): READ for
-/// one's own ring, UPDATE when the certificate is a SITE or CERTAUTH certificate, CONTROL for
-/// another user's ring.
-fn remove_level(ctx: &Ctx<'_, '_>, ring_user: &str, cert_owner: &Owner) -> Access {
-    if ring_user != ctx.issuer {
-        Access::Control
-    } else if matches!(cert_owner, Owner::CertAuth | Owner::Site) {
-        Access::Update
-    } else {
-        Access::Read
-    }
-}
-
 /// REMOVE: takes a certificate out of a ring (the certificate stays in RACF); IRRD114I for a
 /// ring that does not exist, IRRD116I for a certificate not in the ring.
 pub(crate) fn remove(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Remove) -> Result<Output, Fail> {
     let (label, ring) = (r.label.as_deref(), r.ring.as_deref());
     let user = ring_owner(owner)?;
     let cert_owner = r.cert_owner.clone().unwrap_or_else(|| owner.clone());
-    authorize(ctx, "REMOVE", remove_level(ctx, user, &cert_owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Remove,
+        ring_level(ctx, FunctionKind::Remove, user, &cert_owner),
+    )?;
     let (Some(label), Some(ring_name)) = (label, ring) else {
         return Err(Fail::from(m::irrd121i()));
     };

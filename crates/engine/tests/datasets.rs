@@ -132,7 +132,8 @@ fn protectall_refuses_unprotected_data_sets_except_to_special() {
     assert_eq!(run(&mut e, "IBMUSER", ADD_FROM_P12).rc, 0);
     run(&mut e, "IBMUSER", "SETROPTS PROTECTALL(WARNING)");
     assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 0);
-    // SETROPTS GENERIC(DATASET) REFRESH is accepted (generic profiles already apply).
+    // SETROPTS GENERIC(DATASET) REFRESH is accepted (each command is a new address space,
+    // which sees the generic profiles at once; the z/OSMF server is the one that waits).
     assert_eq!(
         run(&mut e, "IBMUSER", "SETROPTS GENERIC(DATASET) REFRESH").rc,
         0
@@ -279,4 +280,160 @@ fn operations_reaches_data_sets_unless_the_access_list_names_the_user() {
         "PERMIT 'IZUSVR.**' ID(OPER) ACCESS(NONE)",
     );
     assert_eq!(run(&mut e, "OPER", read).rc, 8);
+}
+
+/// The ICH408I RACF issues for an access allowed only by WARNING.
+fn warning(dsn: &str, from: Option<&str>, intent: &str) -> String {
+    let from = from.map(|f| format!("  FROM {f}\n")).unwrap_or_default();
+    format!(
+        "ICH408I USER(ALICE   ) GROUP(SYS1    ) NAME(Alice               )\n  {dsn} CL(DATASET ) VOL(RACEMU)\n  WARNING: INSUFFICIENT AUTHORITY - TEMPORARY ACCESS ALLOWED\n{from}  ACCESS INTENT({intent:<7})  ACCESS ALLOWED(NONE   )"
+    )
+}
+
+/// RACDCERT's data set opens let through by WARNING go ahead and print RACF's warning ICH408I
+/// first in the output: ADD and CHECKCERT read (READ), EXPORT and GENREQ write (ALTER to
+/// create, UPDATE to replace).
+#[test]
+fn racdcert_let_through_by_warning_prints_ich408i() {
+    let mut e = engine();
+    run(&mut e, "IBMUSER", "ADDSD 'IZUSVR.**' UACC(NONE) WARNING");
+    let o = run(&mut e, "ALICE", ADD_FROM_P12);
+    assert_eq!(o.rc, 0, "{:?}", o.lines);
+    assert_eq!(
+        o.lines[0],
+        warning("IZUSVR.SRV.P12", Some("IZUSVR.** (G)"), "READ")
+    );
+    assert!(o.lines.len() > 1, "CHECKCERT's listing follows");
+    // ADD reads the data set (the warning), then fails on its own (the certificate is
+    // IZUSVR's already): the warning stays, the failure follows it.
+    let o = run(&mut e, "ALICE", STEAL);
+    assert_eq!(
+        (o.rc, o.lines[0].as_str()),
+        (
+            8,
+            warning("IZUSVR.SRV.P12", Some("IZUSVR.** (G)"), "READ").as_str()
+        )
+    );
+    assert!(o.lines[1].starts_with("IRRD109I"), "{:?}", o.lines);
+    let export = "RACDCERT ID(IZUSVR) EXPORT(LABEL('srv')) DSN('IZUSVR.COPY.PEM') FORMAT(CERTB64)";
+    let o = run(&mut e, "ALICE", export);
+    assert_eq!(
+        (o.rc, o.lines.as_slice()),
+        (
+            0,
+            [warning("IZUSVR.COPY.PEM", Some("IZUSVR.** (G)"), "ALTER")].as_slice()
+        )
+    );
+    let o = run(&mut e, "ALICE", export);
+    assert_eq!(
+        o.lines,
+        [warning("IZUSVR.COPY.PEM", Some("IZUSVR.** (G)"), "UPDATE")]
+    );
+    let o = run(
+        &mut e,
+        "ALICE",
+        "RACDCERT ID(IZUSVR) GENREQ(LABEL('srv')) DSN('IZUSVR.SRV.REQ')",
+    );
+    assert_eq!(
+        (o.rc, o.lines.as_slice()),
+        (
+            0,
+            [warning("IZUSVR.SRV.REQ", Some("IZUSVR.** (G)"), "ALTER")].as_slice()
+        )
+    );
+    // PROTECTALL(WARNING) with no covering profile: the same warning, without FROM.
+    run(&mut e, "IBMUSER", "DELDSD 'IZUSVR.**'");
+    run(&mut e, "IBMUSER", "SETROPTS PROTECTALL(WARNING)");
+    let o = run(&mut e, "ALICE", ADD_FROM_P12);
+    assert_eq!(o.lines[0], warning("IZUSVR.SRV.P12", None, "READ"));
+    // A refusal after the warning still shows it: the warning is RACF's, the failure
+    // RACDCERT's.
+    let o = run(
+        &mut e,
+        "ALICE",
+        "RACDCERT CHECKCERT('IZUSVR.SRV.P12') PASSWORD('wrong')",
+    );
+    assert_eq!(o.lines[0], warning("IZUSVR.SRV.P12", None, "READ"));
+    assert!(o.rc >= 8, "{:?}", o.lines);
+}
+
+/// Generic profiles protect only while generic profile checking is active for DATASET:
+/// after SETROPTS NOGENERIC(DATASET) only discrete profiles (and PROTECTALL) apply, until
+/// SETROPTS GENERIC(DATASET) (genproc.htm). GENERIC(DATASET) REFRESH refreshes and does not
+/// activate (refgen.htm).
+#[test]
+fn nogeneric_dataset_leaves_only_discrete_profiles() {
+    let mut e = engine();
+    run(&mut e, "IBMUSER", "ADDSD 'IZUSVR.**' UACC(NONE)");
+    assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 8);
+    assert_eq!(run(&mut e, "IBMUSER", "SETROPTS NOGENERIC(DATASET)").rc, 0);
+    assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 0);
+    assert_eq!(
+        run(&mut e, "IBMUSER", "SETROPTS GENERIC(DATASET) REFRESH").rc,
+        0
+    );
+    assert_eq!(
+        run(&mut e, "ALICE", ADD_FROM_P12).rc,
+        0,
+        "REFRESH does not activate generic checking"
+    );
+    // A discrete profile still protects.
+    run(&mut e, "IZUSVR", "ADDSD 'IZUSVR.SRV.P12' UACC(NONE)");
+    let o = run(&mut e, "ALICE", ADD_FROM_P12);
+    assert_eq!(o.rc, 8);
+    assert!(
+        o.lines[0].contains("FROM IZUSVR.SRV.P12\n"),
+        "{:?}",
+        o.lines
+    );
+    run(&mut e, "IZUSVR", "DELDSD 'IZUSVR.SRV.P12'");
+    assert_eq!(run(&mut e, "ALICE", ADD_FROM_P12).rc, 0);
+    // With neither GENERIC nor GENCMD, generic profiles cannot be defined, altered or
+    // deleted (gk00167.htm, gk00424.htm); GENCMD alone allows it.
+    let o = run(&mut e, "IZUSVR", "ADDSD 'IZUSVR.KEYS.*' UACC(NONE)");
+    assert_eq!(
+        (o.rc, o.lines.as_slice()),
+        (
+            8,
+            ["ICH09034I GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE".to_string()]
+                .as_slice()
+        )
+    );
+    let o = run(&mut e, "IZUSVR", "ALTDSD 'IZUSVR.**' UACC(READ)");
+    assert_eq!(
+        o.lines,
+        ["ICH22020I GENERIC INVALID, GENERIC COMMAND PROCESSING NOT ACTIVE"]
+    );
+    let o = run(&mut e, "IZUSVR", "DELDSD 'IZUSVR.**'");
+    assert_eq!(
+        o.lines,
+        ["ICH09034I GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE"]
+    );
+    let o = run(
+        &mut e,
+        "IZUSVR",
+        "PERMIT 'IZUSVR.**' ID(ALICE) ACCESS(READ)",
+    );
+    assert_eq!(
+        (o.rc, o.lines.as_slice()),
+        (
+            8,
+            ["ICH06010I GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE.".to_string()]
+                .as_slice()
+        )
+    );
+    assert_eq!(run(&mut e, "IBMUSER", "SETROPTS GENCMD(DATASET)").rc, 0);
+    assert_eq!(
+        run(&mut e, "IZUSVR", "ADDSD 'IZUSVR.KEYS.*' UACC(NONE)").rc,
+        0
+    );
+    assert_eq!(
+        run(&mut e, "ALICE", ADD_FROM_P12).rc,
+        0,
+        "still not checked"
+    );
+    assert_eq!(run(&mut e, "IBMUSER", "SETROPTS GENERIC(DATASET)").rc, 0);
+    let o = run(&mut e, "ALICE", ADD_FROM_P12);
+    assert_eq!(o.rc, 8);
+    assert!(o.lines[0].contains("FROM IZUSVR.** (G)\n"), "{:?}", o.lines);
 }

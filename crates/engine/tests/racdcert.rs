@@ -1,6 +1,6 @@
 //! RACDCERT and RACF command behaviour through the engine, one store per test.
 
-use racemu_engine::{Clock, Config, Engine, Output};
+use racemu_engine::{Clock, Config, Engine, Outcome, Output};
 use racemu_store::Store;
 use time::macros::datetime;
 
@@ -533,4 +533,36 @@ fn rollover_replaces_personal_and_adds_beside_certauth_and_site() {
             "",
         ]
     );
+}
+
+/// A command that ends with IRRD107I reports it as a typed outcome, set by the catalogue with
+/// the message; the engine acts on it (the RCM113I case hint) without reading the printed
+/// lines. IRRD107I's text is the one real captures show (docs/sources.md: zowe-install-packaging
+/// issue 3980).
+#[test]
+fn irrd107i_is_a_typed_outcome_the_case_hint_follows() {
+    let mut e = engine();
+    ca(&mut e, "zosConnectCA");
+    let o = e.execute(
+        "IBMUSER",
+        "RACDCERT CERTAUTH ALTER(LABEL('zosconnectca')) TRUST",
+    );
+    assert_eq!(
+        o.lines,
+        ["IRRD107I No matching certificate was found for this user."]
+    );
+    assert_eq!(o.rc, 8);
+    assert_eq!(o.outcome, Some(Outcome::NoMatchingCertificate));
+    assert_eq!(
+        o.hints,
+        ["RCM113I Labels are case-sensitive: CERTAUTH has no label 'zosconnectca' but has 'zosConnectCA'."]
+    );
+    // A listing that finds nothing ends with RC 4 and the same outcome.
+    let o = e.execute("IBMUSER", "RACDCERT CERTAUTH LIST(LABEL('nosuch'))");
+    assert_eq!((o.rc, o.outcome), (4, Some(Outcome::NoMatchingCertificate)));
+    // Any other result carries none.
+    let o = ok(&mut e, "RACDCERT CERTAUTH LIST(LABEL('zosConnectCA'))");
+    assert_eq!(o.outcome, None);
+    let o = e.execute("IBMUSER", "RACDCERT ID(NOSUCH) LIST");
+    assert_eq!(o.outcome, None, "{:?}", o.lines);
 }

@@ -9,7 +9,9 @@
 //! The messages here are racemu's own (`RCM3nn`), for the job log only; the JCL errors keep
 //! the converter's IDs.
 
+use crate::messages;
 use crate::JclError;
+use racemu_racf::syntax::is_name;
 
 /// Card image width.
 const CARD: usize = 80;
@@ -30,22 +32,13 @@ pub(crate) fn card_notes(lines: &[&str]) -> Vec<String> {
                 .all(char::is_whitespace)
         {
             let cut: String = line.chars().skip(CARD).collect();
-            notes.push(format!(
-                "RCM301W LINE {} IS {len} COLUMNS LONG: A CARD HOLDS 80, COLUMNS 81-{len} ('{}') WERE NOT READ",
-                n + 1,
-                cut.trim_end()
-            ));
+            notes.push(messages::line_too_long(n + 1, len, cut.trim_end()));
         }
         if let Some(col) = line.chars().position(|c| c == '\t') {
-            let what = if line.starts_with("//") {
-                "THE CONVERTER DOES NOT TAKE IT AS A BLANK"
-            } else {
-                "RACEMU TAKES IT AS A BLANK IN DATA, Z/OS WOULD READ X'05'"
-            };
-            notes.push(format!(
-                "RCM302W LINE {} COLUMN {} HOLDS A TAB CHARACTER: {what}",
+            notes.push(messages::tab_character(
                 n + 1,
-                col + 1
+                col + 1,
+                line.starts_with("//"),
             ));
         }
     }
@@ -62,18 +55,12 @@ fn lower_column(line: &str, field: &str) -> Option<usize> {
 }
 
 /// Whether `name` breaks z/OS's rules for a name field, case aside: one name, or two joined by
-/// a period (`STEP1.SYSIN`, `TEST1.IF`), each of 1 to 8 letters, digits or national
-/// characters (`$ # @`), the first not a digit (z/OS MVS JCL Reference, "Name field").
+/// a period (`STEP1.SYSIN`, `TEST1.IF`), each a z/OS name ([`racemu_racf::syntax::is_name`]:
+/// 1 to 8 letters, digits or national characters `$ # @`, the first not a digit) (z/OS MVS
+/// JCL Reference, "Name field"). Unlike a user ID, a name field may have two parts.
 fn breaks_name_rules(name: &str) -> bool {
     let parts: Vec<&str> = name.split('.').collect();
-    parts.len() > 2
-        || parts.iter().any(|p| {
-            let national = |c: char| matches!(c, '$' | '#' | '@');
-            p.is_empty()
-                || p.chars().count() > 8
-                || p.starts_with(|c: char| c.is_ascii_digit())
-                || !p.chars().all(|c| c.is_ascii_alphanumeric() || national(c))
-        })
+    parts.len() > 2 || !parts.iter().all(|p| is_name(p))
 }
 
 /// Checks the name and operation fields of a statement line (`//name op …`, 0-based `n`) for
@@ -81,39 +68,36 @@ fn breaks_name_rules(name: &str) -> bool {
 /// lower-case operation `IEFC605I UNIDENTIFIED OPERATION FIELD`. The error carries a second
 /// line naming the column.
 pub(crate) fn statement_case(line: &str, n: usize, name: &str, op: &str) -> Result<(), JclError> {
-    let hint = |col: usize, text: &str| {
-        format!(
-            "RCM303I LINE {} COLUMN {col}: '{text}' IS IN LOWER CASE; JCL NAMES, OPERATIONS AND KEYWORDS ARE UPPER CASE ON Z/OS",
-            n + 1
-        )
-    };
     if !name.is_empty() && breaks_name_rules(name) {
-        return Err(JclError(format!(
-            "IEFC662I INVALID LABEL AT LINE {n1}\nRCM307I LINE {n1} COLUMN 3: '{name}' IS NOT A VALID NAME; A NAME IS 1 TO 8 LETTERS, DIGITS OR NATIONAL CHARACTERS ($ # @), THE FIRST NOT A DIGIT",
-            n1 = n + 1
-        )));
+        return Err(JclError::InvalidName {
+            line: n + 1,
+            name: name.to_string(),
+        });
     }
-    if let Some(col) = lower_column(line, name).filter(|_| !name.is_empty()) {
-        return Err(JclError(format!(
-            "IEFC662I INVALID LABEL AT LINE {}\n{}",
-            n + 1,
-            hint(col, name)
-        )));
+    if let Some(column) = lower_column(line, name).filter(|_| !name.is_empty()) {
+        return Err(JclError::LowerCaseName {
+            line: n + 1,
+            column,
+            name: name.to_string(),
+        });
     }
     let after_name = line.find(name).map_or(0, |p| p + name.len());
     if let Some(col) = lower_column(&line[after_name..], op) {
-        return Err(JclError(format!(
-            "IEFC605I UNIDENTIFIED OPERATION FIELD {op} AT LINE {}\n{}",
-            n + 1,
-            hint(col + after_name, op)
-        )));
+        return Err(JclError::LowerCaseOperation {
+            line: n + 1,
+            column: col + after_name,
+            operation: op.to_string(),
+        });
     }
     Ok(())
 }
 
 /// Checks the keywords of a statement's operands (`PGM=`, `DSN=` …, outside quotes and
 /// parentheses) for lower case: the converter answers `IEFC630I UNIDENTIFIED KEYWORD`.
-pub(crate) fn keyword_case(operands: &[String], n: usize) -> Result<(), JclError> {
+pub(crate) fn keyword_case<'a>(
+    operands: impl IntoIterator<Item = &'a str>,
+    n: usize,
+) -> Result<(), JclError> {
     for p in operands {
         let Some((kw, _)) = p.split_once('=') else {
             continue;
@@ -123,11 +107,10 @@ pub(crate) fn keyword_case(operands: &[String], n: usize) -> Result<(), JclError
             continue;
         }
         if kw.chars().any(|c| c.is_ascii_lowercase()) {
-            return Err(JclError(format!(
-                "IEFC630I UNIDENTIFIED KEYWORD {kw} AT LINE {}\nRCM303I LINE {}: KEYWORD '{kw}' IS IN LOWER CASE; JCL NAMES, OPERATIONS AND KEYWORDS ARE UPPER CASE ON Z/OS",
-                n + 1,
-                n + 1
-            )));
+            return Err(JclError::LowerCaseKeyword {
+                line: n + 1,
+                keyword: kw.to_string(),
+            });
         }
     }
     Ok(())
@@ -166,7 +149,7 @@ mod tests {
             let line = format!("//{name} EXEC PGM=X");
             let e = statement_case(&line, 1, name, "EXEC").unwrap_err();
             assert_eq!(
-                e.0,
+                e.to_string(),
                 format!("IEFC662I INVALID LABEL AT LINE 2\nRCM307I LINE 2 COLUMN 3: '{name}' IS NOT A VALID NAME; A NAME IS 1 TO 8 LETTERS, DIGITS OR NATIONAL CHARACTERS ($ # @), THE FIRST NOT A DIGIT")
             );
         }
@@ -176,11 +159,11 @@ mod tests {
     fn lower_case_fields_are_jcl_errors() {
         let e = statement_case("//step1 EXEC PGM=X", 2, "step1", "EXEC").unwrap_err();
         assert!(e
-            .0
+            .to_string()
             .starts_with("IEFC662I INVALID LABEL AT LINE 3\nRCM303I LINE 3 COLUMN 3:"));
         let e = statement_case("//STEP1 exec PGM=X", 0, "STEP1", "exec").unwrap_err();
         assert!(
-            e.0.contains(
+            e.to_string().contains(
                 "IEFC605I UNIDENTIFIED OPERATION FIELD exec AT LINE 1\nRCM303I LINE 1 COLUMN 9:"
             ),
             "{e}"
@@ -188,10 +171,10 @@ mod tests {
         assert!(statement_case("//STEP1 EXEC PGM=X", 0, "STEP1", "EXEC").is_ok());
         assert!(statement_case("//STEP1.SYSIN DD *", 0, "STEP1.SYSIN", "DD").is_ok());
         assert!(statement_case("//$#@9 DD *", 0, "$#@9", "DD").is_ok());
-        let e = keyword_case(&["pgm=IKJEFT01".into()], 0).unwrap_err();
+        let e = keyword_case(["pgm=IKJEFT01"], 0).unwrap_err();
         assert!(e
-            .0
+            .to_string()
             .starts_with("IEFC630I UNIDENTIFIED KEYWORD pgm AT LINE 1"));
-        assert!(keyword_case(&["PARM='lower ok'".into(), "'a=b'".into()], 0).is_ok());
+        assert!(keyword_case(["PARM='lower ok'", "'a=b'"], 0).is_ok());
     }
 }

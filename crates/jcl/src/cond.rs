@@ -197,9 +197,7 @@ fn incorrect_use(rest: &str) -> JclError {
         Ok((_, t)) => t,
         Err(_) => "END OF STATEMENT".to_string(),
     };
-    JclError(format!(
-        "IEFC629I INCORRECT USE OF {what} IN THE IF STATEMENT"
-    ))
+    JclError::IfExpression { what }
 }
 
 impl Condition {
@@ -207,9 +205,9 @@ impl Condition {
     /// naming the first token the grammar could not use (or END OF STATEMENT).
     pub fn parse(text: &str) -> Result<Condition, JclError> {
         if text.trim().is_empty() {
-            return Err(JclError(
-                "IEFC629I INCORRECT USE OF IF IN THE IF STATEMENT".into(),
-            ));
+            return Err(JclError::IfExpression {
+                what: "IF".to_string(),
+            });
         }
         match terminated(or_expr, multispace0).parse(text) {
             Ok(("", c)) => Ok(c),
@@ -288,7 +286,7 @@ mod tests {
 
     fn err(text: &str) -> String {
         match Condition::parse(text) {
-            Err(e) => e.0,
+            Err(e) => e.to_string(),
             Ok(c) => format!("parsed: {c:?}"),
         }
     }

@@ -11,7 +11,6 @@
 //! `code operator RC` holds (`COND=(4,LE)` bypasses the step when 4 <= RC).
 
 use crate::cond::Rel;
-use crate::messages;
 use crate::{JclError, StepOutcome, StepRecord, StepResult};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -20,6 +19,7 @@ use nom::combinator::{all_consuming, cut, map, map_opt, opt, peek, recognize, va
 use nom::multi::many0;
 use nom::sequence::{delimited, pair, preceded};
 use nom::{IResult, Parser};
+use racemu_racf::syntax::is_national;
 
 /// The most return code tests one COND parameter holds.
 const MAX_TESTS: usize = 8;
@@ -83,7 +83,7 @@ enum Item {
 fn name(i: &str) -> IResult<&str, String> {
     map(
         verify(
-            take_while1(|c: char| c.is_ascii_alphanumeric() || matches!(c, '$' | '#' | '@')),
+            take_while1(|c: char| c.is_ascii_alphanumeric() || is_national(c)),
             |n: &str| n.len() <= 8,
         ),
         str::to_string,
@@ -204,7 +204,7 @@ fn parse_items(text: &str, line: usize) -> Result<Vec<Item>, JclError> {
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => offending(e.input),
         Err(nom::Err::Incomplete(_)) => "END OF FIELD".to_string(),
     };
-    Err(JclError(messages::incorrect_cond(&what, line)))
+    Err(JclError::CondField { line, what })
 }
 
 impl StepCond {
@@ -225,20 +225,21 @@ impl StepCond {
         }
         let limit = if rules > 0 { MAX_TESTS - 1 } else { MAX_TESTS };
         if rules > 1 {
-            return Err(JclError(messages::incorrect_cond(
-                if cond.abend == AbendRule::Even {
+            return Err(JclError::CondField {
+                line,
+                what: (if cond.abend == AbendRule::Even {
                     "EVEN"
                 } else {
                     "ONLY"
-                },
-                line,
-            )));
+                })
+                .to_string(),
+            });
         }
         if cond.tests.len() > limit {
-            return Err(JclError(messages::incorrect_cond(
-                &format!("TEST {}", limit + 1),
+            return Err(JclError::CondField {
                 line,
-            )));
+                what: format!("TEST {}", limit + 1),
+            });
         }
         Ok(cond)
     }
@@ -273,22 +274,25 @@ pub fn parse_job_cond(text: &str, line: usize) -> Result<Vec<RcTest>, JclError> 
         match item {
             Item::Test(t) if t.step.is_none() => tests.push(t),
             Item::Test(t) => {
-                return Err(JclError(messages::incorrect_cond(
-                    t.step.as_deref().unwrap_or_default(),
+                return Err(JclError::CondField {
                     line,
-                )))
+                    what: t.step.clone().unwrap_or_default(),
+                })
             }
             Item::Rule(r) => {
                 let word = if r == AbendRule::Even { "EVEN" } else { "ONLY" };
-                return Err(JclError(messages::incorrect_cond(word, line)));
+                return Err(JclError::CondField {
+                    line,
+                    what: word.to_string(),
+                });
             }
         }
     }
     if tests.len() > MAX_TESTS {
-        return Err(JclError(messages::incorrect_cond(
-            &format!("TEST {}", MAX_TESTS + 1),
+        return Err(JclError::CondField {
             line,
-        )));
+            what: format!("TEST {}", MAX_TESTS + 1),
+        });
     }
     Ok(tests)
 }

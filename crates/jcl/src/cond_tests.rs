@@ -22,7 +22,7 @@ fn exec_cond(text: &str) -> String {
                 .collect();
             format!("{} {:?}", tests.join(""), c.abend)
         }
-        Err(e) => e.0,
+        Err(e) => e.to_string(),
     }
 }
 
@@ -102,7 +102,7 @@ fn job_cond_takes_tests_only() {
     assert_eq!((tests[1].code, tests[1].operator), (30, Rel::Lt));
     for (value, what) in [("(7,LT,STEP1)", "STEP1"), ("((7,LT),EVEN)", "EVEN")] {
         assert_eq!(
-            parse_job_cond(value, 1).map_err(|e| e.0),
+            parse_job_cond(value, 1).map_err(|e| e.to_string()),
             Err(format!(
                 "IEFC627I INCORRECT USE OF {what} IN THE COND FIELD AT LINE 1"
             ))
@@ -112,7 +112,7 @@ fn job_cond_takes_tests_only() {
     assert_eq!(job.cond.len(), 1);
     let err = parse_job("//J JOB\n//S1 EXEC PGM=A\n//S2 EXEC PGM=B,COND=(4,XX)\n").unwrap_err();
     assert_eq!(
-        err.0,
+        err.to_string(),
         "IEFC627I INCORRECT USE OF XX IN THE COND FIELD AT LINE 3"
     );
 }

@@ -5,7 +5,8 @@
 //! is positional or a keyword. (Until the nom reader replaced the hand-written one, this file
 //! proved both read the same jobs; see the history of crates/jcl/src/stmt.rs.)
 
-use crate::fields::{card, operand_field, params, split_commas, statement_fields, stmt_field};
+use crate::fields::{card, operand_field, split_commas, statement_fields, stmt_field};
+use crate::operands::Operands;
 
 use racemu_mutation::{files, Mutator};
 
@@ -25,8 +26,12 @@ fn fields_rebuild(data: &[u8]) -> usize {
         assert_eq!(format!("{operands}{comments}"), rest, "{line:?}");
         let split = split_commas(operands);
         assert_eq!(split.join(","), operands, "{line:?}");
-        let (pos, kw) = params(operands);
-        assert_eq!(pos.len() + kw.len(), split.len(), "{line:?}");
+        let ops = Operands::parse(operands);
+        let (pos, kw) = (ops.positional().count(), ops.keywords().count());
+        assert_eq!(pos + kw, split.len(), "{line:?}");
+        // Every operand's tree keeps the text it was read from.
+        let written: Vec<&str> = ops.iter().map(|o| o.written()).collect();
+        assert_eq!(written, split, "{line:?}");
         n += 1;
     }
     // Reading the whole job never panics.

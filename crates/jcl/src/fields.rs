@@ -111,43 +111,12 @@ pub(crate) fn split_commas(s: &str) -> Vec<String> {
     out
 }
 
-/// Positional operands and `KEYWORD=value` pairs (keyword upper case) of an operand field.
-pub(crate) fn params(operands: &str) -> (Vec<String>, Vec<(String, String)>) {
-    let mut pos = Vec::new();
-    let mut kw = Vec::new();
-    for p in split_commas(operands) {
-        let eq = pieces(&p).find(|(_, piece, depth)| *piece == Piece::Equals && *depth == 0);
-        match eq {
-            Some((i, _, _)) => {
-                kw.push((p[..i].trim().to_ascii_uppercase(), p[i + 1..].to_string()))
-            }
-            None => pos.push(p),
-        }
-    }
-    (pos, kw)
-}
-
-/// `'it''s'` → `it's`; unquoted values as they are (trimmed).
-pub(crate) fn unquote(v: &str) -> String {
-    let t = v.trim();
-    if t.len() >= 2 && t.starts_with('\'') && t.ends_with('\'') {
-        t[1..t.len() - 1].replace("''", "'")
-    } else {
-        t.to_string()
-    }
-}
-
-/// `(A,B)` → [A, B]; `A` → [A].
-pub(crate) fn sublist(v: &str) -> Vec<String> {
-    let t = v.trim();
-    let inner = t
-        .strip_prefix('(')
-        .and_then(|x| x.strip_suffix(')'))
-        .unwrap_or(t);
-    split_commas(inner)
-        .into_iter()
-        .map(|s| s.trim().to_string())
-        .collect()
+/// Where the `=` of a keyword operand stands: the first `=` outside quotes and parentheses
+/// (`None` for a positional operand).
+pub(crate) fn keyword_equals(operand: &str) -> Option<usize> {
+    pieces(operand)
+        .find(|(_, piece, depth)| *piece == Piece::Equals && *depth == 0)
+        .map(|(at, _, _)| at)
 }
 
 /// A field up to the next blank, and what follows it with leading white space skipped.
@@ -212,15 +181,9 @@ mod tests {
     fn commas_and_keywords_at_the_top_level() {
         assert_eq!(split_commas("A,(B,C),'D,E',"), ["A", "(B,C)", "'D,E'", ""]);
         assert!(split_commas("").is_empty());
-        let (pos, kw) = params("X,PGM=A,PARM=(B=C),'Q=R',A)=B");
-        assert_eq!(pos, ["X", "'Q=R'", "A)=B"]);
-        assert_eq!(
-            kw,
-            [
-                ("PGM".to_string(), "A".to_string()),
-                ("PARM".to_string(), "(B=C)".to_string())
-            ]
-        );
+        assert_eq!(keyword_equals("PARM=(B=C)"), Some(4));
+        assert_eq!(keyword_equals("'Q=R'"), None);
+        assert_eq!(keyword_equals("A)=B"), None);
     }
 
     #[test]

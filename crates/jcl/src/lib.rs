@@ -16,8 +16,12 @@
 mod checks;
 mod cond;
 mod cond_param;
+mod error;
 mod fields;
+mod instream;
+mod listing;
 mod messages;
+mod operands;
 mod reader;
 mod runner;
 mod statement;
@@ -26,17 +30,15 @@ mod symbols;
 
 pub use cond::{Condition, Rel};
 pub use cond_param::{parse_job_cond, AbendRule, RcTest, StepCond};
+pub use error::JclError;
+pub use listing::{jesjcl_cards, job_card, starts_with_jcl, JobCard, ListedCard};
+pub use operands::{JclOperand, Operands, Shape, Value};
 pub use steps::{
     CatalogError, CatalogErrorKind, DatasetCatalog, JobSteps, ProgramLibrary, StepContext,
     StepRunner, SysoutFile,
 };
 
 use std::collections::BTreeMap;
-
-/// A JCL error, with the message JES would print.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct JclError(pub String);
 
 /// How symbols are substituted in an in-stream data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,7 +258,6 @@ pub struct JobResult {
 }
 
 pub use runner::{run_job, run_job_logged, run_job_with};
-pub use statement::{is_continuation_card, statement_continues};
 
 #[cfg(test)]
 mod cond_tests;

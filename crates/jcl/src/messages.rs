@@ -1,5 +1,9 @@
-//! The job-log messages of the job runner and of COND: one function per message, each giving
-//! the whole line. The runner writes no message ID anywhere else.
+//! The jcl crate's message catalogue: every message ID the crate writes, with its text, is
+//! here or in `messages/` (the converter's errors, the reader's notes, the step runner's
+//! allocation and OPEN messages); no other module of the crate writes one.
+//!
+//! This file: the job-log messages of the job runner and of COND, one function per message,
+//! each giving the whole line.
 //!
 //! Texts and where they come from (z/OS MVS System Messages, Vol 8 (IEF-IGD), and the MVS JCL
 //! Reference; docs/sources.md lists the pages):
@@ -15,6 +19,14 @@
 //!   once, naming the first step the job does not run, each such step then `IEF272I`.
 //! - `IEFC627I INCORRECT USE OF x IN THE COND FIELD`: a `COND=` the converter rejects.
 //!   UNCONFIRMED (docs/fidelity.md): the converter's message for a bad COND could not be read.
+//! - `IEF344I … ALLOCATION FAILED DUE TO DATA FACILITY SYSTEM ERROR`: a DD's allocation that
+//!   DFSMS failed, here because RACF refused to let the job's user create (`DISP=NEW`) the data
+//!   set; real job logs show it before the DFSMS message that gives the reason and
+//!   `IEF272I … STEP WAS NOT EXECUTED.` (the IEF messages index,
+//!   https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ieam800/iea3m8_IEF_messages.htm,
+//!   and a public job log, https://ibmmainframes.com/about49261.html). The DFSMS line between
+//!   them (an IGD17xxx message for SMS reason 17012, "User not authorized to define data set",
+//!   idar100/smsre18.htm) is UNCONFIRMED and not written (docs/fidelity.md).
 //! - `RCM308W`: racemu's own note for a COND test naming a step that is not an earlier step.
 
 /// `IEF142I`: the step ran and ended with return code `rc`.
@@ -50,6 +62,11 @@ pub(crate) fn abend(job: &str, step: &str, code: &str) -> String {
     format!("IEF450I {job} {step} - ABEND={code} U0000 REASON=00000000")
 }
 
+/// `IEF344I`: DD `ddname` of the step could not be allocated (RACF refused the creation).
+pub(crate) fn allocation_failed_dfsms(job: &str, step: &str, ddname: &str) -> String {
+    format!("IEF344I {job} {step} {ddname} - ALLOCATION FAILED DUE TO DATA FACILITY SYSTEM ERROR")
+}
+
 /// `IEF453I`: the job failed with a JCL error.
 pub(crate) fn job_failed_jcl_error(job: &str) -> String {
     format!("IEF453I {job} - JOB FAILED - JCL ERROR")
@@ -68,3 +85,10 @@ pub(crate) fn cond_names_no_earlier_step(step: &str, line: usize) -> String {
         "RCM308W THE COND TEST AT LINE {line} NAMES STEP {step}, WHICH IS NOT AN EARLIER STEP OF THE JOB: THE TEST IS ALWAYS FALSE"
     )
 }
+
+mod allocation;
+mod converter;
+mod notes;
+
+pub(crate) use allocation::*;
+pub(crate) use notes::*;

@@ -78,26 +78,3 @@ pub(crate) fn gather(lines: &[&str], i: usize) -> (Statement, usize) {
         used,
     )
 }
-
-/// Whether `line` is a card that can continue a statement: `//`, a blank, then operands.
-/// Whether it does depends on the card before it ([`statement_continues`]).
-pub fn is_continuation_card(line: &str) -> bool {
-    continuation(stmt_field(card(line))).is_some()
-}
-
-/// Whether the statement `line` belongs to goes on to the next card: its operand field (up
-/// to the comments) ends with a comma. `continuation_card` says `line` itself continues a
-/// statement (its operands start after `//` and blanks). IF conditions that run over cards to
-/// THEN are not followed here.
-pub fn statement_continues(line: &str, continuation_card: bool) -> bool {
-    let field = stmt_field(card(line));
-    let operands = if continuation_card {
-        continuation(field)
-    } else {
-        field
-            .strip_prefix("//")
-            .filter(|body| !body.starts_with('*'))
-            .map(|body| operand_field(statement_fields(body).2).0)
-    };
-    operands.is_some_and(|o| o.ends_with(','))
-}

@@ -3,6 +3,7 @@
 //! processing at step end. Data sets live behind a [`DatasetCatalog`], so this crate stays
 //! free of any store.
 
+use crate::messages;
 use crate::{DdInput, DdKind, Job, Step, StepResult};
 
 /// What kind of refusal a [`CatalogError`] is.
@@ -39,6 +40,18 @@ pub trait DatasetCatalog {
     fn put(&mut self, dsn: &str, data: Vec<u8>) -> Result<(), CatalogError>;
     /// Deletes data set or member `dsn`; whether it existed.
     fn delete(&mut self, dsn: &str) -> Result<bool, CatalogError>;
+    /// Allocates new data set `dsn` (`DISP=NEW` at step start): only the check that the
+    /// job's user may create it; the data set is written by the step or cataloged at its end.
+    /// A catalog without access control allows every allocation.
+    fn allocate(&mut self, dsn: &str) -> Result<(), CatalogError> {
+        let _ = dsn;
+        Ok(())
+    }
+    /// Messages the catalog's requests produced that were not refusals (RACF's ICH408I for
+    /// an access allowed only by WARNING), for the job log; each is given once.
+    fn take_notices(&mut self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Runs one step of a job, writing its own job-log lines (allocation and open messages) to
@@ -110,12 +123,20 @@ impl StepContext<'_> {
         }
     }
 
+    /// Writes the catalog's notices (RACF's warning ICH408I) to the job log.
+    fn notices(&mut self, catalog: &mut dyn DatasetCatalog) {
+        for n in catalog.take_notices() {
+            self.log.extend(n.lines().map(str::to_string));
+        }
+    }
+
     /// Reports a store failure under DD `ddname` (`RCM310E`); the job ends with CC 12 or more.
     fn store_failed(&mut self, ddname: &str, e: &CatalogError) {
-        self.log.push(format!(
-            "RCM310E {} {} {ddname} - THE STORE FAILED: {e}",
-            self.job.name,
-            self.stepname()
+        self.log.push(messages::store_failed(
+            &self.job.name,
+            self.stepname(),
+            ddname,
+            &e.to_string(),
         ));
         *self.store_failed = true;
     }
@@ -149,17 +170,19 @@ impl StepContext<'_> {
         dsn: &str,
         ddname: &str,
     ) -> Result<Vec<u8>, StepResult> {
-        match catalog.get(dsn) {
+        let got = catalog.get(dsn);
+        self.notices(catalog);
+        match got {
             Ok(Some(data)) => Ok(data),
             Ok(None)
             | Err(CatalogError {
                 kind: CatalogErrorKind::WrongOrganization,
                 ..
             }) => {
-                self.log.push(format!(
-                    "IEC141I 013-18,IGG0191B,{},{},{ddname}",
-                    self.job.name,
-                    self.stepname()
+                self.log.push(messages::open_not_found(
+                    &self.job.name,
+                    self.stepname(),
+                    ddname,
                 ));
                 Err(StepResult::Abend {
                     system: Some(0x013),
@@ -181,10 +204,11 @@ impl StepContext<'_> {
     /// racemu's), and the step abends S913.
     fn not_authorized(&mut self, ddname: &str, dsn: &str, e: &CatalogError) -> StepResult {
         self.log.extend(e.message.lines().map(str::to_string));
-        self.log.push(format!(
-            "IEC150I 913-38,IFG0194A,{},{},{ddname},0A80,RACEMU,{dsn}",
-            self.job.name,
-            self.stepname()
+        self.log.push(messages::open_not_authorized(
+            &self.job.name,
+            self.stepname(),
+            ddname,
+            dsn,
         ));
         StepResult::Abend {
             system: Some(0x913),
@@ -243,8 +267,7 @@ fn run_program<L: ProgramLibrary>(library: &mut L, cx: &mut StepContext<'_>) -> 
         "IEFBR14" => StepResult::Completed(0),
         "IEBGENER" | "ICEGENER" => iebgener(library, cx),
         _ => library.run_program(&program, cx).unwrap_or_else(|| {
-            cx.log
-                .push(format!("CSV003I REQUESTED MODULE {program} NOT FOUND"));
+            cx.log.push(messages::module_not_found(&program));
             StepResult::Abend {
                 system: Some(0x806),
                 user: None,
@@ -256,18 +279,40 @@ fn run_program<L: ProgramLibrary>(library: &mut L, cx: &mut StepContext<'_>) -> 
 /// Allocation at step start: every DD naming an existing data set (`DISP=SHR` or `OLD`,
 /// with or without a member) must find it cataloged, else `IEF212I … DATA SET NOT FOUND` and
 /// the step is not executed (a JCL error, as on z/OS). A member need not exist yet: that is
-/// found when the program opens it.
+/// found when the program opens it. A DD creating a data set (`DISP=NEW`, or no status,
+/// which is NEW) needs the job's user to be allowed to create it ([`DatasetCatalog::allocate`]):
+/// a refusal writes RACF's ICH408I and `IEF344I … ALLOCATION FAILED DUE TO DATA FACILITY
+/// SYSTEM ERROR`, and the step is not executed.
 fn allocate(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> Result<(), StepResult> {
     for dd in &cx.step.dds {
         let DdKind::Dataset { dsn, disp } = &dd.kind else {
             continue;
         };
         let status = disp.first().map(|s| s.to_ascii_uppercase());
+        let base = dsn.split('(').next().unwrap_or(dsn);
+        let ddname = dd.name.as_deref().unwrap_or_default();
+        if matches!(status.as_deref(), None | Some("" | "NEW")) && !base.starts_with('&') {
+            let created = catalog.allocate(base);
+            cx.notices(catalog);
+            match created {
+                Ok(()) => {}
+                Err(e) if e.kind == CatalogErrorKind::NotAuthorized => {
+                    cx.log.extend(e.message.lines().map(str::to_string));
+                    cx.log.push(messages::allocation_failed_dfsms(
+                        &cx.job.name,
+                        cx.stepname(),
+                        ddname,
+                    ));
+                    return Err(StepResult::NotExecuted);
+                }
+                // A name the catalog refuses is found when the step writes it.
+                Err(_) => {}
+            }
+            continue;
+        }
         if !matches!(status.as_deref(), Some("SHR" | "OLD")) {
             continue;
         }
-        let base = dsn.split('(').next().unwrap_or(dsn);
-        let ddname = dd.name.as_deref().unwrap_or_default();
         match catalog.exists(base) {
             Ok(true) => {}
             Ok(false)
@@ -275,10 +320,10 @@ fn allocate(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> Resul
                 kind: CatalogErrorKind::InvalidName,
                 ..
             }) => {
-                cx.log.push(format!(
-                    "IEF212I {} {} {ddname} - DATA SET NOT FOUND",
-                    cx.job.name,
-                    cx.stepname()
+                cx.log.push(messages::dataset_not_found(
+                    &cx.job.name,
+                    cx.stepname(),
+                    ddname,
                 ));
                 return Err(StepResult::NotExecuted);
             }
@@ -309,11 +354,8 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
         },
         Some(DdInput::Dummy) => Vec::new(),
         None => {
-            cx.log.push(format!(
-                "IEB311I {} {} - SYSUT1 DD STATEMENT MISSING",
-                cx.job.name,
-                cx.stepname()
-            ));
+            cx.log
+                .push(messages::sysut1_missing(&cx.job.name, cx.stepname()));
             return StepResult::Completed(12);
         }
     };
@@ -327,17 +369,19 @@ fn iebgener(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>) -> StepR
         cx.write_sysout("SYSUT2", text.lines().map(str::to_string).collect());
         return StepResult::Completed(0);
     };
-    match catalog.put(dsn, data) {
+    let put = catalog.put(dsn, data);
+    cx.notices(catalog);
+    match put {
         Ok(()) => StepResult::Completed(0),
         Err(e) if e.kind == CatalogErrorKind::NotAuthorized => {
             let dsn = dsn.trim_matches('\'').to_ascii_uppercase();
             cx.not_authorized("SYSUT2", &dsn, &e)
         }
         Err(e) => {
-            cx.log.push(format!(
-                "IEC000I {} {} SYSUT2 - {e}",
-                cx.job.name,
-                cx.stepname()
+            cx.log.push(messages::sysut2_failed(
+                &cx.job.name,
+                cx.stepname(),
+                &e.to_string(),
             ));
             StepResult::Completed(12)
         }
@@ -372,6 +416,7 @@ fn dispositions(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>, resu
         } else {
             Ok(())
         };
+        cx.notices(catalog);
         if let Err(e) = &done {
             if e.kind == CatalogErrorKind::NotAuthorized {
                 // RACF refused the deletion (or creation): its ICH408I; the data set is
@@ -381,11 +426,12 @@ fn dispositions(catalog: &mut dyn DatasetCatalog, cx: &mut StepContext<'_>, resu
             }
         }
         if let Err(e) = done {
-            cx.log.push(format!(
-                "RCM311E {} {} {} - DISP PROCESSING OF {dsn} FAILED: {e}",
-                cx.job.name,
+            cx.log.push(messages::disp_failed(
+                &cx.job.name,
                 cx.stepname(),
-                dd.name.as_deref().unwrap_or_default()
+                dd.name.as_deref().unwrap_or_default(),
+                dsn,
+                &e.to_string(),
             ));
             *cx.store_failed = true;
         }

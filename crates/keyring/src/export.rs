@@ -1,6 +1,6 @@
 //! A ring as files other tools read: one PEM bundle, or a Java-compatible PKCS#12 keystore.
 
-use crate::view::{RingEntry, RingView};
+use crate::{RingEntry, RingView};
 use racemu_pki::{
     export_keystore_der, pem_armour, verify_issued_by, KeyPair, KeystoreItem, Pkcs12Encryption,
     PkiError, Randomness,
@@ -26,13 +26,29 @@ pub(crate) fn chain_in_ring<'a>(view: &'a RingView, leaf: &'a RingEntry) -> Vec<
     chain
 }
 
-impl RingView {
+/// A ring as files: what `racemu keyring export` writes.
+pub trait Export {
     /// One PEM bundle, each certificate preceded by a `# label: …` comment line (label, owner,
     /// usage, DEFAULT, key) and by its private key (PKCS#8 `PRIVATE KEY`) when the caller may
     /// have it. Entries with a released key come first (DEFAULT first), then the rest in ring
     /// order, so tools that take "the first key and certificate" (OpenSSL, Python's ssl, curl)
     /// find the right pair and its chain. PEM readers skip text outside the armour.
-    pub fn pem_bundle(&self) -> String {
+    fn pem_bundle(&self) -> String;
+
+    /// A PKCS#12 keystore: PERSONAL entries with a released key become PrivateKeyEntry
+    /// (alias = label, with the chain found in the ring); every other entry becomes a
+    /// trusted certificate. AES-256 unless `enc` says otherwise. Salts and IVs come from
+    /// `randomness` (a seeded store's export is the same byte for byte each time).
+    fn pkcs12(
+        &self,
+        password: &str,
+        enc: Pkcs12Encryption,
+        randomness: &Randomness,
+    ) -> Result<Vec<u8>, PkiError>;
+}
+
+impl Export for RingView {
+    fn pem_bundle(&self) -> String {
         let mut order: Vec<&RingEntry> = self.entries.iter().collect();
         order.sort_by_key(|e| (e.private_key.is_none(), !e.default));
         let mut out = String::new();
@@ -59,11 +75,7 @@ impl RingView {
         out
     }
 
-    /// A PKCS#12 keystore: PERSONAL entries with a released key become PrivateKeyEntry
-    /// (alias = label, with the chain found in the ring); every other entry becomes a
-    /// trusted certificate. AES-256 unless `enc` says otherwise. Salts and IVs come from
-    /// `randomness` (a seeded store's export is the same byte for byte each time).
-    pub fn pkcs12(
+    fn pkcs12(
         &self,
         password: &str,
         enc: Pkcs12Encryption,
@@ -97,13 +109,11 @@ impl RingView {
     }
 }
 
-impl RingEntry {
-    /// The subject as RFC 4514 writes it (`CN=server,O=racemu`, values escaped), beside RACF's
-    /// dotted form; the dotted form when the DER name cannot be read.
-    pub fn subject_rfc4514(&self) -> String {
-        use x509_cert::der::Decode;
-        x509_cert::name::Name::from_der(self.info.subject.der())
-            .map(|n| n.to_string())
-            .unwrap_or_else(|_| self.info.subject.racf_dotted())
-    }
+/// The subject of `e` as RFC 4514 writes it (`CN=server,O=racemu`, values escaped), beside
+/// RACF's dotted form; the dotted form when the DER name cannot be read.
+pub(crate) fn subject_rfc4514(e: &RingEntry) -> String {
+    use x509_cert::der::Decode;
+    x509_cert::name::Name::from_der(e.info.subject.der())
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| e.info.subject.racf_dotted())
 }

@@ -3,22 +3,33 @@
 //! keystore or rustls configurations.
 #![deny(missing_docs)]
 
-mod advice;
-mod decision;
 pub mod doctor;
 mod export;
 mod listing;
+mod messages;
 mod operand;
 mod probe;
 mod reference;
-mod refresh;
 mod tls;
-mod view;
 
-pub use decision::Decision;
-pub use listing::{KeyRelease, ListedEntry, RingListing, Validity};
+pub use export::Export;
+pub use listing::{KeyRelease, ListedEntry, Listing, RingListing, Validity};
 pub use probe::{probe, probe_with, CLIENTS};
+pub use racemu_engine::datalib::{
+    AccessPath, DatalibError, Decision, RingEntry, RingView, StatusFilter,
+};
 pub use reference::{RingRef, SCHEMES};
 pub use rustls;
-pub use tls::{ClientAuth, TlsError};
-pub use view::{open_ring, AccessPath, DatalibError, RingEntry, RingView, StatusFilter};
+pub use tls::{ClientAuth, TlsConfigs, TlsError};
+
+/// Opens the ring `r` names as `caller` would through R_datalib. The rules (who opens which
+/// ring, whose private keys are released, what NOTRUST hides) are the engine's
+/// ([`racemu_engine::datalib`]); this only hands it the parsed reference.
+pub fn open_ring(
+    store: &mut racemu_store::Store,
+    caller: &str,
+    r: &RingRef,
+    filter: StatusFilter,
+) -> Result<RingView, DatalibError> {
+    racemu_engine::datalib::open_ring(store, caller, r.owner.as_deref(), &r.ring, filter)
+}

@@ -4,6 +4,7 @@
 use crate::operand::quoted;
 use crate::{AccessPath, RingEntry, RingView};
 use racemu_pki::hex_colons;
+use racemu_racf::{Owner, TrustStatus, Usage};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -61,14 +62,14 @@ impl KeyRelease {
 pub struct ListedEntry {
     /// Label.
     pub label: String,
-    /// Owner: a user ID, `CERTAUTH` or `SITE`.
-    pub owner: String,
-    /// PERSONAL / CERTAUTH / SITE.
-    pub usage: String,
+    /// Owner: a user, CERTAUTH or SITE.
+    pub owner: Owner,
+    /// How the certificate is connected to the ring.
+    pub usage: Usage,
     /// The ring's DEFAULT.
     pub default: bool,
-    /// TRUST / HIGHTRUST / NOTRUST.
-    pub trust: String,
+    /// The certificate's trust status.
+    pub trust: TrustStatus,
     /// Subject in RACF's dotted form.
     pub subject: String,
     /// Subject as RFC 4514 writes it.
@@ -121,12 +122,12 @@ fn listed(e: &RingEntry, now: OffsetDateTime) -> ListedEntry {
     };
     ListedEntry {
         label: e.label.clone(),
-        owner: e.owner.name().to_string(),
-        usage: e.usage.clone(),
+        owner: e.owner.clone(),
+        usage: e.usage,
         default: e.default,
-        trust: e.status.clone(),
+        trust: e.status,
         subject: e.info.subject.racf_dotted(),
-        subject_rfc4514: e.subject_rfc4514(),
+        subject_rfc4514: crate::export::subject_rfc4514(e),
         issuer: e.info.issuer.racf_dotted(),
         not_before: rfc3339(e.info.not_before),
         not_after: rfc3339(e.info.not_after),
@@ -145,9 +146,14 @@ fn listed(e: &RingEntry, now: OffsetDateTime) -> ListedEntry {
     }
 }
 
-impl RingView {
+/// A ring as `racemu keyring list` shows it.
+pub trait Listing {
     /// The ring as listed at `now` (which marks expired and not yet valid certificates).
-    pub fn listing(&self, now: OffsetDateTime) -> RingListing {
+    fn listing(&self, now: OffsetDateTime) -> RingListing;
+}
+
+impl Listing for RingView {
+    fn listing(&self, now: OffsetDateTime) -> RingListing {
         RingListing {
             owner: self.owner.clone(),
             ring: self.name.clone(),
@@ -197,10 +203,10 @@ impl RingListing {
             }
             let mut fields = vec![
                 ("Label", e.label.clone()),
-                ("Owner", e.owner.clone()),
-                ("Usage", e.usage.clone()),
+                ("Owner", e.owner.name().to_string()),
+                ("Usage", e.usage.keyword().to_string()),
                 ("Default", yes_no(e.default)),
-                ("Trust", e.trust.clone()),
+                ("Trust", e.trust.keyword().to_string()),
                 ("Subject", e.subject.clone()),
                 ("RFC 4514", e.subject_rfc4514.clone()),
                 ("Issuer", e.issuer.clone()),
@@ -221,14 +227,14 @@ impl RingListing {
             out.push(format!(
                 "  Left out:    {} (owner {}, usage {}{}) is NOTRUST: R_datalib returns TRUST and HIGHTRUST certificates only, so {} does not get it.{}",
                 quoted(&e.label),
-                e.owner,
+                e.owner.name(),
                 e.usage,
                 if e.default { ", the ring's DEFAULT" } else { "" },
                 self.user,
-                if e.owner == "CERTAUTH" || e.owner == "SITE" {
-                    format!(" RACDCERT {} ALTER(LABEL({})) TRUST would change that.", e.owner, quoted(&e.label))
+                if matches!(e.owner, Owner::User(_)) {
+                    format!(" Once its issuer is in RACF with TRUST status, RACDCERT {} ALTER(LABEL({})) TRUST would change that.", e.owner.operand(), quoted(&e.label))
                 } else {
-                    format!(" Once its issuer is in RACF with TRUST status, RACDCERT ID({}) ALTER(LABEL({})) TRUST would change that.", e.owner, quoted(&e.label))
+                    format!(" RACDCERT {} ALTER(LABEL({})) TRUST would change that.", e.owner.operand(), quoted(&e.label))
                 }
             ));
         }
@@ -244,10 +250,10 @@ mod tests {
     fn text_marks_validity_and_explains_a_withheld_key() {
         let entry = ListedEntry {
             label: "next".into(),
-            owner: "SITE".into(),
-            usage: "SITE".into(),
+            owner: Owner::Site,
+            usage: Usage::Site,
             default: false,
-            trust: "HIGHTRUST".into(),
+            trust: TrustStatus::HighTrust,
             subject: "CN=next".into(),
             subject_rfc4514: "CN=next".into(),
             issuer: "CN=next".into(),

@@ -1,6 +1,5 @@
-//! RACF operand quoting, shared by the advice, TLS and doctor texts that print commands.
+//! RACF operand quoting for the advice, TLS and doctor texts that print commands: the one
+//! rule, `racemu_racf::quoted` (`'label'`, apostrophes doubled), under the name keyring's
+//! modules use.
 
-/// A label as a RACDCERT operand: `'label'`, apostrophes doubled.
-pub(crate) fn quoted(label: &str) -> String {
-    format!("'{}'", label.replace('\'', "''"))
-}
+pub(crate) use racemu_racf::quoted;

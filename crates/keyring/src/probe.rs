@@ -19,8 +19,8 @@
 //! certificates (what a client is given as its trust store); host names are not checked (the
 //! doctor's `host-not-in-san` does that).
 
-use crate::view::RingView;
 use crate::ClientAuth;
+use crate::{RingView, TlsConfigs};
 use racemu_pki::{parse_certificate, KeyType};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::client::WebPkiServerVerifier;
@@ -251,7 +251,7 @@ fn trust(ring: &RingView) -> RootCertStore {
     for e in ring
         .entries
         .iter()
-        .filter(|e| e.usage == "PERSONAL" && e.info.self_signed)
+        .filter(|e| e.is_personal() && e.info.self_signed)
     {
         let _ = roots.add(CertificateDer::from(e.der.clone()));
     }
@@ -287,7 +287,7 @@ fn client_config(
             index,
             inner,
             short_rsa_anchor: ring.entries.iter().any(|e| {
-                e.usage != "PERSONAL" && e.info.key_type == KeyType::Rsa && e.info.key_size < 2048
+                !e.is_personal() && e.info.key_type == KeyType::Rsa && e.info.key_size < 2048
             }),
             unverified,
         }))

@@ -2,8 +2,9 @@
 //! trusts.
 
 use crate::export::chain_in_ring;
+use crate::messages as m;
 use crate::operand::quoted;
-use crate::view::{RingEntry, RingView};
+use crate::{RingEntry, RingView};
 use racemu_pki::KeyType;
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
@@ -53,7 +54,6 @@ fn short_rsa_key(entry: &RingEntry) -> Option<String> {
     if entry.info.key_type != KeyType::Rsa || entry.info.key_size >= 2048 {
         return None;
     }
-    let owner = entry.owner.operand();
     // A new label of at most 32 characters.
     let base: String = entry.label.chars().take(27).collect();
     let new = format!("{base}-2048");
@@ -62,14 +62,12 @@ fn short_rsa_key(entry: &RingEntry) -> Option<String> {
     } else {
         " REKEY makes a self-signed copy: as the certificate was issued by a CA, have the copy signed (RACDCERT GENREQ, then GENCERT with SIGNWITH or an external CA and ADD) before the ROLLOVER.".to_string()
     };
-    Some(format!(
-        "RCM210E the certificate {} has a {}-bit RSA key. The TLS library racemu serves with (rustls over aws-lc-rs) does not use RSA keys shorter than 2048 bits; System SSL on z/OS would still accept this key. A 2048-bit replacement, connected where the old one is: RACDCERT {owner} REKEY(LABEL({})) WITHLABEL({}) SIZE(2048), then RACDCERT {owner} ROLLOVER(LABEL({})) NEWLABEL({}).{resign}",
-        quoted(&entry.label),
+    Some(m::rcm210e(
+        &entry.owner,
+        &entry.label,
         entry.info.key_size,
-        quoted(&entry.label),
-        quoted(&new),
-        quoted(&entry.label),
-        quoted(&new),
+        &new,
+        &resign,
     ))
 }
 
@@ -77,19 +75,47 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::aws_lc_rs::default_provider())
 }
 
-impl RingView {
+/// rustls configurations from a ring as its caller opened it: what a server presents and
+/// trusts, and what a client trusts and presents.
+pub trait TlsConfigs {
     /// The ring's CERTAUTH- and SITE-usage certificates as trust anchors.
-    pub fn root_store(&self) -> RootCertStore {
+    fn root_store(&self) -> RootCertStore;
+
+    /// A TLS 1.2/1.3 server presenting the DEFAULT certificate (or `label`) with its chain,
+    /// trusting the ring's CERTAUTH certificates for client certificates.
+    fn server_config(
+        &self,
+        label: Option<&str>,
+        client_auth: ClientAuth,
+    ) -> Result<ServerConfig, TlsError>;
+
+    /// A server presenting the DEFAULT certificate (or `label`) with its chain, with the
+    /// cipher suites of `provider` (in its order) and the protocol `versions` given; the same
+    /// refusals as [`TlsConfigs::server_config`]: RCM211E without a DEFAULT or label, RCM212E
+    /// when the key is not released, RCM210E for an RSA key rustls does not use.
+    fn server_config_with(
+        &self,
+        label: Option<&str>,
+        client_auth: ClientAuth,
+        provider: Arc<CryptoProvider>,
+        versions: &[&'static SupportedProtocolVersion],
+    ) -> Result<ServerConfig, TlsError>;
+
+    /// A TLS client trusting the ring's CERTAUTH certificates, presenting the DEFAULT
+    /// certificate when its key is released.
+    fn client_config(&self) -> Result<ClientConfig, TlsError>;
+}
+
+impl TlsConfigs for RingView {
+    fn root_store(&self) -> RootCertStore {
         let mut roots = RootCertStore::empty();
-        for e in self.entries.iter().filter(|e| e.usage != "PERSONAL") {
+        for e in self.entries.iter().filter(|e| !e.is_personal()) {
             let _ = roots.add(CertificateDer::from(e.der.clone()));
         }
         roots
     }
 
-    /// A TLS 1.2/1.3 server presenting the DEFAULT certificate (or `label`) with its chain,
-    /// trusting the ring's CERTAUTH certificates for client certificates.
-    pub fn server_config(
+    fn server_config(
         &self,
         label: Option<&str>,
         client_auth: ClientAuth,
@@ -102,10 +128,7 @@ impl RingView {
         )
     }
 
-    /// A server presenting the DEFAULT certificate (or `label`) with its chain, with the
-    /// cipher suites of `provider` (in its order) and the protocol `versions` given; the same
-    /// refusals as [`RingView::server_config`].
-    pub fn server_config_with(
+    fn server_config_with(
         &self,
         label: Option<&str>,
         client_auth: ClientAuth,
@@ -132,12 +155,12 @@ impl RingView {
             })?,
             None => self
                 .entry(None)
-                .ok_or_else(|| TlsError::NoDefault(self.no_default()))?,
+                .ok_or_else(|| TlsError::NoDefault(no_default(self)))?,
         };
         let key = entry
             .private_key
             .clone()
-            .ok_or_else(|| TlsError::NoServerCertificate(self.key_not_available(entry)))?;
+            .ok_or_else(|| TlsError::NoServerCertificate(key_not_available(self, entry)))?;
         if let Some(why) = short_rsa_key(entry) {
             return Err(TlsError::ShortRsaKey(why));
         }
@@ -168,86 +191,7 @@ impl RingView {
         Ok(builder.with_single_cert(chain, PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)))?)
     }
 
-    /// RCM211E: the ring has no DEFAULT; the PERSONAL certificates whose keys the caller has,
-    /// and the `--label` or `CONNECT … DEFAULT` that would choose one.
-    fn no_default(&self) -> String {
-        if let Some(d) = self.filtered.iter().find(|e| e.default) {
-            return format!(
-                "RCM211E ring {}/{} has a DEFAULT certificate, {}, but it is NOTRUST, and R_datalib leaves NOTRUST certificates out: {} gets no DEFAULT. Once its issuer is in RACF with TRUST status (RACDCERT CERTAUTH ADD … TRUST), RACDCERT {} ALTER(LABEL({})) TRUST makes it the DEFAULT the server gets; racemu keyring doctor names the cause (notrust-in-chain).",
-                self.owner,
-                self.name,
-                quoted(&d.label),
-                self.caller,
-                d.owner.operand(),
-                quoted(&d.label)
-            );
-        }
-        let keyed: Vec<&RingEntry> = self
-            .entries
-            .iter()
-            .filter(|e| e.usage == "PERSONAL" && e.private_key.is_some())
-            .collect();
-        let mut msg = format!(
-            "RCM211E ring {}/{} has no DEFAULT certificate, and no --label was given.",
-            self.owner, self.name
-        );
-        let Some(first) = keyed.first() else {
-            msg.push_str(&format!(
-                " No PERSONAL certificate in it has a private key released to {} (see keyring list).",
-                self.caller
-            ));
-            return msg;
-        };
-        let labels: Vec<String> = keyed.iter().map(|e| quoted(&e.label)).collect();
-        msg.push_str(&format!(
-            " PERSONAL certificates with a private key: {}. Choose one with --label {}",
-            labels.join(", "),
-            quoted(&first.label)
-        ));
-        if self.name != "*" {
-            msg.push_str(&format!(
-                ", or make it the ring's DEFAULT: RACDCERT ID({}) CONNECT({} LABEL({}) RING({}) DEFAULT)",
-                self.owner,
-                first.owner.operand(),
-                quoted(&first.label),
-                self.name
-            ));
-        }
-        msg.push('.');
-        msg
-    }
-
-    /// Why the key of `entry` is not available to the caller.
-    fn key_not_available(&self, entry: &RingEntry) -> String {
-        match &entry.key_withheld {
-            Some(why) => format!(
-                "RCM212E the private key of {} is withheld from {}: {why}",
-                quoted(&entry.label),
-                self.caller
-            ),
-            None if entry.key_in_racf => format!(
-                "RCM212E the private key of {l} is not returned to anyone: R_datalib returns a private key only for a certificate connected with USAGE(PERSONAL), and {l} is connected with USAGE({}) (a trust anchor). To present it as a server certificate: RACDCERT ID({}) CONNECT({} LABEL({l}) RING({}) USAGE(PERSONAL)).",
-                entry.usage,
-                self.owner,
-                entry.owner.operand(),
-                self.name,
-                l = quoted(&entry.label),
-            ),
-            None => format!(
-                "RCM212E the certificate {} has no private key in RACF{}; a server needs a certificate with its key.",
-                quoted(&entry.label),
-                if entry.usage != "PERSONAL" {
-                    format!(" usable here (it is connected with USAGE({}))", entry.usage)
-                } else {
-                    String::new()
-                }
-            ),
-        }
-    }
-
-    /// A TLS client trusting the ring's CERTAUTH certificates, presenting the DEFAULT
-    /// certificate when its key is released.
-    pub fn client_config(&self) -> Result<ClientConfig, TlsError> {
+    fn client_config(&self) -> Result<ClientConfig, TlsError> {
         let builder = ClientConfig::builder_with_provider(provider())
             .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])?
             .with_root_certificates(self.root_store());
@@ -267,6 +211,65 @@ impl RingView {
             }
             None => Ok(builder.with_no_client_auth()),
         }
+    }
+}
+
+/// RCM211E: the ring has no DEFAULT; the PERSONAL certificates whose keys the caller has,
+/// and the `--label` or `CONNECT … DEFAULT` that would choose one.
+fn no_default(view: &RingView) -> String {
+    if let Some(d) = view.filtered.iter().find(|e| e.default) {
+        return m::rcm211e_default_notrust(
+            &view.owner,
+            &view.name,
+            &d.label,
+            &view.caller,
+            &d.owner,
+        );
+    }
+    let keyed: Vec<&RingEntry> = view
+        .entries
+        .iter()
+        .filter(|e| e.is_personal() && e.private_key.is_some())
+        .collect();
+    let mut msg = m::rcm211e_no_default(&view.owner, &view.name);
+    let Some(first) = keyed.first() else {
+        msg.push_str(&format!(
+            " No PERSONAL certificate in it has a private key released to {} (see keyring list).",
+            view.caller
+        ));
+        return msg;
+    };
+    let labels: Vec<String> = keyed.iter().map(|e| quoted(&e.label)).collect();
+    msg.push_str(&format!(
+        " PERSONAL certificates with a private key: {}. Choose one with --label {}",
+        labels.join(", "),
+        quoted(&first.label)
+    ));
+    if view.name != "*" {
+        msg.push_str(&format!(
+            ", or make it the ring's DEFAULT: RACDCERT ID({}) CONNECT({} LABEL({}) RING({}) DEFAULT)",
+            view.owner,
+            first.owner.operand(),
+            quoted(&first.label),
+            view.name
+        ));
+    }
+    msg.push('.');
+    msg
+}
+
+/// Why the key of `entry` is not available to the caller (RCM212E).
+fn key_not_available(view: &RingView, entry: &RingEntry) -> String {
+    match &entry.key_withheld {
+        Some(why) => m::rcm212e_withheld(&entry.label, &view.caller, why),
+        None if entry.key_in_racf => m::rcm212e_not_returned(
+            &entry.label,
+            entry.usage,
+            &view.owner,
+            &view.name,
+            &entry.owner,
+        ),
+        None => m::rcm212e_no_key(&entry.label, entry.usage),
     }
 }
 

@@ -1,14 +1,14 @@
 //! `racemu ds put|get|ls|rm`: data sets in the store, opened as `--user`: the engine's data
-//! set check ([`open_check`]) decides, READ to get, UPDATE to replace, ALTER to create or
-//! remove. A refusal prints RACF's ICH408I on standard error and exits 12. `ls` lists names
-//! as a catalog search does, whether or not the user may open them.
+//! set open check ([`Engine::open_dataset`]) decides, READ to get, UPDATE to replace, ALTER to
+//! create or remove. A refusal prints RACF's ICH408I on standard error and exits 12; an access
+//! allowed only by WARNING prints RACF's warning ICH408I on standard error and goes ahead.
+//! `ls` lists names as a catalog search does, whether or not the user may open them.
 
 use crate::cli::DsCmd;
 use crate::fail;
 use crate::files::{holds_private_key, read_input, write_output};
-use racemu_engine::authority::dataset::{open_check, OpenCheck};
+use racemu_engine::authority::dataset_open::{Intent, Opened};
 use racemu_engine::Engine;
-use racemu_racf::Access;
 use racemu_store::datasets;
 use racemu_store::dslevel::Pattern;
 use std::process::ExitCode;
@@ -23,45 +23,31 @@ fn qualify(dsn: &str, user: &str) -> String {
     }
 }
 
-/// Prints RACF's refusal and fails the command.
-fn refused(dsn: &str, needed: Access, c: &OpenCheck) -> ExitCode {
-    if let Some(m) = &c.ich408i {
-        eprintln!("{}", m.line());
+/// Carries out the engine's answer: a grant's outcome (its warning ICH408I on standard
+/// error), or RACF's refusal printed on standard error and the command failed.
+fn answer<T>(dsn: &str, opened: Opened<T>) -> Result<T, ExitCode> {
+    match opened {
+        Ok(grant) => {
+            for w in &grant.warning {
+                eprintln!("{w}");
+            }
+            Ok(grant.value)
+        }
+        Err(r) => {
+            for m in &r.ich408i {
+                eprintln!("{m}");
+            }
+            Err(fail(format!(
+                "not authorized: {} access to data set {dsn} refused by RACF",
+                r.needed.keyword()
+            )))
+        }
     }
-    fail(format!(
-        "not authorized: {} access to data set {dsn} refused by RACF",
-        needed.keyword()
-    ))
-}
-
-/// A data set operation RACF refused, or its outcome.
-enum Checked<T> {
-    Refused(Access, OpenCheck),
-    Done(T),
-}
-
-/// Runs `op` once the engine has granted `user` `needed` to `dsn`.
-fn checked<T>(
-    tx: &racemu_store::Tx<'_>,
-    user: &str,
-    dsn: &str,
-    needed: Access,
-    op: impl FnOnce() -> Result<T, datasets::DatasetError>,
-) -> Result<Checked<T>, datasets::DatasetError> {
-    let c = open_check(tx, user, dsn, needed)?;
-    if !c.granted {
-        return Ok(Checked::Refused(needed, c));
-    }
-    if let Some(m) = &c.ich408i {
-        eprintln!("{}", m.line());
-    }
-    op().map(Checked::Done)
 }
 
 /// Runs one `ds` subcommand as `user` (the prefix of unquoted names).
 pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
     let created = engine.clock().now().date().to_string();
-    let store = engine.store_mut();
     match ds {
         DsCmd::Put { dsn, file, .. } => {
             let dsn = qualify(&dsn, user);
@@ -76,19 +62,13 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
             };
             let len = data.len();
             let d = datasets::Dataset::holding(&dsn, data);
-            let user = user.to_ascii_uppercase();
-            let put = |tx: &racemu_store::Tx<'_>| {
-                let needed = if datasets::exists(tx, &dsn)? {
-                    Access::Update
-                } else {
-                    Access::Alter
-                };
-                checked(tx, &user, &dsn, needed, || datasets::put(tx, &d, &created))
-            };
-            match store.transaction(put) {
-                Ok(Checked::Refused(needed, c)) => refused(&dsn, needed, &c),
-                Ok(Checked::Done(())) => {
-                    eprintln!("racemu: RCM203I data set {dsn} stored ({len} bytes)");
+            let put = engine.open_dataset(user, &dsn, Intent::Write, |tx| {
+                datasets::put(tx, &d, &created)
+            });
+            match put.map(|o| answer(&dsn, o)) {
+                Ok(Err(code)) => code,
+                Ok(Ok(())) => {
+                    eprintln!("racemu: {}", racemu::messages::data_set_stored(&dsn, len));
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(e),
@@ -96,25 +76,23 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
         }
         DsCmd::Get { dsn, file } => {
             let dsn = qualify(&dsn, user);
-            let user = user.to_ascii_uppercase();
-            let get = |tx: &racemu_store::Tx<'_>| {
-                checked(tx, &user, &dsn, Access::Read, || datasets::get(tx, &dsn))
-            };
-            match store.transaction(get) {
-                Ok(Checked::Refused(needed, c)) => refused(&dsn, needed, &c),
-                Ok(Checked::Done(Some(d))) => {
-                    match write_output(&file, &d.data, holds_private_key(&d.data)) {
-                        Ok(()) => ExitCode::SUCCESS,
-                        Err(e) => fail(format!("cannot write {}: {e}", file.display())),
-                    }
-                }
-                Ok(Checked::Done(None)) => fail(format!("data set {dsn} not found")),
+            let get = engine.open_dataset(user, &dsn, Intent::Read, |tx| datasets::get(tx, &dsn));
+            match get.map(|o| answer(&dsn, o)) {
+                Ok(Err(code)) => code,
+                Ok(Ok(Some(d))) => match write_output(&file, &d.data, holds_private_key(&d.data)) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => fail(format!("cannot write {}: {e}", file.display())),
+                },
+                Ok(Ok(None)) => fail(format!("data set {dsn} not found")),
                 Err(e) => fail(e),
             }
         }
         DsCmd::Ls { pattern } => {
             let pattern = pattern.map(|p| Pattern::new(&qualify(&p, user)));
-            match store.transaction(|tx| datasets::list(tx, pattern.as_ref())) {
+            match engine
+                .store_mut()
+                .transaction(|tx| datasets::list(tx, pattern.as_ref()))
+            {
                 Ok(rows) => {
                     println!(
                         "{:<44} {:<5} {:>5} {:>10}",
@@ -130,16 +108,12 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
         }
         DsCmd::Rm { dsn } => {
             let dsn = qualify(&dsn, user);
-            let user = user.to_ascii_uppercase();
-            let rm = |tx: &racemu_store::Tx<'_>| {
-                checked(tx, &user, &dsn, Access::Alter, || {
-                    datasets::delete(tx, &dsn)
-                })
-            };
-            match store.transaction(rm) {
-                Ok(Checked::Refused(needed, c)) => refused(&dsn, needed, &c),
-                Ok(Checked::Done(true)) => ExitCode::SUCCESS,
-                Ok(Checked::Done(false)) => fail(format!("data set {dsn} not found")),
+            let rm =
+                engine.open_dataset(user, &dsn, Intent::Delete, |tx| datasets::delete(tx, &dsn));
+            match rm.map(|o| answer(&dsn, o)) {
+                Ok(Err(code)) => code,
+                Ok(Ok(true)) => ExitCode::SUCCESS,
+                Ok(Ok(false)) => fail(format!("data set {dsn} not found")),
                 Err(e) => fail(e),
             }
         }

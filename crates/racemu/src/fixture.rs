@@ -3,7 +3,7 @@
 //! PEM, PKCS#12 or rustls configurations.
 //!
 //! ```
-//! use racemu::Racf;
+//! use racemu::{Export, Racf, TlsConfigs};
 //!
 //! let mut racf = Racf::temporary().unwrap();
 //! racf.sysin("IBMUSER", "
@@ -29,7 +29,7 @@
 use crate::job::{run_job_text, JobOutput};
 use crate::session::{run_commands, run_sysin, Next};
 use racemu_engine::{Clock, Config, Engine, Output};
-use racemu_keyring::{open_ring, DatalibError, RingRef, RingView, StatusFilter};
+use racemu_keyring::{DatalibError, RingRef, RingView, StatusFilter};
 use racemu_store::{Store, StoreError};
 use racemu_tso::EntryPoint;
 use std::path::{Path, PathBuf};
@@ -96,16 +96,9 @@ impl RacfBuilder {
     }
 }
 
-/// R_datalib's reason 28 for a reference that does not parse.
+/// R_datalib's reason 28 for a reference that does not parse ([`DatalibError::bad_reference`]).
 fn parse_reference(reference: &str) -> Result<RingRef, DatalibError> {
-    RingRef::parse(reference).ok_or_else(|| DatalibError {
-        saf_rc: 8,
-        racf_rc: 8,
-        racf_reason: 28,
-        description: "error in Ring_name or RACF_userid parameter",
-        explanation: format!("{reference:?} is not a ring reference."),
-        decision: None,
-    })
+    RingRef::parse(reference).ok_or_else(|| DatalibError::bad_reference(reference))
 }
 
 /// A RACF database with an engine over it.
@@ -263,7 +256,8 @@ impl Racf {
     /// R_datalib: same certificates, same private keys, same refusals.
     pub fn ring(&mut self, user: &str, reference: &str) -> Result<RingView, DatalibError> {
         let r = parse_reference(reference)?;
-        open_ring(self.engine.store_mut(), user, &r, StatusFilter::Trusted)
+        self.engine
+            .open_ring(user, r.owner.as_deref(), &r.ring, StatusFilter::Trusted)
     }
 
     /// The ring doctor: judges `reference` as `user` (the server's user ID) opens it through

@@ -1,6 +1,7 @@
 //! Running a JCL job, or a bare SYSTSIN stream, through the engine.
 
 use crate::catalog::StoreCatalog;
+use crate::messages;
 use racemu_engine::Engine;
 use racemu_jcl::{CatalogError, DatasetCatalog, JobSteps, ProgramLibrary, StepContext, StepResult};
 use racemu_tso::EntryPoint;
@@ -47,8 +48,14 @@ impl DatasetCatalog for Tso<'_> {
     fn put(&mut self, dsn: &str, data: Vec<u8>) -> Result<(), CatalogError> {
         self.catalog.put(dsn, data)
     }
+    fn allocate(&mut self, dsn: &str) -> Result<(), CatalogError> {
+        self.catalog.allocate(dsn)
+    }
     fn delete(&mut self, dsn: &str) -> Result<bool, CatalogError> {
         self.catalog.delete(dsn)
+    }
+    fn take_notices(&mut self) -> Vec<String> {
+        self.catalog.take_notices()
     }
 }
 
@@ -89,7 +96,7 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     let job = match racemu_jcl::parse_job(text) {
         Ok(j) => j,
         Err(e) => {
-            out.job_log.extend(e.0.lines().map(str::to_string));
+            out.job_log.extend(e.lines());
             out.jcl_error = true;
             out.max_cc = 12;
             return out;
@@ -103,6 +110,7 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
         catalog: StoreCatalog {
             engine,
             user: user.to_ascii_uppercase(),
+            notices: Vec::new(),
         },
         user: &user,
         systsprt: Vec::new(),
@@ -125,13 +133,9 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
     out.max_cc = result.max_cc;
     out.jcl_error = result.jcl_error;
     if result.steps.is_empty() {
-        out.job_log
-            .push("RCM305E THE JOB HAS NO EXEC STATEMENT: NO STEP RAN".into());
+        out.job_log.push(messages::no_exec_statement());
         if looks_like_systsin(text) {
-            out.job_log.push(
-                "RCM306I THE INPUT LOOKS LIKE TSO COMMANDS (SYSTSIN), NOT JCL: RUN IT WITH racemu run --sysin FILE"
-                    .into(),
-            );
+            out.job_log.push(messages::input_looks_like_systsin());
         }
         out.max_cc = out.max_cc.max(12);
     }
@@ -144,12 +148,12 @@ pub fn run_job_text(engine: &mut Engine, text: &str, default_user: &str) -> JobO
 /// Whether `text` reads like bare SYSTSIN: its first statement-like line is not JCL (`//` or
 /// `/*`) and begins with a TSO or RACF command name racemu knows.
 fn looks_like_systsin(text: &str) -> bool {
+    if racemu_jcl::starts_with_jcl(text) {
+        return false;
+    }
     let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
         return false;
     };
-    if first.starts_with("//") || first.starts_with("/*") {
-        return false;
-    }
     let verb = racemu_tso::command_name(first).to_ascii_uppercase();
     racemu_command::VERBS.contains(&verb.as_str())
 }

@@ -4,7 +4,7 @@ use crate::cli::{ClientAuthArg, ExportFmt, KeyringCmd};
 use crate::fail;
 use crate::files::write_output;
 use racemu_engine::Engine;
-use racemu_keyring::{RingListing, RingView, Validity};
+use racemu_keyring::{Export, Listing, RingListing, RingView, TlsConfigs, Validity};
 use std::path::Path;
 use std::process::ExitCode;
 use time::OffsetDateTime;
@@ -144,10 +144,10 @@ fn listing_json(l: &RingListing) -> serde_json::Value {
     let entry = |e: &racemu_keyring::ListedEntry| {
         serde_json::json!({
             "label": e.label,
-            "owner": e.owner,
-            "usage": e.usage,
+            "owner": e.owner.name(),
+            "usage": e.usage.keyword(),
             "default": e.default,
-            "trust": e.trust,
+            "trust": e.trust.keyword(),
             "subject": e.subject,
             "subject_rfc4514": e.subject_rfc4514,
             "issuer": e.issuer,
@@ -221,18 +221,13 @@ fn export(
         .iter()
         .filter(|e| e.key_withheld.is_some())
         .count();
+    let format = match format {
+        ExportFmt::Pem => "PEM",
+        ExportFmt::Pkcs12 => "PKCS#12",
+    };
     eprintln!(
-        "racemu: RCM201I wrote {target} ({}): {} certificate(s), {keys} private key(s){}",
-        match format {
-            ExportFmt::Pem => "PEM",
-            ExportFmt::Pkcs12 => "PKCS#12",
-        },
-        view.entries.len(),
-        if withheld > 0 {
-            format!(", {withheld} private key(s) withheld (see keyring list)")
-        } else {
-            String::new()
-        }
+        "racemu: {}",
+        racemu::messages::exported(&target, format, view.entries.len(), keys, withheld)
     );
     ExitCode::SUCCESS
 }

@@ -2,7 +2,7 @@
 //! in crates/racemu-jce, docs/java.md): one JSON document on standard output, never a file.
 //!
 //! The document holds exactly what R_datalib gives the caller (the rules of
-//! [`racemu_keyring::open_ring`] with the TRUST/HIGHTRUST status filter Java asks for):
+//! [`racemu_engine::Engine::open_ring`] with the TRUST/HIGHTRUST status filter Java asks for):
 //! each entry's DER certificate, and its PKCS#8 private key only when R_datalib releases it
 //! to that user ID, as `keyring export` does. A refusal is the same document with an `error`
 //! object (SAF, RACF and reason codes, IBM's description and racemu's hint) and exit status 8.
@@ -35,9 +35,9 @@ pub fn document(view: &RingView) -> serde_json::Value {
             serde_json::json!({
                 "label": e.label,
                 "owner": e.owner.name(),
-                "usage": e.usage,
+                "usage": e.usage.keyword(),
                 "default": e.default,
-                "status": e.status,
+                "status": e.status.keyword(),
                 "certificate": base64(&e.der),
                 "private_key": e.private_key.as_deref().map(base64),
                 "key_withheld": e.key_withheld,

@@ -8,15 +8,18 @@ pub mod attls_doctor;
 pub mod catalog;
 pub mod fixture;
 pub mod job;
+pub mod messages;
 pub mod repl;
 pub mod seeding;
 pub mod serve;
 pub mod session;
 
-pub use attls_doctor::RuleReport;
 pub use fixture::{Racf, RacfBuilder, RacfError};
+pub use racemu_attls::doctor::RuleReport;
 pub use racemu_keyring::doctor;
-pub use racemu_keyring::{ClientAuth, DatalibError, RingEntry, RingView};
+pub use racemu_keyring::{
+    ClientAuth, DatalibError, Export, Listing, RingEntry, RingView, TlsConfigs,
+};
 
 use std::path::PathBuf;
 

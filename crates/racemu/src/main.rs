@@ -92,10 +92,7 @@ fn open_store(db: &Path, clock: Clock) -> Result<Store, String> {
     let mut store = Store::open(db).map_err(|e| e.to_string())?;
     if new {
         racemu::date_new_store(&mut store, clock.now().date()).map_err(|e| e.to_string())?;
-        eprintln!(
-            "racemu: RCM200I a new RACF database was created at {}",
-            db.display()
-        );
+        eprintln!("racemu: {}", racemu::messages::store_created(db));
     }
     Ok(store)
 }

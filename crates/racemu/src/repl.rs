@@ -6,7 +6,7 @@
 //! IDs (defined or only referenced) from the store.
 
 use crate::session::{run_commands, Next};
-use racemu_command::{RACDCERT_KEYWORDS, VERBS};
+use racemu_command::{completion_words, VERBS};
 use racemu_engine::Engine;
 use racemu_racf::Owner;
 use racemu_store::completion::{self, Words};
@@ -31,46 +31,6 @@ pub struct TsoCompleter {
     /// The lines of the command typed so far (before a continuation line).
     pending: RefCell<String>,
 }
-
-const OTHER_KEYWORDS: &[&str] = &[
-    "LABEL",
-    "RING",
-    "USAGE",
-    "DEFAULT",
-    "PERSONAL",
-    "SERIALNUMBER",
-    "ISSUERSDN",
-    "CN",
-    "OU",
-    "DATE",
-    "TIME",
-    "HANDSHAKE",
-    "DATAENCRYPT",
-    "DOCSIGN",
-    "CERTSIGN",
-    "KEYAGREE",
-    "IP",
-    "DOMAIN",
-    "EMAIL",
-    "URI",
-    "CLASS",
-    "ACCESS",
-    "UACC",
-    "RACLIST",
-    "CLASSACT",
-    "REFRESH",
-    "GENERIC",
-    "AUTHUSER",
-    "READ",
-    "UPDATE",
-    "CONTROL",
-    "ALTER",
-    "NONE",
-    "FACILITY",
-    "RDATALIB",
-    "DIGTCERT",
-    "DIGTRING",
-];
 
 impl TsoCompleter {
     /// A completer reading the store at `db` (if any) for `user`'s session.
@@ -179,18 +139,17 @@ impl Completer for TsoCompleter {
             Some("ID") => cands.extend(self.store_words(&owner).users),
             _ => {
                 let up = word.to_ascii_uppercase();
-                let lists: Vec<&[&str]> = if first_word {
-                    vec![VERBS]
+                let words = if first_word {
+                    VERBS.to_vec()
                 } else {
-                    vec![RACDCERT_KEYWORDS, OTHER_KEYWORDS]
+                    completion_words()
                 };
-                for l in lists {
-                    cands.extend(
-                        l.iter()
-                            .filter(|k| k.starts_with(&up))
-                            .map(|k| k.to_string()),
-                    );
-                }
+                cands.extend(
+                    words
+                        .iter()
+                        .filter(|k| k.starts_with(&up))
+                        .map(|k| k.to_string()),
+                );
             }
         }
         let mut pairs: Vec<Pair> = cands
@@ -247,11 +206,8 @@ pub fn run(
     let user = user.to_ascii_uppercase();
     let mut rc = 0;
     let stdout = std::io::stdout();
-    eprintln!(
-        "racemu: RCM220I READY mode on {} as {user}; LOGOFF, END or Ctrl-D leaves, a line ending in + or - continues",
-        db.map(|p| p.display().to_string())
-            .unwrap_or_else(|| "a temporary store".into())
-    );
+    let store = db.map_or_else(|| "a temporary store".into(), |p| p.display().to_string());
+    eprintln!("racemu: {}", crate::messages::repl_banner(&store, &user));
     'session: loop {
         println!("READY");
         let mut records: Vec<String> = Vec::new();

@@ -7,6 +7,7 @@
 //! given to a store that already holds keys from the operating system, is not used; the
 //! caller is told why (RCM205W), and the store keeps what it recorded.
 
+use crate::messages;
 use racemu_pki::Randomness;
 use racemu_store::rows::certs;
 use racemu_store::settings;
@@ -49,9 +50,7 @@ pub fn settle(store: &mut Store, requested: Randomness) -> Result<Seeding, Store
         if certs::any(tx)? {
             return Ok(Seeding {
                 randomness: Randomness::os(),
-                warning: Some(format!(
-                    "RCM205W the store at {path} already holds certificates with keys from the operating system; the seed is not used"
-                )),
+                warning: Some(messages::seed_unused_keys_from_os(&path)),
             });
         }
         settings::record_seed(tx, &seed)?;
@@ -65,9 +64,7 @@ pub fn settle(store: &mut Store, requested: Randomness) -> Result<Seeding, Store
 /// A seeded store's randomness, with RCM205W when `requested` was another seed.
 fn recorded_seed(recorded: [u8; 32], requested: Randomness, path: &str) -> Seeding {
     let warning = match requested.seed_bytes() {
-        Some(s) if s != recorded => Some(format!(
-            "RCM205W the store at {path} is seeded with another seed; its recorded seed is used"
-        )),
+        Some(s) if s != recorded => Some(messages::seed_unused_other_seed(path)),
         _ => None,
     };
     Seeding {
@@ -76,8 +73,9 @@ fn recorded_seed(recorded: [u8; 32], requested: Randomness, path: &str) -> Seedi
     }
 }
 
-/// The warning `keyring serve` (and any server on a seeded store) prints on standard error.
-pub const REPRODUCIBLE_KEYS: &str = "RCM204W the keys of this store come from a seed: anyone who knows the seed can reproduce its private keys; serve them to tests only";
+/// The warning `keyring serve` (and any server on a seeded store) prints on standard error
+/// (RCM204W, from the catalogue).
+pub use crate::messages::REPRODUCIBLE_KEYS;
 
 #[cfg(test)]
 mod tests {

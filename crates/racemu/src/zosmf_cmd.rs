@@ -5,6 +5,7 @@ use crate::cli::ZosmfCmd;
 use crate::fail;
 use racemu::job::run_job_text;
 use racemu::session::{run_commands, Next};
+use racemu::TlsConfigs;
 use racemu_engine::Engine;
 use racemu_zosmf::{Backend, JobRun, Programs};
 use std::path::Path;

@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use racemu::{ClientAuth, Racf};
+use racemu::{ClientAuth, Export, Racf, TlsConfigs};
 use std::path::Path;
 use std::process::Command;
 
@@ -103,7 +103,7 @@ fn the_trusted_part_of_a_full_view_is_the_trusted_view() {
             .map(|e| {
                 (
                     e.label.clone(),
-                    e.status.clone(),
+                    e.status,
                     e.der.clone(),
                     e.private_key.clone(),
                 )
@@ -178,7 +178,7 @@ fn virtual_rings() {
     let mut r = racf();
     let v = r.ring("SRV", "*AUTH*/*").expect("CERTAUTH virtual ring");
     assert_eq!(v.entries.len(), 1);
-    assert_eq!(v.entries[0].usage, "CERTAUTH");
+    assert_eq!(v.entries[0].usage, racemu_racf::Usage::CertAuth);
     let v = r
         .ring("SRV", "safkeyring://SRV/*")
         .expect("own virtual ring");

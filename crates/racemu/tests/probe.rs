@@ -6,7 +6,7 @@
 
 mod common;
 use common::*;
-use racemu::Racf;
+use racemu::{Export, Racf};
 use std::path::Path;
 use std::process::{Command, Stdio};
 

@@ -48,7 +48,11 @@ impl fmt::Display for KeyAlgorithm {
 }
 
 /// The KEYUSAGE keywords of GENCERT: each says which X.509 key usages the certificate gets.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+///
+/// The keywords, their order and what each sets are those of RACDCERT GENCERT
+/// (<https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-gencert.htm>);
+/// LIST's `Key Usage:` line names them in the same order ([`KeyUsage::keywords`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct KeyUsage {
     /// HANDSHAKE: digitalSignature (+ keyEncipherment for RSA).
     pub handshake: bool,
@@ -60,6 +64,72 @@ pub struct KeyUsage {
     pub certsign: bool,
     /// KEYAGREE: keyAgreement.
     pub keyagree: bool,
+}
+
+impl KeyUsage {
+    /// RACF's KEYUSAGE keywords, in the order GENCERT's syntax lists them and LIST prints them.
+    pub const KEYWORDS: [&'static str; 5] = [
+        "HANDSHAKE",
+        "DATAENCRYPT",
+        "DOCSIGN",
+        "CERTSIGN",
+        "KEYAGREE",
+    ];
+
+    /// The flags in [`KeyUsage::KEYWORDS`] order.
+    fn flags(&self) -> [bool; 5] {
+        [
+            self.handshake,
+            self.dataencrypt,
+            self.docsign,
+            self.certsign,
+            self.keyagree,
+        ]
+    }
+
+    /// The usages whose flags are set, in [`KeyUsage::KEYWORDS`] order.
+    fn from_flags([handshake, dataencrypt, docsign, certsign, keyagree]: [bool; 5]) -> KeyUsage {
+        KeyUsage {
+            handshake,
+            dataencrypt,
+            docsign,
+            certsign,
+            keyagree,
+        }
+    }
+
+    /// The keywords of the usages set, in RACF's order (LIST's `Key Usage:` line); empty when
+    /// none is set.
+    pub fn keywords(&self) -> Vec<&'static str> {
+        KeyUsage::KEYWORDS
+            .into_iter()
+            .zip(self.flags())
+            .filter_map(|(k, on)| on.then_some(k))
+            .collect()
+    }
+
+    /// The usages `keywords` name (each upper case and spelled out; repeats are allowed), or
+    /// the first word that is not a KEYUSAGE keyword.
+    pub fn from_keywords<'a>(
+        keywords: impl IntoIterator<Item = &'a str>,
+    ) -> Result<KeyUsage, &'a str> {
+        let mut flags = [false; 5];
+        for k in keywords {
+            let i = KeyUsage::KEYWORDS
+                .iter()
+                .position(|known| *known == k)
+                .ok_or(k)?;
+            if let Some(f) = flags.get_mut(i) {
+                *f = true;
+            }
+        }
+        Ok(KeyUsage::from_flags(flags))
+    }
+
+    /// True when no usage is set.
+    pub fn is_empty(&self) -> bool {
+        !self.flags().contains(&true)
+    }
 }
 
 /// The ALTNAME values of GENCERT: the certificate's subject alternative names.
@@ -122,6 +192,60 @@ mod tests {
             ["RSA", "NISTECC", "BPECC", "DSA"]
         );
         assert_eq!(KeyAlgorithm::from_keyword("rsa"), None);
+    }
+
+    /// Every set of keywords round-trips, in RACF's order whatever the input order.
+    #[test]
+    fn key_usage_keywords_round_trip_in_racf_order() {
+        for bits in 0u8..32 {
+            let words: Vec<&str> = KeyUsage::KEYWORDS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, k)| *k)
+                .collect();
+            let ku = KeyUsage::from_keywords(words.iter().rev().copied()).unwrap();
+            assert_eq!(ku.keywords(), words);
+            assert_eq!(ku.is_empty(), bits == 0);
+        }
+        let all = KeyUsage::from_keywords(KeyUsage::KEYWORDS).unwrap();
+        assert_eq!(
+            all,
+            KeyUsage {
+                handshake: true,
+                dataencrypt: true,
+                docsign: true,
+                certsign: true,
+                keyagree: true,
+            }
+        );
+        assert_eq!(
+            KeyUsage::from_keywords(["CERTSIGN", "CERTSIGN"]).unwrap(),
+            KeyUsage {
+                certsign: true,
+                ..KeyUsage::default()
+            }
+        );
+        assert_eq!(
+            KeyUsage {
+                docsign: true,
+                handshake: true,
+                ..KeyUsage::default()
+            }
+            .keywords(),
+            ["HANDSHAKE", "DOCSIGN"]
+        );
+    }
+
+    /// Only the spelled-out, upper-case keywords are KEYUSAGE keywords (the parser resolves
+    /// abbreviations and case before it asks).
+    #[test]
+    fn key_usage_refuses_other_words() {
+        assert_eq!(KeyUsage::from_keywords(["HANDSHAKE", "SIGN"]), Err("SIGN"));
+        assert_eq!(KeyUsage::from_keywords(["handshake"]), Err("handshake"));
+        assert_eq!(KeyUsage::from_keywords(["HANDS"]), Err("HANDS"));
+        assert_eq!(KeyUsage::from_keywords([""]), Err(""));
+        assert_eq!(KeyUsage::from_keywords([]), Ok(KeyUsage::default()));
     }
 
     /// The typed IP text is checked by the caller's function; other names are kept as given.

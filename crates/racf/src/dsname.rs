@@ -2,6 +2,8 @@
 //! member of a partitioned data set (z/OS DFSMS Using Data Sets, "Data set names"; a member
 //! name follows the same rule as a qualifier, without the hyphen).
 
+use crate::syntax::is_name_with;
+
 /// A parsed data set name: the data set and, for a PDS member, the member.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DsName {
@@ -11,17 +13,11 @@ pub struct DsName {
     pub member: Option<String>,
 }
 
-/// Whether `q` follows z/OS's rule for a qualifier or member name: 1–8 characters, the first
-/// alphabetic or national (`@ # $`), the rest alphanumeric or national (and `-` in
-/// qualifiers only).
+/// Whether `q` follows z/OS's rule for a qualifier or member name: a name
+/// ([`crate::syntax::is_name`]: 1–8 characters, the first alphabetic or national, the rest
+/// alphanumeric or national), with `-` allowed after the first character in qualifiers only.
 fn valid_part(q: &str, hyphen: bool) -> bool {
-    let b = q.as_bytes();
-    !b.is_empty()
-        && b.len() <= 8
-        && (b[0].is_ascii_alphabetic() || b"@#$".contains(&b[0]))
-        && b[1..]
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || b"@#$".contains(c) || (hyphen && *c == b'-'))
+    is_name_with(q, if hyphen { &['-'] } else { &[] })
 }
 
 impl DsName {

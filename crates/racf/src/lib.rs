@@ -2,7 +2,9 @@
 //! the user a certificate name filter maps to ([`MapOwner`]) and the filter itself
 //! ([`NameFilter`]), its trust status ([`TrustStatus`]), how a ring uses it ([`Usage`]) and the access levels
 //! of resource profiles ([`Access`]), and what a new certificate carries ([`KeyAlgorithm`],
-//! [`KeyUsage`], [`AltNames`]) and where data lives ([`DsName`], a data set or PDS member).
+//! [`KeyUsage`], [`AltNames`]), who a user is ([`UserId`]) and where data lives ([`DsName`], a
+//! data set or PDS member). [`syntax`] holds the shape these names share and RACF's operand
+//! quoting.
 //!
 //! Each type knows its RACF keyword (`keyword()` / `from_keyword()`), the text RACF prints and
 //! the text the store keeps. The crate depends on no other racemu crate: the parser, the PKI
@@ -15,6 +17,8 @@ mod dsname;
 mod map;
 mod owner;
 mod status;
+pub mod syntax;
+mod userid;
 
 pub use access::Access;
 pub use cert::{AltNames, KeyAlgorithm, KeyUsage};
@@ -22,3 +26,5 @@ pub use dsname::DsName;
 pub use map::{split_rdns, FilterError, MapOwner, NameFilter, FILTER_PREFIXES};
 pub use owner::Owner;
 pub use status::{TrustStatus, Usage};
+pub use syntax::quoted;
+pub use userid::UserId;

@@ -2,7 +2,7 @@
 //! IDs as the store holds them.
 
 use crate::{StoreResult, Tx};
-use racemu_racf::Owner;
+use racemu_racf::{Owner, UserId};
 
 /// Words for completion, each list sorted and without duplicates.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -12,8 +12,9 @@ pub struct Words {
     /// Ring names, over all owners.
     pub rings: Vec<String>,
     /// User IDs: defined ones, and those only referenced (certificate and ring owners,
-    /// access-list entries), as RACF's implicit IDs are. The internal owners of CERTAUTH's
-    /// and SITE's certificates are not user IDs and are left out.
+    /// access-list entries), as RACF's implicit IDs are: those spelled as a [`UserId`]. The
+    /// internal owners of CERTAUTH's and SITE's certificates (`irrcerta`, `irrsitec`) are not
+    /// user IDs and are left out.
     pub users: Vec<String>,
 }
 
@@ -34,7 +35,7 @@ pub fn words(tx: &Tx<'_>, label_owner: &Owner) -> StoreResult<Words> {
          UNION SELECT owner FROM rings UNION SELECT id FROM access_list",
         &[],
     )?;
-    users.retain(|u| is_user_id(u));
+    users.retain(|u| UserId::is_written(u));
     users.sort();
     users.dedup();
     Ok(Words {
@@ -42,14 +43,6 @@ pub fn words(tx: &Tx<'_>, label_owner: &Owner) -> StoreResult<Words> {
         rings,
         users,
     })
-}
-
-/// Whether `s` is spelled like a RACF user ID (upper-case letters, digits, `@`, `#`, `$`);
-/// internal owner names (`irrcerta`, `irrsitec`) are not.
-fn is_user_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "@#$".contains(c))
 }
 
 #[cfg(test)]
@@ -67,6 +60,7 @@ mod tests {
                     ("BOB", "R1"),
                     ("BOB", "R2"),
                     ("irrsitec", "S"),
+                    ("9LIVES", "R1"),
                 ] {
                     crate::rings::add(tx, owner, name)?;
                 }

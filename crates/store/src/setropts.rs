@@ -68,3 +68,17 @@ pub fn set_protectall(tx: &Tx<'_>, warning: Option<bool>) -> StoreResult<()> {
     };
     set(tx, "PROTECTALL", value)
 }
+
+/// How many times SETROPTS GENERIC(`class`) REFRESH has been issued: an address space that
+/// keeps in-storage generic profiles (racemu's z/OSMF server) reloads them when this changes.
+pub fn generic_refreshes(tx: &Tx<'_>, class: &str) -> StoreResult<u64> {
+    Ok(get(tx, &format!("GENERIC.REFRESH.{class}"))?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
+/// Records one SETROPTS GENERIC(`class`) REFRESH.
+pub fn note_generic_refresh(tx: &Tx<'_>, class: &str) -> StoreResult<()> {
+    let n = generic_refreshes(tx, class)?.saturating_add(1);
+    set(tx, &format!("GENERIC.REFRESH.{class}"), &n.to_string())
+}

@@ -2,6 +2,7 @@
 
 use crate::{StoreResult, Tx};
 use rusqlite::{params, OptionalExtension};
+use time::Date;
 
 /// A user profile.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -102,39 +103,34 @@ pub fn groups(tx: &Tx<'_>, userid: &str) -> StoreResult<Vec<String>> {
 pub struct Credentials {
     /// Argon2id hash of the password; `None` without a password.
     pub password_hash: Option<String>,
-    /// When the password was set (yyyy-mm-dd), for the change interval.
-    pub passdate: Option<String>,
+    /// When the password was set, for the change interval.
+    pub passdate: Option<Date>,
     /// Argon2id hash of the password phrase; `None` without a phrase.
     pub phrase_hash: Option<String>,
-    /// When the phrase was set (yyyy-mm-dd).
-    pub phrasedate: Option<String>,
+    /// When the phrase was set.
+    pub phrasedate: Option<Date>,
     /// The password and phrase are expired: the next logon must change them.
     pub expired: bool,
     /// The REVOKE attribute: the user cannot log on.
     pub revoked: bool,
-    /// REVOKE(date): revoked from that day on (yyyy-mm-dd).
-    pub revoke_date: Option<String>,
-    /// RESUME(date): no longer revoked from that day on (yyyy-mm-dd).
-    pub resume_date: Option<String>,
+    /// REVOKE(date): revoked from that day on.
+    pub revoke_date: Option<Date>,
+    /// RESUME(date): no longer revoked from that day on.
+    pub resume_date: Option<Date>,
     /// Failed logons since the last good one.
     pub failed_logons: u32,
 }
 
 impl Credentials {
-    /// Whether the user is revoked on `today` (yyyy-mm-dd): REVOKE, or a REVOKE date that has
-    /// come, unless a RESUME date on or after it has come too.
-    pub fn revoked_on(&self, today: &str) -> bool {
+    /// Whether the user is revoked on `today`: REVOKE, or a REVOKE date that has come, unless
+    /// a RESUME date on or after it has come too.
+    pub fn revoked_on(&self, today: Date) -> bool {
         let since = if self.revoked {
-            Some("")
+            Some(Date::MIN)
         } else {
-            self.revoke_date.as_deref().filter(|d| *d <= today)
+            self.revoke_date.filter(|d| *d <= today)
         };
-        since.is_some_and(|since| {
-            !self
-                .resume_date
-                .as_deref()
-                .is_some_and(|r| r <= today && r >= since)
-        })
+        since.is_some_and(|since| !self.resume_date.is_some_and(|r| r <= today && r >= since))
     }
 }
 
@@ -197,4 +193,84 @@ pub fn set_credentials(tx: &Tx<'_>, userid: &str, c: &Credentials) -> StoreResul
         c.resume_date
     ])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+    use time::macros::date;
+
+    /// REVOKE and RESUME dates compare as days.
+    #[test]
+    fn revoked_on_compares_days() {
+        let on = |c: &Credentials, d| c.revoked_on(d);
+        let revoke_from = Credentials {
+            revoke_date: Some(date!(2026 - 12 - 01)),
+            ..Credentials::default()
+        };
+        assert!(!on(&revoke_from, date!(2026 - 11 - 30)));
+        assert!(on(&revoke_from, date!(2026 - 12 - 01)));
+        assert!(on(&revoke_from, date!(9999 - 12 - 31)));
+        let resumed = Credentials {
+            resume_date: Some(date!(2027 - 01 - 01)),
+            ..revoke_from.clone()
+        };
+        assert!(on(&resumed, date!(2026 - 12 - 31)));
+        assert!(!on(&resumed, date!(2027 - 01 - 01)));
+        // A RESUME date before the REVOKE date does not end it.
+        let earlier = Credentials {
+            resume_date: Some(date!(2026 - 06 - 01)),
+            ..revoke_from.clone()
+        };
+        assert!(on(&earlier, date!(2027 - 01 - 01)));
+        // REVOKE now: any RESUME date that has come ends it.
+        let revoked = Credentials {
+            revoked: true,
+            resume_date: Some(date!(1971 - 01 - 01)),
+            ..Credentials::default()
+        };
+        assert!(!on(&revoked, date!(2026 - 12 - 07)));
+        assert!(on(
+            &Credentials {
+                revoked: true,
+                ..Credentials::default()
+            },
+            date!(1971 - 01 - 01)
+        ));
+        assert!(!on(&Credentials::default(), date!(2026 - 12 - 07)));
+    }
+
+    /// The dates are kept as `yyyy-mm-dd` text, as before they were typed; any other text in
+    /// a date column is an error, never a guess.
+    #[test]
+    fn credential_dates_are_kept_as_iso_text() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (c, raw) = s
+            .transaction(|tx| -> StoreResult<_> {
+                let c = Credentials {
+                    passdate: Some(date!(2026 - 01 - 05)),
+                    revoke_date: Some(date!(2026 - 12 - 01)),
+                    ..Credentials::default()
+                };
+                set_credentials(tx, "IBMUSER", &c)?;
+                let raw: (String, String) = tx.query_row(
+                    "SELECT passdate, revoke_date FROM users WHERE userid = 'IBMUSER'",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                Ok((credentials(tx, "IBMUSER")?, raw))
+            })
+            .unwrap();
+        assert_eq!(raw, ("2026-01-05".to_string(), "2026-12-01".to_string()));
+        assert_eq!(c.and_then(|c| c.passdate), Some(date!(2026 - 01 - 05)));
+        let damaged = s.transaction(|tx| -> StoreResult<_> {
+            tx.execute(
+                "UPDATE users SET revoke_date = '12/01/26' WHERE userid = 'IBMUSER'",
+                [],
+            )?;
+            credentials(tx, "IBMUSER")
+        });
+        assert!(damaged.is_err());
+    }
 }

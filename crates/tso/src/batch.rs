@@ -127,7 +127,7 @@ pub fn run_batch(
         out.push("READY".to_string());
     }
     if overflow {
-        out.push("IKJ56600I UNRECOVERABLE COMMAND SYSTEM ERROR".to_string());
+        out.push(crate::messages::unrecoverable_command_system_error());
         return BatchOutcome {
             systsprt: out,
             rc: 12,

@@ -11,10 +11,12 @@
 //!   lexer; the tree is built without recursion).
 //! * [`keywords`] resolves keyword abbreviations (exact match first, then a unique prefix).
 //! * [`batch`] drives a whole SYSTSIN stream through a command executor and produces SYSTSPRT.
+//! * [`messages`] is the crate's message catalogue: the only place a message ID is written.
 #![deny(missing_docs)]
 
 pub mod batch;
 pub mod keywords;
+pub mod messages;
 pub mod operands;
 pub mod records;
 

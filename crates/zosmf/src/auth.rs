@@ -9,6 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use racemu_engine::logon::Logon;
+use racemu_racf::UserId;
 
 /// The authenticated user of a request (upper case), put in the request's extensions.
 #[derive(Debug, Clone)]
@@ -39,17 +40,6 @@ fn unauthorized(message: &str, reason: u32) -> ZosmfError {
     e
 }
 
-/// Whether `userid` is a user ID as RACF writes one: 1 to 8 characters, the first alphabetic
-/// or national, the others alphanumeric or national.
-fn plausible_userid(userid: &str) -> bool {
-    let b = userid.as_bytes();
-    !b.is_empty()
-        && b.len() <= 8
-        && (b[0].is_ascii_alphabetic() || b"#$@".contains(&b[0]))
-        && b.iter()
-            .all(|c| c.is_ascii_alphanumeric() || b"#$@".contains(c))
-}
-
 /// Refuses non-GET requests without `X-CSRF-ZOSMF-HEADER`, then authenticates the request and
 /// records its [`User`].
 pub async fn authenticate(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
@@ -67,7 +57,7 @@ pub async fn authenticate(State(app): State<AppState>, mut req: Request, next: N
         return unauthorized("Authentication is required: send the user ID and password (or password phrase) with HTTP Basic.", 1).into_response();
     };
     let userid = userid.to_ascii_uppercase();
-    if !plausible_userid(&userid) || secret.is_empty() || secret.len() > 100 {
+    if UserId::parse(&userid).is_none() || secret.is_empty() || secret.len() > 100 {
         return unauthorized("The user ID or password is not valid.", 2).into_response();
     }
     let (u, s, cache) = (userid.clone(), secret, app.logons.clone());

@@ -10,12 +10,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use racemu_engine::authority::dataset::{open_check, OpenCheck};
-use racemu_racf::Access;
+use racemu_engine::authority::address_space::AddressSpace;
+use racemu_engine::authority::dataset_open::{open_dataset_in, Intent, Opened, Refusal};
 use racemu_store::datasets::{self, Dataset, DatasetError};
 use racemu_store::dslevel::Pattern;
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// Whether the request asks for binary transfer (`X-IBM-Data-Type: binary`; `record` is
 /// treated as binary too). Anything else is text.
@@ -57,12 +58,13 @@ fn not_cataloged(dsn: &str) -> ZosmfError {
 /// z/OSMF's answer when RACF refuses the logged-on user the data set (HTTP 500, category 6
 /// "Read or write function", IZUHPINFO_API_RESTFILES_Error_Categories.htm; the rc, reason
 /// and message are UNCONFIRMED, docs/fidelity.md), with RACF's ICH408I as the details. The
-/// decision is the engine's ([`open_check`]).
-fn refused(dsn: &str, needed: Access, check: OpenCheck) -> ZosmfError {
-    let lines: Vec<String> = check
+/// decision is the engine's ([`open_dataset_in`]).
+fn refused(dsn: &str, r: Refusal) -> ZosmfError {
+    let lines: Vec<String> = r
         .ich408i
-        .map(|m| m.line().lines().map(str::to_string).collect())
-        .unwrap_or_default();
+        .iter()
+        .flat_map(|m| m.lines().map(str::to_string))
+        .collect();
     ZosmfError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         6,
@@ -70,31 +72,31 @@ fn refused(dsn: &str, needed: Access, check: OpenCheck) -> ZosmfError {
         0,
         &format!(
             "Data set {dsn} could not be opened: RACF refused {} access.",
-            needed.keyword()
+            r.needed.keyword()
         ),
     )
     .details(&lines)
 }
 
-/// A data set operation: refused by RACF, or done (its outcome, or the store's failure).
-enum Checked<T> {
-    Refused(OpenCheck),
-    Done(T),
+/// The engine's answer carried out: the operation's outcome, or z/OSMF's refusal. RACF's
+/// warning ICH408I for an access allowed only by WARNING goes to the server's log, as on
+/// z/OS it goes to the console and the server's job log, not to the REST client.
+fn answer<T>(dsn: &str, opened: Opened<T>) -> Result<T, ZosmfError> {
+    match opened {
+        Ok(grant) => {
+            for line in grant.warning.iter().flat_map(|w| w.lines()) {
+                crate::log(line);
+            }
+            Ok(grant.value)
+        }
+        Err(r) => Err(refused(dsn, r)),
+    }
 }
 
-/// Runs `op` once the engine has granted `user` `needed` access to `dsn`.
-fn checked<T>(
-    tx: &racemu_store::Tx<'_>,
-    user: &str,
-    dsn: &str,
-    needed: Access,
-    op: impl FnOnce() -> Result<T, DatasetError>,
-) -> Result<Checked<T>, DatasetError> {
-    let c = open_check(tx, user, dsn, needed)?;
-    if !c.granted {
-        return Ok(Checked::Refused(c));
-    }
-    op().map(Checked::Done)
+/// The server's address space, locked for one request (a poisoned lock is taken over: the
+/// lists are only caches).
+fn space(s: &Arc<Mutex<AddressSpace>>) -> std::sync::MutexGuard<'_, AddressSpace> {
+    s.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 fn dataset_error(e: DatasetError) -> ZosmfError {
@@ -126,6 +128,8 @@ pub async fn list(
         .map(|l| l.trim().trim_matches('\'').to_ascii_uppercase())
         .filter(|l| !l.is_empty())
         .ok_or_else(|| ZosmfError::bad_request("query parameter dslevel is required"))?;
+    // A DSLEVEL is a pattern over data set names, not a `racemu_racf::DsName`: `*`, `**` and
+    // `%` stand for characters or qualifiers, so only its characters and length are checked.
     if level.len() > 44
         || !level
             .chars()
@@ -191,19 +195,22 @@ pub async fn read(
 ) -> Result<Response, ZosmfError> {
     let name = checked_name(&dsn)?;
     let n = name.clone();
+    let sp = app.datasets.clone();
     let got = app
         .backend
         .run(move |engine, _| {
-            engine
-                .store()
-                .read(|tx| checked(tx, &user, &n, Access::Read, || datasets::get(tx, &n)))
+            engine.store().read(|tx| {
+                let mut sp = space(&sp);
+                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Read, || {
+                    datasets::get(tx, &n)
+                })
+            })
         })
-        .await?;
-    let data = match got {
-        Ok(Checked::Refused(c)) => return Err(refused(&name, Access::Read, c)),
-        Ok(Checked::Done(Some(d))) => d.data,
-        Ok(Checked::Done(None)) => return Err(not_cataloged(&name)),
-        Err(e) => return Err(dataset_error(e)),
+        .await?
+        .map_err(dataset_error)?;
+    let data = match answer(&name, got)? {
+        Some(d) => d.data,
+        None => return Err(not_cataloged(&name)),
     };
     let content_type = if binary(&headers) {
         "application/octet-stream"
@@ -234,30 +241,24 @@ pub async fn write(
         text.replace("\r\n", "\n").into_bytes()
     };
     let n = name.clone();
+    let sp = app.datasets.clone();
     let created = app
         .backend
         .run(move |engine, _| {
             let today = engine.clock().now().date().to_string();
             let d = Dataset::holding(&n, data);
             engine.store_mut().transaction(|tx| {
-                let existed = datasets::exists(tx, &n)?;
                 // Replacing needs UPDATE; creating (allocating) needs ALTER.
-                let needed = if existed {
-                    Access::Update
-                } else {
-                    Access::Alter
-                };
-                let c = open_check(tx, &user, &n, needed)?;
-                if !c.granted {
-                    return Ok(Err((needed, c)));
-                }
-                datasets::put(tx, &d, &today)?;
-                Ok::<_, DatasetError>(Ok(!existed))
+                let existed = datasets::exists(tx, &n)?;
+                let mut sp = space(&sp);
+                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Write, || {
+                    datasets::put(tx, &d, &today).map(|()| !existed)
+                })
             })
         })
         .await?
         .map_err(dataset_error)?;
-    let created = created.map_err(|(needed, c)| refused(&name, needed, c))?;
+    let created = answer(&name, created)?;
     Ok(if created {
         StatusCode::CREATED
     } else {
@@ -274,20 +275,21 @@ pub async fn remove(
 ) -> Result<StatusCode, ZosmfError> {
     let name = checked_name(&dsn)?;
     let n = name.clone();
+    let sp = app.datasets.clone();
     let existed = app
         .backend
         .run(move |engine, _| {
             engine.store_mut().transaction(|tx| {
                 // Deleting (scratching) a data set needs ALTER.
-                checked(tx, &user, &n, Access::Alter, || datasets::delete(tx, &n))
+                let mut sp = space(&sp);
+                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Delete, || {
+                    datasets::delete(tx, &n)
+                })
             })
         })
         .await?
         .map_err(dataset_error)?;
-    let existed = match existed {
-        Checked::Refused(c) => return Err(refused(&name, Access::Alter, c)),
-        Checked::Done(existed) => existed,
-    };
+    let existed = answer(&name, existed)?;
     if existed {
         Ok(StatusCode::NO_CONTENT)
     } else {

@@ -157,7 +157,10 @@ pub async fn submit(
             "Submit input data does not start with a slash",
         ));
     }
-    let (jobname, card_user) = spool::job_card(&jcl);
+    let racemu_jcl::JobCard {
+        name: jobname,
+        user: card_user,
+    } = racemu_jcl::job_card(&jcl);
     let owner = card_user.unwrap_or_else(|| user.clone());
     let submitter = user.clone();
     let (job, allowed) = app
@@ -194,6 +197,8 @@ pub async fn list(
     Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ZosmfError> {
+    // An owner or prefix filter is a pattern, not a name (`racemu_racf::syntax::is_name`):
+    // `*` and `%` may stand anywhere, the first character included.
     let pattern = |v: &str, what: &str| -> Result<String, ZosmfError> {
         let v = v.trim().to_ascii_uppercase();
         if v.is_empty()

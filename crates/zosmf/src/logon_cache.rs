@@ -47,10 +47,10 @@ impl LogonCache {
 /// The stored hash `secret` is checked against: the phrase's when longer than 8 characters,
 /// else the password's.
 fn stored_hash(engine: &Engine, userid: &str, secret: &str) -> Option<(String, bool)> {
-    let today = engine.clock().now().date().to_string();
+    let today = engine.clock().now().date();
     engine.store().read(|tx| {
         let c = users::credentials(tx, userid).ok()??;
-        let usable = !c.expired && !c.revoked_on(&today);
+        let usable = !c.expired && !c.revoked_on(today);
         let hash = if secret.chars().count() > 8 {
             c.phrase_hash
         } else {

@@ -146,6 +146,7 @@ pub fn serve(
             port: addr.port(),
             tso: Sessions::new(servlet_salt),
             logons: crate::logon_cache::LogonCache::new(salt),
+            datasets: Default::default(),
         });
         let mut term = signal(SignalKind::terminate())?;
         let mut int = signal(SignalKind::interrupt())?;

@@ -10,33 +10,6 @@ use racemu_store::jobs::{self, Job};
 use racemu_store::{users, StoreError, Tx};
 use time::OffsetDateTime;
 
-/// The job name and USER= of a job's JOB statement. The name falls back to the first
-/// statement's label when the JCL does not parse (the job then ends with a JCL error).
-pub fn job_card(jcl: &str) -> (String, Option<String>) {
-    if let Ok(job) = racemu_jcl::parse_job(jcl) {
-        return (
-            job.name.to_ascii_uppercase(),
-            job.user.map(|u| u.to_ascii_uppercase()),
-        );
-    }
-    let name: String = jcl
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("//"))
-        .map(|l| {
-            l.chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || "@#$".contains(*c))
-                .collect()
-        })
-        .unwrap_or_default();
-    let name = if name.is_empty() {
-        "JOB".to_string()
-    } else {
-        name.to_ascii_uppercase()
-    };
-    (name.chars().take(8).collect(), None)
-}
-
 /// Whether `submitter` may submit a job that runs as `owner`: the same user, or READ to
 /// SURROGAT `owner.SUBMIT` (z/OS Security Server RACF Security Administrator's Guide,
 /// surrogate job submission). No profile, or an inactive class, denies.
@@ -112,64 +85,17 @@ fn jesmsglg(job: &Job, now: OffsetDateTime, messages: &[String]) -> Vec<String> 
     out
 }
 
-/// Where the in-stream data a DD statement starts ends: `Some(delimiter)` for `DD *`
-/// (`/*`, or the next statement) and `DD DATA` (`/*` only), with `DLM=` replacing `/*`.
-fn instream_delimiter(line: &str) -> Option<(String, bool)> {
-    let body = line.strip_prefix("//")?;
-    let mut fields = body.split_whitespace();
-    let first = fields.next()?;
-    // `// DD …` (no name) or `//NAME DD …`.
-    if first != "DD" && fields.next()? != "DD" {
-        return None;
-    }
-    let operands = fields.next()?;
-    let mut parts = operands.split(',');
-    let kind = parts.next()?;
-    if kind != "*" && kind != "DATA" {
-        return None;
-    }
-    let dlm = parts
-        .find_map(|p| p.strip_prefix("DLM="))
-        .map(|d| d.trim_matches('\'').to_string());
-    let ends_at_statement = kind == "*" && dlm.is_none();
-    Some((dlm.unwrap_or_else(|| "/*".to_string()), ends_at_statement))
-}
-
-/// JESJCL: the JCL statements numbered as JES2 lists them (comments and continuation cards
-/// unnumbered, in-stream data and its delimiter left out). The numbers are those IEF206I
-/// names for an IF statement.
+/// JESJCL: the JCL cards as the jcl crate numbers them ([`racemu_jcl::jesjcl_cards`]), in
+/// JES2's layout: the number right-aligned in ten columns (blank for comments and
+/// continuation cards), a blank, then the card.
 fn jesjcl(jcl: &str) -> Vec<String> {
-    let mut n = 0;
-    let mut out = Vec::new();
-    let mut data: Option<(String, bool)> = None;
-    let mut continuing = false;
-    for line in jcl.lines() {
-        let line = line.trim_end_matches('\r');
-        if let Some((dlm, ends_at_statement)) = &data {
-            if line.starts_with(dlm.as_str()) {
-                data = None;
-                continue;
-            }
-            if !(*ends_at_statement && line.starts_with("//")) {
-                continue;
-            }
-            data = None;
-        }
-        if line.starts_with("//*") {
-            out.push(format!("{:>10} {line}", ""));
-        } else if line.starts_with("//") {
-            let continuation = continuing && racemu_jcl::is_continuation_card(line);
-            if continuation {
-                out.push(format!("{:>10} {line}", ""));
-            } else {
-                n += 1;
-                out.push(format!("{n:>10} {line}"));
-                data = instream_delimiter(line);
-            }
-            continuing = racemu_jcl::statement_continues(line, continuation);
-        }
-    }
-    out
+    racemu_jcl::jesjcl_cards(jcl)
+        .into_iter()
+        .map(|c| match c.number {
+            Some(n) => format!("{n:>10} {}", c.text),
+            None => format!("{:>10} {}", "", c.text),
+        })
+        .collect()
 }
 
 /// The z/OSMF retcode of a finished run.
@@ -380,6 +306,24 @@ mod tests {
         );
     }
 
+    /// JES2 ends `DD *,DLM=xx` data at the DLM characters or at the next statement (z/OS MVS
+    /// JCL Reference, "DLM parameter":
+    /// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ieab600/xdddlm.htm),
+    /// as the job runner reads it: the next statement is listed and numbered.
+    #[test]
+    fn jesjcl_ends_dd_star_data_with_dlm_at_the_next_statement() {
+        let jcl = "//J JOB\n//S EXEC PGM=IKJEFT01\n//SYSTSIN DD *,DLM=$$\nLISTUSER\n//SYSTSPRT DD SYSOUT=*\n";
+        assert_eq!(
+            jesjcl(jcl),
+            [
+                "         1 //J JOB",
+                "         2 //S EXEC PGM=IKJEFT01",
+                "         3 //SYSTSIN DD *,DLM=$$",
+                "         4 //SYSTSPRT DD SYSOUT=*",
+            ]
+        );
+    }
+
     /// Continuation cards carry no number: JES numbers statements, as the `ON STATEMENT n` of
     /// IEF206I in a real JES2 log shows (the IF after a JOB continued over four cards is 7).
     #[test]
@@ -412,14 +356,5 @@ mod tests {
         assert_eq!(retcode(&run), "ABEND S806");
         run.jcl_error = true;
         assert_eq!(retcode(&run), "JCL ERROR");
-    }
-
-    #[test]
-    fn the_job_name_comes_from_the_job_card_even_when_the_jcl_does_not_parse() {
-        assert_eq!(
-            job_card("//MYJOB JOB USER=other\n//S EXEC PGM=IKJEFT01\n"),
-            ("MYJOB".to_string(), Some("OTHER".to_string()))
-        );
-        assert_eq!(job_card("//LONGJOBNAME XJOB ???").0, "LONGJOBN");
     }
 }

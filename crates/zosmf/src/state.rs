@@ -3,6 +3,8 @@
 use crate::logon_cache::LogonCache;
 use crate::sessions::Sessions;
 use crate::Backend;
+use racemu_engine::authority::address_space::AddressSpace;
+use std::sync::{Arc, Mutex};
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -15,4 +17,8 @@ pub struct AppState {
     pub tso: Sessions,
     /// Recent good logons.
     pub logons: LogonCache,
+    /// The server's in-storage generic data set profiles: the server is one long-lived
+    /// address space, which sees new generic profiles only after SETROPTS
+    /// GENERIC(DATASET) REFRESH ([`AddressSpace`]).
+    pub datasets: Arc<Mutex<AddressSpace>>,
 }

@@ -1,6 +1,7 @@
 //! HELP text for the data set profile commands, in racemu's own words.
 
 use super::{CommandHelp, OperandHelp};
+use crate::messages::ich408i_id;
 
 const fn op(
     keyword: &'static str,
@@ -48,7 +49,11 @@ pub(super) static HELP: &[CommandHelp] = &[
             op(
                 "WARNING",
                 "WARNING",
-                &["Allow access that would fail, with ICH408I."],
+                &[concat!(
+                    "Allow access that would fail, with ",
+                    ich408i_id!(),
+                    "."
+                )],
             ),
             op(
                 "FROM",

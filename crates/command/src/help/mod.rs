@@ -18,7 +18,7 @@ use racemu_tso::operands::{Operand, OperandText};
 
 /// One operand's help entry: the keyword (as HELP OPERANDS(x) finds it), how it is written,
 /// and its description lines.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct OperandHelp {
     /// The keyword, upper case (`GENCERT`, `SUBJECTSDN`).
     pub keyword: &'static str,
@@ -137,7 +137,7 @@ pub fn render(req: &HelpRequest) -> HelpOutput {
     let Some(help) = lookup(name) else {
         let names: Vec<&str> = commands().map(|c| c.name).collect();
         let out = HelpOutput {
-            lines: vec![format!("IKJ56800I HELP NOT AVAILABLE FOR {name}")],
+            lines: vec![crate::messages::help_not_available(name)],
             rc: 12,
             hints: crate::verb::not_found(name, &names).hints,
         };
@@ -168,10 +168,7 @@ pub fn render(req: &HelpRequest) -> HelpOutput {
                         }
                     }
                 }
-                _ => out.hints.push(format!(
-                    "RCM111I {w} is not an operand of {}; HELP {} OPERANDS lists them.",
-                    help.name, help.name
-                )),
+                _ => out.hints.push(crate::messages::rcm111i(w, help.name)),
             }
         }
         if wanted.is_empty() {
@@ -267,7 +264,7 @@ mod tests {
 
     #[test]
     fn every_supported_verb_has_help() {
-        for v in crate::VERBS {
+        for v in crate::VERBS.iter() {
             assert!(lookup(v).is_some(), "{v}");
         }
         assert!(lookup("H").is_some());

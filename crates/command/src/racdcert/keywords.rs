@@ -1,34 +1,11 @@
-//! RACDCERT's top-level keywords, functions first.
+//! RACDCERT's top-level keywords: the functions (from the registry) and the operands beside
+//! them.
 
-/// Every RACDCERT top-level keyword, for abbreviation and completion; the functions come first
-/// ([`FUNCTION_COUNT`] of them).
-pub const RACDCERT_KEYWORDS: &[&str] = &[
-    "ADD",
-    "ADDRING",
-    "ADDTOKEN",
-    "ALTER",
-    "ALTMAP",
-    "BIND",
-    "CHECKCERT",
-    "CONNECT",
-    "DELETE",
-    "DELMAP",
-    "DELRING",
-    "DELTOKEN",
-    "EXPORT",
-    "GENCERT",
-    "GENREQ",
-    "IMPORT",
-    "LIST",
-    "LISTCHAIN",
-    "LISTMAP",
-    "LISTRING",
-    "LISTTOKEN",
-    "MAP",
-    "REKEY",
-    "REMOVE",
-    "ROLLOVER",
-    "UNBIND",
+use super::registry::FUNCTIONS;
+use std::sync::LazyLock;
+
+/// RACDCERT's top-level keywords that are no function: the owners, then the operands.
+const OPERAND_KEYWORDS: &[&str] = &[
     "ID",
     "SITE",
     "CERTAUTH",
@@ -64,9 +41,20 @@ pub const RACDCERT_KEYWORDS: &[&str] = &[
     "REQONLY",
 ];
 
-/// How many of [`RACDCERT_KEYWORDS`] are functions (they come first).
-pub const FUNCTION_COUNT: usize = 26;
+/// Every RACDCERT top-level keyword, as TSO parse resolves abbreviations against them: the
+/// functions in alphabetical order, then [`OPERAND_KEYWORDS`]. The order only decides the
+/// order of the keywords an ambiguous abbreviation lists (RCM112I) and which of two equally
+/// near keywords RCM120I suggests.
+static KEYWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut functions: Vec<&'static str> = FUNCTIONS.iter().map(|f| f.keyword).collect();
+    functions.sort_unstable();
+    functions
+        .into_iter()
+        .chain(OPERAND_KEYWORDS.iter().copied())
+        .collect()
+});
 
-pub(super) fn is_function(k: &str) -> bool {
-    RACDCERT_KEYWORDS[..FUNCTION_COUNT].contains(&k)
+/// Every RACDCERT top-level keyword: functions, owners and operands.
+pub fn racdcert_keywords() -> &'static [&'static str] {
+    &KEYWORDS
 }

@@ -4,6 +4,7 @@
 //! One parse function per function; the filters stay text here and are checked by the engine.
 
 use super::operands::{label_text, opt_text, status_of};
+use super::registry::FunctionOperands;
 use super::types::*;
 use crate::operand::{dsn_value, get, keyword_of, value, ParseFailure};
 use racemu_racf::TrustStatus;
@@ -40,19 +41,16 @@ fn label_inside(fargs: &[Operand]) -> Result<Option<String>, ParseFailure> {
 
 /// `MAP[(dsn)] SDNFILTER(..) IDNFILTER(..) [CRITERIA(..)] [WITHLABEL(..)] [TRUST|NOTRUST]
 /// [PASSWORD(..)]`.
-pub(super) fn map(
-    multi_id: bool,
-    fop: Option<&Operand>,
-    kws: &Kws<'_>,
-) -> Result<Function, ParseFailure> {
-    let dsn = match fop {
+pub(super) fn map(o: &FunctionOperands<'_>) -> Result<Function, ParseFailure> {
+    let kws = o.keywords;
+    let dsn = match o.operand {
         Some(op) if op.args.as_deref().is_some_and(|a| !a.is_empty()) => {
             Some(dsn_value(op, "DATA SET NAME")?)
         }
         _ => None,
     };
     Ok(Function::Map(Box::new(Map {
-        multi_id,
+        multi_id: o.multiid,
         dsn,
         password: opt_text(kws, "PASSWORD", "PASSWORD")?,
         subject_filter: text_of(kws, "SDNFILTER", "SUBJECT'S NAME FILTER")?,
@@ -64,35 +62,33 @@ pub(super) fn map(
 }
 
 /// `ALTMAP(LABEL('label')) [NEWLABEL(..)] [TRUST|NOTRUST] [CRITERIA(..)]`.
-pub(super) fn altmap(
-    multi_id: bool,
-    fargs: &[Operand],
-    kws: &Kws<'_>,
-) -> Result<Function, ParseFailure> {
+pub(super) fn altmap(o: &FunctionOperands<'_>) -> Result<Function, ParseFailure> {
+    let kws = o.keywords;
     Ok(Function::AltMap(AltMap {
-        multi_id,
-        label: label_inside(fargs)?.ok_or_else(|| ParseFailure::missing("LABEL", "LABEL"))?,
+        multi_id: o.multiid,
+        label: label_inside(o.args)?.ok_or_else(|| ParseFailure::missing("LABEL", "LABEL"))?,
         new_label: text_of(kws, "NEWLABEL", "LABEL")?,
         status: map_status(kws)?,
         criteria: text_of(kws, "CRITERIA", "CRITERIA")?,
     }))
 }
 
-/// `DELMAP[(LABEL('label'))]` or `LISTMAP[(LABEL('label'))]` (`list`).
-pub(super) fn delmap_or_listmap(
-    multi_id: bool,
-    list: bool,
-    fargs: &[Operand],
-) -> Result<Function, ParseFailure> {
-    let sel = MapSelector {
-        multi_id,
-        label: label_inside(fargs)?,
-    };
-    Ok(if list {
-        Function::ListMap(sel)
-    } else {
-        Function::DelMap(sel)
+/// The `LABEL('label')` of DELMAP or LISTMAP, if given.
+fn map_selector(o: &FunctionOperands<'_>) -> Result<MapSelector, ParseFailure> {
+    Ok(MapSelector {
+        multi_id: o.multiid,
+        label: label_inside(o.args)?,
     })
+}
+
+/// `DELMAP[(LABEL('label'))]`.
+pub(super) fn delmap(o: &FunctionOperands<'_>) -> Result<Function, ParseFailure> {
+    Ok(Function::DelMap(map_selector(o)?))
+}
+
+/// `LISTMAP[(LABEL('label'))]`.
+pub(super) fn listmap(o: &FunctionOperands<'_>) -> Result<Function, ParseFailure> {
+    Ok(Function::ListMap(map_selector(o)?))
 }
 
 #[cfg(test)]
@@ -152,10 +148,10 @@ mod tests {
     fn multiid_elsewhere_is_irrd136i() {
         let e = parse_cmd("RACDCERT MULTIID LIST").unwrap_err();
         assert_eq!(
-            e.messages,
+            e.messages(),
             ["IRRD136I MULTIID cannot be used for the function specified."]
         );
-        assert_eq!(e.rc, 8);
+        assert_eq!(e.rc(), 8);
     }
 
     /// Colin Paice's deck: DELMAP with the ID after the function; ALTMAP with NEWLABEL.
@@ -183,6 +179,6 @@ mod tests {
         );
         assert!(parse_cmd("RACDCERT ALTMAP(LABEL('a')) HIGHTRUST").is_err());
         let e = parse_cmd("RACDCERT ALTMAP NOTRUST").unwrap_err();
-        assert!(e.messages[0].starts_with("IKJ56701I MISSING"), "{e:?}");
+        assert!(e.messages()[0].starts_with("IKJ56701I MISSING"), "{e:?}");
     }
 }

@@ -6,250 +6,115 @@
 //! strings keep their case; unquoted labels and DN values are folded to upper case, as TSO
 //! parse folds unquoted operands; ring names keep their case even when unquoted.
 
+mod entries;
+mod functions;
 mod keywords;
-mod maps;
+pub(crate) mod maps;
 mod operands;
+pub mod registry;
 mod types;
 
-pub use keywords::{FUNCTION_COUNT, RACDCERT_KEYWORDS};
+pub use keywords::racdcert_keywords;
+pub use registry::{FunctionDef, FunctionKind, FUNCTIONS};
 pub use types::*;
 
-use crate::operand::{
-    dsn_value, get, has, keyword_of, text_value, value, DsnOperand, ParseFailure,
-};
-use keywords::is_function;
+use crate::operand::{keyword_of, ParseFailure};
 use operands::*;
-use racemu_racf::{Owner, Usage};
+use racemu_racf::Owner;
 use racemu_tso::operands::Operand;
+use registry::FunctionOperands;
 
-/// Parses RACDCERT operands.
+/// The keyword of an owner operand as typed: `MULTIID`, `SITE`, `CERTAUTH` or `ID`.
+fn owner_keyword(owner: Option<&Owner>, multiid: bool) -> &'static str {
+    match owner {
+        _ if multiid => "MULTIID",
+        Some(Owner::Site) => "SITE",
+        Some(Owner::CertAuth) => "CERTAUTH",
+        _ => "ID",
+    }
+}
+
+/// Parses RACDCERT operands: the owner, then the one function (LIST when none is named),
+/// whose registry entry parses its operands.
 pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
+    let table = racdcert_keywords();
     let mut kws: Vec<(&'static str, &Operand)> = Vec::new();
     for op in ops {
-        match keyword_of(op, RACDCERT_KEYWORDS)? {
+        match keyword_of(op, table)? {
             Some(k) => {
                 kws.retain(|(x, _)| *x != k);
                 kws.push((k, op));
             }
-            None => return Err(ParseFailure::unknown_keyword(op, RACDCERT_KEYWORDS)),
+            None => return Err(ParseFailure::unknown_keyword(op, table)),
         }
     }
-    let functions: Vec<(&'static str, &Operand)> = kws
+    let functions: Vec<(&'static FunctionDef, &Operand)> = kws
         .iter()
-        .filter(|(k, _)| is_function(k))
-        .copied()
+        .filter_map(|(k, op)| registry::lookup(k).map(|d| (d, *op)))
         .collect();
-    if functions.len() > 1 {
-        return Err(ParseFailure::invalid_keyword(functions[1].0));
+    if let Some((second, _)) = functions.get(1) {
+        return Err(ParseFailure::invalid_keyword(second.keyword));
     }
     let owners: Vec<&(&'static str, &Operand)> = kws
         .iter()
         .filter(|(k, _)| matches!(*k, "ID" | "SITE" | "CERTAUTH" | "MULTIID"))
         .collect();
-    if owners.len() > 1 {
-        return Err(ParseFailure::invalid_keyword(owners[1].0));
+    if let Some((second, _)) = owners.get(1) {
+        return Err(ParseFailure::invalid_keyword(second));
     }
-    let owner = match owners.first() {
-        Some(("ID", op)) => Some(Owner::User(user_id(op)?)),
-        Some(("SITE", _)) => Some(Owner::Site),
-        Some(("CERTAUTH", _)) => Some(Owner::CertAuth),
-        _ => None,
+    let (multiid, owner) = match owners.first() {
+        Some(("ID", op)) => (false, Some(Owner::User(user_id(op)?))),
+        Some(("SITE", _)) => (false, Some(Owner::Site)),
+        Some(("CERTAUTH", _)) => (false, Some(Owner::CertAuth)),
+        Some(("MULTIID", _)) => (true, None),
+        _ => (false, None),
     };
-    let (fname, fop) = match functions.first() {
-        Some((n, o)) => (*n, Some(*o)),
-        None => ("LIST", None),
+    let (def, operand) = match functions.first() {
+        Some((d, o)) => (*d, Some(*o)),
+        None => (FunctionKind::List.def(), None),
     };
-    let multi_id = matches!(owners.first(), Some(("MULTIID", _)));
-    if multi_id && !matches!(fname, "MAP" | "ALTMAP" | "DELMAP" | "LISTMAP") {
-        return Err(ParseFailure::new(vec![crate::messages::irrd136i()], 8));
+    if !def.takes_owner(owner.as_ref(), multiid) {
+        return Err(ParseFailure::owner_not_for_function(owner_keyword(
+            owner.as_ref(),
+            multiid,
+        )));
     }
-    let fargs: &[Operand] = fop.and_then(|o| o.args.as_deref()).unwrap_or(&[]);
-    let function = match fname {
-        "LIST" => Function::List(selector(fargs)?),
-        "LISTCHAIN" => match selector(fargs)? {
-            Some(s) => Function::ListChain(s),
-            None => return Err(ParseFailure::missing("LABEL", "LABEL")),
-        },
-        "LISTRING" => {
-            let v = ring_name(fargs)?;
-            Function::ListRing(if v == "*" {
-                RingSelector::All
-            } else {
-                RingSelector::Named(v)
-            })
-        }
-        "ADDRING" | "DELRING" => {
-            let v = ring_name(fargs)?;
-            if fname == "ADDRING" {
-                Function::AddRing(v)
-            } else {
-                Function::DelRing(v)
-            }
-        }
-        "CONNECT" | "REMOVE" => connect_or_remove(fname, fargs)?,
-        "DELETE" => Function::Delete(selector(fargs)?),
-        "ALTER" => Function::Alter(Alter {
-            selector: selector(fargs)?,
-            status: status_of(&kws),
-            new_label: get(&kws, "NEWLABEL")
-                .map(|o| value(o, "LABEL").map(label_text))
-                .transpose()?,
-        }),
-        "GENCERT" => {
-            let mut g = GenCert::default();
-            if let Some(first) = fargs.first() {
-                if !first.as_str().is_empty() {
-                    g.request = Some(DsnOperand {
-                        name: first.as_str().to_string(),
-                        quoted: first.text.is_quoted(),
-                    });
-                }
-            }
-            gencert_keywords(&kws, &mut g)?;
-            Function::GenCert(Box::new(g))
-        }
-        "REKEY" => {
-            let mut g = GenCert::default();
-            gencert_keywords(&kws, &mut g)?;
-            Function::Rekey(Rekey {
-                selector: selector(fargs)?,
-                params: Box::new(g),
-            })
-        }
-        "ROLLOVER" => Function::Rollover(Rollover {
-            selector: selector(fargs)?,
-            new_label: get(&kws, "NEWLABEL")
-                .map(|o| value(o, "LABEL").map(label_text))
-                .transpose()?,
-            force: has(&kws, "FORCE"),
-        }),
-        "ADD" | "CHECKCERT" => {
-            let dsn = match fop {
-                Some(op) => dsn_value(op, "DATA SET NAME")?,
-                None => return Err(ParseFailure::missing("DATA SET NAME", "DATA SET NAME")),
-            };
-            let password = opt_text(&kws, "PASSWORD", "PASSWORD")?;
-            if fname == "ADD" {
-                Function::Add(Add {
-                    dsn,
-                    status: status_of(&kws),
-                    label: get(&kws, "WITHLABEL")
-                        .map(|o| value(o, "LABEL").map(label_text))
-                        .transpose()?,
-                    password,
-                })
-            } else {
-                Function::CheckCert(CheckCert { dsn, password })
-            }
-        }
-        "EXPORT" | "GENREQ" => {
-            let dsn = get(&kws, "DSN")
-                .map(|o| dsn_value(o, "DATA SET NAME"))
-                .transpose()?;
-            let selector = selector(fargs)?;
-            if fname == "GENREQ" {
-                Function::GenReq(GenReq { selector, dsn })
-            } else {
-                let format = export_format(&kws)?;
-                Function::Export(Export {
-                    selector,
-                    dsn,
-                    format,
-                    password: opt_text(&kws, "PASSWORD", "PASSWORD")?,
-                })
-            }
-        }
-        "MAP" => maps::map(multi_id, fop, &kws)?,
-        "ALTMAP" => maps::altmap(multi_id, fargs, &kws)?,
-        "DELMAP" | "LISTMAP" => maps::delmap_or_listmap(multi_id, fname == "LISTMAP", fargs)?,
-        other => Function::NotEmulated(other),
-    };
-    Ok(Racdcert { owner, function })
-}
-
-/// The operands of CONNECT or REMOVE (`fname`): the certificate's owner, label, ring, usage
-/// and DEFAULT.
-fn connect_or_remove(fname: &str, fargs: &[Operand]) -> Result<Function, ParseFailure> {
-    let table = [
-        "ID", "SITE", "CERTAUTH", "LABEL", "RING", "USAGE", "DEFAULT",
-    ];
-    let mut cert_owner = None;
-    let mut label = None;
-    let mut ring = None;
-    let mut usage = None;
-    let mut default = false;
-    for a in fargs {
-        match keyword_of(a, &table)? {
-            Some(k @ ("ID" | "SITE" | "CERTAUTH")) => cert_owner = owner_inside(a, k)?,
-            Some("LABEL") => label = Some(label_text(value(a, "LABEL")?)),
-            Some("RING") => ring = Some(text_value(a, "RING NAME")?),
-            Some("USAGE") => {
-                let v = upper(&text_value(a, "USAGE")?);
-                let u = match keyword_of(value(a, "USAGE")?, &["PERSONAL", "CERTAUTH", "SITE"])? {
-                    Some(k) => Usage::from_keyword(k),
-                    None => None,
-                };
-                usage = Some(u.ok_or_else(|| ParseFailure::invalid("USAGE", &v))?);
-            }
-            Some("DEFAULT") => default = true,
-            _ => return Err(ParseFailure::unknown_keyword(a, &table)),
-        }
-    }
-    Ok(if fname == "CONNECT" {
-        Function::Connect(Connect {
-            cert_owner,
-            label,
-            ring,
-            usage,
-            default,
-        })
-    } else {
-        Function::Remove(Remove {
-            cert_owner,
-            label,
-            ring,
-        })
+    let function = def.parse(&FunctionOperands {
+        operand,
+        args: operand.and_then(|o| o.args.as_deref()).unwrap_or(&[]),
+        keywords: &kws,
+        multiid,
+    })?;
+    let mut labels = Vec::new();
+    typed_labels(ops, &mut labels);
+    Ok(Racdcert {
+        owner,
+        function,
+        labels,
     })
 }
 
-/// The ring name of LISTRING, ADDRING or DELRING (required).
-fn ring_name(fargs: &[Operand]) -> Result<String, ParseFailure> {
-    let v = fargs
-        .first()
-        .map(|v| v.as_str().to_string())
-        .unwrap_or_default();
-    if v.is_empty() {
-        return Err(ParseFailure::missing("RING NAME", "RING NAME"));
+/// The `LABEL(value)` operands anywhere in `ops`, as typed.
+fn typed_labels(ops: &[Operand], out: &mut Vec<TypedLabel>) {
+    for op in ops {
+        let Some(args) = &op.args else {
+            continue;
+        };
+        if keyword_named(op, "LABEL") {
+            if let Some(v) = args.first() {
+                out.push(TypedLabel {
+                    typed: v.as_str().to_string(),
+                    quoted: v.text.is_quoted(),
+                });
+            }
+        }
+        typed_labels(args, out);
     }
-    Ok(v)
 }
 
-/// The FORMAT operand of EXPORT, when given.
-fn export_format(kws: &[(&'static str, &Operand)]) -> Result<Option<ExportFormat>, ParseFailure> {
-    Ok(match get(kws, "FORMAT") {
-        None => None,
-        Some(op) => {
-            let v = upper(&text_value(op, "FORMAT")?);
-            let table = [
-                "CERTDER",
-                "CERTB64",
-                "PKCS7DER",
-                "PKCS7B64",
-                "PKCS12DER",
-                "PKCS12B64",
-            ];
-            let f = match keyword_of(value(op, "FORMAT")?, &table)? {
-                Some("CERTDER") => ExportFormat::CertDer,
-                Some("CERTB64") => ExportFormat::CertB64,
-                Some("PKCS7DER") => ExportFormat::Pkcs7Der,
-                Some("PKCS7B64") => ExportFormat::Pkcs7B64,
-                Some("PKCS12DER") => ExportFormat::Pkcs12Der,
-                Some("PKCS12B64") => ExportFormat::Pkcs12B64,
-                _ => return Err(ParseFailure::invalid("FORMAT", &v)),
-            };
-            Some(f)
-        }
-    })
+/// Whether `op` is the keyword `name` written in full (any case).
+fn keyword_named(op: &Operand, name: &str) -> bool {
+    matches!(&op.text, racemu_tso::operands::OperandText::Word(w) if w.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]
@@ -308,10 +173,10 @@ mod tests {
     fn empty_ip_is_missing() {
         let e = parse_cmd("RACDCERT GENCERT ALTNAME(IP() DOMAIN('x'))").unwrap_err();
         assert_eq!(
-            e.messages[0],
+            e.messages()[0],
             "IKJ56701I MISSING Internet Protocol (IP) Address+"
         );
-        assert_eq!(e.messages.len(), 2);
+        assert_eq!(e.messages().len(), 2);
     }
 
     #[test]
@@ -336,6 +201,27 @@ mod tests {
             }
             f => panic!("{f:?}"),
         }
+    }
+
+    /// The typed command keeps each LABEL as typed, so hints need not parse the text again.
+    #[test]
+    fn labels_keep_how_they_were_typed() {
+        let r = rd("RACDCERT LIST(LABEL(MyCert)) ID(U)");
+        let typed = TypedLabel {
+            typed: "MyCert".into(),
+            quoted: false,
+        };
+        assert_eq!(typed.effective(), "MYCERT");
+        assert_eq!(r.labels, [typed]);
+        let r = rd("racdcert connect(label('My CA') ring(R) certauth) id(u)");
+        assert_eq!(
+            r.labels,
+            [TypedLabel {
+                typed: "My CA".into(),
+                quoted: true,
+            }]
+        );
+        assert!(rd("RACDCERT ADDRING(R)").labels.is_empty());
     }
 
     #[test]

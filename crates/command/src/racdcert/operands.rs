@@ -145,25 +145,15 @@ pub(super) fn alt_names(op: &Operand) -> Result<AltNames<String>, ParseFailure> 
 }
 
 pub(super) fn key_usage(op: &Operand) -> Result<KeyUsage, ParseFailure> {
-    let table = [
-        "HANDSHAKE",
-        "DATAENCRYPT",
-        "DOCSIGN",
-        "CERTSIGN",
-        "KEYAGREE",
-    ];
-    let mut ku = KeyUsage::default();
+    let table = &KeyUsage::KEYWORDS;
+    let mut words = Vec::new();
     for a in op.args.as_deref().unwrap_or(&[]) {
-        match keyword_of(a, &table)? {
-            Some("HANDSHAKE") => ku.handshake = true,
-            Some("DATAENCRYPT") => ku.dataencrypt = true,
-            Some("DOCSIGN") => ku.docsign = true,
-            Some("CERTSIGN") => ku.certsign = true,
-            Some("KEYAGREE") => ku.keyagree = true,
-            _ => return Err(ParseFailure::unknown_keyword(a, &table)),
+        match keyword_of(a, table)? {
+            Some(k) => words.push(k),
+            None => return Err(ParseFailure::unknown_keyword(a, table)),
         }
     }
-    Ok(ku)
+    KeyUsage::from_keywords(words).map_err(|_| ParseFailure::unknown_keyword(op, table))
 }
 
 pub(super) fn sign_with(op: &Operand) -> Result<SignWithSpec, ParseFailure> {
@@ -199,10 +189,6 @@ pub(super) fn gencert_keywords(
                 let v = text_value(op, "KEY SIZE")?;
                 g.size = Some(v.parse().map_err(|_| ParseFailure::invalid("SIZE", &v))?);
             }
-            "RSA" => g.algorithm = Some(KeyAlgorithm::Rsa),
-            "NISTECC" => g.algorithm = Some(KeyAlgorithm::NistEcc),
-            "BPECC" => g.algorithm = Some(KeyAlgorithm::Bpecc),
-            "DSA" => g.algorithm = Some(KeyAlgorithm::Dsa),
             "ICSF" | "PCICC" | "PKDS" | "TOKEN" => g.key_placement = Some(k.to_string()),
             "NOTBEFORE" => g.not_before = Some(date_time(op, "NOTBEFORE")?),
             "NOTAFTER" => g.not_after = Some(date_time(op, "NOTAFTER")?),
@@ -213,7 +199,8 @@ pub(super) fn gencert_keywords(
             "TRUST" | "NOTRUST" | "HIGHTRUST" => g.status = TrustStatus::from_keyword(k),
             _ => {}
         }
-        if matches!(*k, "RSA" | "NISTECC" | "BPECC" | "DSA") {
+        if let Some(algorithm) = KeyAlgorithm::from_keyword(k) {
+            g.algorithm = Some(algorithm);
             if let Some(inner) = op.args.as_deref().and_then(|a| a.first()) {
                 g.key_placement = Some(upper(inner.as_str()));
             }

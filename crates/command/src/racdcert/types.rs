@@ -1,5 +1,6 @@
 //! RACDCERT's typed command: owners, selectors, function operands.
 
+use super::registry::FunctionKind;
 use crate::operand::DsnOperand;
 use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage, Owner, TrustStatus, Usage};
 
@@ -95,6 +96,35 @@ pub enum ExportFormat {
     Pkcs12Der,
     /// PKCS12B64.
     Pkcs12B64,
+}
+
+impl ExportFormat {
+    /// Every format, in the order RACF's reference lists them.
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::CertDer,
+        ExportFormat::CertB64,
+        ExportFormat::Pkcs7Der,
+        ExportFormat::Pkcs7B64,
+        ExportFormat::Pkcs12Der,
+        ExportFormat::Pkcs12B64,
+    ];
+
+    /// The FORMAT keyword (`CERTB64`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ExportFormat::CertDer => "CERTDER",
+            ExportFormat::CertB64 => "CERTB64",
+            ExportFormat::Pkcs7Der => "PKCS7DER",
+            ExportFormat::Pkcs7B64 => "PKCS7B64",
+            ExportFormat::Pkcs12Der => "PKCS12DER",
+            ExportFormat::Pkcs12B64 => "PKCS12B64",
+        }
+    }
+
+    /// The format a full, upper-case FORMAT keyword names.
+    pub fn from_keyword(k: &str) -> Option<ExportFormat> {
+        ExportFormat::ALL.into_iter().find(|f| f.keyword() == k)
+    }
 }
 
 /// CONNECT operands: which certificate joins which ring, and how.
@@ -287,7 +317,56 @@ pub enum Function {
     /// LISTMAP.
     ListMap(MapSelector),
     /// A function racemu knows by name but does not emulate (tokens, IMPORT, BIND).
-    NotEmulated(&'static str),
+    NotEmulated(FunctionKind),
+}
+
+impl Function {
+    /// Which function this is.
+    pub fn kind(&self) -> FunctionKind {
+        match self {
+            Function::List(_) => FunctionKind::List,
+            Function::ListRing(_) => FunctionKind::ListRing,
+            Function::ListChain(_) => FunctionKind::ListChain,
+            Function::AddRing(_) => FunctionKind::AddRing,
+            Function::DelRing(_) => FunctionKind::DelRing,
+            Function::Connect(_) => FunctionKind::Connect,
+            Function::Remove(_) => FunctionKind::Remove,
+            Function::Delete(_) => FunctionKind::Delete,
+            Function::Alter(_) => FunctionKind::Alter,
+            Function::GenCert(_) => FunctionKind::GenCert,
+            Function::Add(_) => FunctionKind::Add,
+            Function::Export(_) => FunctionKind::Export,
+            Function::GenReq(_) => FunctionKind::GenReq,
+            Function::CheckCert(_) => FunctionKind::CheckCert,
+            Function::Rekey(_) => FunctionKind::Rekey,
+            Function::Rollover(_) => FunctionKind::Rollover,
+            Function::Map(_) => FunctionKind::Map,
+            Function::AltMap(_) => FunctionKind::AltMap,
+            Function::DelMap(_) => FunctionKind::DelMap,
+            Function::ListMap(_) => FunctionKind::ListMap,
+            Function::NotEmulated(k) => *k,
+        }
+    }
+}
+
+/// A `LABEL(value)` operand as typed, wherever it stands in the command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedLabel {
+    /// The value as typed, case kept (TSO folds it when unquoted).
+    pub typed: String,
+    /// Whether it was typed in apostrophes (its case is then kept).
+    pub quoted: bool,
+}
+
+impl TypedLabel {
+    /// The label RACF looks up: as typed when quoted, else folded to upper case.
+    pub fn effective(&self) -> String {
+        if self.quoted {
+            self.typed.clone()
+        } else {
+            self.typed.to_ascii_uppercase()
+        }
+    }
 }
 
 /// A whole RACDCERT command.
@@ -298,4 +377,7 @@ pub struct Racdcert {
     pub owner: Option<Owner>,
     /// The function (LIST when none was named).
     pub function: Function,
+    /// Every `LABEL(value)` operand as typed, in order, for racemu's hints on a label not
+    /// found (the label's case, whether it was quoted).
+    pub labels: Vec<TypedLabel>,
 }

@@ -329,7 +329,7 @@ mod tests {
 
     #[test]
     fn data_set_commands_need_a_name_and_their_own_keywords() {
-        let msgs = |c: &str| parse(c).err().map(|e| e.messages).unwrap_or_default();
+        let msgs = |c: &str| parse(c).err().map(|e| e.messages()).unwrap_or_default();
         assert_eq!(
             msgs("ADDSD UACC(READ)"),
             ["IKJ56701I MISSING DATA SET PROFILE NAME(S)"]
@@ -359,7 +359,7 @@ mod tests {
         use crate::ProtectAll;
         let mode = |c: &str| match parse(c) {
             Ok(Command::Setropts(s)) => Ok(s.protectall),
-            Err(e) => Err(e.messages),
+            Err(e) => Err(e.messages()),
             Ok(other) => Err(vec![format!("{other:?}")]),
         };
         assert_eq!(

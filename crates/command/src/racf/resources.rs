@@ -326,7 +326,7 @@ mod tests {
     #[test]
     fn rdefine_and_ralter_each_take_their_own_keywords() {
         let ikj = |cmd: &str| match parse(cmd) {
-            Err(e) => e.messages,
+            Err(e) => e.messages(),
             Ok(c) => vec![format!("parsed: {c:?}")],
         };
         assert_eq!(

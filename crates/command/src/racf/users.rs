@@ -234,8 +234,8 @@ mod tests {
             "04/00/26",
         ] {
             let e = parse(&format!("ALTUSER BOB REVOKE({bad})")).unwrap_err();
-            assert_eq!(e.messages, [format!("IKJ56702I INVALID DATE, {bad}")]);
-            assert_eq!(e.rc, 12);
+            assert_eq!(e.messages(), [format!("IKJ56702I INVALID DATE, {bad}")]);
+            assert_eq!(e.rc(), 12);
         }
     }
 }

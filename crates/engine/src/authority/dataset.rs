@@ -2,7 +2,8 @@
 //! (z/OS Security Server RACF Security Administrator's Guide, "How RACF checks authorization",
 //! <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/authseq.htm>).
 //!
-//! zosmf, jcl and the binary ask [`dataset_access`]; none of them decides on its own.
+//! zosmf, jcl and the binary open data sets through [`super::dataset_open`], which asks
+//! [`open_check`]; none of them decides on its own.
 
 use super::Accessor;
 use crate::messages::{ich408i_dataset, Message, Requester, Violation};
@@ -194,31 +195,90 @@ pub fn is_generic_dsname(name: &str) -> bool {
     name.contains(['*', '%'])
 }
 
+/// Whether generic profile checking is active for the DATASET class. racemu's new store has it
+/// active (z/OS's IRRMIN00 starts with NOGENERIC, genproc.htm; docs/fidelity.md) until
+/// SETROPTS NOGENERIC(DATASET); SETROPTS GENERIC(DATASET) turns it on again.
+pub fn generic_checking(tx: &Tx<'_>) -> StoreResult<bool> {
+    Ok(profiles::all_class_options(tx)?
+        .into_iter()
+        .find(|(c, _)| c == DATASET)
+        .is_none_or(|(_, o)| o.generic))
+}
+
+/// Whether RACF commands may work on generic DATASET profiles: generic checking or generic
+/// command processing (GENCMD) is active (genproc.htm); true for racemu's new store.
+pub fn generic_commands(tx: &Tx<'_>) -> StoreResult<bool> {
+    Ok(profiles::all_class_options(tx)?
+        .into_iter()
+        .find(|(c, _)| c == DATASET)
+        .is_none_or(|(_, o)| o.generic || o.gencmd))
+}
+
+/// Every generic data set profile with its access list, as the database holds them now.
+pub fn generic_profiles(tx: &Tx<'_>) -> StoreResult<Vec<ProfileFacts>> {
+    let mut out = Vec::new();
+    for (name, generic, uacc, warning) in profiles::candidates(tx, DATASET, false)? {
+        if generic {
+            let list = profiles::entries(tx, DATASET, &name, false)?;
+            out.push(ProfileFacts {
+                covering: CoveringProfile {
+                    name,
+                    generic: true,
+                },
+                uacc,
+                warning,
+                list,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The profile that covers data set `dsn`: the discrete profile of that name, else the most
-/// specific generic profile that matches.
+/// specific generic profile that matches (none while generic checking is inactive).
 pub fn covering_profile(tx: &Tx<'_>, dsn: &str) -> StoreResult<Option<ProfileFacts>> {
-    let cands = profiles::candidates(tx, DATASET, false)?;
-    let chosen = cands
-        .iter()
-        .find(|(n, g, _, _)| !*g && n == dsn)
-        .or_else(|| {
-            cands
-                .iter()
-                .filter(|(n, g, _, _)| *g && ds_generic_match(n, dsn))
-                .max_by_key(|(n, _, _, _)| ds_specificity(n))
-        });
-    let Some((name, generic, uacc, warning)) = chosen else {
+    covering_profile_from(tx, dsn, None)
+}
+
+/// [`covering_profile`] with the generic profiles taken from `in_storage` (an address
+/// space's copies, [`super::address_space`]) instead of the database; discrete profiles are
+/// always read from the database.
+pub fn covering_profile_from(
+    tx: &Tx<'_>,
+    dsn: &str,
+    in_storage: Option<&[ProfileFacts]>,
+) -> StoreResult<Option<ProfileFacts>> {
+    let discrete = profiles::candidates(tx, DATASET, false)?
+        .into_iter()
+        .find(|(n, g, _, _)| !*g && n == dsn);
+    if let Some((name, _, uacc, warning)) = discrete {
+        let list = profiles::entries(tx, DATASET, &name, false)?;
+        return Ok(Some(ProfileFacts {
+            covering: CoveringProfile {
+                name,
+                generic: false,
+            },
+            uacc,
+            warning,
+            list,
+        }));
+    }
+    if !generic_checking(tx)? {
         return Ok(None);
+    }
+    let live;
+    let generics = match in_storage {
+        Some(g) => g,
+        None => {
+            live = generic_profiles(tx)?;
+            &live
+        }
     };
-    Ok(Some(ProfileFacts {
-        covering: CoveringProfile {
-            name: name.clone(),
-            generic: *generic,
-        },
-        uacc: *uacc,
-        warning: *warning,
-        list: profiles::entries(tx, DATASET, name, false)?,
-    }))
+    Ok(generics
+        .iter()
+        .filter(|p| ds_generic_match(&p.covering.name, dsn))
+        .max_by_key(|p| ds_specificity(&p.covering.name))
+        .cloned())
 }
 
 /// RACF's decision on `userid` asking for `needed` access to data set `dsn`, from the store.
@@ -229,6 +289,18 @@ pub fn dataset_access(
     userid: &str,
     dsn: &str,
     needed: Access,
+) -> StoreResult<DsDecision> {
+    dataset_access_from(tx, userid, dsn, needed, None)
+}
+
+/// [`dataset_access`] with an address space's in-storage generic profiles
+/// ([`covering_profile_from`]).
+pub fn dataset_access_from(
+    tx: &Tx<'_>,
+    userid: &str,
+    dsn: &str,
+    needed: Access,
+    in_storage: Option<&[ProfileFacts]>,
 ) -> StoreResult<DsDecision> {
     let user = users::get(tx, userid)?;
     let groups = users::groups(tx, userid)?;
@@ -243,7 +315,7 @@ pub fn dataset_access(
         special: user.as_ref().is_some_and(|u| u.special),
         operations: user.as_ref().is_some_and(|u| u.operations),
         protectall: setropts::protectall(tx)?,
-        profile: covering_profile(tx, dsn)?,
+        profile: covering_profile_from(tx, dsn, in_storage)?,
     };
     Ok(decide(dsn, &facts, needed))
 }
@@ -272,8 +344,20 @@ pub struct OpenCheck {
 /// for `needed`: READ to read, UPDATE to write, ALTER to create or delete. Every way racemu
 /// opens a data set (RACDCERT, jobs, `racemu ds`, z/OSMF) asks this.
 pub fn open_check(tx: &Tx<'_>, userid: &str, dsn: &str, needed: Access) -> StoreResult<OpenCheck> {
+    open_check_from(tx, userid, dsn, needed, None)
+}
+
+/// [`open_check`] with an address space's in-storage generic profiles
+/// ([`covering_profile_from`]).
+pub fn open_check_from(
+    tx: &Tx<'_>,
+    userid: &str,
+    dsn: &str,
+    needed: Access,
+    in_storage: Option<&[ProfileFacts]>,
+) -> StoreResult<OpenCheck> {
     let dsn = dsn.split('(').next().unwrap_or(dsn);
-    let d = dataset_access(tx, userid, dsn, needed)?;
+    let d = dataset_access_from(tx, userid, dsn, needed, in_storage)?;
     if d.granted && !d.warned {
         return Ok(OpenCheck {
             granted: true,

@@ -2,10 +2,14 @@
 //! wins), access lists with groups and `*`, UACC, and RACLIST snapshots (Security Administrator's
 //! Guide: authseq.htm, cracd.htm, refrac.htm).
 
+pub mod address_space;
 pub mod dataset;
+pub mod dataset_open;
 
 use crate::messages as m;
 use crate::{Ctx, Fail};
+use racemu_command::registry::{Authority, Levels};
+use racemu_command::FunctionKind;
 use racemu_racf::{Access, Owner};
 use racemu_store::{groups, profiles, users, StoreResult, Tx};
 
@@ -182,49 +186,87 @@ pub fn is_special(tx: &Tx<'_>, userid: &str) -> StoreResult<bool> {
     Ok(users::get(tx, userid)?.map(|u| u.special).unwrap_or(false))
 }
 
-/// RACDCERT authority: SPECIAL, or at least `needed` to FACILITY `IRR.DIGTCERT.<function>`.
-/// A missing profile or inactive FACILITY class denies (RACF Command Language
-/// Reference, xconracdfc.htm).
+/// RACDCERT authority: SPECIAL, or at least `needed` to the FACILITY `resource` (a RACDCERT
+/// function's, `IRR.DIGTCERT.<function>`, from its registry entry). A missing profile or
+/// inactive FACILITY class denies (RACF Command Language Reference, xconracdfc.htm).
 pub fn racdcert_allowed(
     tx: &Tx<'_>,
     userid: &str,
-    function: &str,
+    resource: &str,
     needed: Access,
 ) -> StoreResult<bool> {
     if is_special(tx, userid)? {
         return Ok(true);
     }
-    let resource = format!("IRR.DIGTCERT.{function}");
-    Ok(matches!(resource_access(tx, userid, "FACILITY", &resource)?, Some(a) if a >= needed))
+    Ok(matches!(resource_access(tx, userid, "FACILITY", resource)?, Some(a) if a >= needed))
 }
 
-/// The RACDCERT authority a command needs, checked: IRRD101I (RC 8) when the issuer has
-/// neither SPECIAL nor `needed` access to FACILITY `IRR.DIGTCERT.<function>`.
-pub(crate) fn authorize(ctx: &Ctx<'_, '_>, function: &str, needed: Access) -> Result<(), Fail> {
-    if racdcert_allowed(ctx.tx, ctx.issuer, function, needed)? {
+/// The RACDCERT authority a function needs, checked: IRRD101I (RC 8) when the issuer has
+/// neither SPECIAL nor `needed` access to the function's FACILITY resource.
+pub(crate) fn authorize(
+    ctx: &Ctx<'_, '_>,
+    function: FunctionKind,
+    needed: Access,
+) -> Result<(), Fail> {
+    authorize_resource(ctx, function.def().resource, needed)
+}
+
+/// As [`authorize`], for a function that hands out a private key: its key resource
+/// (`IRR.DIGTCERT.EXPORTKEY` for EXPORT) when its entry names one.
+pub(crate) fn authorize_key(
+    ctx: &Ctx<'_, '_>,
+    function: FunctionKind,
+    needed: Access,
+) -> Result<(), Fail> {
+    let def = function.def();
+    authorize_resource(ctx, def.key_resource.unwrap_or(def.resource), needed)
+}
+
+/// IRRD101I (RC 8) unless the issuer has SPECIAL or `needed` access to `resource`.
+fn authorize_resource(ctx: &Ctx<'_, '_>, resource: &str, needed: Access) -> Result<(), Fail> {
+    if racdcert_allowed(ctx.tx, ctx.issuer, resource, needed)? {
         Ok(())
     } else {
         Err(Fail::from(m::irrd101i()))
     }
 }
 
-/// Required access for a certificate function by owner (RACF Command Language Reference,
-/// xconracdfc.htm; Security Administrator's Guide, cracd.htm).
-pub(crate) fn level_for(ctx: &Ctx<'_, '_>, owner: &Owner) -> Access {
+/// The level `owner` calls for among `levels`: the issuer's own, another user's, or
+/// CERTAUTH's and SITE's.
+fn level_among(ctx: &Ctx<'_, '_>, levels: &Levels, owner: &Owner) -> Access {
     match owner {
-        Owner::User(u) if u == ctx.issuer => Access::Read,
-        Owner::User(_) => Access::Update,
-        Owner::CertAuth | Owner::Site => Access::Control,
+        Owner::User(u) if u == ctx.issuer => levels.own,
+        Owner::User(_) => levels.other_user,
+        Owner::CertAuth | Owner::Site => levels.certauth_site,
     }
 }
 
-/// The access a ring function (ADDRING, DELRING, LISTRING) needs: READ for one's own ring,
-/// UPDATE for another user's.
-pub(crate) fn ring_level(ctx: &Ctx<'_, '_>, ring_user: &str) -> Access {
-    if ring_user == ctx.issuer {
-        Access::Read
-    } else {
-        Access::Update
+/// The access `function` needs for what `owner` owns, by the function's entry (RACF Command
+/// Language Reference, xconracdfc.htm; Security Administrator's Guide, cracd.htm). For
+/// CONNECT and REMOVE it is the level on the issuer's own ring; see [`ring_level`].
+pub(crate) fn level_for(ctx: &Ctx<'_, '_>, function: FunctionKind, owner: &Owner) -> Access {
+    match &function.def().authority {
+        Authority::ByOwner(levels) => level_among(ctx, levels, owner),
+        Authority::ByRingThenCertificate { own_ring, .. } => level_among(ctx, own_ring, owner),
+    }
+}
+
+/// The access `function` (CONNECT, REMOVE) needs to put a certificate of `cert_owner` on, or
+/// take it off, a ring of `ring_user`: the entry's level for another user's ring, else its
+/// level for the certificate's owner. A function whose levels go by owner alone takes the
+/// ring's owner.
+pub(crate) fn ring_level(
+    ctx: &Ctx<'_, '_>,
+    function: FunctionKind,
+    ring_user: &str,
+    cert_owner: &Owner,
+) -> Access {
+    match &function.def().authority {
+        Authority::ByRingThenCertificate { other_ring, .. } if ring_user != ctx.issuer => {
+            *other_ring
+        }
+        Authority::ByRingThenCertificate { own_ring, .. } => level_among(ctx, own_ring, cert_owner),
+        Authority::ByOwner(levels) => level_among(ctx, levels, &Owner::User(ring_user.to_string())),
     }
 }
 

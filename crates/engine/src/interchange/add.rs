@@ -18,8 +18,9 @@ use crate::lookup::{default_label, new_label, owner_text, parse_info, profile_of
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
 use racemu_command::Add;
+use racemu_command::FunctionKind;
 use racemu_pki as pki;
-use racemu_racf::{Owner, TrustStatus};
+use racemu_racf::{quoted, Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 
 /// Why an added certificate got NOTRUST when no status was given.
@@ -70,9 +71,9 @@ fn notrust_note(
     now: time::OffsetDateTime,
 ) -> String {
     let alter = format!(
-        "RACDCERT {} ALTER(LABEL('{}')) TRUST",
+        "RACDCERT {} ALTER(LABEL({})) TRUST",
         owner.operand(),
-        label.replace('\'', "''")
+        quoted(label)
     );
     let issuer = info.issuer.racf_dotted();
     let (reason, fix) = match why {
@@ -91,7 +92,7 @@ fn notrust_note(
         ),
         NoTrust::IssuerNotTrusted(l, o) => (
             format!("its issuer ({issuer}, {o} label '{l}') has NOTRUST status"),
-            format!("RACDCERT {o} ALTER(LABEL('{}')) TRUST, then {alter}", l.replace('\'', "''")),
+            format!("RACDCERT {o} ALTER(LABEL({})) TRUST, then {alter}", quoted(l)),
         ),
     };
     m::hints::rcm130w(&owner_text(owner), label, &reason, &fix).line()
@@ -151,7 +152,11 @@ fn renewal_target(
 pub(crate) fn add(ctx: &Ctx<'_, '_>, owner: &Owner, a: &Add) -> Result<Output, Fail> {
     let (dsn, status, label) = (&a.dsn, a.status, a.label.as_deref());
     let password = a.password.as_deref();
-    authorize(ctx, "ADD", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Add,
+        level_for(ctx, FunctionKind::Add, owner),
+    )?;
     let (_, data) = read_dataset(ctx, dsn)?;
     let pkg = super::decode_package(&data, password)?;
     let Some(first) = pkg.certificates.first().cloned() else {

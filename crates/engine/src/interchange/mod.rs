@@ -4,7 +4,7 @@
 
 pub(crate) mod add;
 
-use crate::authority::{authorize, level_for};
+use crate::authority::{authorize, authorize_key, level_for};
 use crate::certificates::cert_view;
 pub(crate) use crate::datasets::decode_package;
 use crate::datasets::{read_dataset, write_dataset};
@@ -13,6 +13,7 @@ use crate::listing::{self, CertDetails};
 use crate::lookup::{chain_of, find_cert, profile_of};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
+use racemu_command::FunctionKind;
 use racemu_command::{CheckCert, Export, ExportFormat, GenReq};
 use racemu_pki as pki;
 use racemu_racf::{Access, Owner};
@@ -31,11 +32,12 @@ pub(crate) fn export(ctx: &Ctx<'_, '_>, owner: &Owner, e: &Export) -> Result<Out
     let (sel, dsn, password) = (e.selector.as_ref(), e.dsn.as_ref(), e.password.as_deref());
     let format = e.format.unwrap_or(ExportFormat::CertB64);
     let pkcs12 = matches!(format, ExportFormat::Pkcs12Der | ExportFormat::Pkcs12B64);
-    authorize(
-        ctx,
-        if pkcs12 { "EXPORTKEY" } else { "EXPORT" },
-        level_for(ctx, owner),
-    )?;
+    let needed = level_for(ctx, FunctionKind::Export, owner);
+    if pkcs12 {
+        authorize_key(ctx, FunctionKind::Export, needed)?;
+    } else {
+        authorize(ctx, FunctionKind::Export, needed)?;
+    }
     let Some(dsn) = dsn else {
         return Err(Fail::from(m::irrd130i("DSN")));
     };
@@ -91,7 +93,11 @@ pub(crate) fn export(ctx: &Ctx<'_, '_>, owner: &Owner, e: &Export) -> Result<Out
 /// GENREQ: a Base64 PKCS#10 request for the certificate, signed with its private key.
 pub(crate) fn genreq(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenReq) -> Result<Output, Fail> {
     let (sel, dsn) = (g.selector.as_ref(), g.dsn.as_ref());
-    authorize(ctx, "GENREQ", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::GenReq,
+        level_for(ctx, FunctionKind::GenReq, owner),
+    )?;
     let (Some(dsn), Some(_)) = (dsn, sel) else {
         return Err(Fail::from(m::irrd130i("DSN and LABEL")));
     };
@@ -153,7 +159,12 @@ pub(crate) fn chain_order(ders: &[Vec<u8>], infos: &[pki::CertificateInfo]) -> (
 pub(crate) fn checkcert(ctx: &Ctx<'_, '_>, c: &CheckCert) -> Result<Output, Fail> {
     let (_, data) = read_dataset(ctx, &c.dsn)?;
     let pkg = decode_package(&data, c.password.as_deref())?;
-    let may_list = crate::authority::racdcert_allowed(ctx.tx, ctx.issuer, "LIST", Access::Read)?;
+    let may_list = crate::authority::racdcert_allowed(
+        ctx.tx,
+        ctx.issuer,
+        FunctionKind::CheckCert.def().resource,
+        Access::Read,
+    )?;
     let infos = pkg
         .certificates
         .iter()

@@ -12,6 +12,7 @@ use crate::listing;
 use crate::lookup::{new_label, parse_info, profile_name, signer};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
+use racemu_command::FunctionKind;
 use racemu_command::{DateTimeSpec, DsnOperand, GenCert};
 use racemu_pki as pki;
 use racemu_racf::{Access, AltNames, KeyAlgorithm, KeyUsage, Owner, TrustStatus};
@@ -115,10 +116,14 @@ fn dn_tag(t: &str) -> pki::DnTag {
 /// request instead. The signer's serial counter advances only when the certificate is stored.
 pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<Output, Fail> {
     // Authority: ADD-like for the owner, CONTROL to sign with CERTAUTH/SITE.
-    authorize(ctx, "GENCERT", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::GenCert,
+        level_for(ctx, FunctionKind::GenCert, owner),
+    )?;
     if let Some(sw) = &g.sign_with {
         if matches!(sw.owner, Some(Owner::CertAuth) | Some(Owner::Site)) {
-            authorize(ctx, "GENCERT", Access::Control)?;
+            authorize(ctx, FunctionKind::GenCert, Access::Control)?;
         }
     }
     if let Some(req) = &g.request {
@@ -146,7 +151,7 @@ pub(crate) fn gencert(ctx: &Ctx<'_, '_>, owner: &Owner, g: &GenCert) -> Result<O
     }
     // Key usage.
     let ku = match &g.key_usage {
-        Some(k) => Some(k.clone()),
+        Some(k) => Some(*k),
         None if *owner == Owner::CertAuth => Some(KeyUsage {
             certsign: true,
             ..Default::default()
@@ -264,7 +269,7 @@ pub(crate) fn gencert_request(
         &signer.subject_dn,
         &format!("{:X}", signer.last_serial),
     )?;
-    let key_usage = g.key_usage.clone();
+    let key_usage = g.key_usage;
     let alt = alt_names(&g.alt_name)?;
     let template = pki::CertTemplate {
         serial: serial.clone(),

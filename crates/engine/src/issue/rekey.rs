@@ -8,6 +8,7 @@ use crate::listing;
 use crate::lookup::{find_cert, new_label, parse_info, profile_name, serial_after};
 use crate::messages as m;
 use crate::{Ctx, Fail, Output};
+use racemu_command::FunctionKind;
 use racemu_command::{Rekey, Rollover};
 use racemu_pki as pki;
 use racemu_racf::{AltNames, KeyAlgorithm, KeyUsage, Owner};
@@ -17,7 +18,11 @@ use racemu_store::{certs, rings};
 /// pair, self-signed, under the WITHLABEL label.
 pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Output, Fail> {
     let (sel, g) = (r.selector.as_ref(), &*r.params);
-    authorize(ctx, "REKEY", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Rekey,
+        level_for(ctx, FunctionKind::Rekey, owner),
+    )?;
     let Some(new_label) = &g.label else {
         return Err(Fail::from(m::irrd130i("WITHLABEL")));
     };
@@ -49,12 +54,11 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
         &new_label,
     )?;
     let (not_before, not_after) = validity(ctx, g.not_before.as_ref(), g.not_after.as_ref())?;
-    let ku = info.key_usage.as_ref().map(|k| KeyUsage {
-        handshake: k.contains(&"HANDSHAKE"),
-        dataencrypt: k.contains(&"DATAENCRYPT") && algorithm == KeyAlgorithm::Rsa,
-        docsign: k.contains(&"DOCSIGN"),
-        certsign: k.contains(&"CERTSIGN"),
-        keyagree: k.contains(&"KEYAGREE") && algorithm == KeyAlgorithm::NistEcc,
+    // The old certificate's usages, less those the new key's algorithm cannot have.
+    let ku = info.key_usage.map(|k| KeyUsage {
+        dataencrypt: k.dataencrypt && algorithm == KeyAlgorithm::Rsa,
+        keyagree: k.keyagree && algorithm == KeyAlgorithm::NistEcc,
+        ..k
     });
     let mut alt = AltNames::default();
     for (kind, v) in &info.alt_names {
@@ -119,7 +123,11 @@ pub(crate) fn rekey(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rekey) -> Result<Outpu
 /// https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha400/le-rollover.htm).
 pub(crate) fn rollover(ctx: &Ctx<'_, '_>, owner: &Owner, r: &Rollover) -> Result<Output, Fail> {
     let (sel, new_label, force) = (r.selector.as_ref(), r.new_label.as_deref(), r.force);
-    authorize(ctx, "ROLLOVER", level_for(ctx, owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Rollover,
+        level_for(ctx, FunctionKind::Rollover, owner),
+    )?;
     let Some(new_label) = new_label else {
         return Err(Fail::from(m::irrd130i("NEWLABEL")));
     };

@@ -5,7 +5,7 @@ use super::{
     alt_label, cert_header, chunked, fingerprint_lines, racf_date, ring_associations, serial_hex,
 };
 use racemu_pki::{AltNameKind, CertificateInfo};
-use racemu_racf::Owner;
+use racemu_racf::{KeyUsage, Owner};
 use time::OffsetDateTime;
 
 /// What LIST shows of a certificate itself, from `Start Date:` through the fingerprint.
@@ -25,8 +25,8 @@ pub struct CertDetails {
     pub alt_names: Vec<(AltNameKind, String)>,
     /// RACF's name of the signature algorithm (`sha256RSA` …).
     pub signature_algorithm: String,
-    /// RACF keywords of the key usage; `None` without the extension.
-    pub key_usage: Option<Vec<&'static str>>,
+    /// The key usage; `None` without the extension.
+    pub key_usage: Option<KeyUsage>,
     /// Key type as LIST shows it (`RSA`, `NIST ECC` …).
     pub key_type: String,
     /// Key size in bits.
@@ -45,7 +45,7 @@ impl From<&CertificateInfo> for CertDetails {
             subject: info.subject.racf_dotted(),
             alt_names: info.alt_names.clone(),
             signature_algorithm: info.signature_algorithm.clone(),
-            key_usage: info.key_usage.clone(),
+            key_usage: info.key_usage,
             key_type: info.key_type.to_string(),
             key_size: info.key_size,
             fingerprint: info.sha256_fingerprint,
@@ -90,10 +90,8 @@ pub fn cert_details(d: &CertDetails, private_key: Option<bool>) -> Vec<String> {
         }
     }
     out.push(format!("  Signing Algorithm: {}", d.signature_algorithm));
-    if let Some(ku) = &d.key_usage {
-        if !ku.is_empty() {
-            out.push(format!("  Key Usage: {}", ku.join(", ")));
-        }
+    if let Some(ku) = d.key_usage.filter(|ku| !ku.is_empty()) {
+        out.push(format!("  Key Usage: {}", ku.keywords().join(", ")));
     }
     out.push(format!("  Key Type: {}", d.key_type));
     out.push(format!("  Key Size: {}", d.key_size));
@@ -191,7 +189,10 @@ Digital certificate information for CERTAUTH:
                 subject: dn,
                 alt_names: Vec::new(),
                 signature_algorithm: "sha1RSA".into(),
-                key_usage: Some(vec!["CERTSIGN"]),
+                key_usage: Some(KeyUsage {
+                    certsign: true,
+                    ..KeyUsage::default()
+                }),
                 key_type: "RSA".into(),
                 key_size: 1024,
                 fingerprint: fingerprint.try_into().unwrap_or([0; 32]),

@@ -16,7 +16,8 @@ use crate::authority::authorize;
 use crate::listing::listmap::{self, MapView};
 use crate::messages::maps as mm;
 use crate::{Ctx, Fail, Output};
-use racemu_command::{AltMap, Map, MapSelector};
+use racemu_command::racdcert::registry::Authority;
+use racemu_command::{AltMap, FunctionKind, Map, MapSelector};
 use racemu_racf::{Access, FilterError, MapOwner, NameFilter, Owner, TrustStatus};
 use racemu_store::maps::{self, MapRow};
 use racemu_store::profiles;
@@ -33,11 +34,17 @@ pub(crate) fn map_owner(owner: &Owner, multi_id: bool) -> Result<MapOwner, Fail>
     }
 }
 
-/// READ for one's own mappings, UPDATE for another user's or MULTIID's.
-fn level(ctx: &Ctx<'_, '_>, owner: &MapOwner) -> Access {
+/// The access `function`'s registry entry asks for: READ for one's own mappings, UPDATE for
+/// another user's or MULTIID's (the entry's `certauth_site` level).
+fn level(ctx: &Ctx<'_, '_>, function: FunctionKind, owner: &MapOwner) -> Access {
+    let levels = match function.def().authority {
+        Authority::ByOwner(l) => l,
+        Authority::ByRingThenCertificate { own_ring, .. } => own_ring,
+    };
     match owner {
-        MapOwner::User(u) if u == ctx.issuer => Access::Read,
-        _ => Access::Update,
+        MapOwner::User(u) if u == ctx.issuer => levels.own,
+        MapOwner::User(_) => levels.other_user,
+        MapOwner::MultiId => levels.certauth_site,
     }
 }
 
@@ -87,7 +94,7 @@ fn check_criteria(owner: &MapOwner, criteria: Option<&str>) -> Result<(), Fail> 
 /// IRRD142I, IRRD146I), CRITERIA, the label, and that no mapping has the same filters.
 pub(crate) fn map(ctx: &Ctx<'_, '_>, owner: &Owner, m: &Map) -> Result<Output, Fail> {
     let owner = map_owner(owner, m.multi_id)?;
-    authorize(ctx, "MAP", level(ctx, &owner))?;
+    authorize(ctx, FunctionKind::Map, level(ctx, FunctionKind::Map, &owner))?;
     if m.subject_filter.is_none() && m.issuer_filter.is_none() {
         return Err(Fail::from(mm::no_filter()));
     }
@@ -134,7 +141,7 @@ fn find(ctx: &Ctx<'_, '_>, owner: &MapOwner, label: &str, rc: u32) -> Result<Map
 /// ALTMAP: a mapping's new label, status or criteria.
 pub(crate) fn altmap(ctx: &Ctx<'_, '_>, owner: &Owner, a: &AltMap) -> Result<Output, Fail> {
     let owner = map_owner(owner, a.multi_id)?;
-    authorize(ctx, "ALTMAP", level(ctx, &owner))?;
+    authorize(ctx, FunctionKind::AltMap, level(ctx, FunctionKind::AltMap, &owner))?;
     let label = &a.label;
     let mut row = find(ctx, &owner, label, 8)?;
     if let Some(c) = &a.criteria {
@@ -159,7 +166,7 @@ pub(crate) fn altmap(ctx: &Ctx<'_, '_>, owner: &Owner, a: &AltMap) -> Result<Out
 /// (racemu's reading, docs/fidelity.md). Works for a user no longer defined.
 pub(crate) fn delmap(ctx: &Ctx<'_, '_>, owner: &Owner, d: &MapSelector) -> Result<Output, Fail> {
     let owner = map_owner(owner, d.multi_id)?;
-    authorize(ctx, "DELMAP", level(ctx, &owner))?;
+    authorize(ctx, FunctionKind::DelMap, level(ctx, FunctionKind::DelMap, &owner))?;
     match &d.label {
         Some(label) => {
             find(ctx, &owner, label, 8)?;
@@ -195,7 +202,7 @@ pub(crate) fn view(row: &MapRow) -> MapView {
 /// (RCM305I, RC 4, when none).
 pub(crate) fn listmap(ctx: &Ctx<'_, '_>, owner: &Owner, l: &MapSelector) -> Result<Output, Fail> {
     let owner = map_owner(owner, l.multi_id)?;
-    authorize(ctx, "LISTMAP", level(ctx, &owner))?;
+    authorize(ctx, FunctionKind::ListMap, level(ctx, FunctionKind::ListMap, &owner))?;
     let rows = match &l.label {
         Some(label) => vec![find(ctx, &owner, label, 4)?],
         None => maps::of_owner(ctx.tx, &owner)?,
@@ -220,8 +227,8 @@ pub(crate) fn mapping_shown(
             let allowed = crate::authority::racdcert_allowed(
                 ctx.tx,
                 ctx.issuer,
-                "LISTMAP",
-                level(ctx, &row.owner),
+                FunctionKind::ListMap.def().resource,
+                level(ctx, FunctionKind::ListMap, &row.owner),
             )?;
             return Ok(allowed.then_some((row.label, row.status)));
         }

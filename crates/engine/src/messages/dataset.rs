@@ -27,6 +27,40 @@ pub fn ich09035i(profile: &str) -> Message {
     )
 }
 
+/// ICH09034I (CONFIRMED: gk00167.htm,
+/// <https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/gk00167.htm>):
+/// ADDSD or DELDSD of a generic profile while generic command processing is inactive for
+/// DATASET (NOGENERIC and NOGENCMD); command processing stops, RC 8.
+pub fn ich09034i() -> Message {
+    Message::new(
+        "ICH09034I",
+        "GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE",
+        8,
+    )
+}
+
+/// ICH22020I (CONFIRMED: gk00424.htm,
+/// <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/gk00424.htm>):
+/// ALTDSD of a generic profile while generic command processing is inactive; RC 8.
+pub fn ich22020i() -> Message {
+    Message::new(
+        "ICH22020I",
+        "GENERIC INVALID, GENERIC COMMAND PROCESSING NOT ACTIVE",
+        8,
+    )
+}
+
+/// ICH06010I (CONFIRMED text: PERMIT command messages,
+/// <https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/permit.htm>):
+/// PERMIT of a generic data set profile while generic command processing is inactive; RC 8.
+pub fn ich06010i() -> Message {
+    Message::new(
+        "ICH06010I",
+        "GENERIC INVALID, GENERIC COMMAND PROCESSING IS INACTIVE.",
+        8,
+    )
+}
+
 /// ICH22001I (UNCONFIRMED ID and text): ALTDSD of a profile that is not defined, RC 8.
 pub fn ich22001i(profile: &str) -> Message {
     Message::new("ICH22001I", format!("{profile} NOT DEFINED TO RACF"), 8)

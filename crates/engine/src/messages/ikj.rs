@@ -1,12 +1,14 @@
 //! The TSO parse message the engine itself raises: `IKJ56702I INVALID <what>, <value>` for an
 //! operand the grammar accepted but RACF's rules refuse (a label, date, ring name, data set
-//! name or IP address), RC 12.
+//! name or IP address), RC 12. Its ID and text are the command crate's catalogue's, which
+//! renders the same message for the values the grammar refuses.
 
 use super::Message;
+use racemu_command::messages::{invalid_value_text, IKJ56702I, PARSE_RC};
 
 /// IKJ56702I for `value` of operand `what`, RC 12.
 fn ikj56702i(what: &str, value: &str) -> Message {
-    Message::new("IKJ56702I", format!("INVALID {what}, {value}"), 12)
+    Message::new(IKJ56702I, invalid_value_text(what, value), PARSE_RC)
 }
 
 /// IKJ56702I INVALID LABEL.

@@ -1,7 +1,7 @@
 //! PASSWORD, PHRASE, EXPIRED, REVOKE and RESUME on ADDUSER / ALTUSER, and how LISTUSER shows
 //! them. Secrets are hashed at once; no message ever contains one.
 
-use super::{julian, today};
+use super::{julian_date, parse_store_date, today};
 use crate::messages as m;
 use crate::{Ctx, Fail};
 use racemu_command::UserSpec;
@@ -55,7 +55,7 @@ pub(crate) fn apply(
                     .randomness
                     .salt(&[id.as_bytes(), b"PASSWORD", today(ctx).as_bytes()]);
             c.password_hash = Some(passwords::hash(pw.expose(), &salt)?);
-            c.passdate = Some(today(ctx));
+            c.passdate = Some(ctx.now.date());
             changed = true;
         } else {
             let refused = m::ich21034i();
@@ -70,7 +70,7 @@ pub(crate) fn apply(
                     .randomness
                     .salt(&[id.as_bytes(), b"PHRASE", today(ctx).as_bytes()]);
             c.phrase_hash = Some(passwords::hash(ph.expose(), &salt)?);
-            c.phrasedate = Some(today(ctx));
+            c.phrasedate = Some(ctx.now.date());
             changed = true;
         } else {
             let refused = m::ich01021i();
@@ -86,7 +86,7 @@ pub(crate) fn apply(
     } else if u.expired.is_some() && u.password.is_none() && u.phrase.is_none() {
         out.push(m::ich21007i().line());
     }
-    let day = today(ctx);
+    let day = ctx.now.date();
     match u.revoke {
         // REVOKE now; a RESUME date still to come stays pending.
         Some(true) => {
@@ -104,10 +104,10 @@ pub(crate) fn apply(
         None => {}
     }
     if let Some(d) = &u.revoke_date {
-        c.revoke_date = Some(d.clone());
+        c.revoke_date = Some(parsed_date(d)?);
     }
     if let Some(d) = &u.resume_date {
-        c.resume_date = Some(d.clone());
+        c.resume_date = Some(parsed_date(d)?);
     }
     users::set_credentials(ctx.tx, id, &c)?;
     Ok(rc)
@@ -136,9 +136,9 @@ pub(crate) struct Shown {
 pub(crate) fn shown(ctx: &Ctx<'_, '_>, id: &str) -> Result<Shown, Fail> {
     let c = users::credentials(ctx.tx, id)?.unwrap_or_default();
     let opts = setropts::password_options(ctx.tx)?;
-    let date = |hash: &Option<String>, date: &Option<String>| match (hash, date) {
+    let date = |hash: &Option<String>, date: &Option<time::Date>| match (hash, date) {
         (None, _) => "N/A".to_string(),
-        (Some(_), Some(d)) if !c.expired => julian(d),
+        (Some(_), Some(d)) if !c.expired => julian_date(*d),
         (Some(_), _) => "00.000".to_string(),
     };
     Ok(Shown {
@@ -149,44 +149,45 @@ pub(crate) fn shown(ctx: &Ctx<'_, '_>, id: &str) -> Result<Shown, Fail> {
             "N/A".into()
         },
         phrasedate: date(&c.phrase_hash, &c.phrasedate),
-        revoked: c.revoked_on(&today(ctx)),
-        revoke_date: long_date(c.revoke_date.as_deref()),
-        resume_date: long_date(c.resume_date.as_deref()),
+        revoked: c.revoked_on(ctx.now.date()),
+        revoke_date: long_date(c.revoke_date),
+        resume_date: long_date(c.resume_date),
         protected: c.password_hash.is_none() && c.phrase_hash.is_none(),
     })
 }
 
 /// A date as LISTUSER's REVOKE DATE / RESUME DATE show it (`OCTOBER 22, 2023`, pyRACF's
 /// capture), or `NONE`.
-fn long_date(date: Option<&str>) -> String {
-    let parts: Option<Vec<u32>> =
-        date.map(|d| d.split('-').filter_map(|p| p.parse().ok()).collect());
-    const MONTHS: [&str; 12] = [
-        "JANUARY",
-        "FEBRUARY",
-        "MARCH",
-        "APRIL",
-        "MAY",
-        "JUNE",
-        "JULY",
-        "AUGUST",
-        "SEPTEMBER",
-        "OCTOBER",
-        "NOVEMBER",
-        "DECEMBER",
-    ];
-    match parts.as_deref() {
-        Some([y, m, d]) => match MONTHS.get((*m as usize).wrapping_sub(1)) {
-            Some(name) => format!("{name} {d}, {y}"),
-            None => "NONE".into(),
+fn long_date(date: Option<time::Date>) -> String {
+    date.map_or_else(
+        || "NONE".into(),
+        |d| {
+            let month = d.month().to_string().to_ascii_uppercase();
+            format!("{month} {}, {}", d.day(), d.year())
         },
-        _ => "NONE".into(),
-    }
+    )
+}
+
+/// A REVOKE or RESUME date as the parser hands it over (`yyyy-mm-dd`, a calendar date it has
+/// checked) as the date the store keeps.
+fn parsed_date(date: &str) -> Result<time::Date, Fail> {
+    parse_store_date(date)
+        .ok_or_else(|| Fail::from(m::internal(&format!("date {date} is not yyyy-mm-dd"))))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revoke_and_resume_dates_are_shown_long() {
+        use time::macros::date;
+        assert_eq!(long_date(Some(date!(2023 - 10 - 22))), "OCTOBER 22, 2023");
+        assert_eq!(long_date(Some(date!(2026 - 01 - 05))), "JANUARY 5, 2026");
+        assert_eq!(long_date(None), "NONE");
+        assert_eq!(parsed_date("2028-02-29").ok(), Some(date!(2028 - 02 - 29)));
+        assert!(parsed_date("02/29/28").is_err());
+    }
 
     #[test]
     fn password_and_phrase_rules() {

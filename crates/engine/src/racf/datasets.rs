@@ -8,7 +8,8 @@
 
 use super::{julian, today};
 use crate::authority::dataset::{
-    covering_profile, dataset_access, ds_generic_match, is_generic_dsname, DATASET,
+    covering_profile, dataset_access, ds_generic_match, generic_commands, is_generic_dsname,
+    DATASET,
 };
 use crate::authority::is_special;
 use crate::listing::{self, listdsd::DsProfileView};
@@ -89,6 +90,11 @@ pub(crate) fn addsd(ctx: &mut Ctx<'_, '_>, d: &DsProfileSpec) -> Result<Output, 
     let special = is_special(ctx.tx, ctx.issuer)?;
     for dsn in &d.names {
         let name = dsn.qualified(ctx.issuer);
+        if (d.generic || is_generic_dsname(&name)) && !generic_commands(ctx.tx)? {
+            // Command processing stops (gk00167.htm).
+            out.push(m::ich09034i().line());
+            return Ok(Output::new(out, 8));
+        }
         let hlq = name.split('.').next().unwrap_or_default();
         if !special && hlq != ctx.issuer {
             let who = requester(ctx.tx, ctx.issuer)?;
@@ -152,6 +158,10 @@ pub(crate) fn altdsd(ctx: &mut Ctx<'_, '_>, d: &DsProfileSpec) -> Result<Output,
     let mut rc = 0;
     for dsn in &d.names {
         let name = dsn.qualified(ctx.issuer);
+        if (d.generic || is_generic_dsname(&name)) && !generic_commands(ctx.tx)? {
+            out.push(m::ich22020i().line());
+            return Ok(Output::new(out, 8));
+        }
         let msg = match profiles::get(ctx.tx, DATASET, &name)? {
             None => m::ich22001i(&name),
             Some(p) if !may_change(ctx, &p)? => m::ich22005i(&name),
@@ -175,6 +185,10 @@ pub(crate) fn deldsd(ctx: &mut Ctx<'_, '_>, d: &Deldsd) -> Result<Output, Fail> 
     for dsn in &d.names {
         let name = dsn.qualified(ctx.issuer);
         let want_generic = d.generic || is_generic_dsname(&name);
+        if want_generic && !generic_commands(ctx.tx)? {
+            out.push(m::ich09034i().line());
+            return Ok(Output::new(out, 8));
+        }
         let msg = match profiles::get(ctx.tx, DATASET, &name)? {
             Some(p) if p.generic == want_generic => {
                 if may_change(ctx, &p)? {
@@ -197,6 +211,10 @@ pub(crate) fn permit_dataset(ctx: &mut Ctx<'_, '_>, p: &Permit) -> Result<Output
     let mut rc = 0;
     for dsn in &p.dsnames {
         let name = dsn.qualified(ctx.issuer);
+        if (p.generic || is_generic_dsname(&name)) && !generic_commands(ctx.tx)? {
+            out.push(m::ich06010i().line());
+            return Ok(Output::new(out, 8));
+        }
         let Some(prof) = profiles::get(ctx.tx, DATASET, &name)? else {
             let msg = m::ich06004i(&name);
             out.push(msg.line());

@@ -19,9 +19,20 @@ use crate::authority::is_special;
 use crate::messages::Message;
 use crate::{Ctx, Fail};
 
-/// Today's date as the store keeps dates: `yyyy-mm-dd`.
+/// Today's date as the store keeps the dates it records and never compares (`created`):
+/// `yyyy-mm-dd`. The dates RACF compares (REVOKE and RESUME dates, when a password was set)
+/// are `time::Date`s up to the store ([`racemu_store::users::Credentials`]).
 pub(crate) fn today(ctx: &Ctx<'_, '_>) -> String {
     store_date(ctx.now.date())
+}
+
+/// A date as the store keeps it (`yyyy-mm-dd`); `None` for any other text.
+pub(crate) fn parse_store_date(date: &str) -> Option<time::Date> {
+    time::Date::parse(
+        date,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
 }
 
 /// `date` as the store keeps dates (`yyyy-mm-dd`, ISO 8601's calendar date).
@@ -42,18 +53,16 @@ pub(crate) fn require_special(ctx: &Ctx<'_, '_>, refusal: Message) -> Result<(),
 
 /// `yyyy-mm-dd` → RACF's `yy.ddd`; anything else (the initial IBMUSER) → `00.000`.
 pub(crate) fn julian(date: &str) -> String {
-    time::Date::parse(
-        date,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .ok()
-    .and_then(|d| {
-        d.format(time::macros::format_description!(
-            "[year repr:last_two].[ordinal]"
-        ))
-        .ok()
-    })
-    .unwrap_or_else(|| "00.000".into())
+    parse_store_date(date).map_or_else(|| "00.000".into(), julian_date)
+}
+
+/// `date` as RACF's `yy.ddd`.
+pub(crate) fn julian_date(date: time::Date) -> String {
+    // Formatting a Date with these components fails only on I/O, which a String never has.
+    date.format(time::macros::format_description!(
+        "[year repr:last_two].[ordinal]"
+    ))
+    .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -77,7 +77,11 @@ pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fa
     let flags: [(&[String], Set); 5] = [
         (&s.classact, |o| o.active = true),
         (&s.noclassact, |o| o.active = false),
-        (&s.generic, |o| o.generic = true),
+        // GENERIC(class) REFRESH refreshes the in-storage generic profiles; it does not
+        // activate generic checking (refgen.htm).
+        (if s.refresh { &[] } else { &s.generic }, |o| {
+            o.generic = true
+        }),
         (&s.nogeneric, |o| o.generic = false),
         (&s.gencmd, |o| o.gencmd = true),
     ];
@@ -86,6 +90,11 @@ pub(crate) fn setropts(ctx: &mut Ctx<'_, '_>, s: &Setropts) -> Result<Output, Fa
             let mut o = profiles::class_options(ctx.tx, c)?;
             set(&mut o);
             profiles::set_class_options(ctx.tx, c, o)?;
+        }
+    }
+    if s.refresh {
+        for c in &s.generic {
+            setropts::note_generic_refresh(ctx.tx, c)?;
         }
     }
     for c in &s.raclist {

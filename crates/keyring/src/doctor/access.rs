@@ -58,10 +58,7 @@ pub(crate) fn not_chosen(ctx: &Ctx<'_>, why: NotChosen) -> Vec<Finding> {
     let v = ctx.view;
     match why {
         NotChosen::NoDefault => {
-            let keyed = v
-                .entries
-                .iter()
-                .find(|e| e.usage == "PERSONAL" && e.has_key());
+            let keyed = v.entries.iter().find(|e| e.is_personal() && e.key_in_racf);
             let mut fix = Vec::new();
             if let Some(e) = keyed {
                 fix.push(ctx.connect(&e.owner, &e.label, "DEFAULT"));
@@ -142,7 +139,7 @@ pub(crate) fn key(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<Finding> {
             fix,
         }];
     }
-    if e.key_in_racf && e.usage != "PERSONAL" {
+    if e.key_in_racf && !e.is_personal() {
         // The server certificate itself, connected as a trust anchor: its key is never
         // returned until it is connected as PERSONAL.
         return vec![Finding {
@@ -161,7 +158,7 @@ pub(crate) fn key(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<Finding> {
         .view
         .entries
         .iter()
-        .find(|o| o.label != e.label && o.usage == "PERSONAL" && o.private_key.is_some());
+        .find(|o| o.label != e.label && o.is_personal() && o.private_key.is_some());
     let fix = match other {
         Some(o) => {
             let mut f = vec![ctx.connect(&o.owner, &o.label, "DEFAULT")];
@@ -177,7 +174,7 @@ pub(crate) fn key(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<Finding> {
         message: format!(
             "The certificate {} has no private key in RACF{}: a server cannot present it.",
             quoted(&e.label),
-            if e.usage == "PERSONAL" {
+            if e.is_personal() {
                 String::new()
             } else {
                 format!(

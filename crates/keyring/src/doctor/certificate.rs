@@ -29,7 +29,7 @@ fn finding(
 /// A fix for a date problem: REKEY and ROLLOVER for a self-signed certificate, otherwise a
 /// new certificate from the same signer and a ROLLOVER.
 fn renew(ctx: &Ctx<'_>, e: &RingEntry) -> Vec<String> {
-    if !e.info.self_signed || !e.has_key() {
+    if !e.info.self_signed || !e.key_in_racf {
         return ctx.reissue(e, None, false, Link::Rollover);
     }
     let owner = e.owner.operand();

@@ -10,7 +10,7 @@ use super::{Ctx, Finding, Severity};
 use crate::operand::quoted;
 use crate::{RingEntry, RingView};
 use racemu_pki::{parse_certificate, verify_issued_by, KeyType};
-use racemu_racf::Owner;
+use racemu_racf::{Owner, TrustStatus};
 use racemu_store::certs::{self, CertRow};
 use racemu_store::{StoreResult, Tx};
 
@@ -37,10 +37,10 @@ pub(crate) fn walk(
             .map(|e| Certified {
                 owner: e.owner.clone(),
                 label: e.label.clone(),
-                status: e.status.clone(),
+                status: e.status,
                 der: e.der.clone(),
                 info: e.info.clone(),
-                has_key: e.has_key(),
+                has_key: e.key_in_racf,
                 in_ring: true,
             });
         let next = match from_ring {
@@ -68,7 +68,7 @@ fn from_racf(r: CertRow) -> Option<Certified> {
     Some(Certified {
         owner: r.owner,
         label: r.label,
-        status: r.status.to_string(),
+        status: r.status,
         der: r.der,
         info: parsed,
         has_key: r.private_key.is_some(),
@@ -88,7 +88,7 @@ fn trust_fix(owner: &Owner, label: &str) -> String {
 /// Every finding about the chain of `leaf` (and `leaf`'s own trust status).
 pub(crate) fn judge(ctx: &Ctx<'_>, leaf: &RingEntry) -> Vec<Finding> {
     let mut out = Vec::new();
-    if leaf.status == "NOTRUST" {
+    if leaf.status == TrustStatus::NoTrust {
         let mut fix = vec![trust_fix(&leaf.owner, &leaf.label)];
         fix.extend(ctx.digt_refresh());
         out.push(Finding {
@@ -104,7 +104,7 @@ pub(crate) fn judge(ctx: &Ctx<'_>, leaf: &RingEntry) -> Vec<Finding> {
     }
     for c in &ctx.chain {
         let l = quoted(&c.label);
-        if c.status == "NOTRUST" {
+        if c.status == TrustStatus::NoTrust {
             let mut fix = vec![trust_fix(&c.owner, &c.label)];
             if !c.in_ring {
                 fix.push(ctx.connect(&c.owner, &c.label, "USAGE(CERTAUTH)"));

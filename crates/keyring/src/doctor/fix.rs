@@ -209,7 +209,7 @@ impl Ctx<'_> {
             quoted(&new)
         )];
         out.push(match link {
-            Link::Rollover if leaf.has_key() => format!(
+            Link::Rollover if leaf.key_in_racf => format!(
                 "RACDCERT {owner} ROLLOVER(LABEL({})) NEWLABEL({})",
                 quoted(&leaf.label),
                 quoted(&new)
@@ -280,8 +280,8 @@ pub(crate) struct Certified {
     pub owner: Owner,
     /// Label.
     pub label: String,
-    /// TRUST / HIGHTRUST / NOTRUST.
-    pub status: String,
+    /// The certificate's trust status.
+    pub status: racemu_racf::TrustStatus,
     /// DER.
     pub der: Vec<u8>,
     /// Parsed.
@@ -290,11 +290,4 @@ pub(crate) struct Certified {
     pub has_key: bool,
     /// It is connected to the judged ring.
     pub in_ring: bool,
-}
-
-impl RingEntry {
-    /// RACF holds this certificate's private key (released to the caller or not).
-    pub(crate) fn has_key(&self) -> bool {
-        self.key_in_racf
-    }
 }

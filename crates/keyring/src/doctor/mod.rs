@@ -119,7 +119,7 @@ pub fn examine(
     let user = user.to_ascii_uppercase();
     let view = match open_ring(store, &user, ring, StatusFilter::Any) {
         Ok(v) => v,
-        Err(e) if e.racf_reason == 8 => {
+        Err(e) if e.is_not_authorized() => {
             let owner = ring.owner.clone().unwrap_or_else(|| user.clone());
             let refused = report(
                 format!("{owner}/{}", ring.ring),

@@ -91,8 +91,9 @@ pub struct CertificateInfo {
     pub not_after: OffsetDateTime,
     /// RACF's name of the signature algorithm (`sha256RSA`, `sha384ECDSA`, … or `UNKNOWN`).
     pub signature_algorithm: String,
-    /// RACF keywords of the keyUsage extension, in RACF order; `None` without the extension.
-    pub key_usage: Option<Vec<&'static str>>,
+    /// The KEYUSAGE the keyUsage extension's bits amount to (HANDSHAKE for digitalSignature
+    /// or keyEncipherment, CERTSIGN for keyCertSign or cRLSign); `None` without the extension.
+    pub key_usage: Option<KeyUsage>,
     /// Key type.
     pub key_type: KeyType,
     /// Key size in bits.
@@ -156,23 +157,14 @@ pub fn parse_certificate(der: &[u8]) -> Result<CertificateInfo, PkiError> {
     let key_usage = match tbs.get::<X509KeyUsage>() {
         Ok(Some((_, ku))) => {
             let f = ku.0;
-            let mut v = Vec::new();
-            if f.contains(KeyUsages::DigitalSignature) || f.contains(KeyUsages::KeyEncipherment) {
-                v.push("HANDSHAKE");
-            }
-            if f.contains(KeyUsages::DataEncipherment) {
-                v.push("DATAENCRYPT");
-            }
-            if f.contains(KeyUsages::NonRepudiation) {
-                v.push("DOCSIGN");
-            }
-            if f.contains(KeyUsages::KeyCertSign) || f.contains(KeyUsages::CRLSign) {
-                v.push("CERTSIGN");
-            }
-            if f.contains(KeyUsages::KeyAgreement) {
-                v.push("KEYAGREE");
-            }
-            Some(v)
+            Some(KeyUsage {
+                handshake: f.contains(KeyUsages::DigitalSignature)
+                    || f.contains(KeyUsages::KeyEncipherment),
+                dataencrypt: f.contains(KeyUsages::DataEncipherment),
+                docsign: f.contains(KeyUsages::NonRepudiation),
+                certsign: f.contains(KeyUsages::KeyCertSign) || f.contains(KeyUsages::CRLSign),
+                keyagree: f.contains(KeyUsages::KeyAgreement),
+            })
         }
         _ => None,
     };

@@ -181,11 +181,11 @@ fn rcgen_keeps_keyusage_altname_and_name_encodings() {
         ..AltNames::default()
     };
     for k in [&rsa, &ec] {
-        for ku in [None, Some(handshake.clone()), Some(all.clone())] {
+        for ku in [None, Some(handshake), Some(all)] {
             for alt in [AltNames::default(), alt_all.clone(), alt_v6.clone()] {
                 for is_ca in [false, true] {
                     let t = CertTemplate {
-                        key_usage: ku.clone(),
+                        key_usage: ku,
                         alt_names: alt.clone(),
                         is_ca,
                         ..template()

@@ -57,7 +57,7 @@ impl fmt::Display for Operand {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.text {
             OperandText::Word(w) => write!(f, "{w}")?,
-            OperandText::Quoted(q) => write!(f, "'{}'", q.replace('\'', "''"))?,
+            OperandText::Quoted(q) => f.write_str(&racemu_racf::quoted(q))?,
         }
         if let Some(args) = &self.args {
             write!(f, "(")?;

@@ -1,11 +1,11 @@
 //! What a refusal or a withheld private key needs, in RACF commands: the profile to define
 //! when none exists, the PERMIT, and the SETROPTS REFRESH when the RACLIST snapshot is older
 //! than the database.
-use racemu_engine::authority::{live_resource_access, protecting_profile, resource_access};
+use crate::authority::{live_resource_access, protecting_profile, resource_access};
 use racemu_store::profiles;
 use racemu_store::{StoreResult as Result, Tx};
 
-use crate::decision::Decision;
+use super::decision::Decision;
 use racemu_racf::{Access, Owner};
 
 /// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST

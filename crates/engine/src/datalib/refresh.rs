@@ -1,7 +1,9 @@
 //! What the last SETROPTS RACLIST REFRESH left in effect: stale DIGTRING/DIGTCERT images
-//! (RCM213W, RCM214W) and RDATALIB profiles the RACLIST snapshot does not hold yet.
+//! (the catalogue's [`m::ring_changed`] and [`m::ring_certificates_changed`]) and RDATALIB
+//! profiles the RACLIST snapshot does not hold yet.
 
-use racemu_engine::authority::protecting_profile;
+use crate::authority::protecting_profile;
+use crate::messages as m;
 use racemu_store::{profiles, ring_images, StoreResult, Tx};
 
 /// The lines of a DIGTRING/DIGTCERT content image that start with `prefix`, now and at the
@@ -23,7 +25,8 @@ fn image_lines(
     Ok(Some((pick(now), pick(then))))
 }
 
-/// RCM213W when the ring's connections changed after the last DIGTRING refresh; RCM214W when
+/// [`m::ring_changed`] when the ring's connections changed after the last DIGTRING refresh;
+/// [`m::ring_certificates_changed`] when
 /// one of its certificates changed (status, key, label, or is new) after the last DIGTCERT
 /// refresh.
 pub(crate) fn stale_warnings(
@@ -37,9 +40,7 @@ pub(crate) fn stale_warnings(
     if let Some(id) = ring_id {
         if let Some((now, then)) = image_lines(tx, "DIGTRING", &format!("{id}|"))? {
             if now != then {
-                out.push(format!(
-                    "RCM213W ring {owner}/{ring} changed after the last SETROPTS RACLIST(DIGTRING) REFRESH. racemu shows it as the RACF database holds it now; on z/OS issue SETROPTS RACLIST(DIGTRING) REFRESH and have the server re-read the ring (most read it when they start)."
-                ));
+                out.push(m::ring_changed(owner, ring).line());
             }
         }
     }
@@ -54,10 +55,7 @@ pub(crate) fn stale_warnings(
         }
     }
     if !changed.is_empty() {
-        out.push(format!(
-            "RCM214W certificate(s) {} in ring {owner}/{ring} changed after the last SETROPTS RACLIST(DIGTCERT) REFRESH. racemu shows them as the RACF database holds them now; on z/OS issue SETROPTS RACLIST(DIGTCERT) REFRESH and have the server re-read the ring.",
-            changed.join(", ")
-        ));
+        out.push(m::ring_certificates_changed(&changed.join(", "), owner, ring).line());
     }
     Ok(out)
 }
