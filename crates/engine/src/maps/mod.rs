@@ -94,7 +94,11 @@ fn check_criteria(owner: &MapOwner, criteria: Option<&str>) -> Result<(), Fail> 
 /// IRRD142I, IRRD146I), CRITERIA, the label, and that no mapping has the same filters.
 pub(crate) fn map(ctx: &Ctx<'_, '_>, owner: &Owner, m: &Map) -> Result<Output, Fail> {
     let owner = map_owner(owner, m.multi_id)?;
-    authorize(ctx, FunctionKind::Map, level(ctx, FunctionKind::Map, &owner))?;
+    authorize(
+        ctx,
+        FunctionKind::Map,
+        level(ctx, FunctionKind::Map, &owner),
+    )?;
     if m.subject_filter.is_none() && m.issuer_filter.is_none() {
         return Err(Fail::from(mm::no_filter()));
     }
@@ -141,7 +145,11 @@ fn find(ctx: &Ctx<'_, '_>, owner: &MapOwner, label: &str, rc: u32) -> Result<Map
 /// ALTMAP: a mapping's new label, status or criteria.
 pub(crate) fn altmap(ctx: &Ctx<'_, '_>, owner: &Owner, a: &AltMap) -> Result<Output, Fail> {
     let owner = map_owner(owner, a.multi_id)?;
-    authorize(ctx, FunctionKind::AltMap, level(ctx, FunctionKind::AltMap, &owner))?;
+    authorize(
+        ctx,
+        FunctionKind::AltMap,
+        level(ctx, FunctionKind::AltMap, &owner),
+    )?;
     let label = &a.label;
     let mut row = find(ctx, &owner, label, 8)?;
     if let Some(c) = &a.criteria {
@@ -166,7 +174,11 @@ pub(crate) fn altmap(ctx: &Ctx<'_, '_>, owner: &Owner, a: &AltMap) -> Result<Out
 /// (racemu's reading, docs/fidelity.md). Works for a user no longer defined.
 pub(crate) fn delmap(ctx: &Ctx<'_, '_>, owner: &Owner, d: &MapSelector) -> Result<Output, Fail> {
     let owner = map_owner(owner, d.multi_id)?;
-    authorize(ctx, FunctionKind::DelMap, level(ctx, FunctionKind::DelMap, &owner))?;
+    authorize(
+        ctx,
+        FunctionKind::DelMap,
+        level(ctx, FunctionKind::DelMap, &owner),
+    )?;
     match &d.label {
         Some(label) => {
             find(ctx, &owner, label, 8)?;
@@ -202,7 +214,11 @@ pub(crate) fn view(row: &MapRow) -> MapView {
 /// (RCM305I, RC 4, when none).
 pub(crate) fn listmap(ctx: &Ctx<'_, '_>, owner: &Owner, l: &MapSelector) -> Result<Output, Fail> {
     let owner = map_owner(owner, l.multi_id)?;
-    authorize(ctx, FunctionKind::ListMap, level(ctx, FunctionKind::ListMap, &owner))?;
+    authorize(
+        ctx,
+        FunctionKind::ListMap,
+        level(ctx, FunctionKind::ListMap, &owner),
+    )?;
     let rows = match &l.label {
         Some(label) => vec![find(ctx, &owner, label, 4)?],
         None => maps::of_owner(ctx.tx, &owner)?,

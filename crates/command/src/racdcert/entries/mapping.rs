@@ -75,7 +75,9 @@ pub(super) static ALTMAP: FunctionDef = FunctionDef {
         shown: "ALTMAP(LABEL('label'))",
         text: &["Changes a mapping's label (NEWLABEL), status or CRITERIA."],
     }],
-    completion: &["ALTMAP", "LABEL", "NEWLABEL", "CRITERIA", "TRUST", "NOTRUST"],
+    completion: &[
+        "ALTMAP", "LABEL", "NEWLABEL", "CRITERIA", "TRUST", "NOTRUST",
+    ],
 };
 
 /// DELMAP: one mapping, or every mapping of the owner, deleted.
