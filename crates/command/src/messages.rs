@@ -113,3 +113,10 @@ pub fn rcm120i(typed: &str, nearest: &str) -> String {
         typed.to_ascii_uppercase()
     )
 }
+
+/// `IRRD136I MULTIID cannot be used for the function specified.`: MULTIID with a function
+/// other than MAP, ALTMAP, DELMAP and LISTMAP (RACF Messages and Codes,
+/// <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/jj00004.htm>).
+pub fn irrd136i() -> String {
+    "IRRD136I MULTIID cannot be used for the function specified.".to_string()
+}

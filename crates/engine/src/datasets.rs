@@ -75,3 +75,18 @@ pub(crate) fn write_dataset(ctx: &Ctx<'_, '_>, name: &str, data: Vec<u8>) -> Res
         datasets::put(ctx.tx, &datasets::Dataset::holding(name, data), &today)
     })
 }
+
+/// The certificates (and private key) of a data set's content, as ADD and CHECKCERT read
+/// it: IRRD104I when it holds no certificate, RCM003E when the PKCS#12 password is missing
+/// or wrong.
+pub(crate) fn decode_package(
+    data: &[u8],
+    password: Option<&str>,
+) -> Result<racemu_pki::Package, Fail> {
+    racemu_pki::decode_package(data, password).map_err(|e| match e {
+        racemu_pki::PackageError::NotACertificate => Fail::from(m::not_a_certificate()),
+        racemu_pki::PackageError::PasswordRequired | racemu_pki::PackageError::BadPassword => {
+            Fail::from(m::bad_password())
+        }
+    })
+}

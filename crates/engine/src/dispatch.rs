@@ -3,7 +3,7 @@
 
 use crate::authority::ensure_user;
 use crate::messages as m;
-use crate::{certificates, interchange, issue, racf, rings};
+use crate::{certificates, interchange, issue, maps, racf, rings};
 use crate::{Ctx, Fail, Output};
 use racemu_command::{Command, Function, Racdcert};
 use racemu_racf::Owner;
@@ -36,14 +36,17 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, F
 
 /// RACDCERT: the owner (the issuer when none is given) must exist, then the function runs.
 /// DELETE and DELRING also take a user ID that is not defined, to delete the residual
-/// certificates and rings of a deleted user (RACF Command Language Reference, RACDCERT DELETE,
+/// certificates, rings and mappings of a deleted user (RACF Command Language Reference, RACDCERT DELETE,
 /// <https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-delete.htm>).
 fn racdcert(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
     let owner = r
         .owner
         .clone()
         .unwrap_or_else(|| Owner::User(ctx.issuer.to_string()));
-    if !matches!(r.function, Function::Delete(_) | Function::DelRing(_)) {
+    if !matches!(
+        r.function,
+        Function::Delete(_) | Function::DelRing(_) | Function::DelMap(_)
+    ) {
         ensure_user(ctx, &owner)?;
     }
     match &r.function {
@@ -64,5 +67,9 @@ fn racdcert(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
         Function::CheckCert(c) => interchange::checkcert(ctx, c),
         Function::Rekey(r) => issue::rekey::rekey(ctx, &owner, r),
         Function::Rollover(r) => issue::rekey::rollover(ctx, &owner, r),
+        Function::Map(m) => maps::map(ctx, &owner, m),
+        Function::AltMap(a) => maps::altmap(ctx, &owner, a),
+        Function::DelMap(d) => maps::delmap(ctx, &owner, d),
+        Function::ListMap(l) => maps::listmap(ctx, &owner, l),
     }
 }

@@ -21,6 +21,7 @@ mod issue;
 pub mod listing;
 pub mod logon;
 mod lookup;
+pub mod maps;
 pub mod messages;
 mod output;
 mod racf;
@@ -141,6 +142,52 @@ impl Engine {
         let randomness = self.config.randomness;
         self.store
             .transaction(|tx| logon::verify_and_change(tx, userid, secret, new, today, &randomness))
+    }
+
+    /// The RACF user ID a client certificate (DER) maps to and what decided, in RACF's order
+    /// (see [`maps::lookup`]): registered certificate, name filters (while DIGTNMAP is
+    /// active; `appl` and `sysid` fill `&APPLID` and `&SYSID` in MULTIID criteria), then the
+    /// hostIdMappings extension (which needs `server`'s READ to SERVAUTH `IRR.HOST.<host>`).
+    pub fn user_for_certificate(
+        &self,
+        der: &[u8],
+        appl: Option<&str>,
+        sysid: &str,
+        server: &str,
+    ) -> Result<maps::lookup::UserMapping, maps::lookup::LookupError> {
+        let server = server.to_ascii_uppercase();
+        let q = maps::lookup::Query {
+            der,
+            appl,
+            sysid,
+            server: &server,
+            now: self.clock.now(),
+        };
+        self.store
+            .read(|tx| maps::lookup::user_for_certificate(tx, &q))
+    }
+
+    /// R_usermap function X'0006' (certificate to user ID) as `server` calls it: refused
+    /// ([`maps::lookup::LookupError::Refused`]) unless `server` has READ to FACILITY
+    /// `IRR.RUSERMAP` (no profile, or FACILITY inactive, refuses); else
+    /// [`Engine::user_for_certificate`].
+    pub fn usermap(
+        &self,
+        der: &[u8],
+        appl: Option<&str>,
+        sysid: &str,
+        server: &str,
+    ) -> Result<maps::lookup::UserMapping, maps::lookup::LookupError> {
+        let server = server.to_ascii_uppercase();
+        let access = self
+            .store
+            .read(|tx| authority::resource_access(tx, &server, "FACILITY", "IRR.RUSERMAP"))?;
+        if !matches!(access, Some(a) if a >= racemu_racf::Access::Read) {
+            return Err(maps::lookup::LookupError::Refused(format!(
+                "{server} has no READ access to FACILITY IRR.RUSERMAP"
+            )));
+        }
+        self.user_for_certificate(der, appl, sysid, &server)
     }
 
     /// Runs one logical command (comments already blanked) issued by `issuer`.

@@ -13,6 +13,7 @@ pub mod dataset;
 pub mod hints;
 pub mod ich;
 pub mod ikj;
+pub mod maps;
 pub mod ranges;
 
 pub use datalib::*;

@@ -17,8 +17,8 @@ mod request;
 mod seeded_rsa;
 
 pub use cert::{
-    issue_certificate, issue_certificate_for_name, parse_certificate, verify_issued_by,
-    AltNameKind, CertTemplate, CertificateInfo, SignWith,
+    host_id_mappings, issue_certificate, issue_certificate_for_name, parse_certificate,
+    verify_issued_by, AltNameKind, CertTemplate, CertificateInfo, SignWith,
 };
 pub use dn::{DistinguishedName, DnTag, NameSpec};
 pub use ebcdic::to_ebcdic_cp037;

@@ -168,3 +168,41 @@ def test_racemu_seed_option_and_ini_seed_every_store(pytester: pytest.Pytester) 
     pytester.makeini("[pytest]\n")
     pytester.makepyfile(INNER.format(want=None))
     pytester.runpytest().assert_outcomes(passed=1)
+
+
+def test_usermap_maps_an_openssl_client_certificate(racf: Racf, tmp_path: Path) -> None:
+    """racf.usermap: the user ID, None when nothing maps, RacemuError when RACF refuses."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "ca.key", "-out", "ca.pem", "-days", "36500", "-subj", "/O=Example/CN=CA")
+    openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "c.key", "-out", "c.csr", "-subj", "/O=Example/CN=alice")
+    openssl("x509", "-req", "-in", "c.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+            "-set_serial", "9", "-days", "36500", "-out", "client.pem")
+    client = tmp_path / "client.pem"
+    setup = racf.exec(
+        "ADDUSER ALICE\nSETROPTS CLASSACT(DIGTNMAP)\n"
+        "RACDCERT ID(ALICE) MAP SDNFILTER('CN=alice.O=Example') WITHLABEL('alice')"
+    )
+    assert setup.rc == 0, setup.text
+    with pytest.raises(RacemuError) as e:
+        racf.usermap(client)
+    assert e.value.rc == 8
+    permit = racf.exec(
+        "RDEFINE FACILITY IRR.RUSERMAP UACC(NONE)\n"
+        "PERMIT IRR.RUSERMAP CLASS(FACILITY) ID(IBMUSER) ACCESS(READ)\n"
+        "SETROPTS RACLIST(FACILITY) REFRESH"
+    )
+    assert permit.rc == 0, permit.text
+    assert racf.usermap(client) == "ALICE"
+    assert racf.usermap(client.read_text()) == "ALICE"
+    assert racf.exec("RACDCERT ID(ALICE) DELMAP(LABEL('alice'))").rc == 0
+    assert racf.usermap(client, appl="ANY") is None

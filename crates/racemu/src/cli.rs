@@ -128,6 +128,36 @@ pub enum Cmd {
     /// z/OSMF's REST interfaces (TSO, data sets) over HTTPS, for Zowe CLI, the Zowe SDKs and
     /// curl; the server certificate comes from a RACF ring opened as --user (IZUSVR on z/OS).
     Zosmf(ZosmfArgs),
+    /// The RACF user ID a client certificate maps to, as R_usermap (function X'0006') answers
+    /// the server --user: a registered certificate, else certificate name filters (while
+    /// DIGTNMAP is active), else the hostIdMappings extension.
+    ///
+    /// Exit status: 0 and the user ID on standard output when it maps; 4 when no user is
+    /// found; 8 when RACF refuses (the server needs READ to FACILITY IRR.RUSERMAP); 12 when
+    /// CERTFILE cannot be read. What decided goes to standard error (or into --json).
+    #[command(
+        after_help = "Example:\n  racemu --user ZWESVUSR usermap client.pem --appl ZOWEAPPL --json"
+    )]
+    Usermap {
+        /// The client certificate, PEM or DER; `-` reads standard input.
+        file: PathBuf,
+        /// The application ID that replaces &APPLID in MULTIID criteria.
+        #[arg(long, value_name = "APPLID")]
+        appl: Option<String>,
+        /// The system ID that replaces &SYSID in MULTIID criteria (default RACEMU).
+        #[arg(long, value_name = "SYSID")]
+        sysid: Option<String>,
+        /// One JSON object on standard output: rc, user, decided_by (registered, filter,
+        /// hostid, not-valid, none, refused), label, step (1-6) and explanation.
+        #[arg(long)]
+        json: bool,
+        /// The server's user ID, the caller of R_usermap (default IBMUSER).
+        #[arg(long, value_name = "USERID")]
+        user: Option<String>,
+        /// The clock (RFC 3339 or a date) at which the certificate's validity is judged.
+        #[arg(long, value_name = "TIMESTAMP")]
+        now: Option<String>,
+    },
     /// Store settings.
     #[command(
         after_help = "Examples:\n  racemu setting undefined-ids error\n  racemu setting pkcs12-encryption legacy"

@@ -117,6 +117,9 @@ pub enum RacfError {
     /// The seed asked for is not the store's (RCM205W): the store is seeded with another
     /// seed, or already holds keys from the operating system.
     Seed(String),
+    /// RACF refused a request (R_usermap without READ to FACILITY `IRR.RUSERMAP`) or its
+    /// input was not usable; says why.
+    Refused(String),
     /// A command ended with a return code above 4; carries its output.
     Command {
         /// The command.
@@ -133,7 +136,7 @@ impl std::fmt::Display for RacfError {
         match self {
             RacfError::Store(e) => write!(f, "{e}"),
             RacfError::Io(e) => write!(f, "{e}"),
-            RacfError::Seed(w) => write!(f, "{w}"),
+            RacfError::Seed(w) | RacfError::Refused(w) => write!(f, "{w}"),
             RacfError::Command { command, rc, lines } => {
                 write!(f, "{command} ended RC {rc}: {}", lines.join(" / "))
             }
@@ -269,6 +272,28 @@ impl Racf {
     ) -> Result<racemu_keyring::doctor::Report, DatalibError> {
         let r = parse_reference(reference)?;
         racemu_keyring::doctor::diagnose(self.engine.store_mut(), user, &r, options)
+    }
+
+    /// The RACF user ID a client certificate (`cert`: DER, or PEM) maps to, as R_usermap
+    /// function X'0006' answers the server `server` (see `racemu usermap`): `Ok(None)` when no
+    /// user is found, [`RacfError::Refused`] when `server` lacks READ to FACILITY
+    /// `IRR.RUSERMAP` or `cert` holds no certificate. `appl` and `sysid` fill `&APPLID` and
+    /// `&SYSID` in MULTIID criteria (`sysid` defaults to `RACEMU`).
+    pub fn usermap(
+        &self,
+        server: &str,
+        cert: &[u8],
+        appl: Option<&str>,
+        sysid: Option<&str>,
+    ) -> Result<Option<String>, RacfError> {
+        let der = racemu_pki::decode_package(cert, None)
+            .ok()
+            .and_then(|p| p.certificates.into_iter().next())
+            .ok_or_else(|| RacfError::Refused("no X.509 certificate (PEM or DER)".into()))?;
+        self.engine
+            .usermap(&der, appl, sysid.unwrap_or("RACEMU"), server)
+            .map(|m| m.user)
+            .map_err(|e| RacfError::Refused(e.to_string()))
     }
 
     /// The engine, for anything else.

@@ -7,6 +7,7 @@ mod ds_cmd;
 mod files;
 mod keyring_cmd;
 mod keyring_open;
+mod usermap_cmd;
 mod zosmf_cmd;
 
 use clap::Parser;
@@ -169,6 +170,11 @@ fn main() -> ExitCode {
         ),
         Cmd::Zosmf(z) => (None, user_of(z.user.clone(), before), Config::default()),
         Cmd::Setting { .. } => (None, user_of(None, before), Config::default()),
+        Cmd::Usermap { user, now, .. } => (
+            now.clone(),
+            user_of(user.clone(), before),
+            Config::default(),
+        ),
     };
     let seed = match seed_of(&cli) {
         Ok(s) => s,
@@ -234,6 +240,20 @@ fn main() -> ExitCode {
         Cmd::Attls(a) => attls_cmd::run(engine, &user, a.command),
         Cmd::Zosmf(z) => zosmf_cmd::run(engine, &db, &user, z.command),
         Cmd::Setting { name, value } => setting(&mut engine, &name, value.as_deref()),
+        Cmd::Usermap {
+            file,
+            appl,
+            sysid,
+            json,
+            ..
+        } => usermap_cmd::run(
+            &engine,
+            &user,
+            &file,
+            appl.as_deref(),
+            sysid.as_deref(),
+            json,
+        ),
     }
 }
 

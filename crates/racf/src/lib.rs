@@ -1,5 +1,6 @@
 //! RACF's nouns, defined once for every racemu crate: who owns a certificate ([`Owner`]),
-//! its trust status ([`TrustStatus`]), how a ring uses it ([`Usage`]) and the access levels
+//! the user a certificate name filter maps to ([`MapOwner`]) and the filter itself
+//! ([`NameFilter`]), its trust status ([`TrustStatus`]), how a ring uses it ([`Usage`]) and the access levels
 //! of resource profiles ([`Access`]), and what a new certificate carries ([`KeyAlgorithm`],
 //! [`KeyUsage`], [`AltNames`]), who a user is ([`UserId`]) and where data lives ([`DsName`], a
 //! data set or PDS member). [`syntax`] holds the shape these names share and RACF's operand
@@ -13,6 +14,7 @@
 mod access;
 mod cert;
 mod dsname;
+mod map;
 mod owner;
 mod status;
 pub mod syntax;
@@ -21,6 +23,7 @@ mod userid;
 pub use access::Access;
 pub use cert::{AltNames, KeyAlgorithm, KeyUsage};
 pub use dsname::DsName;
+pub use map::{split_rdns, FilterError, MapOwner, NameFilter, FILTER_PREFIXES};
 pub use owner::Owner;
 pub use status::{TrustStatus, Usage};
 pub use syntax::quoted;

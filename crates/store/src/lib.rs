@@ -18,6 +18,7 @@ pub mod dslevel;
 pub mod groups;
 pub mod health;
 pub mod jobs;
+pub mod maps;
 pub mod passwords;
 pub mod profiles;
 pub mod ring_images;
@@ -321,6 +322,20 @@ mod tests {
             .transaction(|tx| datasets::get(tx, "OLD.CNTL(DECK)"))
             .unwrap();
         assert_eq!(back, Some(member));
+        // V6: certificate name filters, and their RACLIST image taken by a snapshot.
+        let m = maps::MapRow {
+            owner: racemu_racf::MapOwner::User("OLD".into()),
+            label: "filter1".into(),
+            subject: None,
+            issuer: racemu_racf::NameFilter::parse("O=ExampleCA.C=US").ok(),
+            criteria: None,
+            status: racemu_racf::TrustStatus::Trust,
+        };
+        s.transaction(|tx| maps::insert(tx, &m)).unwrap();
+        s.transaction(|tx| profiles::snapshot(tx, "DIGTNMAP"))
+            .unwrap();
+        let image = s.read(|tx| maps::all(tx, true)).unwrap();
+        assert_eq!(image, vec![m]);
         let v: String = s
             .read(|tx| {
                 tx.query_row(

@@ -207,13 +207,18 @@ pub fn all_class_options(tx: &Tx<'_>) -> StoreResult<Vec<(String, ClassOptions)>
 /// (SETROPTS RACLIST(class) and RACLIST(class) REFRESH).
 ///
 /// For DIGTRING and DIGTCERT the snapshot also records what the rings and certificates held
-/// ([`crate::ring_images`]), so applications can be told when a ring changed after it.
+/// ([`crate::ring_images`]), so applications can be told when a ring changed after it; for
+/// DIGTNMAP it records the certificate name filters ([`crate::maps`]), which the
+/// certificate-to-user lookup reads while the class is RACLISTed.
 pub fn snapshot(tx: &Tx<'_>, class: &str) -> StoreResult<()> {
     drop_snapshot(tx, class)?;
     crate::ring_images::record(tx, class)?;
+    if class == "DIGTNMAP" {
+        crate::maps::record(tx)?;
+    }
     tx.prepare_cached(
-        "INSERT INTO raclist_profiles (class, name, generic, owner, uacc, warning)
-         SELECT class, name, generic, owner, uacc, warning FROM profiles WHERE class = ?1",
+        "INSERT INTO raclist_profiles (class, name, generic, owner, uacc, warning, appldata)
+         SELECT class, name, generic, owner, uacc, warning, appldata FROM profiles WHERE class = ?1",
     )?
     .execute([class])?;
     tx.prepare_cached(
@@ -227,6 +232,9 @@ pub fn snapshot(tx: &Tx<'_>, class: &str) -> StoreResult<()> {
 /// Drops the RACLIST snapshot of a class (NORACLIST).
 pub fn drop_snapshot(tx: &Tx<'_>, class: &str) -> StoreResult<()> {
     crate::ring_images::forget(tx, class)?;
+    if class == "DIGTNMAP" {
+        crate::maps::forget(tx)?;
+    }
     tx.prepare_cached("DELETE FROM raclist_profiles WHERE class = ?1")?
         .execute([class])?;
     tx.prepare_cached("DELETE FROM raclist_access WHERE class = ?1")?

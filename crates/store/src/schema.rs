@@ -3,14 +3,40 @@
 use crate::{StoreResult, Tx};
 
 /// The schema version this racemu writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Migrations after V1, in order: (version reached, SQL). Each only adds, so an older store
 /// keeps every row and gains the new columns with RACF's defaults.
-const MIGRATIONS: &[(i64, &str)] = &[(2, V2), (3, V3), (4, ""), (5, V5)];
+const MIGRATIONS: &[(i64, &str)] = &[(2, V2), (3, V3), (4, ""), (5, V5), (6, V6)];
 
 // V4: data set organisation (DSORG) and PDS members, added by `datasets::migrate` (in code,
 // since a column can only be added once and SQLite has no ADD COLUMN IF NOT EXISTS).
+
+/// V6: certificate name filters (the DIGTNMAP profiles of RACDCERT MAP) and their RACLIST
+/// image, and APPLDATA in RACLIST snapshots (the DIGTCRIT profiles' user IDs).
+const V6: &str = r#"
+CREATE TABLE maps (
+    owner    TEXT NOT NULL,
+    label    TEXT NOT NULL,
+    subject  TEXT NOT NULL DEFAULT '',
+    issuer   TEXT NOT NULL DEFAULT '',
+    criteria TEXT,
+    status   TEXT NOT NULL,
+    seq      INTEGER NOT NULL,
+    PRIMARY KEY (owner, label),
+    UNIQUE (subject, issuer)
+);
+CREATE TABLE raclist_maps (
+    owner    TEXT NOT NULL,
+    label    TEXT NOT NULL,
+    subject  TEXT NOT NULL DEFAULT '',
+    issuer   TEXT NOT NULL DEFAULT '',
+    criteria TEXT,
+    status   TEXT NOT NULL,
+    PRIMARY KEY (subject, issuer)
+);
+ALTER TABLE raclist_profiles ADD COLUMN appldata TEXT;
+"#;
 
 /// V5: jobs submitted through z/OSMF's restjobs interface and their spool files (JES2's
 /// job queue and spool, kept so a server restart keeps them).

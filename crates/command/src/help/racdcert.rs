@@ -20,7 +20,7 @@ pub(super) static HELP: LazyLock<[CommandHelp; 1]> = LazyLock::new(|| {
             "function RACDCERT lists the owner's certificates.",
         ],
         syntax: &[
-            "RACDCERT  [ ID(userid) | CERTAUTH | SITE ]  function",
+            "RACDCERT  [ ID(userid) | CERTAUTH | SITE | MULTIID ]  function",
             "",
             "function is one of:",
             "  LIST[(LABEL('label') | SERIALNUMBER(hex) ISSUERSDN('dn'))]",
@@ -42,6 +42,10 @@ pub(super) static HELP: LazyLock<[CommandHelp; 1]> = LazyLock::new(|| {
             "  CHECKCERT('dsn') [PASSWORD('pw')]",
             "  REKEY(LABEL('label')) WITHLABEL('label') [SIZE(n)] [RSA|NISTECC]",
             "  ROLLOVER(LABEL('label')) NEWLABEL('label') [FORCE]",
+            "  MAP[('dsn')] SDNFILTER('filter') IDNFILTER('filter') [CRITERIA(..)]",
+            "          [WITHLABEL('label')] [TRUST|NOTRUST]",
+            "  ALTMAP(LABEL('label')) [NEWLABEL('label')] [TRUST|NOTRUST] [CRITERIA(..)]",
+            "  DELMAP[(LABEL('label'))]     LISTMAP[(LABEL('label'))]",
             "",
             "REQUIRED - a function's own operands, as shown",
             "DEFAULTS - the issuer's own certificates; function LIST",
@@ -79,5 +83,13 @@ static OWNER_OPERANDS: &[OperandHelp] = &[
         keyword: "SITE",
         shown: "SITE",
         text: &["Work on site certificates."],
+    },
+    OperandHelp {
+        keyword: "MULTIID",
+        shown: "MULTIID",
+        text: &[
+            "Work on the mappings whose user ID is chosen by CRITERIA (MAP, ALTMAP,",
+            "DELMAP and LISTMAP only).",
+        ],
     },
 ];

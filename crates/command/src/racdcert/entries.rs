@@ -6,6 +6,7 @@
 //! RACDCERT REMOVE, <https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-remove.htm>).
 //! The levels of a function racemu does not emulate are never read.
 
+mod mapping;
 mod recognised;
 
 use super::functions;
@@ -55,15 +56,15 @@ pub static FUNCTIONS: &[&FunctionDef] = &[
     &CHECKCERT,
     &REKEY,
     &ROLLOVER,
+    &mapping::MAP,
+    &mapping::ALTMAP,
+    &mapping::DELMAP,
+    &mapping::LISTMAP,
     &recognised::ADDTOKEN,
-    &recognised::ALTMAP,
     &recognised::BIND,
-    &recognised::DELMAP,
     &recognised::DELTOKEN,
     &recognised::IMPORT,
-    &recognised::LISTMAP,
     &recognised::LISTTOKEN,
-    &recognised::MAP,
     &recognised::UNBIND,
 ];
 
@@ -87,14 +88,14 @@ pub(super) fn def(kind: FunctionKind) -> &'static FunctionDef {
         FunctionKind::Rekey => &REKEY,
         FunctionKind::Rollover => &ROLLOVER,
         FunctionKind::AddToken => &recognised::ADDTOKEN,
-        FunctionKind::AltMap => &recognised::ALTMAP,
+        FunctionKind::AltMap => &mapping::ALTMAP,
         FunctionKind::Bind => &recognised::BIND,
-        FunctionKind::DelMap => &recognised::DELMAP,
+        FunctionKind::DelMap => &mapping::DELMAP,
         FunctionKind::DelToken => &recognised::DELTOKEN,
         FunctionKind::Import => &recognised::IMPORT,
-        FunctionKind::ListMap => &recognised::LISTMAP,
+        FunctionKind::ListMap => &mapping::LISTMAP,
         FunctionKind::ListToken => &recognised::LISTTOKEN,
-        FunctionKind::Map => &recognised::MAP,
+        FunctionKind::Map => &mapping::MAP,
         FunctionKind::Unbind => &recognised::UNBIND,
     }
 }

@@ -9,6 +9,7 @@
 mod entries;
 mod functions;
 mod keywords;
+pub(crate) mod maps;
 mod operands;
 pub mod registry;
 mod types;
@@ -82,6 +83,7 @@ pub fn parse(ops: &[Operand]) -> Result<Racdcert, ParseFailure> {
         operand,
         args: operand.and_then(|o| o.args.as_deref()).unwrap_or(&[]),
         keywords: &kws,
+        multiid,
     })?;
     let mut labels = Vec::new();
     typed_labels(ops, &mut labels);

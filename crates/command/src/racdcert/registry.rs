@@ -30,7 +30,7 @@ pub enum FunctionKind {
     AddToken,
     /// ALTER: a certificate's status or label.
     Alter,
-    /// ALTMAP: a certificate name filter changed (not emulated).
+    /// ALTMAP: a certificate name filter changed.
     AltMap,
     /// BIND: a certificate bound to a token (not emulated).
     Bind,
@@ -40,7 +40,7 @@ pub enum FunctionKind {
     Connect,
     /// DELETE: a certificate deleted.
     Delete,
-    /// DELMAP: a certificate name filter deleted (not emulated).
+    /// DELMAP: certificate name filters deleted.
     DelMap,
     /// DELRING: a key ring deleted.
     DelRing,
@@ -58,13 +58,13 @@ pub enum FunctionKind {
     List,
     /// LISTCHAIN: a certificate's chain shown.
     ListChain,
-    /// LISTMAP: certificate name filters shown (not emulated).
+    /// LISTMAP: certificate name filters shown.
     ListMap,
     /// LISTRING: key rings shown.
     ListRing,
     /// LISTTOKEN: PKCS #11 tokens shown (not emulated).
     ListToken,
-    /// MAP: a certificate name filter created (not emulated).
+    /// MAP: a certificate name filter created.
     Map,
     /// REKEY: a copy of a certificate with a new key pair.
     Rekey,
@@ -103,6 +103,14 @@ pub struct Levels {
     /// A CERTAUTH or SITE certificate (or a MULTIID mapping).
     pub certauth_site: Access,
 }
+
+/// The mapping functions' levels: READ for one's own mappings, UPDATE for another user's or
+/// MULTIID's (RACF Command Language Reference, RACDCERT MAP, le-map.htm).
+pub const MAPPING_LEVELS: Levels = Levels {
+    own: Access::Read,
+    other_user: Access::Update,
+    certauth_site: Access::Update,
+};
 
 /// Levels most functions use: READ for one's own, UPDATE for another user's, CONTROL for
 /// CERTAUTH and SITE (cracd.htm).
@@ -167,6 +175,8 @@ pub struct FunctionOperands<'a> {
     pub args: &'a [Operand],
     /// Every top-level keyword of the command with its operand.
     pub keywords: &'a [(&'static str, &'a Operand)],
+    /// Whether the command named MULTIID as its owner (only the mapping functions take it).
+    pub multiid: bool,
 }
 
 /// How a function's operands become the typed [`Function`].

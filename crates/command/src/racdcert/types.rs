@@ -228,6 +228,51 @@ pub struct Rollover {
     pub force: bool,
 }
 
+/// MAP operands: a certificate name filter and whom it maps to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Map {
+    /// MULTIID: the user ID comes from DIGTCRIT profiles named by CRITERIA.
+    pub multi_id: bool,
+    /// `MAP(dsn)`: a certificate whose names the filters are starting points in.
+    pub dsn: Option<DsnOperand>,
+    /// PASSWORD for a PKCS#12 data set.
+    pub password: Option<String>,
+    /// SDNFILTER, as typed (quoted keeps case).
+    pub subject_filter: Option<String>,
+    /// IDNFILTER, as typed (quoted keeps case).
+    pub issuer_filter: Option<String>,
+    /// CRITERIA: the DIGTCRIT profile-name template, e.g. `APPLID=&APPLID`.
+    pub criteria: Option<String>,
+    /// WITHLABEL.
+    pub label: Option<String>,
+    /// TRUST or NOTRUST.
+    pub status: Option<TrustStatus>,
+}
+
+/// ALTMAP operands: a mapping's new label, status or criteria.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AltMap {
+    /// MULTIID.
+    pub multi_id: bool,
+    /// `ALTMAP(LABEL('label'))`: the mapping (required).
+    pub label: String,
+    /// NEWLABEL.
+    pub new_label: Option<String>,
+    /// TRUST or NOTRUST.
+    pub status: Option<TrustStatus>,
+    /// CRITERIA.
+    pub criteria: Option<String>,
+}
+
+/// DELMAP or LISTMAP operands: one mapping by label, or every mapping of the owner.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MapSelector {
+    /// MULTIID.
+    pub multi_id: bool,
+    /// `(LABEL('label'))`, if given.
+    pub label: Option<String>,
+}
+
 /// The RACDCERT function and its operands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Function {
@@ -263,7 +308,15 @@ pub enum Function {
     Rekey(Rekey),
     /// ROLLOVER.
     Rollover(Rollover),
-    /// A function racemu knows by name but does not emulate (tokens, mappings, IMPORT, BIND).
+    /// MAP.
+    Map(Box<Map>),
+    /// ALTMAP.
+    AltMap(AltMap),
+    /// DELMAP.
+    DelMap(MapSelector),
+    /// LISTMAP.
+    ListMap(MapSelector),
+    /// A function racemu knows by name but does not emulate (tokens, IMPORT, BIND).
     NotEmulated(FunctionKind),
 }
 
@@ -287,6 +340,10 @@ impl Function {
             Function::CheckCert(_) => FunctionKind::CheckCert,
             Function::Rekey(_) => FunctionKind::Rekey,
             Function::Rollover(_) => FunctionKind::Rollover,
+            Function::Map(_) => FunctionKind::Map,
+            Function::AltMap(_) => FunctionKind::AltMap,
+            Function::DelMap(_) => FunctionKind::DelMap,
+            Function::ListMap(_) => FunctionKind::ListMap,
             Function::NotEmulated(k) => *k,
         }
     }
@@ -315,7 +372,8 @@ impl TypedLabel {
 /// A whole RACDCERT command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Racdcert {
-    /// ID(x) / CERTAUTH / SITE; `None` = the issuer.
+    /// ID(x) / CERTAUTH / SITE; `None` = the issuer (or MULTIID, which the mapping
+    /// functions carry).
     pub owner: Option<Owner>,
     /// The function (LIST when none was named).
     pub function: Function,

@@ -6,6 +6,7 @@ pub(crate) mod add;
 
 use crate::authority::{authorize, authorize_key, level_for};
 use crate::certificates::cert_view;
+pub(crate) use crate::datasets::decode_package;
 use crate::datasets::{read_dataset, write_dataset};
 use crate::listing::checkcert::{CheckCertView, CheckedCert};
 use crate::listing::{self, CertDetails};
@@ -23,18 +24,6 @@ fn pkcs12_encryption(ctx: &Ctx<'_, '_>) -> Result<pki::Pkcs12Encryption, Fail> {
         pki::Pkcs12Encryption::LegacyTripleDes
     } else {
         pki::Pkcs12Encryption::Aes256
-    })
-}
-
-/// The certificates (and private key) of a data set's content, as ADD and CHECKCERT read
-/// it: IRRD104I when it holds no certificate, RCM003E when the PKCS#12 password is missing
-/// or wrong.
-pub(crate) fn decode_package(data: &[u8], password: Option<&str>) -> Result<pki::Package, Fail> {
-    pki::decode_package(data, password).map_err(|e| match e {
-        pki::PackageError::NotACertificate => Fail::from(m::not_a_certificate()),
-        pki::PackageError::PasswordRequired | pki::PackageError::BadPassword => {
-            Fail::from(m::bad_password())
-        }
     })
 }
 
@@ -186,6 +175,7 @@ pub(crate) fn checkcert(ctx: &Ctx<'_, '_>, c: &CheckCert) -> Result<Output, Fail
         certs: Vec::new(),
         complete,
         expired: false,
+        mapping: None,
     };
     for info in order.iter().filter_map(|&i| infos.get(i)) {
         let profile = profile_of(info);
@@ -194,6 +184,9 @@ pub(crate) fn checkcert(ctx: &Ctx<'_, '_>, c: &CheckCert) -> Result<Output, Fail
             _ => CheckedCert::Outside(CertDetails::from(info)),
         });
         view.expired |= info.not_after < ctx.now;
+    }
+    if let Some(first) = order.first().and_then(|&i| infos.get(i)) {
+        view.mapping = crate::maps::mapping_shown(ctx, first)?;
     }
     Ok(Output::new(listing::checkcert::checkcert(&view), 0))
 }

@@ -24,9 +24,16 @@ pub struct CheckCertView {
     pub complete: bool,
     /// Some certificate has expired.
     pub expired: bool,
+    /// The certificate name filter that would map the first certificate (label, status),
+    /// shown to an issuer who may list it (z/OS 2.2 and later).
+    pub mapping: Option<(String, racemu_racf::TrustStatus)>,
 }
 
-/// A whole CHECKCERT listing.
+/// A whole CHECKCERT listing. The first certificate's block ends with `Mapping Label:` and
+/// `Mapping Status:` when a certificate name filter would map it ("For authorized users,
+/// CHECKCERT lists … the certificates Mapping Label and Mapping Status if defined",
+/// <https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.icha400/le-checkcert.htm>; the
+/// line texts are racemu's, docs/fidelity.md).
 pub fn checkcert(v: &CheckCertView) -> Vec<String> {
     let mut out = Vec::new();
     for (i, c) in v.certs.iter().enumerate() {
@@ -37,6 +44,10 @@ pub fn checkcert(v: &CheckCertView) -> Vec<String> {
                 out.extend(cert_block(view));
             }
             CheckedCert::Outside(details) => out.extend(cert_details(details, None)),
+        }
+        if let (0, Some((label, status))) = (i, &v.mapping) {
+            out.push(format!("  Mapping Label: {label}"));
+            out.push(format!("  Mapping Status: {status}"));
         }
         out.push(String::new());
     }
@@ -106,6 +117,7 @@ Private Key: NO
             })],
             complete: false,
             expired: true,
+            mapping: None,
         };
         let got: Vec<String> = checkcert(&view).iter().map(|l| collapsed(l)).collect();
         let example_id = "Certificate ID: 2QPH49TH49RAw4WZo4mGiYOBo4VA";

@@ -6,6 +6,7 @@
 //! * [`listring`] — RACDCERT LISTRING, both layouts;
 //! * [`listchain`] — RACDCERT LISTCHAIN;
 //! * [`checkcert`] — RACDCERT CHECKCERT;
+//! * [`listmap`] — RACDCERT LISTMAP;
 //! * [`rlist`] — RLIST;
 //! * [`listuser`] — LISTUSER;
 //! * [`listgrp`] — LISTGRP;
@@ -20,6 +21,7 @@ pub mod list;
 pub mod listchain;
 pub mod listdsd;
 pub mod listgrp;
+pub mod listmap;
 pub mod listring;
 pub mod listuser;
 pub mod rlist;

@@ -73,6 +73,12 @@ pub const RCM_RANGES: &[RcmRange] = &[
         crates: &["jcl", "racemu"],
     },
     RcmRange {
+        first: 400,
+        last: 419,
+        part: "SYSTSPRT or job log: certificate name filters (MAP, ALTMAP, DELMAP, LISTMAP) where IBM's pages give no message",
+        crates: &["engine"],
+    },
+    RcmRange {
         first: 999,
         last: 999,
         part: "SYSTSPRT: an internal error, the store failed (RC 12)",

@@ -18,6 +18,10 @@ fn can_change(ctx: &Ctx<'_, '_>, owner: Option<&str>) -> Result<bool, Fail> {
 }
 
 pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result<Output, Fail> {
+    if r.class == "DIGTNMAP" {
+        let command = if alter { "RALTER" } else { "RDEFINE" };
+        return Err(Fail::from(m::maps::digtnmap_not_for(command)));
+    }
     let mut out = Vec::new();
     let opts = profiles::class_options(ctx.tx, &r.class)?;
     let mut changed = false;
@@ -95,6 +99,9 @@ pub(crate) fn rdefine(ctx: &mut Ctx<'_, '_>, r: &Rdefine, alter: bool) -> Result
 }
 
 pub(crate) fn rdelete(ctx: &mut Ctx<'_, '_>, r: &Rdelete) -> Result<Output, Fail> {
+    if r.class == "DIGTNMAP" {
+        return Err(Fail::from(m::maps::digtnmap_not_for("RDELETE")));
+    }
     let mut out = Vec::new();
     let mut changed = false;
     let mut failed = false;
@@ -228,6 +235,21 @@ fn racdcert_profiles(
                         Access::None,
                         None,
                     )
+                })
+                .collect(),
+        ),
+        // One profile per certificate name filter, named for the user it maps to
+        // (docs/fidelity.md); UACC encodes the status as for DIGTCERT.
+        "DIGTNMAP" => Some(
+            racemu_store::maps::all(ctx.tx, false)?
+                .into_iter()
+                .map(|mp| {
+                    let uacc = match mp.status {
+                        TrustStatus::NoTrust => Access::None,
+                        _ => Access::Read,
+                    };
+                    let owner = mp.owner.internal_id().to_string();
+                    make(mp.profile_name(), owner, uacc, None)
                 })
                 .collect(),
         ),

@@ -170,9 +170,11 @@ pub(crate) fn deluser(ctx: &mut Ctx<'_, '_>, ids: &[String]) -> Result<Output, F
             rc = 8;
             continue;
         }
-        // As in RACF, the user's certificates and key rings go with the user.
+        // As in RACF, the user's certificates, key rings and certificate name filters go with
+        // the user (le-delete.htm).
         certs::delete_owner(ctx.tx, &Owner::User(id.to_string()))?;
         rings::delete_owner(ctx.tx, id)?;
+        racemu_store::maps::delete_owner(ctx.tx, &racemu_racf::MapOwner::User(id.to_string()))?;
     }
     Ok(Output::new(out, rc))
 }

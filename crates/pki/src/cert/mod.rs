@@ -2,12 +2,14 @@
 //! CHECKCERT read ([`parse_certificate`]).
 
 mod extensions;
+mod hostid;
 mod issue;
 mod rcgen_builder;
 #[cfg(test)]
 mod tests;
 mod x509_builder;
 
+pub use hostid::host_id_mappings;
 pub use issue::{issue_certificate, issue_certificate_for_name};
 use issue::{unix_secs, Parts};
 

@@ -205,6 +205,43 @@ class Racf:
             raise RacemuError(p.returncode, p.stdout + p.stderr, args)
         return ExecResult(rc=p.returncode, text=p.stdout)
 
+    def usermap(
+        self,
+        cert: "Path | bytes | str",
+        appl: Optional[str] = None,
+        sysid: Optional[str] = None,
+        *,
+        user: Optional[str] = None,
+    ) -> Optional[str]:
+        """The RACF user ID a client certificate maps to, as R_usermap (function X'0006')
+        answers the server ``user`` (default IBMUSER): ``racemu usermap``. ``cert`` is a
+        file (PEM or DER), or the certificate itself as bytes or PEM text; ``appl`` and
+        ``sysid`` fill ``&APPLID`` and ``&SYSID`` in MULTIID criteria.
+
+        Returns:
+            the user ID, or None when no user is found (exit 4).
+
+        Raises:
+            RacemuError: RACF refuses the server (exit 8: no READ to FACILITY
+                IRR.RUSERMAP) or the certificate cannot be read (exit 12).
+        """
+        if isinstance(cert, Path):
+            path = cert
+        else:
+            self._exports += 1
+            path = self.directory / f"usermap-{self._exports}.crt"
+            path.write_bytes(cert.encode() if isinstance(cert, str) else cert)
+        args = ["usermap", str(path)]
+        args += ["--appl", appl] if appl else []
+        args += ["--sysid", sysid] if sysid else []
+        args += ["--user", user] if user else []
+        p = self._call(args)
+        if p.returncode == 0:
+            return p.stdout.strip()
+        if p.returncode == 4:
+            return None
+        raise RacemuError(p.returncode, p.stdout + p.stderr, args)
+
     def export(
         self,
         ring: str,

@@ -3,8 +3,7 @@
 
 use crate::help::OperandHelp;
 use crate::racdcert::registry::{
-    Authority::ByOwner, FunctionDef, FunctionKind, Parser, CERTIFICATE_OWNERS, MAPPING_OWNERS,
-    OWNER_LEVELS,
+    Authority::ByOwner, FunctionDef, FunctionKind, Parser, CERTIFICATE_OWNERS, OWNER_LEVELS,
 };
 
 pub(super) static ADDTOKEN: FunctionDef = FunctionDef {
@@ -23,22 +22,6 @@ pub(super) static ADDTOKEN: FunctionDef = FunctionDef {
     completion: &["ADDTOKEN"],
 };
 
-pub(super) static ALTMAP: FunctionDef = FunctionDef {
-    kind: FunctionKind::AltMap,
-    keyword: "ALTMAP",
-    parser: Parser::NotEmulated,
-    resource: "IRR.DIGTCERT.ALTMAP",
-    key_resource: None,
-    authority: ByOwner(OWNER_LEVELS),
-    owners: MAPPING_OWNERS,
-    help: &[OperandHelp {
-        keyword: "ALTMAP",
-        shown: "ALTMAP(LABEL('label'))",
-        text: &["RACF's function for a certificate name filter (mapping): recognised, not emulated (RC 8)."],
-    }],
-    completion: &["ALTMAP", "LABEL"],
-};
-
 pub(super) static BIND: FunctionDef = FunctionDef {
     kind: FunctionKind::Bind,
     keyword: "BIND",
@@ -53,22 +36,6 @@ pub(super) static BIND: FunctionDef = FunctionDef {
         text: &["RACF's function for a certificate bound to a PKCS #11 token: recognised, not emulated (RC 8)."],
     }],
     completion: &["BIND"],
-};
-
-pub(super) static DELMAP: FunctionDef = FunctionDef {
-    kind: FunctionKind::DelMap,
-    keyword: "DELMAP",
-    parser: Parser::NotEmulated,
-    resource: "IRR.DIGTCERT.DELMAP",
-    key_resource: None,
-    authority: ByOwner(OWNER_LEVELS),
-    owners: MAPPING_OWNERS,
-    help: &[OperandHelp {
-        keyword: "DELMAP",
-        shown: "DELMAP(LABEL('label'))",
-        text: &["RACF's function for a certificate name filter (mapping): recognised, not emulated (RC 8)."],
-    }],
-    completion: &["DELMAP", "LABEL"],
 };
 
 pub(super) static DELTOKEN: FunctionDef = FunctionDef {
@@ -103,22 +70,6 @@ pub(super) static IMPORT: FunctionDef = FunctionDef {
     completion: &["IMPORT"],
 };
 
-pub(super) static LISTMAP: FunctionDef = FunctionDef {
-    kind: FunctionKind::ListMap,
-    keyword: "LISTMAP",
-    parser: Parser::NotEmulated,
-    resource: "IRR.DIGTCERT.LISTMAP",
-    key_resource: None,
-    authority: ByOwner(OWNER_LEVELS),
-    owners: MAPPING_OWNERS,
-    help: &[OperandHelp {
-        keyword: "LISTMAP",
-        shown: "LISTMAP(LABEL('label'))",
-        text: &["RACF's function for a certificate name filter (mapping): recognised, not emulated (RC 8)."],
-    }],
-    completion: &["LISTMAP", "LABEL"],
-};
-
 pub(super) static LISTTOKEN: FunctionDef = FunctionDef {
     kind: FunctionKind::ListToken,
     keyword: "LISTTOKEN",
@@ -133,22 +84,6 @@ pub(super) static LISTTOKEN: FunctionDef = FunctionDef {
         text: &["RACF's function for a z/OS PKCS #11 token: recognised, not emulated (RC 8)."],
     }],
     completion: &["LISTTOKEN"],
-};
-
-pub(super) static MAP: FunctionDef = FunctionDef {
-    kind: FunctionKind::Map,
-    keyword: "MAP",
-    parser: Parser::NotEmulated,
-    resource: "IRR.DIGTCERT.MAP",
-    key_resource: None,
-    authority: ByOwner(OWNER_LEVELS),
-    owners: MAPPING_OWNERS,
-    help: &[OperandHelp {
-        keyword: "MAP",
-        shown: "MAP('dsn')",
-        text: &["RACF's function for a certificate name filter (mapping): recognised, not emulated (RC 8)."],
-    }],
-    completion: &["MAP", "SDNFILTER", "IDNFILTER", "CRITERIA", "WITHLABEL"],
 };
 
 pub(super) static UNBIND: FunctionDef = FunctionDef {
