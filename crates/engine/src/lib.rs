@@ -12,11 +12,13 @@
 pub mod authority;
 mod certificates;
 mod context;
+mod dataset_io;
 mod datasets;
 mod dispatch;
 mod hints;
 mod interchange;
 mod issue;
+pub mod jes;
 pub mod listing;
 pub mod logon;
 mod lookup;
@@ -32,6 +34,7 @@ use std::collections::BTreeSet;
 
 pub(crate) use context::Ctx;
 pub use context::{Clock, Config};
+pub use dataset_io::{CatalogEntry, Members, Opened};
 pub use listing::RingLayout;
 pub(crate) use output::Fail;
 pub use output::Output;

@@ -11,10 +11,12 @@ pub mod dataset;
 pub mod hints;
 pub mod ich;
 pub mod ikj;
+pub mod resource;
 
 pub use dataset::*;
 pub use ich::*;
 pub use ikj::*;
+pub use resource::*;
 
 use std::fmt;
 

@@ -10,9 +10,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use racemu_engine::authority::dataset::{open_check, OpenCheck};
+use racemu_engine::authority::dataset::OpenCheck;
+use racemu_engine::{Members, Opened};
 use racemu_racf::Access;
-use racemu_store::datasets::{self, Dataset, DatasetError};
+use racemu_store::datasets::{self, DatasetError};
 use racemu_store::dslevel::Pattern;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -49,16 +50,15 @@ fn checked_name(raw: &str) -> Result<String, ZosmfError> {
 
 /// z/OSMF's answer for a data set that is not cataloged (HTTP 404).
 fn not_cataloged(dsn: &str) -> ZosmfError {
-    ZosmfError::new(StatusCode::NOT_FOUND, 6, 8, 4, "Dynamic allocation Error").details(&[format!(
-        "ISRZ002 Data set not cataloged - '{dsn}' was not found in catalog."
-    )])
+    ZosmfError::new(StatusCode::NOT_FOUND, 6, 8, 4, "Dynamic allocation Error")
+        .details(&[crate::messages::isrz002_not_cataloged(dsn)])
 }
 
 /// z/OSMF's answer when RACF refuses the logged-on user the data set (HTTP 500, category 6
 /// "Read or write function", IZUHPINFO_API_RESTFILES_Error_Categories.htm; the rc, reason
 /// and message are UNCONFIRMED, docs/fidelity.md), with RACF's ICH408I as the details. The
-/// decision is the engine's ([`open_check`]).
-fn refused(dsn: &str, needed: Access, check: OpenCheck) -> ZosmfError {
+/// decision is the engine's.
+pub(crate) fn refused(dsn: &str, needed: Access, check: OpenCheck) -> ZosmfError {
     let lines: Vec<String> = check
         .ich408i
         .map(|m| m.line().lines().map(str::to_string).collect())
@@ -74,27 +74,6 @@ fn refused(dsn: &str, needed: Access, check: OpenCheck) -> ZosmfError {
         ),
     )
     .details(&lines)
-}
-
-/// A data set operation: refused by RACF, or done (its outcome, or the store's failure).
-enum Checked<T> {
-    Refused(OpenCheck),
-    Done(T),
-}
-
-/// Runs `op` once the engine has granted `user` `needed` access to `dsn`.
-fn checked<T>(
-    tx: &racemu_store::Tx<'_>,
-    user: &str,
-    dsn: &str,
-    needed: Access,
-    op: impl FnOnce() -> Result<T, DatasetError>,
-) -> Result<Checked<T>, DatasetError> {
-    let c = open_check(tx, user, dsn, needed)?;
-    if !c.granted {
-        return Ok(Checked::Refused(c));
-    }
-    op().map(Checked::Done)
 }
 
 fn dataset_error(e: DatasetError) -> ZosmfError {
@@ -147,16 +126,7 @@ pub async fn list(
     let pattern = Pattern::new(&level);
     let rows = app
         .backend
-        .run(move |engine, _| {
-            engine.store().read(|tx| {
-                let mut rows = Vec::new();
-                for (dsn, recfm, lrecl, _) in datasets::list(tx, Some(&pattern))? {
-                    let org = datasets::dsorg(tx, &dsn)?.map_or("PS", |o| o.code());
-                    rows.push((dsn, recfm, lrecl, org));
-                }
-                Ok::<_, racemu_store::StoreError>(rows)
-            })
-        })
+        .run(move |engine, _| engine.catalog(&pattern))
         .await?
         .map_err(|e| ZosmfError::internal(&e.to_string()))?;
     let total = rows.len();
@@ -164,11 +134,11 @@ pub async fn list(
     let items: Vec<Value> = rows
         .into_iter()
         .take(take)
-        .map(|(dsn, recfm, lrecl, org)| {
+        .map(|e| {
             if base {
-                json!({"dsname": dsn, "dsorg": org, "recfm": recfm, "lrecl": lrecl.to_string(), "vol": "RACEMU"})
+                json!({"dsname": e.dsname, "dsorg": e.dsorg.code(), "recfm": e.recfm, "lrecl": e.lrecl.to_string(), "vol": "RACEMU"})
             } else {
-                json!({"dsname": dsn})
+                json!({"dsname": e.dsname})
             }
         })
         .collect();
@@ -193,16 +163,12 @@ pub async fn read(
     let n = name.clone();
     let got = app
         .backend
-        .run(move |engine, _| {
-            engine
-                .store()
-                .read(|tx| checked(tx, &user, &n, Access::Read, || datasets::get(tx, &n)))
-        })
+        .run(move |engine, _| engine.read_dataset_as(&user, &n))
         .await?;
     let data = match got {
-        Ok(Checked::Refused(c)) => return Err(refused(&name, Access::Read, c)),
-        Ok(Checked::Done(Some(d))) => d.data,
-        Ok(Checked::Done(None)) => return Err(not_cataloged(&name)),
+        Ok(Opened::Refused { needed, check }) => return Err(refused(&name, needed, check)),
+        Ok(Opened::Done(Some(d))) => d.data,
+        Ok(Opened::Done(None)) => return Err(not_cataloged(&name)),
         Err(e) => return Err(dataset_error(e)),
     };
     let content_type = if binary(&headers) {
@@ -236,28 +202,14 @@ pub async fn write(
     let n = name.clone();
     let created = app
         .backend
-        .run(move |engine, _| {
-            let today = engine.clock().now().date().to_string();
-            let d = Dataset::holding(&n, data);
-            engine.store_mut().transaction(|tx| {
-                let existed = datasets::exists(tx, &n)?;
-                // Replacing needs UPDATE; creating (allocating) needs ALTER.
-                let needed = if existed {
-                    Access::Update
-                } else {
-                    Access::Alter
-                };
-                let c = open_check(tx, &user, &n, needed)?;
-                if !c.granted {
-                    return Ok(Err((needed, c)));
-                }
-                datasets::put(tx, &d, &today)?;
-                Ok::<_, DatasetError>(Ok(!existed))
-            })
-        })
+        // Replacing needs UPDATE; creating (allocating) needs ALTER.
+        .run(move |engine, _| engine.write_dataset_as(&user, &n, data))
         .await?
         .map_err(dataset_error)?;
-    let created = created.map_err(|(needed, c)| refused(&name, needed, c))?;
+    let created = match created {
+        Opened::Refused { needed, check } => return Err(refused(&name, needed, check)),
+        Opened::Done(created) => created,
+    };
     Ok(if created {
         StatusCode::CREATED
     } else {
@@ -276,17 +228,13 @@ pub async fn remove(
     let n = name.clone();
     let existed = app
         .backend
-        .run(move |engine, _| {
-            engine.store_mut().transaction(|tx| {
-                // Deleting (scratching) a data set needs ALTER.
-                checked(tx, &user, &n, Access::Alter, || datasets::delete(tx, &n))
-            })
-        })
+        // Deleting (scratching) a data set needs ALTER.
+        .run(move |engine, _| engine.delete_dataset_as(&user, &n))
         .await?
         .map_err(dataset_error)?;
     let existed = match existed {
-        Checked::Refused(c) => return Err(refused(&name, Access::Alter, c)),
-        Checked::Done(existed) => existed,
+        Opened::Refused { needed, check } => return Err(refused(&name, needed, check)),
+        Opened::Done(existed) => existed,
     };
     if existed {
         Ok(StatusCode::NO_CONTENT)
@@ -312,21 +260,13 @@ pub async fn members(
     let n = name.clone();
     let found = app
         .backend
-        .run(move |engine, _| {
-            engine.store().read(|tx| {
-                Ok::<_, racemu_store::StoreError>(match datasets::dsorg(tx, &n)? {
-                    None => None,
-                    Some(datasets::Dsorg::Sequential) => Some(None),
-                    Some(datasets::Dsorg::Partitioned) => Some(Some(datasets::members(tx, &n)?)),
-                })
-            })
-        })
+        .run(move |engine, _| engine.members(&n))
         .await?
         .map_err(|e| ZosmfError::internal(&e.to_string()))?;
     match found {
-        None => Err(not_cataloged(&name)),
-        Some(None) => Err(dataset_error(DatasetError::NotPartitioned(name))),
-        Some(Some(members)) => {
+        Members::NotCataloged => Err(not_cataloged(&name)),
+        Members::Sequential => Err(dataset_error(DatasetError::NotPartitioned(name))),
+        Members::Partitioned(members) => {
             let items: Vec<Value> = members.iter().map(|(m, _)| json!({"member": m})).collect();
             Ok(Json(
                 json!({"items": items, "returnedRows": items.len(), "JSONversion": 1}),

@@ -3,6 +3,7 @@
 //! Guide: authseq.htm, cracd.htm, refrac.htm).
 
 pub mod dataset;
+pub mod jes;
 
 use crate::messages as m;
 use crate::{Ctx, Fail};
