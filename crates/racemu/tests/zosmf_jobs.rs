@@ -274,7 +274,10 @@ fn jcl_from_a_data_set_the_submitter_may_not_read_is_refused_with_ich408i() {
     let body = r#"{"file":"//'PROT.JCL(RINGJOB)'"}"#;
     let (status, v) = z.json("PUT", "/zosmf/restjobs/jobs", Some(body));
     assert_eq!(status, 500, "{v}");
-    assert_eq!((v["category"].as_u64(), v["rc"].as_u64()), (Some(6), Some(8)));
+    assert_eq!(
+        (v["category"].as_u64(), v["rc"].as_u64()),
+        (Some(6), Some(8))
+    );
     assert_eq!(
         v["details"][0],
         "ICH408I USER(ZOSUSR  ) GROUP(SYS1    ) NAME(                    )"
