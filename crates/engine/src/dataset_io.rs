@@ -4,8 +4,8 @@
 //! callers never open the store.
 //!
 //! Guarantees:
-//! * Reads run in one read transaction ([`racemu_store::Store::snapshot`]), which neither
-//!   takes nor waits for the writer's lock; writes and deletes are one write transaction.
+//! * Reads run outside any write transaction ([`racemu_store::Store::read`]), so they neither
+//!   take nor wait for the writer's lock; writes and deletes are one write transaction.
 //! * A refused open changes nothing and carries RACF's ICH408I.
 
 use crate::authority::dataset::{open_check, OpenCheck};
@@ -57,7 +57,7 @@ impl Engine {
     /// The data sets whose names match `pattern`, in name order (a catalog search: no data
     /// set is opened).
     pub fn catalog(&self, pattern: &Pattern) -> StoreResult<Vec<CatalogEntry>> {
-        self.store.snapshot(|tx| {
+        self.store.read(|tx| {
             let mut rows = Vec::new();
             for (dsname, recfm, lrecl, _) in datasets::list(tx, Some(pattern))? {
                 let dsorg = datasets::dsorg(tx, &dsname)?.unwrap_or(Dsorg::Sequential);
@@ -79,7 +79,7 @@ impl Engine {
         user: &str,
         dsn: &str,
     ) -> Result<Opened<Option<Dataset>>, DatasetError> {
-        self.store.snapshot(|tx| {
+        self.store.read(|tx| {
             let check = open_check(tx, user, dsn, Access::Read)?;
             if !check.granted {
                 return Ok(Opened::Refused {
@@ -138,7 +138,7 @@ impl Engine {
 
     /// The members of data set `dsn` (a directory listing: no data set is opened).
     pub fn members(&self, dsn: &str) -> StoreResult<Members> {
-        self.store.snapshot(|tx| {
+        self.store.read(|tx| {
             Ok(match datasets::dsorg(tx, dsn)? {
                 None => Members::NotCataloged,
                 Some(Dsorg::Sequential) => Members::Sequential,

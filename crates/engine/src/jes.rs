@@ -5,8 +5,9 @@
 //!
 //! Guarantees:
 //! * Every operation that changes the queue is one write transaction; every one that only
-//!   reads runs in one read transaction ([`racemu_store::Store::snapshot`]), which neither
-//!   takes nor waits for the writer's lock.
+//!   reads runs outside any write transaction ([`racemu_store::Store::read`]): each query is
+//!   a read transaction of its own, which, the journal being WAL, neither takes nor waits for
+//!   the writer's lock (z/OSMF's many status polls never queue behind a running job).
 //! * A job a user may not see is answered as if it were not there (`None`).
 
 use crate::authority::jes::{spool_allowed, surrogate_check};
@@ -126,7 +127,7 @@ impl Engine {
         jobid: Option<&str>,
         max: usize,
     ) -> StoreResult<Vec<Job>> {
-        self.store.snapshot(|tx| {
+        self.store.read(|tx| {
             let mut seen = Vec::new();
             for j in jobs::list(tx, owner, prefix, jobid, usize::MAX)? {
                 if seen.len() >= max {
@@ -150,7 +151,7 @@ impl Engine {
         needed: Access,
     ) -> StoreResult<Option<Job>> {
         self.store
-            .snapshot(|tx| visible(tx, user, jobname, jobid, needed))
+            .read(|tx| visible(tx, user, jobname, jobid, needed))
     }
 
     /// The spool files of job `jobname`/`jobid`, when `user` may see it.
@@ -160,7 +161,7 @@ impl Engine {
         jobname: &str,
         jobid: &str,
     ) -> StoreResult<Option<(Job, Vec<SpoolFile>)>> {
-        self.store.snapshot(|tx| {
+        self.store.read(|tx| {
             let Some(job) = visible(tx, user, jobname, jobid, Access::Read)? else {
                 return Ok(None);
             };
@@ -178,7 +179,7 @@ impl Engine {
         jobid: &str,
         file: SpoolFileId,
     ) -> StoreResult<Option<(Job, Option<String>)>> {
-        self.store.snapshot(|tx| {
+        self.store.read(|tx| {
             let Some(job) = visible(tx, user, jobname, jobid, Access::Read)? else {
                 return Ok(None);
             };

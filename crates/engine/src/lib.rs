@@ -67,12 +67,15 @@ impl Engine {
         self.noted.clear();
     }
 
-    /// The store (for the application view and completion).
+    /// The store (for the application view and completion). The z/OSMF server never uses
+    /// it: it asks the engine's operations ([`jes`], [`Engine::read_dataset_as`] and the
+    /// others, [`Engine::stored_secret`]).
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    /// The store, mutable (data-set utilities).
+    /// The store, mutable: the binary's data set catalog and `racemu ds`, the ring doctor and
+    /// the fixture (not the z/OSMF server, which asks the engine's operations).
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }

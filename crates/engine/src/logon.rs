@@ -159,11 +159,10 @@ pub struct StoredSecret {
 impl crate::Engine {
     /// The hash `secret` would be checked against for `userid`, the password's or the
     /// phrase's as [`verify`] chooses, and whether it is usable today; `None` when the user
-    /// is not defined or has no such secret. Reads in one read transaction, without the
-    /// writer's lock.
+    /// is not defined or has no such secret. Reads without the writer's lock.
     pub fn stored_secret(&self, userid: &str, secret: &str) -> StoreResult<Option<StoredSecret>> {
         let today = self.clock.now().date().to_string();
-        self.store.snapshot(|tx| {
+        self.store.read(|tx| {
             let Some(c) = users::credentials(tx, userid)? else {
                 return Ok(None);
             };

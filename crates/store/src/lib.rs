@@ -164,23 +164,6 @@ impl Store {
     pub fn read<T>(&self, f: impl FnOnce(&Tx<'_>) -> T) -> T {
         f(&Tx::new(&self.conn))
     }
-
-    /// Runs `f` in one read transaction (`BEGIN DEFERRED`, ended without writing): every
-    /// query `f` makes sees the same state of the store, and, the journal being WAL, the
-    /// transaction neither takes nor waits for the writer's lock. `f` must only read.
-    pub fn snapshot<T, E>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T, E>) -> Result<T, E>
-    where
-        E: From<StoreError>,
-    {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| E::from(StoreError::from(e)))?;
-        let out = f(&Tx::new(&tx));
-        // Nothing was written: ending it either way only releases the snapshot.
-        tx.rollback().map_err(|e| E::from(StoreError::from(e)))?;
-        out
-    }
 }
 
 /// A read-only handle on a store file another process owns (the REPL's completion).
@@ -269,32 +252,6 @@ mod tests {
                 assert!(o.join().unwrap().unwrap(), "every opener sees IBMUSER");
             }
         }
-    }
-
-    /// A snapshot neither waits for nor blocks a writer: it runs while another connection
-    /// holds the write lock, and sees the store as it was before that writer's change.
-    #[test]
-    fn a_snapshot_reads_while_another_connection_writes() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("racf.db");
-        let mut writer = Store::open(&p).unwrap();
-        let reader = Store::open(&p).unwrap();
-        let started = std::time::Instant::now();
-        let seen = writer
-            .transaction(|tx| {
-                jobs::submit(tx, "J", "U1", "U1", "//J JOB\n", "t")?;
-                reader.snapshot(|rtx| jobs::list(rtx, "*", "*", None, 10))
-            })
-            .unwrap();
-        assert!(seen.is_empty(), "the writer's job is not committed yet");
-        assert!(
-            started.elapsed() < Duration::from_secs(5),
-            "no wait for the lock"
-        );
-        let after = reader
-            .snapshot(|rtx| jobs::list(rtx, "*", "*", None, 10))
-            .unwrap();
-        assert_eq!(after.len(), 1);
     }
 
     #[test]
