@@ -5,8 +5,9 @@
 //! (z/OSMF): the layout follows JES2 job logs seen in public captures, the `$HASP165 ...
 //! SECURITY ERROR` wording and IZUG846W's text are racemu's (UNCONFIRMED).
 
-/// IZUG846W (ID CONFIRMED by z/OSMF's behaviour; text UNCONFIRMED, racemu's wording names
-/// the header): a request that is not a GET without `X-CSRF-ZOSMF-HEADER`.
+/// IZUG846W, the ID z/OSMF answers a request that is not a GET without
+/// `X-CSRF-ZOSMF-HEADER` with; IBM's full text was not at hand, racemu's wording names the
+/// header (UNCONFIRMED, docs/fidelity.md).
 pub fn izug846w() -> &'static str {
     "IZUG846W: An HTTP request for a z/OSMF REST service was received from a remote site. The request was rejected, because the remote site is not permitted to z/OSMF server (the X-CSRF-ZOSMF-HEADER header is missing)."
 }
