@@ -13,11 +13,13 @@ pub mod authority;
 mod certificates;
 mod context;
 pub mod datalib;
+mod dataset_io;
 mod datasets;
 mod dispatch;
 mod hints;
 mod interchange;
 mod issue;
+pub mod jes;
 pub mod listing;
 pub mod logon;
 mod lookup;
@@ -34,6 +36,7 @@ use std::collections::BTreeSet;
 
 pub(crate) use context::Ctx;
 pub use context::{Clock, Config};
+pub use dataset_io::{CatalogEntry, Members};
 pub use listing::RingLayout;
 pub use messages::Outcome;
 pub(crate) use output::Fail;
@@ -67,12 +70,15 @@ impl Engine {
         self.noted.clear();
     }
 
-    /// The store (for the application view and completion).
+    /// The store (for the application view and completion). The z/OSMF server never uses
+    /// it: it asks the engine's operations ([`jes`], [`Engine::read_dataset_as`] and the
+    /// others, [`Engine::stored_secret`]).
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    /// The store, mutable (data-set utilities).
+    /// The store, mutable: the binary's data set catalog and `racemu ds`, the ring doctor and
+    /// the fixture (not the z/OSMF server, which asks the engine's operations).
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }

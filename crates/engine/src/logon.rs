@@ -136,3 +136,34 @@ pub fn verify_and_change(
     users::set_credentials(tx, &userid, &c)?;
     Ok(Logon::Ok)
 }
+
+/// The stored hash a secret is checked against, for a server that remembers good logons
+/// (z/OSMF's logon cache): it must see a password change, a revocation or an expiry at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSecret {
+    /// The Argon2id hash of the password (a secret of up to 8 characters) or of the phrase.
+    pub hash: String,
+    /// Whether a logon with it may succeed today: neither expired nor revoked.
+    pub usable: bool,
+}
+
+impl crate::Engine {
+    /// The hash `secret` would be checked against for `userid`, the password's or the
+    /// phrase's as [`verify`] chooses, and whether it is usable today; `None` when the user
+    /// is not defined or has no such secret. Reads without the writer's lock.
+    pub fn stored_secret(&self, userid: &str, secret: &str) -> StoreResult<Option<StoredSecret>> {
+        let today = self.clock.now().date();
+        self.store.read(|tx| {
+            let Some(c) = users::credentials(tx, userid)? else {
+                return Ok(None);
+            };
+            let usable = !c.expired && !c.revoked_on(today);
+            let hash = if secret.chars().count() <= 8 {
+                c.password_hash
+            } else {
+                c.phrase_hash
+            };
+            Ok(hash.map(|hash| StoredSecret { hash, usable }))
+        })
+    }
+}

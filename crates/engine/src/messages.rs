@@ -15,11 +15,13 @@ pub mod ich;
 pub mod ikj;
 pub mod maps;
 pub mod ranges;
+pub mod resource;
 
 pub use datalib::*;
 pub use dataset::*;
 pub use ich::*;
 pub use ikj::*;
+pub use resource::*;
 
 use std::fmt;
 

@@ -16,18 +16,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-/// Files outside a catalogue that still hold message-ID literals, in the crates whose
-/// literals other branches are moving into catalogues right now (command, jcl, zosmf, keyring,
-/// attls). Each entry is emptied when its branch merges; no other crate may be listed.
-const NOT_YET_MOVED: &[&str] = &[
-    "crates/zosmf/src/auth.rs",
-    "crates/zosmf/src/files.rs",
-    "crates/zosmf/src/spool.rs",
-];
-
-/// The crates whose files [`NOT_YET_MOVED`] may name.
-const MOVING_CRATES: &[&str] = &["command", "jcl", "zosmf", "keyring", "attls"];
-
 /// The prefixes of the message IDs the house prints, longest first where one begins another.
 const PREFIXES: &[&str] = &[
     "$HASP", "IRRD", "IEFC", "IZUG", "ISRZ", "ICH", "IKJ", "IEF", "IEC", "IRR", "IRX", "IEA", "RCM",
@@ -461,7 +449,7 @@ fn scan_workspace() -> BTreeMap<PathBuf, Vec<Found>> {
 fn message_ids_are_written_only_in_catalogues() {
     let mut stray = Vec::new();
     for (file, found) in ids_by_file() {
-        if is_catalogue(file) || NOT_YET_MOVED.iter().any(|n| file == Path::new(n)) {
+        if is_catalogue(file) {
             continue;
         }
         for f in found {
@@ -473,21 +461,6 @@ fn message_ids_are_written_only_in_catalogues() {
         "message IDs outside a catalogue (a messages.rs file or a messages/ directory):\n{}",
         stray.join("\n")
     );
-}
-
-#[test]
-fn not_yet_moved_lists_only_files_that_still_hold_ids() {
-    let by_file = ids_by_file();
-    for name in NOT_YET_MOVED {
-        let in_moving_crate = MOVING_CRATES
-            .iter()
-            .any(|c| name.starts_with(&format!("crates/{c}/src/")));
-        assert!(in_moving_crate, "{name}: only {MOVING_CRATES:?} may wait");
-        assert!(
-            by_file.contains_key(Path::new(name)),
-            "{name} holds no message ID any more: take it out of NOT_YET_MOVED"
-        );
-    }
 }
 
 #[test]

@@ -254,6 +254,44 @@ IEF272I CONDJOB STEP2 - STEP WAS NOT EXECUTED.\n"
     );
 }
 
+/// JCL submitted from a data set is read as the submitter: without READ to it (a DATASET
+/// profile of UACC NONE) the request is refused with RACF's ICH408I as restfiles refuses a
+/// read, and no job is queued; READ lets it through (Security Administrator's Guide,
+/// authseq.htm). It used to be read without any check.
+#[test]
+fn jcl_from_a_data_set_the_submitter_may_not_read_is_refused_with_ich408i() {
+    let z = start();
+    let jcl = z.tmp.path().join("p.jcl");
+    std::fs::write(&jcl, JOB).expect("write");
+    let put = racemu(
+        &z.db(),
+        &real_now(),
+        &["ds", "put", "'PROT.JCL(RINGJOB)'", jcl.to_str().expect("p")],
+        None,
+    );
+    assert_eq!(put.code, 0, "{}", put.stderr);
+    z.exec("ADDSD 'PROT.**' UACC(NONE)");
+    let body = r#"{"file":"//'PROT.JCL(RINGJOB)'"}"#;
+    let (status, v) = z.json("PUT", "/zosmf/restjobs/jobs", Some(body));
+    assert_eq!(status, 500, "{v}");
+    assert_eq!(
+        (v["category"].as_u64(), v["rc"].as_u64()),
+        (Some(6), Some(8))
+    );
+    assert_eq!(
+        v["details"][0],
+        "ICH408I USER(ZOSUSR  ) GROUP(SYS1    ) NAME(                    )"
+    );
+    assert_eq!(v["details"][1], "  PROT.JCL CL(DATASET ) VOL(RACEMU)");
+    let (_, list) = get(&z, "ZOSUSR:SECRET1", "/zosmf/restjobs/jobs");
+    let list: Value = serde_json::from_slice(&list).expect("json");
+    assert_eq!(list, Value::Array(Vec::new()), "no job was queued");
+    z.exec("PERMIT 'PROT.**' ID(ZOSUSR) ACCESS(READ)");
+    let (status, v) = z.json("PUT", "/zosmf/restjobs/jobs", Some(body));
+    assert_eq!(status, 201, "{v}");
+    assert_eq!(wait_output(&z, "ZOSUSR:SECRET1", &v)["retcode"], "CC 0000");
+}
+
 #[test]
 fn a_job_for_another_user_needs_surrogat_read_else_it_is_a_sec_error_and_nothing_runs() {
     let z = start();

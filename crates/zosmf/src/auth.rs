@@ -44,14 +44,8 @@ fn unauthorized(message: &str, reason: u32) -> ZosmfError {
 /// records its [`User`].
 pub async fn authenticate(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
     if req.method() != Method::GET && !req.headers().contains_key(CSRF_HEADER) {
-        return ZosmfError::new(
-            StatusCode::FORBIDDEN,
-            4,
-            8,
-            13,
-            "IZUG846W: An HTTP request for a z/OSMF REST service was received from a remote site. The request was rejected, because the remote site is not permitted to z/OSMF server (the X-CSRF-ZOSMF-HEADER header is missing).",
-        )
-        .into_response();
+        return ZosmfError::new(StatusCode::FORBIDDEN, 4, 8, 13, crate::messages::izug846w())
+            .into_response();
     }
     let Some((userid, secret)) = basic_credentials(&req) else {
         return unauthorized("Authentication is required: send the user ID and password (or password phrase) with HTTP Basic.", 1).into_response();

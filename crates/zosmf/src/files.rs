@@ -11,8 +11,9 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use racemu_engine::authority::address_space::AddressSpace;
-use racemu_engine::authority::dataset_open::{open_dataset_in, Intent, Opened, Refusal};
-use racemu_store::datasets::{self, Dataset, DatasetError};
+use racemu_engine::authority::dataset_open::{Opened, Refusal};
+use racemu_engine::Members;
+use racemu_store::datasets::{self, DatasetError};
 use racemu_store::dslevel::Pattern;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -50,16 +51,15 @@ fn checked_name(raw: &str) -> Result<String, ZosmfError> {
 
 /// z/OSMF's answer for a data set that is not cataloged (HTTP 404).
 fn not_cataloged(dsn: &str) -> ZosmfError {
-    ZosmfError::new(StatusCode::NOT_FOUND, 6, 8, 4, "Dynamic allocation Error").details(&[format!(
-        "ISRZ002 Data set not cataloged - '{dsn}' was not found in catalog."
-    )])
+    ZosmfError::new(StatusCode::NOT_FOUND, 6, 8, 4, "Dynamic allocation Error")
+        .details(&[crate::messages::isrz002_not_cataloged(dsn)])
 }
 
 /// z/OSMF's answer when RACF refuses the logged-on user the data set (HTTP 500, category 6
 /// "Read or write function", IZUHPINFO_API_RESTFILES_Error_Categories.htm; the rc, reason
 /// and message are UNCONFIRMED, docs/fidelity.md), with RACF's ICH408I as the details. The
 /// decision is the engine's ([`open_dataset_in`]).
-fn refused(dsn: &str, r: Refusal) -> ZosmfError {
+pub(crate) fn refused(dsn: &str, r: Refusal) -> ZosmfError {
     let lines: Vec<String> = r
         .ich408i
         .iter()
@@ -81,7 +81,7 @@ fn refused(dsn: &str, r: Refusal) -> ZosmfError {
 /// The engine's answer carried out: the operation's outcome, or z/OSMF's refusal. RACF's
 /// warning ICH408I for an access allowed only by WARNING goes to the server's log, as on
 /// z/OS it goes to the console and the server's job log, not to the REST client.
-fn answer<T>(dsn: &str, opened: Opened<T>) -> Result<T, ZosmfError> {
+pub(crate) fn answer<T>(dsn: &str, opened: Opened<T>) -> Result<T, ZosmfError> {
     match opened {
         Ok(grant) => {
             for line in grant.warning.iter().flat_map(|w| w.lines()) {
@@ -95,7 +95,7 @@ fn answer<T>(dsn: &str, opened: Opened<T>) -> Result<T, ZosmfError> {
 
 /// The server's address space, locked for one request (a poisoned lock is taken over: the
 /// lists are only caches).
-fn space(s: &Arc<Mutex<AddressSpace>>) -> std::sync::MutexGuard<'_, AddressSpace> {
+pub(crate) fn space(s: &Arc<Mutex<AddressSpace>>) -> std::sync::MutexGuard<'_, AddressSpace> {
     s.lock().unwrap_or_else(|p| p.into_inner())
 }
 
@@ -151,16 +151,7 @@ pub async fn list(
     let pattern = Pattern::new(&level);
     let rows = app
         .backend
-        .run(move |engine, _| {
-            engine.store().read(|tx| {
-                let mut rows = Vec::new();
-                for (dsn, recfm, lrecl, _) in datasets::list(tx, Some(&pattern))? {
-                    let org = datasets::dsorg(tx, &dsn)?.map_or("PS", |o| o.code());
-                    rows.push((dsn, recfm, lrecl, org));
-                }
-                Ok::<_, racemu_store::StoreError>(rows)
-            })
-        })
+        .run(move |engine, _| engine.catalog(&pattern))
         .await?
         .map_err(|e| ZosmfError::internal(&e.to_string()))?;
     let total = rows.len();
@@ -168,11 +159,11 @@ pub async fn list(
     let items: Vec<Value> = rows
         .into_iter()
         .take(take)
-        .map(|(dsn, recfm, lrecl, org)| {
+        .map(|e| {
             if base {
-                json!({"dsname": dsn, "dsorg": org, "recfm": recfm, "lrecl": lrecl.to_string(), "vol": "RACEMU"})
+                json!({"dsname": e.dsname, "dsorg": e.dsorg.code(), "recfm": e.recfm, "lrecl": e.lrecl.to_string(), "vol": "RACEMU"})
             } else {
-                json!({"dsname": dsn})
+                json!({"dsname": e.dsname})
             }
         })
         .collect();
@@ -198,14 +189,7 @@ pub async fn read(
     let sp = app.datasets.clone();
     let got = app
         .backend
-        .run(move |engine, _| {
-            engine.store().read(|tx| {
-                let mut sp = space(&sp);
-                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Read, || {
-                    datasets::get(tx, &n)
-                })
-            })
-        })
+        .run(move |engine, _| engine.read_dataset_as(Some(&mut space(&sp)), &user, &n))
         .await?
         .map_err(dataset_error)?;
     let data = match answer(&name, got)? {
@@ -244,18 +228,8 @@ pub async fn write(
     let sp = app.datasets.clone();
     let created = app
         .backend
-        .run(move |engine, _| {
-            let today = engine.clock().now().date().to_string();
-            let d = Dataset::holding(&n, data);
-            engine.store_mut().transaction(|tx| {
-                // Replacing needs UPDATE; creating (allocating) needs ALTER.
-                let existed = datasets::exists(tx, &n)?;
-                let mut sp = space(&sp);
-                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Write, || {
-                    datasets::put(tx, &d, &today).map(|()| !existed)
-                })
-            })
-        })
+        // Replacing needs UPDATE; creating (allocating) needs ALTER.
+        .run(move |engine, _| engine.write_dataset_as(Some(&mut space(&sp)), &user, &n, data))
         .await?
         .map_err(dataset_error)?;
     let created = answer(&name, created)?;
@@ -278,15 +252,8 @@ pub async fn remove(
     let sp = app.datasets.clone();
     let existed = app
         .backend
-        .run(move |engine, _| {
-            engine.store_mut().transaction(|tx| {
-                // Deleting (scratching) a data set needs ALTER.
-                let mut sp = space(&sp);
-                open_dataset_in(tx, Some(&mut sp), &user, &n, Intent::Delete, || {
-                    datasets::delete(tx, &n)
-                })
-            })
-        })
+        // Deleting (scratching) a data set needs ALTER.
+        .run(move |engine, _| engine.delete_dataset_as(Some(&mut space(&sp)), &user, &n))
         .await?
         .map_err(dataset_error)?;
     let existed = answer(&name, existed)?;
@@ -314,21 +281,13 @@ pub async fn members(
     let n = name.clone();
     let found = app
         .backend
-        .run(move |engine, _| {
-            engine.store().read(|tx| {
-                Ok::<_, racemu_store::StoreError>(match datasets::dsorg(tx, &n)? {
-                    None => None,
-                    Some(datasets::Dsorg::Sequential) => Some(None),
-                    Some(datasets::Dsorg::Partitioned) => Some(Some(datasets::members(tx, &n)?)),
-                })
-            })
-        })
+        .run(move |engine, _| engine.members(&n))
         .await?
         .map_err(|e| ZosmfError::internal(&e.to_string()))?;
     match found {
-        None => Err(not_cataloged(&name)),
-        Some(None) => Err(dataset_error(DatasetError::NotPartitioned(name))),
-        Some(Some(members)) => {
+        Members::NotCataloged => Err(not_cataloged(&name)),
+        Members::Sequential => Err(dataset_error(DatasetError::NotPartitioned(name))),
+        Members::Partitioned(members) => {
             let items: Vec<Value> = members.iter().map(|(m, _)| json!({"member": m})).collect();
             Ok(Json(
                 json!({"items": items, "returnedRows": items.len(), "JSONversion": 1}),

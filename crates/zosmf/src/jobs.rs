@@ -15,8 +15,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
+use racemu_engine::jes::SpoolFileId;
 use racemu_racf::Access;
-use racemu_store::jobs::{self, Job, SpoolFile};
+use racemu_store::jobs::{Job, SpoolFile};
 use racemu_store::{datasets, StoreError};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -102,6 +103,7 @@ fn store_error(e: StoreError) -> ZosmfError {
 /// names (`//'DSN'` or `//'DSN(MEMBER)'`).
 async fn submitted_jcl(
     app: &AppState,
+    user: &str,
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<String, ZosmfError> {
@@ -129,17 +131,18 @@ async fn submitted_jcl(
                 file.chars().take(60).collect::<String>()
             ))
         })?;
-    let d = dsn.clone();
+    let (d, u, sp) = (dsn.clone(), user.to_string(), app.datasets.clone());
     let got = app
         .backend
-        .run(move |engine, _| engine.store().read(|tx| datasets::get(tx, &d)))
+        .run(move |engine, _| engine.read_dataset_as(Some(&mut crate::files::space(&sp)), &u, &d))
         .await?;
-    match got {
-        Ok(Some(ds)) => String::from_utf8(ds.data)
+    let not_found =
+        || ZosmfError::bad_request(&format!("Data set {dsn} was not found or cannot hold JCL."));
+    match got.map(|opened| crate::files::answer(&dsn, opened)) {
+        Ok(Ok(Some(ds))) => String::from_utf8(ds.data)
             .map_err(|_| ZosmfError::bad_request(&format!("{dsn} does not hold text JCL."))),
-        Ok(None) | Err(_) => Err(ZosmfError::bad_request(&format!(
-            "Data set {dsn} was not found or cannot hold JCL."
-        ))),
+        Ok(Err(refusal)) => Err(refusal),
+        Ok(Ok(None)) | Err(_) => Err(not_found()),
     }
 }
 
@@ -151,7 +154,7 @@ pub async fn submit(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ZosmfError> {
-    let jcl = submitted_jcl(&app, &headers, &body).await?;
+    let jcl = submitted_jcl(&app, &user, &headers, &body).await?;
     if !jcl.trim_start().starts_with("//") {
         return Err(ZosmfError::bad_request(
             "Submit input data does not start with a slash",
@@ -166,19 +169,11 @@ pub async fn submit(
     let (job, allowed) = app
         .backend
         .run(move |engine, _| {
-            let now = engine.clock().now();
-            let stamp = now
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default();
-            let r = engine.store_mut().transaction(|tx| {
-                let allowed = spool::surrogate_allowed(tx, &submitter, &owner)?;
-                let job = jobs::submit(tx, &jobname, &owner, &submitter, &jcl, &stamp)?;
-                Ok::<_, StoreError>((job, allowed))
-            })?;
-            if !r.1 {
-                spool::refuse(engine, &r.0)?;
+            let s = engine.submit_job(&submitter, &jobname, &owner, &jcl)?;
+            if let Some(ich408i) = &s.refused {
+                spool::refuse(engine, &s.job, ich408i, &jcl)?;
             }
-            Ok::<_, StoreError>(r)
+            Ok::<_, StoreError>((s.job, s.refused.is_none()))
         })
         .await?
         .map_err(store_error)?;
@@ -230,21 +225,7 @@ pub async fn list(
     };
     let found = app
         .backend
-        .run(move |engine, _| {
-            engine.store().read(|tx| {
-                let all = jobs::list(tx, &owner, &prefix, jobid.as_deref(), usize::MAX)?;
-                let mut seen = Vec::new();
-                for j in all {
-                    if seen.len() >= max {
-                        break;
-                    }
-                    if spool::spool_allowed(tx, &user, &j, Access::Read)? {
-                        seen.push(j);
-                    }
-                }
-                Ok::<_, StoreError>(seen)
-            })
-        })
+        .run(move |engine, _| engine.visible_jobs(&user, &owner, &prefix, jobid.as_deref(), max))
         .await?
         .map_err(store_error)?;
     let b = base(&headers, app.port);
@@ -268,14 +249,7 @@ async fn visible(
     );
     let job = app
         .backend
-        .run(move |engine, _| {
-            engine.store().read(|tx| {
-                let Some(job) = jobs::get(tx, &i)?.filter(|j| j.jobname == n) else {
-                    return Ok(None);
-                };
-                Ok::<_, StoreError>(spool::spool_allowed(tx, &u, &job, needed)?.then_some(job))
-            })
-        })
+        .run(move |engine, _| engine.job(&u, &n, &i, needed))
         .await?
         .map_err(store_error)?;
     job.ok_or_else(|| no_job(name, id))
@@ -299,13 +273,13 @@ pub async fn files(
     Path((name, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ZosmfError> {
-    let job = visible(&app, &user, &name, &id, Access::Read).await?;
-    let jobid = job.jobid.clone();
-    let files = app
+    let (n, i) = (name.to_ascii_uppercase(), id.to_ascii_uppercase());
+    let (job, files) = app
         .backend
-        .run(move |engine, _| engine.store().read(|tx| jobs::spool_files(tx, &jobid)))
+        .run(move |engine, _| engine.spool_files(&user, &n, &i))
         .await?
-        .map_err(store_error)?;
+        .map_err(store_error)?
+        .ok_or_else(|| no_job(&name, &id))?;
     let b = base(&headers, app.port);
     Ok(Json(Value::Array(
         files.iter().map(|f| file_json(&job, f, &b)).collect(),
@@ -319,28 +293,23 @@ pub async fn records(
     Extension(User(user)): Extension<User>,
     Path((name, id, file)): Path<(String, String, String)>,
 ) -> Result<Response, ZosmfError> {
-    let job = visible(&app, &user, &name, &id, Access::Read).await?;
-    let jobid = job.jobid.clone();
     let which = if file.eq_ignore_ascii_case("JCL") {
-        None
+        SpoolFileId::Jcl
     } else {
-        Some(file.parse::<i64>().map_err(|_| {
+        SpoolFileId::Number(file.parse::<i64>().map_err(|_| {
             ZosmfError::bad_request(&format!(
                 "File ID {} is not a number.",
                 file.chars().take(20).collect::<String>()
             ))
         })?)
     };
-    let text = app
+    let (n, i) = (name.to_ascii_uppercase(), id.to_ascii_uppercase());
+    let (job, text) = app
         .backend
-        .run(move |engine, _| {
-            engine.store().read(|tx| match which {
-                None => jobs::jcl(tx, &jobid),
-                Some(n) => jobs::spool_records(tx, &jobid, n),
-            })
-        })
+        .run(move |engine, _| engine.spool_records(&user, &n, &i, which))
         .await?
-        .map_err(store_error)?;
+        .map_err(store_error)?
+        .ok_or_else(|| no_job(&name, &id))?;
     match text {
         Some(t) => Ok(([(header::CONTENT_TYPE, "text/plain; charset=UTF-8")], t).into_response()),
         None => Err(ZosmfError::new(
@@ -362,12 +331,13 @@ pub async fn purge(
     Extension(User(user)): Extension<User>,
     Path((name, id)): Path<(String, String)>,
 ) -> Result<Json<Value>, ZosmfError> {
-    let job = visible(&app, &user, &name, &id, Access::Alter).await?;
-    let jobid = job.jobid.clone();
-    app.backend
-        .run(move |engine, _| engine.store_mut().transaction(|tx| jobs::purge(tx, &jobid)))
+    let (n, i) = (name.to_ascii_uppercase(), id.to_ascii_uppercase());
+    let job = app
+        .backend
+        .run(move |engine, _| engine.purge_job(&user, &n, &i))
         .await?
-        .map_err(store_error)?;
+        .map_err(store_error)?
+        .ok_or_else(|| no_job(&name, &id))?;
     Ok(Json(json!({
         "jobid": job.jobid,
         "jobname": job.jobname,

@@ -18,6 +18,7 @@ mod files;
 mod info;
 mod jobs;
 mod logon_cache;
+mod messages;
 mod server;
 mod sessions;
 mod spool;
@@ -92,11 +93,7 @@ impl Backend {
         let pooled = self.pool.lock().ok().and_then(|mut p| p.pop());
         let mut engine = match pooled {
             Some(e) => e,
-            None => Engine::new(
-                racemu_store::Store::open(&self.db)?,
-                self.clock,
-                self.config,
-            ),
+            None => racemu_engine::open(&self.db, self.clock, self.config)?,
         };
         let out = f(&mut engine, self.programs.as_ref());
         if let Ok(mut p) = self.pool.lock() {

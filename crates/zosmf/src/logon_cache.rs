@@ -11,7 +11,6 @@
 //!   so every wrong password still counts toward SETROPTS PASSWORD(REVOKE(n)).
 
 use racemu_engine::Engine;
-use racemu_store::users;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -44,20 +43,14 @@ impl LogonCache {
     }
 }
 
-/// The stored hash `secret` is checked against: the phrase's when longer than 8 characters,
-/// else the password's.
+/// The stored hash `secret` is checked against and whether it is usable today, as the
+/// engine gives it; a store failure counts as nothing remembered (the logon is verified again).
 fn stored_hash(engine: &Engine, userid: &str, secret: &str) -> Option<(String, bool)> {
-    let today = engine.clock().now().date();
-    engine.store().read(|tx| {
-        let c = users::credentials(tx, userid).ok()??;
-        let usable = !c.expired && !c.revoked_on(today);
-        let hash = if secret.chars().count() > 8 {
-            c.phrase_hash
-        } else {
-            c.password_hash
-        };
-        hash.map(|h| (h, usable))
-    })
+    engine
+        .stored_secret(userid, secret)
+        .ok()
+        .flatten()
+        .map(|s| (s.hash, s.usable))
 }
 
 impl LogonCache {

@@ -2,56 +2,14 @@
 //! job run through racemu's job runner, and the spool files JES2 writes (JESMSGLG, JESJCL,
 //! JESYSMSG, and every SYSOUT data set the steps wrote), kept in the store.
 
+use crate::messages as m;
 use crate::{Backend, JobRun};
-use racemu_engine::authority::resource_access;
+use racemu_engine::jes::SpoolOutput;
+use racemu_engine::messages::Message;
 use racemu_engine::Engine;
-use racemu_racf::Access;
-use racemu_store::jobs::{self, Job};
-use racemu_store::{users, StoreError, Tx};
+use racemu_store::jobs::Job;
+use racemu_store::StoreError;
 use time::OffsetDateTime;
-
-/// Whether `submitter` may submit a job that runs as `owner`: the same user, or READ to
-/// SURROGAT `owner.SUBMIT` (z/OS Security Server RACF Security Administrator's Guide,
-/// surrogate job submission). No profile, or an inactive class, denies.
-pub fn surrogate_allowed(tx: &Tx<'_>, submitter: &str, owner: &str) -> Result<bool, StoreError> {
-    if submitter == owner {
-        return Ok(true);
-    }
-    Ok(
-        resource_access(tx, submitter, "SURROGAT", &format!("{owner}.SUBMIT"))?
-            .is_some_and(|a| a >= Access::Read),
-    )
-}
-
-/// Whether `user` may see (`needed` READ) or purge (ALTER) `job`: its owner and its
-/// submitter always; others through JESSPOOL `N1.owner.jobname.jobid`.
-pub fn spool_allowed(
-    tx: &Tx<'_>,
-    user: &str,
-    job: &Job,
-    needed: Access,
-) -> Result<bool, StoreError> {
-    if user == job.owner || user == job.submitter {
-        return Ok(true);
-    }
-    let name = format!("N1.{}.{}.{}", job.owner, job.jobname, job.jobid);
-    Ok(resource_access(tx, user, "JESSPOOL", &name)?.is_some_and(|a| a >= needed))
-}
-
-/// RACF's ICH408I for a surrogate submission without authority.
-fn ich408i(tx: &Tx<'_>, submitter: &str, owner: &str) -> Vec<String> {
-    let (group, name) = users::get(tx, submitter)
-        .ok()
-        .flatten()
-        .map(|u| (u.dfltgrp, u.name.unwrap_or_default()))
-        .unwrap_or_default();
-    vec![
-        format!("ICH408I USER({submitter:<8}) GROUP({group:<8}) NAME({name:<20})"),
-        format!("  {owner}.SUBMIT CL(SURROGAT)"),
-        "  INSUFFICIENT ACCESS AUTHORITY".to_string(),
-        "  ACCESS INTENT(READ   )  ACCESS ALLOWED(NONE   )".to_string(),
-    ]
-}
 
 /// `hh.mm.ss`.
 fn clock(t: OffsetDateTime) -> String {
@@ -109,27 +67,30 @@ pub fn retcode(run: &JobRun) -> String {
     }
 }
 
-/// Ends a job that failed the surrogate check: SEC ERROR, ICH408I in JESMSGLG, nothing run.
-pub fn refuse(engine: &mut Engine, job: &Job) -> Result<(), StoreError> {
+/// One of JES2's own spool files (step `JES2`).
+fn jes2_file(ddname: &str, records: Vec<String>) -> SpoolOutput {
+    SpoolOutput {
+        ddname: ddname.to_string(),
+        stepname: "JES2".to_string(),
+        records,
+    }
+}
+
+/// Ends a job whose surrogate submission RACF refused (the engine's ICH408I): SEC ERROR,
+/// ICH408I in JESMSGLG, nothing run.
+pub fn refuse(
+    engine: &mut Engine,
+    job: &Job,
+    ich408i: &Message,
+    jcl: &str,
+) -> Result<(), StoreError> {
     let now = engine.clock().now();
-    engine.store_mut().transaction(|tx| {
-        let mut msgs = vec![ich408i(tx, &job.submitter, &job.owner).join("\n")];
-        msgs.push(format!(
-            "$HASP165 {} ENDED AT N1 - SECURITY ERROR",
-            job.jobname
-        ));
-        jobs::add_spool(
-            tx,
-            &job.jobid,
-            "JESMSGLG",
-            "JES2",
-            None,
-            &jesmsglg(job, now, &msgs),
-        )?;
-        let jcl = jobs::jcl(tx, &job.jobid)?.unwrap_or_default();
-        jobs::add_spool(tx, &job.jobid, "JESJCL", "JES2", None, &jesjcl(&jcl))?;
-        jobs::set_status(tx, &job.jobid, "OUTPUT", Some("SEC ERROR"))
-    })
+    let msgs = [ich408i.line(), m::hasp165_security_error(&job.jobname)];
+    let spool = [
+        jes2_file("JESMSGLG", jesmsglg(job, now, &msgs)),
+        jes2_file("JESJCL", jesjcl(jcl)),
+    ];
+    engine.end_job(&job.jobid, &spool, "SEC ERROR")
 }
 
 /// Runs an INPUT job to OUTPUT: ACTIVE while it runs, then its spool and retcode.
@@ -138,49 +99,37 @@ pub fn run(
     programs: &dyn crate::Programs,
     job: &Job,
 ) -> Result<(), StoreError> {
-    let jcl = engine.store_mut().transaction(|tx| {
-        jobs::set_status(tx, &job.jobid, "ACTIVE", None)?;
-        jobs::jcl(tx, &job.jobid)
-    })?;
-    let jcl = jcl.unwrap_or_default();
+    let jcl = engine.start_job(&job.jobid)?.unwrap_or_default();
     let started = engine.clock().now();
     let run = programs.job(engine, &jcl, &job.owner);
     let rc = retcode(&run);
     let ended = if run.jcl_error {
-        format!("$HASP396 {} TERMINATED", job.jobname)
+        m::hasp396(&job.jobname)
     } else if let Some(a) = &run.abend {
-        format!("$HASP395 {} ENDED - ABEND={a}", job.jobname)
+        m::hasp395_abend(&job.jobname, a)
     } else {
-        format!(
-            "$HASP395 {} ENDED - RC={:04}",
-            job.jobname,
-            run.max_cc.min(9999)
-        )
+        m::hasp395_rc(&job.jobname, run.max_cc)
     };
-    let msgs = vec![
-        format!("IRR010I  USERID {:<8} IS ASSIGNED TO THIS JOB.", job.owner),
-        format!(
-            "$HASP373 {:<8} STARTED - INIT 1    - CLASS {} - SYS RACE",
-            job.jobname, job.class
-        ),
+    let msgs = [
+        m::irr010i(&job.owner),
+        m::hasp373(&job.jobname, &job.class),
         ended,
     ];
-    engine.store_mut().transaction(|tx| {
-        jobs::add_spool(
-            tx,
-            &job.jobid,
-            "JESMSGLG",
-            "JES2",
-            None,
-            &jesmsglg(job, started, &msgs),
-        )?;
-        jobs::add_spool(tx, &job.jobid, "JESJCL", "JES2", None, &jesjcl(&jcl))?;
-        jobs::add_spool(tx, &job.jobid, "JESYSMSG", "JES2", None, &run.job_log)?;
-        for (step, ddname, lines) in &run.sysout {
-            jobs::add_spool(tx, &job.jobid, ddname, step, None, lines)?;
-        }
-        jobs::set_status(tx, &job.jobid, "OUTPUT", Some(&rc))
-    })
+    let mut spool = vec![
+        jes2_file("JESMSGLG", jesmsglg(job, started, &msgs)),
+        jes2_file("JESJCL", jesjcl(&jcl)),
+        jes2_file("JESYSMSG", run.job_log),
+    ];
+    spool.extend(
+        run.sysout
+            .into_iter()
+            .map(|(step, ddname, records)| SpoolOutput {
+                ddname,
+                stepname: step,
+                records,
+            }),
+    );
+    engine.end_job(&job.jobid, &spool, &rc)
 }
 
 /// Runs `job` on a blocking thread of its own; failures go to the server log.
@@ -199,20 +148,7 @@ pub fn start(backend: &Backend, job: Job) {
 /// since its commands may have partly run.
 pub fn resume(backend: &Backend) {
     let b = backend.clone();
-    let r = b.with_engine(|engine, _| {
-        engine.store_mut().transaction(|tx| {
-            let pending = jobs::unfinished(tx)?;
-            let mut queued = Vec::new();
-            for j in pending {
-                if j.status == "ACTIVE" {
-                    jobs::set_status(tx, &j.jobid, "OUTPUT", Some("ABEND S222"))?;
-                } else {
-                    queued.push(j);
-                }
-            }
-            Ok::<_, StoreError>(queued)
-        })
-    });
+    let r = b.with_engine(|engine, _| engine.requeue_unfinished_jobs());
     match r {
         Ok(Ok(queued)) => {
             for j in queued {
@@ -228,6 +164,7 @@ mod tests {
     use super::*;
     use crate::Programs;
     use racemu_engine::{Clock, Config};
+    use racemu_store::jobs;
     use std::sync::Arc;
 
     /// Programs whose every job prints one line.

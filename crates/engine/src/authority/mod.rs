@@ -5,6 +5,7 @@
 pub mod address_space;
 pub mod dataset;
 pub mod dataset_open;
+pub mod jes;
 
 use crate::messages as m;
 use crate::{Ctx, Fail};
