@@ -256,8 +256,9 @@ IEF272I CONDJOB STEP2 - STEP WAS NOT EXECUTED.\n"
 
 /// JCL submitted from a data set is read as the submitter: without READ to it (a DATASET
 /// profile of UACC NONE) the request is refused with RACF's ICH408I as restfiles refuses a
-/// read, and no job is queued; READ lets it through (Security Administrator's Guide,
-/// authseq.htm). It used to be read without any check.
+/// read, and no job is queued; READ lets it through once the server's in-storage generic
+/// profiles are refreshed (Security Administrator's Guide, authseq.htm). It used to be read
+/// without any check.
 #[test]
 fn jcl_from_a_data_set_the_submitter_may_not_read_is_refused_with_ich408i() {
     let z = start();
@@ -286,7 +287,10 @@ fn jcl_from_a_data_set_the_submitter_may_not_read_is_refused_with_ich408i() {
     let (_, list) = get(&z, "ZOSUSR:SECRET1", "/zosmf/restjobs/jobs");
     let list: Value = serde_json::from_slice(&list).expect("json");
     assert_eq!(list, Value::Array(Vec::new()), "no job was queued");
+    // The server is a long-lived address space: its in-storage copy of the generic profile
+    // sees the PERMIT after SETROPTS GENERIC(DATASET) REFRESH (docs/security.md).
     z.exec("PERMIT 'PROT.**' ID(ZOSUSR) ACCESS(READ)");
+    z.exec("SETROPTS GENERIC(DATASET) REFRESH");
     let (status, v) = z.json("PUT", "/zosmf/restjobs/jobs", Some(body));
     assert_eq!(status, 201, "{v}");
     assert_eq!(wait_output(&z, "ZOSUSR:SECRET1", &v)["retcode"], "CC 0000");
