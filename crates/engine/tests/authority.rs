@@ -397,3 +397,46 @@ fn id_star_only_for_defined_users() {
     ));
     assert_eq!(e.execute("ALICE", "RACDCERT LISTRING(AR)").rc, 0);
 }
+
+/// A refusal keeps SYSTSPRT to IRRD101I and tells the job log which access is missing and
+/// the commands that grant it (racemu's RCM131I): the RDEFINE when no profile covers the
+/// resource, the PERMIT, and the SETROPTS that puts it in effect; once a profile exists, only
+/// the PERMIT and the SETROPTS.
+#[test]
+fn a_refusal_names_the_permit_that_grants_it() {
+    let mut e = engine();
+    let o = e.execute("ALICE", "RACDCERT ID(BOB) LIST(LABEL('his'))");
+    assert_eq!(
+        (o.lines.as_slice(), o.rc),
+        (
+            &["IRRD101I You are not authorized to issue the RACDCERT command.".to_string()][..],
+            8
+        )
+    );
+    assert_eq!(
+        o.hints,
+        [
+            "RCM131I RACDCERT needs UPDATE access to FACILITY IRR.DIGTCERT.LIST for ALICE. \
+          To grant it: RDEFINE FACILITY IRR.DIGTCERT.LIST UACC(NONE); \
+          PERMIT IRR.DIGTCERT.LIST CLASS(FACILITY) ID(ALICE) ACCESS(UPDATE); \
+          SETROPTS RACLIST(FACILITY) REFRESH."
+        ]
+    );
+    e.execute("IBMUSER", "RDEFINE FACILITY IRR.DIGTCERT.** UACC(NONE)");
+    let o = e.execute("ALICE", "RACDCERT ID(BOB) LIST(LABEL('his'))");
+    assert_eq!(
+        o.hints,
+        [
+            "RCM131I RACDCERT needs UPDATE access to FACILITY IRR.DIGTCERT.LIST for ALICE. \
+          To grant it: PERMIT IRR.DIGTCERT.** CLASS(FACILITY) ID(ALICE) ACCESS(UPDATE); \
+          SETROPTS RACLIST(FACILITY) REFRESH."
+        ]
+    );
+    e.execute(
+        "IBMUSER",
+        "PERMIT IRR.DIGTCERT.** CLASS(FACILITY) ID(ALICE) ACCESS(UPDATE)",
+    );
+    e.execute("IBMUSER", "SETROPTS RACLIST(FACILITY) REFRESH");
+    let o = e.execute("ALICE", "RACDCERT ID(BOB) LIST(LABEL('his'))");
+    assert_eq!(o.rc, 0, "{:?}", o.lines);
+}

@@ -5,6 +5,7 @@
 pub mod address_space;
 pub mod dataset;
 pub mod dataset_open;
+pub(crate) mod grant;
 pub mod jes;
 
 use crate::messages as m;
@@ -224,12 +225,17 @@ pub(crate) fn authorize_key(
 }
 
 /// IRRD101I (RC 8) unless the issuer has SPECIAL or `needed` access to `resource`.
+/// The refusal carries racemu's RCM131I note (job log or standard error, never SYSTSPRT)
+/// naming the access needed and the commands that would grant it.
 fn authorize_resource(ctx: &Ctx<'_, '_>, resource: &str, needed: Access) -> Result<(), Fail> {
     if racdcert_allowed(ctx.tx, ctx.issuer, resource, needed)? {
-        Ok(())
-    } else {
-        Err(Fail::from(m::irrd101i()))
+        return Ok(());
     }
+    let fix = grant::grant_commands(ctx.tx, ctx.issuer, "FACILITY", resource, needed)?;
+    let mut out = crate::Output::from(m::irrd101i());
+    out.hints
+        .push(m::hints::rcm131i(ctx.issuer, resource, needed, &fix).line());
+    Err(Fail(out))
 }
 
 /// The level `owner` calls for among `levels`: the issuer's own, another user's, or

@@ -108,3 +108,24 @@ pub fn rcm130w(owner: &str, label: &str, reason: &str, fix: &str) -> Message {
         0,
     )
 }
+
+/// RCM131I: RACDCERT refused `issuer` (IRRD101I) for want of `needed` access to FACILITY
+/// `resource`; `fix` are the commands a security administrator would issue to grant it (the
+/// RDEFINE when no profile covers it, the PERMIT, the SETROPTS that puts it in effect).
+/// SYSTSPRT keeps IRRD101I alone; this note goes to the job log and standard error.
+pub fn rcm131i(
+    issuer: &str,
+    resource: &str,
+    needed: racemu_racf::Access,
+    fix: &[String],
+) -> Message {
+    Message::new(
+        "RCM131I",
+        format!(
+            "RACDCERT needs {} access to FACILITY {resource} for {issuer}. To grant it: {}.",
+            needed.keyword(),
+            fix.join("; ")
+        ),
+        0,
+    )
+}
