@@ -2,13 +2,14 @@
 //! command (continued with `+` or `-` at the end of a line, with a `+> ` prompt on a terminal),
 //! its output, `READY` again; LOGOFF or END leaves. The exit status is the last command's
 //! return code, however the session ends. History is kept in racemu's data directory; Tab
-//! completes verbs, keywords, and labels (of the owner the command names), ring names and user
-//! IDs (defined or only referenced) from the store.
+//! completes verbs, keywords, and labels (of the owner the command names; mapping labels after
+//! ALTMAP, DELMAP and LISTMAP), ring names and user IDs (defined or only referenced) from the
+//! store.
 
 use crate::session::{run_commands, Next};
 use racemu_command::{completion_words, VERBS};
 use racemu_engine::Engine;
-use racemu_racf::Owner;
+use racemu_racf::{MapOwner, Owner};
 use racemu_store::completion::{self, Words};
 use racemu_store::Reader;
 use rustyline::completion::{Completer, Pair};
@@ -43,7 +44,7 @@ impl TsoCompleter {
     }
 
     /// The store's completion words; none when there is no store or it cannot be read.
-    fn store_words(&self, label_owner: &Owner) -> Words {
+    fn store_words(&self, label_owner: &Owner, map_owner: Option<&MapOwner>) -> Words {
         let Some(db) = &self.db else {
             return Words::default();
         };
@@ -51,7 +52,7 @@ impl TsoCompleter {
             return Words::default();
         };
         reader
-            .read(|tx| completion::words(tx, label_owner))
+            .read(|tx| completion::words(tx, label_owner, map_owner))
             .unwrap_or_default()
     }
 }
@@ -95,6 +96,29 @@ fn label_owner(text: &str, user: &str) -> Owner {
         .unwrap_or_else(|| Owner::User(user.to_string()))
 }
 
+/// Whose mapping labels a command's LABEL takes: `Some` when the command before the cursor is
+/// ALTMAP, DELMAP or LISTMAP (MULTIID's, else the user `owner` names); CERTAUTH and SITE own
+/// no mappings.
+fn map_owner(text: &str, owner: &Owner) -> Option<MapOwner> {
+    let up = text.to_ascii_uppercase();
+    let mapping = up
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| matches!(w, "ALTMAP" | "DELMAP" | "LISTMAP"));
+    if !mapping {
+        return None;
+    }
+    if up
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "MULTIID")
+    {
+        return Some(MapOwner::MultiId);
+    }
+    match owner {
+        Owner::User(u) => Some(MapOwner::User(u.clone())),
+        Owner::CertAuth | Owner::Site => None,
+    }
+}
+
 /// The keyword whose value is being typed: the word before the innermost open `(`.
 fn value_of(head: &str) -> Option<String> {
     let open = head.rfind('(')?;
@@ -129,14 +153,18 @@ impl Completer for TsoCompleter {
         let mut cands: Vec<String> = Vec::new();
         let context = format!("{} {head}", self.pending.borrow());
         let owner = label_owner(&context, &self.user);
+        let mapping = map_owner(&context, &owner);
         match value_of(head).as_deref() {
             Some("RING" | "LISTRING" | "ADDRING" | "DELRING") => {
-                cands.extend(self.store_words(&owner).rings)
+                cands.extend(self.store_words(&owner, None).rings)
+            }
+            Some("LABEL" | "NEWLABEL") if mapping.is_some() => {
+                cands.extend(self.store_words(&owner, mapping.as_ref()).map_labels)
             }
             Some("LABEL" | "WITHLABEL" | "NEWLABEL") => {
-                cands.extend(self.store_words(&owner).labels)
+                cands.extend(self.store_words(&owner, None).labels)
             }
-            Some("ID") => cands.extend(self.store_words(&owner).users),
+            Some("ID") => cands.extend(self.store_words(&owner, None).users),
             _ => {
                 let up = word.to_ascii_uppercase();
                 let words = if first_word {
@@ -272,6 +300,26 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// LABEL after ALTMAP, DELMAP or LISTMAP completes the mapping labels of MULTIID or of the
+    /// user the command names; other functions' LABEL completes certificate labels.
+    #[test]
+    fn mapping_functions_complete_mapping_labels() {
+        let alice = Owner::User("ALICE".into());
+        assert_eq!(
+            map_owner("RACDCERT ID(ALICE) ALTMAP(LABEL('", &alice),
+            Some(MapOwner::User("ALICE".into()))
+        );
+        assert_eq!(
+            map_owner("racdcert multiid delmap(label(", &alice),
+            Some(MapOwner::MultiId)
+        );
+        assert_eq!(
+            map_owner("RACDCERT CERTAUTH LISTMAP(LABEL(", &Owner::CertAuth),
+            None
+        );
+        assert_eq!(map_owner("RACDCERT ID(ALICE) LIST(LABEL('", &alice), None);
+    }
 
     /// newcomer trial 3.4: Up, Enter on a continued command gave `IKJ56712I INVALID KEYWORD, +`.
     #[test]

@@ -4,7 +4,7 @@
 //! Administrator's Guide,
 //! <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha700/dighost.htm>).
 
-use super::lookup::{Decision, Query, UserMapping};
+use super::answer::{Decision, Query, UserMapping};
 use crate::authority::resource_access;
 use racemu_pki as pki;
 use racemu_racf::{Access, TrustStatus};

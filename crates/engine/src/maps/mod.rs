@@ -8,6 +8,7 @@
 //! owned by its user or by `irrmulti`; while DIGTNMAP is RACLISTed a change takes effect at
 //! `SETROPTS RACLIST(DIGTNMAP) REFRESH`.
 
+mod answer;
 mod hostid;
 pub mod lookup;
 mod start;
