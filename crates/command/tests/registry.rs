@@ -211,6 +211,20 @@ fn verbs_and_completion_words_are_those_of_the_old_tables() {
     }
 }
 
+/// Only the functions that remove what a deleted user left (DELETE, DELRING, DELMAP) take an
+/// owner who is not defined; every other function needs the owner defined (IRRD102I;
+/// RACF Command Language Reference, RACDCERT DELETE,
+/// <https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-delete.htm>).
+#[test]
+fn only_the_removing_functions_take_an_undefined_owner() {
+    let taking: BTreeSet<&str> = FUNCTIONS
+        .iter()
+        .filter(|f| f.owners.undefined_user)
+        .map(|f| f.keyword)
+        .collect();
+    assert_eq!(taking, BTreeSet::from(["DELETE", "DELMAP", "DELRING"]));
+}
+
 /// MULTIID is refused with IRRD136I (RC 8) for any function but the mapping ones
 /// (RACF Messages and Codes, IRRD136I,
 /// <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.icha600/jj00004.htm>;

@@ -34,19 +34,18 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>, cmd: &Command) -> Result<Output, F
     }
 }
 
-/// RACDCERT: the owner (the issuer when none is given) must exist, then the function runs.
-/// DELETE and DELRING also take a user ID that is not defined, to delete the residual
-/// certificates, rings and mappings of a deleted user (RACF Command Language Reference, RACDCERT DELETE,
-/// <https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-delete.htm>).
+/// RACDCERT: the owner (the issuer when none is given) must exist unless the function's
+/// registry entry takes an undefined user (DELETE, DELRING and DELMAP, which remove what a
+/// deleted user left: RACF Command Language Reference, RACDCERT DELETE,
+/// <https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.icha400/le-delete.htm>),
+/// then the function runs. The `match` is exhaustive over the typed [`Function`]: a function
+/// added to the registry without a handler here does not compile.
 fn racdcert(ctx: &mut Ctx<'_, '_>, r: &Racdcert) -> Result<Output, Fail> {
     let owner = r
         .owner
         .clone()
         .unwrap_or_else(|| Owner::User(ctx.issuer.to_string()));
-    if !matches!(
-        r.function,
-        Function::Delete(_) | Function::DelRing(_) | Function::DelMap(_)
-    ) {
+    if !r.function.kind().def().owners.undefined_user {
         ensure_user(ctx, &owner)?;
     }
     match &r.function {

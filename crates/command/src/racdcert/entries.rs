@@ -12,7 +12,10 @@ mod recognised;
 use super::functions;
 use super::registry::Authority::{self, ByOwner};
 use super::registry::Levels;
-use super::registry::{FunctionDef, FunctionKind, Parser, CERTIFICATE_OWNERS, OWNER_LEVELS};
+use super::registry::{
+    FunctionDef, FunctionKind, Parser, CERTIFICATE_OWNERS, OWNER_LEVELS,
+    RESIDUAL_CERTIFICATE_OWNERS,
+};
 use crate::help::OperandHelp;
 use racemu_racf::Access;
 
@@ -178,7 +181,7 @@ static DELRING: FunctionDef = FunctionDef {
     resource: "IRR.DIGTCERT.DELRING",
     key_resource: None,
     authority: ByOwner(OWNER_LEVELS),
-    owners: CERTIFICATE_OWNERS,
+    owners: RESIDUAL_CERTIFICATE_OWNERS,
     help: &[OperandHelp {
         keyword: "DELRING",
         shown: "DELRING(ringname)",
@@ -404,7 +407,7 @@ static DELETE: FunctionDef = FunctionDef {
     resource: "IRR.DIGTCERT.DELETE",
     key_resource: None,
     authority: ByOwner(OWNER_LEVELS),
-    owners: CERTIFICATE_OWNERS,
+    owners: RESIDUAL_CERTIFICATE_OWNERS,
     help: &[OperandHelp {
         keyword: "DELETE",
         shown: "DELETE(LABEL('label'))",

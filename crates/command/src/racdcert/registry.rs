@@ -147,6 +147,10 @@ pub struct OwnerForms {
     pub certauth: bool,
     /// MULTIID: only the mapping functions (irrmulti).
     pub multiid: bool,
+    /// ID(userid) of a user who is not (or no longer) defined is taken, to remove what a
+    /// deleted user left behind: DELETE, DELRING and DELMAP. Every other function needs the
+    /// owner defined (IRRD102I).
+    pub undefined_user: bool,
 }
 
 /// ID, SITE and CERTAUTH: every certificate and ring function.
@@ -155,6 +159,15 @@ pub const CERTIFICATE_OWNERS: OwnerForms = OwnerForms {
     site: true,
     certauth: true,
     multiid: false,
+    undefined_user: false,
+};
+
+/// As [`CERTIFICATE_OWNERS`], and a user who is no longer defined: DELETE and DELRING remove
+/// a deleted user's residual certificates and rings (RACF Command Language Reference,
+/// RACDCERT DELETE, le-delete.htm).
+pub const RESIDUAL_CERTIFICATE_OWNERS: OwnerForms = OwnerForms {
+    undefined_user: true,
+    ..CERTIFICATE_OWNERS
 };
 
 /// ID, SITE, CERTAUTH and MULTIID: the mapping functions.
@@ -163,6 +176,14 @@ pub const MAPPING_OWNERS: OwnerForms = OwnerForms {
     site: true,
     certauth: true,
     multiid: true,
+    undefined_user: false,
+};
+
+/// As [`MAPPING_OWNERS`], and a user who is no longer defined: DELMAP removes a deleted
+/// user's mappings.
+pub const RESIDUAL_MAPPING_OWNERS: OwnerForms = OwnerForms {
+    undefined_user: true,
+    ..MAPPING_OWNERS
 };
 
 /// What a function's operand parser sees: the function's own operand and the command's

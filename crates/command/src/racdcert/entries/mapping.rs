@@ -8,6 +8,7 @@ use crate::help::OperandHelp;
 use crate::racdcert::maps;
 use crate::racdcert::registry::{
     Authority::ByOwner, FunctionDef, FunctionKind, Parser, MAPPING_LEVELS, MAPPING_OWNERS,
+    RESIDUAL_MAPPING_OWNERS,
 };
 
 /// MAP: a certificate name filter that maps certificates to a user (or, with MULTIID and
@@ -88,7 +89,7 @@ pub(super) static DELMAP: FunctionDef = FunctionDef {
     resource: "IRR.DIGTCERT.DELMAP",
     key_resource: None,
     authority: ByOwner(MAPPING_LEVELS),
-    owners: MAPPING_OWNERS,
+    owners: RESIDUAL_MAPPING_OWNERS,
     help: &[OperandHelp {
         keyword: "DELMAP",
         shown: "DELMAP[(LABEL('label'))]",
