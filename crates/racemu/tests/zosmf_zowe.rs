@@ -243,7 +243,8 @@ fn zowe_cli_8_submits_zwekring_issues_racdcert_uploads_a_pkcs12_and_downloads_an
 }
 
 /// `zos-files download data-set` of another user's PKCS#12 is refused by RACF (a DATASET
-/// profile with UACC(NONE)) until the user is PERMITted READ (issue 21).
+/// profile with UACC(NONE)) until the user is PERMITted READ and the server's in-storage
+/// generic profiles are refreshed.
 #[test]
 fn zowe_cli_8_downloads_a_protected_pkcs12_only_once_permitted() {
     let Some(bin) = zowe_cli() else {
@@ -274,7 +275,10 @@ fn zowe_cli_8_downloads_a_protected_pkcs12_only_once_permitted() {
     let (code, out, err) = download();
     assert_ne!(code, 0, "{out}{err}");
     assert!(!got.exists());
+    // The server is a long-lived address space: its in-storage copy of the generic profile
+    // sees the PERMIT after SETROPTS GENERIC(DATASET) REFRESH (docs/security.md).
     z.exec("PERMIT 'IZUSVR.**' ID(ZOSUSR) ACCESS(READ)");
+    z.exec("SETROPTS GENERIC(DATASET) REFRESH");
     let (code, out, err) = download();
     assert_eq!(code, 0, "{out}{err}");
     // What Zowe downloaded is the export, byte for byte.
