@@ -1,5 +1,5 @@
-//! Data sets read, written, listed and deleted on a user's behalf (z/OSMF's restfiles), as
-//! engine operations: each open is the engine's one data set open check
+//! Data sets read, written, listed and deleted on a user's behalf (z/OSMF's restfiles and
+//! `racemu ds`), as engine operations: each open is the engine's one data set open check
 //! ([`open_dataset_in`]: READ to read, UPDATE to replace, ALTER to create or delete), taken
 //! in the same transaction as the operation, in the caller's address space (the z/OSMF
 //! server's in-storage generic profiles, [`AddressSpace`]); callers never open the store.

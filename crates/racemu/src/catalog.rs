@@ -54,27 +54,21 @@ fn refusal(e: DatasetError) -> CatalogError {
 impl DatasetCatalog for StoreCatalog<'_> {
     fn get(&mut self, dsn: &str) -> Result<Option<Vec<u8>>, CatalogError> {
         let user = self.user.clone();
-        let opened = self
-            .engine
-            .open_dataset(&user, dsn, Intent::Read, |tx| datasets::get(tx, dsn));
+        let opened = self.engine.read_dataset_as(None, &user, dsn);
         self.answer(opened).map(|d| d.map(|d| d.data))
     }
 
     fn exists(&mut self, dsn: &str) -> Result<bool, CatalogError> {
         self.engine
-            .store_mut()
-            .transaction(|tx| datasets::exists(tx, dsn))
+            .store()
+            .read(|tx| datasets::exists(tx, dsn))
             .map_err(refusal)
     }
 
     fn put(&mut self, dsn: &str, data: Vec<u8>) -> Result<(), CatalogError> {
-        let d = datasets::Dataset::holding(dsn, data);
-        let today = self.engine.clock().now().date().to_string();
         let user = self.user.clone();
-        let opened = self.engine.open_dataset(&user, dsn, Intent::Write, |tx| {
-            datasets::put(tx, &d, &today)
-        });
-        self.answer(opened)
+        let opened = self.engine.write_dataset_as(None, &user, dsn, data);
+        self.answer(opened).map(|_created| ())
     }
 
     fn allocate(&mut self, dsn: &str) -> Result<(), CatalogError> {
@@ -87,9 +81,7 @@ impl DatasetCatalog for StoreCatalog<'_> {
 
     fn delete(&mut self, dsn: &str) -> Result<bool, CatalogError> {
         let user = self.user.clone();
-        let opened = self
-            .engine
-            .open_dataset(&user, dsn, Intent::Delete, |tx| datasets::delete(tx, dsn));
+        let opened = self.engine.delete_dataset_as(None, &user, dsn);
         self.answer(opened)
     }
 

@@ -1,13 +1,14 @@
-//! `racemu ds put|get|ls|rm`: data sets in the store, opened as `--user`: the engine's data
-//! set open check ([`Engine::open_dataset`]) decides, READ to get, UPDATE to replace, ALTER to
-//! create or remove. A refusal prints RACF's ICH408I on standard error and exits 12; an access
+//! `racemu ds put|get|ls|rm`: data sets in the store, opened as `--user` through the same
+//! engine operations z/OSMF's restfiles use ([`Engine::read_dataset_as`] and its siblings, each
+//! a new address space here): the engine's data set open check decides, READ to get, UPDATE to
+//! replace, ALTER to create or remove. A refusal prints RACF's ICH408I on standard error and exits 12; an access
 //! allowed only by WARNING prints RACF's warning ICH408I on standard error and goes ahead.
 //! `ls` lists names as a catalog search does, whether or not the user may open them.
 
 use crate::cli::DsCmd;
 use crate::fail;
 use crate::files::{holds_private_key, read_input, write_output};
-use racemu_engine::authority::dataset_open::{Intent, Opened};
+use racemu_engine::authority::dataset_open::Opened;
 use racemu_engine::Engine;
 use racemu_store::datasets;
 use racemu_store::dslevel::Pattern;
@@ -47,7 +48,6 @@ fn answer<T>(dsn: &str, opened: Opened<T>) -> Result<T, ExitCode> {
 
 /// Runs one `ds` subcommand as `user` (the prefix of unquoted names).
 pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
-    let created = engine.clock().now().date().to_string();
     match ds {
         DsCmd::Put { dsn, file, .. } => {
             let dsn = qualify(&dsn, user);
@@ -61,13 +61,10 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
                 Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
             };
             let len = data.len();
-            let d = datasets::Dataset::holding(&dsn, data);
-            let put = engine.open_dataset(user, &dsn, Intent::Write, |tx| {
-                datasets::put(tx, &d, &created)
-            });
+            let put = engine.write_dataset_as(None, user, &dsn, data);
             match put.map(|o| answer(&dsn, o)) {
                 Ok(Err(code)) => code,
-                Ok(Ok(())) => {
+                Ok(Ok(_created)) => {
                     eprintln!("racemu: {}", racemu::messages::data_set_stored(&dsn, len));
                     ExitCode::SUCCESS
                 }
@@ -76,7 +73,7 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
         }
         DsCmd::Get { dsn, file } => {
             let dsn = qualify(&dsn, user);
-            let get = engine.open_dataset(user, &dsn, Intent::Read, |tx| datasets::get(tx, &dsn));
+            let get = engine.read_dataset_as(None, user, &dsn);
             match get.map(|o| answer(&dsn, o)) {
                 Ok(Err(code)) => code,
                 Ok(Ok(Some(d))) => match write_output(&file, &d.data, holds_private_key(&d.data)) {
@@ -90,8 +87,8 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
         DsCmd::Ls { pattern } => {
             let pattern = pattern.map(|p| Pattern::new(&qualify(&p, user)));
             match engine
-                .store_mut()
-                .transaction(|tx| datasets::list(tx, pattern.as_ref()))
+                .store()
+                .read(|tx| datasets::list(tx, pattern.as_ref()))
             {
                 Ok(rows) => {
                     println!(
@@ -108,8 +105,7 @@ pub fn run(engine: &mut Engine, user: &str, ds: DsCmd) -> ExitCode {
         }
         DsCmd::Rm { dsn } => {
             let dsn = qualify(&dsn, user);
-            let rm =
-                engine.open_dataset(user, &dsn, Intent::Delete, |tx| datasets::delete(tx, &dsn));
+            let rm = engine.delete_dataset_as(None, user, &dsn);
             match rm.map(|o| answer(&dsn, o)) {
                 Ok(Err(code)) => code,
                 Ok(Ok(true)) => ExitCode::SUCCESS,

@@ -9,17 +9,6 @@ use racemu_store::{StoreResult as Result, Tx};
 use super::decision::Decision;
 use racemu_racf::{Access, Owner};
 
-/// The access `userid` has to `name` in `class` as the database holds it now (not the RACLIST
-/// snapshot): the protecting profile and the access, or `None` when no profile covers it.
-pub(crate) fn live_access(
-    tx: &Tx<'_>,
-    userid: &str,
-    class: &str,
-    name: &str,
-) -> Result<Option<(String, Access)>> {
-    live_resource_access(tx, userid, class, name)
-}
-
 /// The commands that would give `caller` `needed` access to `name` in `class`, judged against
 /// the database as it is now:
 /// * no profile covers `name`: RDEFINE, PERMIT, SETROPTS RACLIST(class) REFRESH;
@@ -34,7 +23,7 @@ pub(crate) fn grant(
 ) -> Result<String> {
     let raclisted = profiles::class_options(tx, class)?.raclisted;
     let refresh = format!("SETROPTS RACLIST({class}) REFRESH");
-    let live = live_access(tx, caller, class, name)?;
+    let live = live_resource_access(tx, caller, class, name)?;
     Ok(match live {
         None => format!(
             "no {class} profile covers {name}: RDEFINE {class} {name} UACC(NONE), PERMIT {name} CLASS({class}) ID({caller}) ACCESS({n}){r} would grant it",
@@ -168,11 +157,11 @@ fn ring_specific_fix(
     // IDs the RDATALIB profile already lets in need no PERMIT.
     let mut kept = Vec::new();
     for id in keep {
-        if live_access(tx, &id, "RDATALIB", lst)?.is_none_or(|(_, a)| a < Access::Read) {
+        if live_resource_access(tx, &id, "RDATALIB", lst)?.is_none_or(|(_, a)| a < Access::Read) {
             kept.push(id);
         }
     }
-    let profile = live_access(tx, caller, "RDATALIB", lst)?
+    let profile = live_resource_access(tx, caller, "RDATALIB", lst)?
         .map(|(p, _)| p)
         .unwrap_or_else(|| lst.to_string());
     let mut fix = grant_commands(tx, caller, "RDATALIB", lst, needed)?;
