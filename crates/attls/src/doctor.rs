@@ -155,7 +155,11 @@ fn judge_rule(
     // refused, `no-access` already says so.
     let rule_findings = served
         .as_ref()
-        .map(|view| judge_effective(&effective, view))
+        .map(|view| {
+            let mut f = judge_effective(&effective, view);
+            f.extend(crate::safcheck::findings(store, &effective, view));
+            f
+        })
         .unwrap_or_default();
     if let (true, Some(view)) = (probe, &served) {
         report.probes = rule_probes(&effective, view, &judged.clients);
@@ -190,7 +194,7 @@ fn rule_probes(
     } else {
         clients.iter().map(String::as_str).collect()
     };
-    let server = server_config(effective, view)
+    let server = server_config(effective, view, None)
         .map(|s| std::sync::Arc::new(s.config))
         .map_err(|e| format!("the rule cannot be served: {e}"));
     racemu_keyring::probe_with(view, &server, &names)

@@ -16,6 +16,7 @@ pub mod model;
 mod params;
 mod parse;
 mod resolve;
+mod safcheck;
 mod tls;
 
 pub use judge::{fix_suites, judge, judge_effective, suite_fits_key, suite_fits_protocols};

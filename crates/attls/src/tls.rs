@@ -6,7 +6,7 @@ use crate::model::{ClientAuthType, HandshakeRole, Protocol};
 use crate::resolve::Effective;
 use racemu_keyring::rustls::crypto::{aws_lc_rs, CryptoProvider};
 use racemu_keyring::rustls::{self, ServerConfig, SupportedProtocolVersion};
-use racemu_keyring::{ClientAuth, RingView, TlsConfigs};
+use racemu_keyring::{ClientAuth, ClientLogons, RingView, TlsConfigs};
 use std::sync::Arc;
 
 /// A server configuration for a rule, and what of the rule it could not apply.
@@ -24,7 +24,15 @@ pub struct AttlsServer {
 /// The rustls server for settings `e` over `ring` (the rule's `Keyring` opened as the
 /// server's user ID). `Err` says why no handshake could be served: a client role, no TLS
 /// version rustls speaks, no usable suite, or the ring's refusal (missing label or key).
-pub fn server_config(e: &Effective, ring: &RingView) -> Result<AttlsServer, String> {
+///
+/// `ClientAuthType SAFCheck` with `logons` completes a handshake only for a client
+/// certificate that logs a user on (authentication level 2); without `logons` (the doctor's
+/// probes, which send no client certificate) it is served as `Required`, and a note says so.
+pub fn server_config(
+    e: &Effective,
+    ring: &RingView,
+    logons: Option<Arc<dyn ClientLogons>>,
+) -> Result<AttlsServer, String> {
     let mut notes = Vec::new();
     if !e.enabled {
         notes.push(format!(
@@ -44,7 +52,9 @@ pub fn server_config(e: &Effective, ring: &RingView) -> Result<AttlsServer, Stri
         (HandshakeRole::ServerWithClientAuth, ClientAuthType::Full) => ClientAuth::Optional,
         (HandshakeRole::ServerWithClientAuth, ClientAuthType::Required) => ClientAuth::Required,
         (HandshakeRole::ServerWithClientAuth, ClientAuthType::SafCheck) => {
-            notes.push("ClientAuthType SAFCheck: the client certificate is required and validated; its mapping to a user ID is not checked".to_string());
+            if logons.is_none() {
+                notes.push("ClientAuthType SAFCheck: the client certificate is required and validated; its mapping to a user ID is not checked here".to_string());
+            }
             ClientAuth::Required
         }
     };
@@ -140,9 +150,17 @@ pub fn server_config(e: &Effective, ring: &RingView) -> Result<AttlsServer, Stri
             .map(|l| l.to_string())
             .or_else(|| c.labels.first().map(|l| l.value.clone()))
     });
-    let mut config = ring
-        .server_config_with(label.as_deref(), client_auth, Arc::new(provider), &versions)
-        .map_err(|err| err.to_string())?;
+    let safcheck = e.role == HandshakeRole::ServerWithClientAuth
+        && e.client_auth.0 == ClientAuthType::SafCheck;
+    let mut config = match logons.filter(|_| safcheck) {
+        Some(logons) => {
+            ring.server_config_admitting(label.as_deref(), logons, Arc::new(provider), &versions)
+        }
+        None => {
+            ring.server_config_with(label.as_deref(), client_auth, Arc::new(provider), &versions)
+        }
+    }
+    .map_err(|err| err.to_string())?;
     config.ignore_client_order = true;
     Ok(AttlsServer {
         config,

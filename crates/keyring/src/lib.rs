@@ -6,6 +6,7 @@
 pub mod doctor;
 mod export;
 mod listing;
+mod logons;
 mod messages;
 mod operand;
 mod probe;
@@ -14,6 +15,8 @@ mod tls;
 
 pub use export::Export;
 pub use listing::{KeyRelease, ListedEntry, Listing, RingListing, Validity};
+pub use logons::{ClientLogons, RacfLogons};
+pub use messages::rcm215w_no_ca_for_clients;
 pub use probe::{probe, probe_with, CLIENTS};
 pub use racemu_engine::datalib::{
     AccessPath, DatalibError, Decision, RingEntry, RingView, StatusFilter,

@@ -83,3 +83,12 @@ pub(crate) fn rcm212e_no_key(label: &str, usage: Usage) -> String {
         }
     )
 }
+
+/// RCM215W: a server asked to accept client certificates (`zosmf serve --client-auth
+/// optional`) over ring `owner`/`ring`, which has no CERTAUTH or SITE certificate to verify
+/// them against: it asks for none, and clients log on with HTTP Basic only.
+pub fn rcm215w_no_ca_for_clients(owner: &str, ring: &str) -> String {
+    format!(
+        "RCM215W ring {owner}/{ring} has no CERTAUTH or SITE certificate to verify client certificates against: no client certificate is asked for, and clients log on with a user ID and password only. RACDCERT ID({owner}) CONNECT(CERTAUTH LABEL('<label of the CA that signs the client certificates>') RING({ring}) USAGE(CERTAUTH)) lets them log on with certificates."
+    )
+}

@@ -2,12 +2,14 @@
 //! trusts.
 
 use crate::export::chain_in_ring;
+use crate::logons::{ClientLogons, SafCheck};
 use crate::messages as m;
 use crate::operand::quoted;
 use crate::{RingEntry, RingView};
 use racemu_pki::KeyType;
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+use rustls::server::danger::ClientCertVerifier;
 use rustls::server::WebPkiClientVerifier;
 use rustls::{ClientConfig, RootCertStore, ServerConfig, SupportedProtocolVersion};
 use std::sync::Arc;
@@ -101,6 +103,18 @@ pub trait TlsConfigs {
         versions: &[&'static SupportedProtocolVersion],
     ) -> Result<ServerConfig, TlsError>;
 
+    /// A server that admits only clients whose certificate chains to the ring's CERTAUTH or
+    /// SITE certificates and logs a user on (`logons`): AT-TLS `ClientAuthType SAFCheck`.
+    /// The handshake of any other client fails, naming why (no user, a revoked user). The
+    /// same refusals as [`TlsConfigs::server_config_with`] otherwise.
+    fn server_config_admitting(
+        &self,
+        label: Option<&str>,
+        logons: Arc<dyn ClientLogons>,
+        provider: Arc<CryptoProvider>,
+        versions: &[&'static SupportedProtocolVersion],
+    ) -> Result<ServerConfig, TlsError>;
+
     /// A TLS client trusting the ring's CERTAUTH certificates, presenting the DEFAULT
     /// certificate when its key is released.
     fn client_config(&self) -> Result<ClientConfig, TlsError>;
@@ -135,60 +149,24 @@ impl TlsConfigs for RingView {
         provider: Arc<CryptoProvider>,
         versions: &[&'static SupportedProtocolVersion],
     ) -> Result<ServerConfig, TlsError> {
-        let entry = match label {
-            Some(l) => self.entry(Some(l)).ok_or_else(|| {
-                TlsError::NoServerCertificate(
-                    if self.filtered.iter().any(|e| e.label == l) {
-                        format!(
-                            "the certificate {} of ring {}/{} is NOTRUST, and R_datalib leaves NOTRUST certificates out (see keyring list)",
-                            quoted(l),
-                            self.owner,
-                            self.name
-                        )
-                    } else {
-                        format!(
-                            "ring {}/{} has no certificate labelled {l} (labels are case sensitive)",
-                            self.owner, self.name
-                        )
-                    },
-                )
-            })?,
-            None => self
-                .entry(None)
-                .ok_or_else(|| TlsError::NoDefault(no_default(self)))?,
+        let verifier: Option<Arc<dyn ClientCertVerifier>> = match client_auth {
+            ClientAuth::None => None,
+            ClientAuth::Unverified => Some(Arc::new(AnyClientCertificate(Arc::clone(&provider)))),
+            mode => Some(ring_verifier(self, mode, &provider)?),
         };
-        let key = entry
-            .private_key
-            .clone()
-            .ok_or_else(|| TlsError::NoServerCertificate(key_not_available(self, entry)))?;
-        if let Some(why) = short_rsa_key(entry) {
-            return Err(TlsError::ShortRsaKey(why));
-        }
-        let chain: Vec<CertificateDer<'static>> = chain_in_ring(self, entry)
-            .into_iter()
-            .map(|d| CertificateDer::from(d.to_vec()))
-            .collect();
-        let builder = ServerConfig::builder_with_provider(Arc::clone(&provider))
-            .with_protocol_versions(versions)?;
-        let builder = match client_auth {
-            ClientAuth::None => builder.with_no_client_auth(),
-            ClientAuth::Unverified => {
-                builder.with_client_cert_verifier(Arc::new(AnyClientCertificate(provider)))
-            }
-            mode => {
-                let roots = Arc::new(self.root_store());
-                let b = WebPkiClientVerifier::builder_with_provider(roots, provider);
-                let b = if mode == ClientAuth::Optional {
-                    b.allow_unauthenticated()
-                } else {
-                    b
-                };
-                builder.with_client_cert_verifier(
-                    b.build().map_err(|e| TlsError::Verifier(e.to_string()))?,
-                )
-            }
-        };
-        Ok(builder.with_single_cert(chain, PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)))?)
+        server_with(self, label, verifier, provider, versions)
+    }
+
+    fn server_config_admitting(
+        &self,
+        label: Option<&str>,
+        logons: Arc<dyn ClientLogons>,
+        provider: Arc<CryptoProvider>,
+        versions: &[&'static SupportedProtocolVersion],
+    ) -> Result<ServerConfig, TlsError> {
+        let inner = ring_verifier(self, ClientAuth::Required, &provider)?;
+        let verifier: Arc<dyn ClientCertVerifier> = Arc::new(SafCheck::new(inner, logons));
+        server_with(self, label, Some(verifier), provider, versions)
     }
 
     fn client_config(&self) -> Result<ClientConfig, TlsError> {
@@ -212,6 +190,73 @@ impl TlsConfigs for RingView {
             None => Ok(builder.with_no_client_auth()),
         }
     }
+}
+
+/// The verifier of client certificates against the ring's CERTAUTH and SITE certificates:
+/// required, or (`ClientAuth::Optional`) only when sent.
+fn ring_verifier(
+    view: &RingView,
+    mode: ClientAuth,
+    provider: &Arc<CryptoProvider>,
+) -> Result<Arc<dyn ClientCertVerifier>, TlsError> {
+    let roots = Arc::new(view.root_store());
+    let b = WebPkiClientVerifier::builder_with_provider(roots, Arc::clone(provider));
+    let b = if mode == ClientAuth::Optional {
+        b.allow_unauthenticated()
+    } else {
+        b
+    };
+    b.build().map_err(|e| TlsError::Verifier(e.to_string()))
+}
+
+/// A server presenting the DEFAULT certificate (or `label`) of `view` with its chain, with
+/// `verifier` for client certificates (none asked for without one).
+fn server_with(
+    view: &RingView,
+    label: Option<&str>,
+    verifier: Option<Arc<dyn ClientCertVerifier>>,
+    provider: Arc<CryptoProvider>,
+    versions: &[&'static SupportedProtocolVersion],
+) -> Result<ServerConfig, TlsError> {
+    let entry = match label {
+        Some(l) => view.entry(Some(l)).ok_or_else(|| {
+            TlsError::NoServerCertificate(
+                if view.filtered.iter().any(|e| e.label == l) {
+                    format!(
+                        "the certificate {} of ring {}/{} is NOTRUST, and R_datalib leaves NOTRUST certificates out (see keyring list)",
+                        quoted(l),
+                        view.owner,
+                        view.name
+                    )
+                } else {
+                    format!(
+                        "ring {}/{} has no certificate labelled {l} (labels are case sensitive)",
+                        view.owner, view.name
+                    )
+                },
+            )
+        })?,
+        None => view
+            .entry(None)
+            .ok_or_else(|| TlsError::NoDefault(no_default(view)))?,
+    };
+    let key = entry
+        .private_key
+        .clone()
+        .ok_or_else(|| TlsError::NoServerCertificate(key_not_available(view, entry)))?;
+    if let Some(why) = short_rsa_key(entry) {
+        return Err(TlsError::ShortRsaKey(why));
+    }
+    let chain: Vec<CertificateDer<'static>> = chain_in_ring(view, entry)
+        .into_iter()
+        .map(|d| CertificateDer::from(d.to_vec()))
+        .collect();
+    let builder = ServerConfig::builder_with_provider(provider).with_protocol_versions(versions)?;
+    let builder = match verifier {
+        None => builder.with_no_client_auth(),
+        Some(v) => builder.with_client_cert_verifier(v),
+    };
+    Ok(builder.with_single_cert(chain, PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)))?)
 }
 
 /// RCM211E: the ring has no DEFAULT; the PERSONAL certificates whose keys the caller has,

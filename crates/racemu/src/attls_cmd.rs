@@ -3,7 +3,9 @@
 use crate::cli::AttlsCmd;
 use crate::fail;
 use racemu_engine::Engine;
+use racemu_keyring::{ClientLogons, RacfLogons};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Runs one `attls` subcommand for the server's user ID `user`.
 pub fn run(engine: Engine, user: &str, cmd: AttlsCmd) -> ExitCode {
@@ -65,7 +67,17 @@ fn serve(engine: Engine, user: &str, file: &std::path::Path, rule: &str, listen:
             eprintln!("racemu:   fix: {fix}");
         }
     }
-    let server = match racemu_attls::server_config(&effective, &ring) {
+    // SAFCheck, and the connection reports, ask RACF whom a client certificate logs on.
+    let logons = racf.into_engine().map(|engine| {
+        Arc::new(RacfLogons::new(
+            engine,
+            user,
+            None,
+            crate::usermap_cmd::DEFAULT_SYSID,
+        )) as Arc<dyn ClientLogons>
+    });
+    let asks = effective.role == racemu_attls::HandshakeRole::ServerWithClientAuth;
+    let server = match racemu_attls::server_config(&effective, &ring, logons.clone()) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -82,7 +94,7 @@ fn serve(engine: Engine, user: &str, file: &std::path::Path, rule: &str, listen:
         }
     );
     crate::ignore_sigpipe();
-    match racemu::serve::serve(server.config, listen, seeded) {
+    match racemu::serve::serve(server.config, listen, seeded, logons.filter(|_| asks)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }

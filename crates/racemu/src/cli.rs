@@ -252,9 +252,15 @@ pub enum KeyringCmd {
         /// The certificate to present instead of the DEFAULT one.
         #[arg(long)]
         label: Option<String>,
-        /// Client certificates: none, optional or required.
+        /// Client certificates: none, optional or required. When asked for, each
+        /// connection's report names the RACF user the client certificate logs on (RACF's
+        /// lookup: registered certificate, name filters, hostIdMappings), or why none.
         #[arg(long, value_enum, default_value = "none")]
         client_auth: ClientAuthArg,
+        /// The application ID `&APPLID` stands for in MULTIID criteria (RACDCERT MAP
+        /// CRITERIA) when client certificates are mapped.
+        #[arg(long, value_name = "APPLID")]
+        appl: Option<String>,
     },
     /// Why the server (--user) or its TLS clients would reject the ring, and the commands
     /// that mend it.
@@ -437,5 +443,14 @@ pub enum ZosmfCmd {
         /// The certificate to present instead of the ring's DEFAULT one.
         #[arg(long)]
         label: Option<String>,
+        /// Client certificates: none (Basic only), optional (a client certificate that maps
+        /// to a RACF user logs that user on; a client without one uses Basic), or required
+        /// (every client must send a certificate the ring's CA certificates verify).
+        #[arg(long, value_enum, default_value = "optional")]
+        client_auth: ClientAuthArg,
+        /// The application ID: z/OSMF's SAF prefix, which `&APPLID` stands for in MULTIID
+        /// criteria (RACDCERT MAP CRITERIA).
+        #[arg(long, value_name = "APPLID", default_value = "IZUDFLT")]
+        appl: String,
     },
 }

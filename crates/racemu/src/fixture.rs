@@ -188,6 +188,16 @@ impl Racf {
         Racf { engine, _dir: None }
     }
 
+    /// The engine back from a wrapper made by [`Racf::from_engine`]; `None` for a temporary
+    /// database (made by [`Racf::temporary`] or a builder without a path), which is removed
+    /// with its wrapper.
+    pub fn into_engine(self) -> Option<Engine> {
+        match self._dir {
+            None => Some(self.engine),
+            Some(_) => None,
+        }
+    }
+
     /// The same database with a fixed clock (RFC 3339 instants via the `time` crate).
     pub fn with_clock(self, now: time::OffsetDateTime) -> Racf {
         let Racf { engine, _dir } = self;

@@ -4,9 +4,12 @@ use crate::cli::{ClientAuthArg, ExportFmt, KeyringCmd};
 use crate::fail;
 use crate::files::write_output;
 use racemu_engine::Engine;
-use racemu_keyring::{Export, Listing, RingListing, RingView, TlsConfigs, Validity};
+use racemu_keyring::{
+    ClientLogons, Export, Listing, RacfLogons, RingListing, RingView, TlsConfigs, Validity,
+};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// Runs one `keyring` subcommand for the application user ID `user`.
@@ -84,6 +87,7 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
             listen,
             label,
             client_auth,
+            appl,
             ..
         } => {
             let mode = match client_auth {
@@ -95,8 +99,18 @@ pub fn run(engine: Engine, user: &str, k: KeyringCmd) -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return fail(e),
             };
+            // A server that asks for client certificates reports whom each logs on.
+            let logons = match (mode, racf.into_engine()) {
+                (racemu::ClientAuth::None, _) | (_, None) => None,
+                (_, Some(engine)) => Some(Arc::new(RacfLogons::new(
+                    engine,
+                    user,
+                    appl.as_deref(),
+                    crate::usermap_cmd::DEFAULT_SYSID,
+                )) as Arc<dyn ClientLogons>),
+            };
             crate::ignore_sigpipe();
-            match racemu::serve::serve(config, &listen, randomness.is_seeded()) {
+            match racemu::serve::serve(config, &listen, randomness.is_seeded(), logons) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }

@@ -1,13 +1,15 @@
-//! `racemu --user IZUSVR zosmf serve --listen ADDR --ring OWNER/RING [--label L]`: z/OSMF's
-//! REST interfaces over HTTPS, the server certificate from a RACF ring opened as `--user`.
+//! `racemu --user IZUSVR zosmf serve --listen ADDR --ring OWNER/RING [--label L]
+//! [--client-auth none|optional|required] [--appl IZUDFLT]`: z/OSMF's REST interfaces over
+//! HTTPS, the server certificate from a RACF ring opened as `--user`, client certificates
+//! verified against the ring's CA certificates and mapped to users by RACF.
 
-use crate::cli::ZosmfCmd;
+use crate::cli::{ClientAuthArg, ZosmfCmd};
 use crate::fail;
 use racemu::job::run_job_text;
 use racemu::session::{run_commands, Next};
 use racemu::TlsConfigs;
 use racemu_engine::Engine;
-use racemu_zosmf::{Backend, JobRun, Programs};
+use racemu_zosmf::{Backend, CertificateLogons, JobRun, Programs};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -50,6 +52,8 @@ pub fn run(engine: Engine, db: &Path, user: &str, cmd: ZosmfCmd) -> ExitCode {
             listen,
             ring,
             label,
+            client_auth,
+            appl,
         } => {
             let clock = engine.clock();
             // Every engine of the server draws on the store's randomness: a seeded store's
@@ -63,17 +67,34 @@ pub fn run(engine: Engine, db: &Path, user: &str, cmd: ZosmfCmd) -> ExitCode {
             for w in &view.stale {
                 eprintln!("racemu: {w}");
             }
-            let tls = match view.server_config(label.as_deref(), racemu::ClientAuth::None) {
+            let mut mode = match client_auth {
+                ClientAuthArg::None => racemu::ClientAuth::None,
+                ClientAuthArg::Optional => racemu::ClientAuth::Optional,
+                ClientAuthArg::Required => racemu::ClientAuth::Required,
+            };
+            if mode == racemu::ClientAuth::Optional && view.root_store().is_empty() {
+                eprintln!(
+                    "racemu: {}",
+                    racemu_keyring::rcm215w_no_ca_for_clients(&view.owner, &view.name)
+                );
+                mode = racemu::ClientAuth::None;
+            }
+            let tls = match view.server_config(label.as_deref(), mode) {
                 Ok(c) => c,
                 Err(e) => return fail(e),
             };
+            let certificates = (mode != racemu::ClientAuth::None).then(|| CertificateLogons {
+                server: user.to_ascii_uppercase(),
+                appl,
+                sysid: crate::usermap_cmd::DEFAULT_SYSID.to_string(),
+            });
             drop(racf);
             crate::ignore_sigpipe();
             if config.randomness.is_seeded() {
                 eprintln!("racemu: {}", racemu::seeding::REPRODUCIBLE_KEYS);
             }
             let backend = Backend::new(db.to_path_buf(), clock, config, Arc::new(Racemu));
-            match racemu_zosmf::serve(tls, &listen, backend) {
+            match racemu_zosmf::serve(tls, &listen, backend, certificates) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }

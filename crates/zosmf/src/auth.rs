@@ -1,5 +1,14 @@
-//! Who is asking: HTTP Basic checked against RACF (RACROUTE REQUEST=VERIFY's rules, through
-//! [`racemu_engine::Engine::verify_logon`]), and z/OSMF's cross-site request check.
+//! Who is asking: a client certificate RACF maps to a user (initACEE's rules, through
+//! [`racemu_engine::Engine::certificate_logon`]), else HTTP Basic checked against RACF
+//! (RACROUTE REQUEST=VERIFY's rules, through [`racemu_engine::Engine::verify_logon`]); and
+//! z/OSMF's cross-site request check.
+//!
+//! A certificate is tried first and, when it logs no one on, Basic credentials sent with it
+//! are tried next: Liberty's `allowFailOverToBasicAuth` ("fail over to basic authentication
+//! when certificate authentication fails",
+//! <https://openliberty.io/docs/latest/reference/config/webAppSecurity.html>), as z/OSMF's
+//! server is set up (docs/certificate-logon.md). A certificate logon needs no password, so
+//! an expired password does not stop it; a revoked user is refused either way.
 
 use crate::error::ZosmfError;
 use crate::state::AppState;
@@ -9,11 +18,48 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use racemu_engine::logon::Logon;
+use racemu_engine::maps::logon::CertificateLogon;
 use racemu_racf::UserId;
 
 /// The authenticated user of a request (upper case), put in the request's extensions.
 #[derive(Debug, Clone)]
 pub struct User(pub String);
+
+/// How the user of a request logged on, put in the response's extensions for the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogonMethod {
+    /// HTTP Basic: a password or password phrase.
+    Basic,
+    /// The client certificate of the TLS connection.
+    Certificate,
+}
+
+impl LogonMethod {
+    /// The word the request log uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogonMethod::Basic => "basic",
+            LogonMethod::Certificate => "certificate",
+        }
+    }
+}
+
+/// The client certificate (DER) of the request's TLS connection, verified by the TLS layer
+/// against the ring's CA certificates; put in the request's extensions by the server.
+#[derive(Debug, Clone)]
+pub struct PeerCertificate(pub std::sync::Arc<Vec<u8>>);
+
+/// Who the server is to RACF when it maps client certificates: its user ID (for
+/// hostIdMappings' SERVAUTH check), the application ID and system ID (`&APPLID`, `&SYSID`).
+#[derive(Debug, Clone)]
+pub struct CertificateLogons {
+    /// The server's user ID (IZUSVR).
+    pub server: String,
+    /// The application ID (IZUDFLT).
+    pub appl: String,
+    /// The system ID.
+    pub sysid: String,
+}
 
 /// The header z/OSMF requires on every request that is not a GET.
 pub const CSRF_HEADER: &str = "X-CSRF-ZOSMF-HEADER";
@@ -42,13 +88,53 @@ fn unauthorized(message: &str, reason: u32) -> ZosmfError {
 
 /// Refuses non-GET requests without `X-CSRF-ZOSMF-HEADER`, then authenticates the request and
 /// records its [`User`].
-pub async fn authenticate(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn authenticate(State(app): State<AppState>, req: Request, next: Next) -> Response {
     if req.method() != Method::GET && !req.headers().contains_key(CSRF_HEADER) {
         return ZosmfError::new(StatusCode::FORBIDDEN, 4, 8, 13, crate::messages::izug846w())
             .into_response();
     }
-    let Some((userid, secret)) = basic_credentials(&req) else {
-        return unauthorized("Authentication is required: send the user ID and password (or password phrase) with HTTP Basic.", 1).into_response();
+    let basic = basic_credentials(&req);
+    let certificate = req.extensions().get::<PeerCertificate>().cloned();
+    let mut refused = None;
+    if let (Some(PeerCertificate(der)), Some(who)) = (certificate, app.certificates.clone()) {
+        let subject = racemu_pki::parse_certificate(&der)
+            .map(|i| i.subject.racf_dotted())
+            .unwrap_or_default();
+        let asked = app
+            .backend
+            .run(move |engine, _| {
+                engine.certificate_logon(&der, Some(&who.appl), &who.sysid, &who.server)
+            })
+            .await;
+        match asked {
+            Ok(Ok(CertificateLogon::LoggedOn { user, .. })) => {
+                return logged_on(req, next, user, LogonMethod::Certificate).await
+            }
+            Ok(Ok(other)) => {
+                crate::log(&format!(
+                    "certificate logon refused for {subject}: {}",
+                    other.explain()
+                ));
+                refused = Some(other);
+            }
+            Ok(Err(e)) => return ZosmfError::internal(&e.to_string()).into_response(),
+            Err(e) => return e.into_response(),
+        }
+    }
+    let Some((userid, secret)) = basic else {
+        return match refused {
+            Some(CertificateLogon::Refused {
+                user,
+                logon: Logon::Revoked,
+                ..
+            }) => unauthorized(&format!("The user ID {user} is revoked."), 4),
+            Some(_) => unauthorized(
+                "The client certificate does not map to a RACF user ID, and no user ID and password were sent with HTTP Basic.",
+                5,
+            ),
+            None => unauthorized("Authentication is required: send the user ID and password (or password phrase) with HTTP Basic.", 1),
+        }
+        .into_response();
     };
     let userid = userid.to_ascii_uppercase();
     if UserId::parse(&userid).is_none() || secret.is_empty() || secret.len() > 100 {
@@ -69,12 +155,7 @@ pub async fn authenticate(State(app): State<AppState>, mut req: Request, next: N
         })
         .await;
     match outcome {
-        Ok(Ok(Logon::Ok)) => {
-            req.extensions_mut().insert(User(userid.clone()));
-            let mut response = next.run(req).await;
-            response.extensions_mut().insert(User(userid));
-            response
-        }
+        Ok(Ok(Logon::Ok)) => logged_on(req, next, userid, LogonMethod::Basic).await,
         Ok(Ok(Logon::Expired)) => unauthorized(
             &format!("The password of {userid} has expired: change it before using z/OSMF."),
             3,
@@ -87,4 +168,13 @@ pub async fn authenticate(State(app): State<AppState>, mut req: Request, next: N
         Ok(Err(e)) => ZosmfError::internal(&e.to_string()).into_response(),
         Err(e) => e.into_response(),
     }
+}
+
+/// Runs the request as `user`, who logged on by `how`, and marks the response for the log.
+async fn logged_on(mut req: Request, next: Next, user: String, how: LogonMethod) -> Response {
+    req.extensions_mut().insert(User(user.clone()));
+    let mut response = next.run(req).await;
+    response.extensions_mut().insert(User(user));
+    response.extensions_mut().insert(how);
+    response
 }

@@ -4,9 +4,10 @@
 //! Guarantees:
 //! * HTTPS only: the server certificate comes from the ring the caller opened under
 //!   R_datalib's rules (racemu-keyring, in the binary), handed in as a rustls `ServerConfig`.
-//! * Every request except `GET /zosmf/info` is authenticated with HTTP Basic against the
-//!   user's RACF password or phrase ([`racemu_engine::Engine::verify_logon`]) and runs with
-//!   that user's authority; non-GET requests need `X-CSRF-ZOSMF-HEADER`.
+//! * Every request except `GET /zosmf/info` is authenticated, by the TLS client certificate
+//!   RACF maps to a user ([`racemu_engine::Engine::certificate_logon`]) or with HTTP Basic
+//!   against the user's RACF password or phrase ([`racemu_engine::Engine::verify_logon`]),
+//!   and runs with that user's authority; non-GET requests need `X-CSRF-ZOSMF-HEADER`.
 //! * RACF work runs on blocking threads, each with an [`Engine`] of its own over the same
 //!   store file (the store serialises writers); the async side never touches the store.
 //! * No request can crash the server: bad input gets a 4xx answer in z/OSMF's error JSON.
@@ -25,6 +26,7 @@ mod spool;
 mod state;
 mod tso;
 
+pub use auth::CertificateLogons;
 pub use server::{serve, ServeError};
 
 use racemu_engine::{Clock, Config, Engine};

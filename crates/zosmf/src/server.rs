@@ -36,8 +36,9 @@ impl From<std::io::Error> for ServeError {
     }
 }
 
-/// One log line per request: user (once authenticated), method, path (at most 200
-/// characters, as sent) and status. Bodies, queries and credentials are never logged.
+/// One log line per request: user (once authenticated), how the user logged on (`basic`,
+/// `certificate`; `-` when no one did), method, path (at most 200 characters, as sent) and
+/// status. Bodies, queries and credentials are never logged.
 async fn access_log(
     req: axum::extract::Request,
     next: axum::middleware::Next,
@@ -49,8 +50,12 @@ async fn access_log(
         .extensions()
         .get::<auth::User>()
         .map_or("-", |u| u.0.as_str());
+    let how = response
+        .extensions()
+        .get::<auth::LogonMethod>()
+        .map_or("-", |h| h.as_str());
     log(&format!(
-        "{user} {method} {path} {}",
+        "{user} {how} {method} {path} {}",
         response.status().as_u16()
     ));
     response
@@ -122,11 +127,14 @@ async fn refuse_oversized(
 }
 
 /// Serves z/OSMF on `listen` with `tls` until SIGINT or SIGTERM. Logs the bound address
-/// first (useful with port 0).
+/// first (useful with port 0). With `certificates`, a client certificate the TLS layer
+/// verified logs on the user RACF maps it to ([`auth::authenticate`]); `tls` decides whether
+/// certificates are asked for.
 pub fn serve(
     mut tls: rustls::ServerConfig,
     listen: &str,
     backend: Backend,
+    certificates: Option<auth::CertificateLogons>,
 ) -> Result<(), ServeError> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -147,6 +155,7 @@ pub fn serve(
             tso: Sessions::new(servlet_salt),
             logons: crate::logon_cache::LogonCache::new(salt),
             datasets: Default::default(),
+            certificates: certificates.map(Arc::new),
         });
         let mut term = signal(SignalKind::terminate())?;
         let mut int = signal(SignalKind::interrupt())?;
@@ -156,12 +165,27 @@ pub fn serve(
                 _ = term.recv() => break,
                 _ = int.recv() => break,
                 accepted = listener.accept() => {
-                    let Ok((tcp, _peer)) = accepted else { continue };
+                    let Ok((tcp, peer)) = accepted else { continue };
                     let acceptor = acceptor.clone();
                     let app = app.clone();
                     tokio::spawn(async move {
                         let handshake = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(tcp)).await;
-                        let Ok(Ok(stream)) = handshake else { return };
+                        let stream = match handshake {
+                            Ok(Ok(stream)) => stream,
+                            Ok(Err(e)) => return log(&format!("{peer} TLS handshake failed: {e}")),
+                            Err(_) => return log(&format!("{peer} TLS handshake timed out")),
+                        };
+                        // The connection's client certificate goes with each of its requests.
+                        let peer = stream
+                            .get_ref()
+                            .1
+                            .peer_certificates()
+                            .and_then(|c| c.first())
+                            .map(|c| auth::PeerCertificate(Arc::new(c.as_ref().to_vec())));
+                        let app = match peer {
+                            Some(p) => app.layer(axum::Extension(p)),
+                            None => app,
+                        };
                         let service = TowerToHyperService::new(app);
                         let _ = hyper::server::conn::http1::Builder::new()
                             .timer(TokioTimer::new())

@@ -1,5 +1,6 @@
 //! What every z/OSMF handler shares: the axum state.
 
+use crate::auth::CertificateLogons;
 use crate::logon_cache::LogonCache;
 use crate::sessions::Sessions;
 use crate::Backend;
@@ -21,4 +22,7 @@ pub struct AppState {
     /// address space, which sees new generic profiles only after SETROPTS
     /// GENERIC(DATASET) REFRESH ([`AddressSpace`]).
     pub datasets: Arc<Mutex<AddressSpace>>,
+    /// Who the server is to RACF when it logs clients on with their certificates; `None`
+    /// when it asks for none (`--client-auth none`).
+    pub certificates: Option<Arc<CertificateLogons>>,
 }

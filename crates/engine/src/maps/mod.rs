@@ -10,7 +10,9 @@
 
 mod answer;
 mod hostid;
+pub mod logon;
 pub mod lookup;
+pub mod routes;
 mod start;
 
 use crate::authority::authorize;

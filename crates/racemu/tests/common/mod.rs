@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod client_ca;
 pub mod interchange;
 pub mod java;
 pub mod zosmf;

@@ -115,6 +115,12 @@ impl Zosmf {
 
 /// Sets up the store and starts the server as IZUSVR on a free port.
 pub fn start() -> Zosmf {
+    let (tmp, ca) = prepare();
+    launch(tmp, ca)
+}
+
+/// A directory with the store set up ([`SETUP`]) and the ring's CA certificate (`ca.pem`).
+pub fn prepare() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("racf.db");
     let setup = tmp.path().join("setup.txt");
@@ -128,11 +134,16 @@ pub fn start() -> Zosmf {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let ca = tmp.path().join("ca.pem");
     write_pem(&ca, &cert_der(&db, "irrcerta", "zOSMFCA"));
-    launch(tmp, ca)
+    (tmp, ca)
 }
 
 /// Starts the server over the store in `tmp`.
 pub fn launch(tmp: tempfile::TempDir, ca: PathBuf) -> Zosmf {
+    launch_with(tmp, ca, &[])
+}
+
+/// Starts the server over the store in `tmp` with more `zosmf serve` options.
+pub fn launch_with(tmp: tempfile::TempDir, ca: PathBuf, options: &[&str]) -> Zosmf {
     let db = tmp.path().join("racf.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_racemu"))
         .args(["--db", db.to_str().expect("utf-8"), "--user", "IZUSVR"])
@@ -144,6 +155,7 @@ pub fn launch(tmp: tempfile::TempDir, ca: PathBuf) -> Zosmf {
             "--ring",
             "IZUSVR/IZUKeyring.IZUDFLT",
         ])
+        .args(options)
         .env_remove("RACEMU_DB")
         .env_remove("RACEMU_NOW")
         .stderr(Stdio::piped())

@@ -104,6 +104,11 @@ pub fn by_subject(tx: &Tx<'_>, dn: &str) -> StoreResult<Vec<CertRow>> {
     query(tx, "subject_dn = ?1 ORDER BY seq", params![dn])
 }
 
+/// Certificates whose issuer DN is `dn` (those a CA signed), in creation order.
+pub fn by_issuer(tx: &Tx<'_>, dn: &str) -> StoreResult<Vec<CertRow>> {
+    query(tx, "issuer_dn = ?1 ORDER BY seq", params![dn])
+}
+
 /// Whether the owner already uses this label.
 pub fn label_exists(tx: &Tx<'_>, owner: &Owner, label: &str) -> StoreResult<bool> {
     Ok(tx

@@ -1,0 +1,118 @@
+//! A CA outside racemu, made by openssl at test time, and the client certificates it signs:
+//! what a site's own PKI hands its users. Every certificate is valid for 100 years from
+//! today, so it is valid under the suite's second pass (the clock two years ahead).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The CA: its certificate and key in `dir`.
+pub struct ClientCa {
+    dir: PathBuf,
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A P-256 key and a request for `subject` (openssl's `/C=US/O=Example/CN=x` form).
+fn request(dir: &Path, name: &str, subject: &str) {
+    openssl(
+        dir,
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            &format!("{name}.key"),
+            "-out",
+            &format!("{name}.csr"),
+            "-subj",
+            subject,
+        ],
+    );
+}
+
+impl ClientCa {
+    /// A self-signed CA for `subject` in `dir` (`ca.pem`, `ca.key`).
+    pub fn new(dir: &Path, subject: &str) -> ClientCa {
+        openssl(
+            dir,
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "36500",
+                "-subj",
+                subject,
+            ],
+        );
+        ClientCa {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    /// The CA certificate, PEM.
+    pub fn pem(&self) -> PathBuf {
+        self.dir.join("ca.pem")
+    }
+
+    /// A client certificate for `subject` with serial `serial`, signed by the CA: its PEM
+    /// certificate and PEM key (`name.pem`, `name.key`). It is an X.509 v3 certificate for
+    /// TLS client authentication (digitalSignature, extendedKeyUsage clientAuth), as TLS
+    /// libraries require (they refuse version 1 certificates).
+    pub fn client(&self, name: &str, subject: &str, serial: u32) -> (PathBuf, PathBuf) {
+        request(&self.dir, name, subject);
+        std::fs::write(
+            self.dir.join("client.ext"),
+            "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n",
+        )
+        .expect("extensions file");
+        openssl(
+            &self.dir,
+            &[
+                "x509",
+                "-req",
+                "-in",
+                &format!("{name}.csr"),
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-set_serial",
+                &serial.to_string(),
+                "-days",
+                "36500",
+                "-extfile",
+                "client.ext",
+                "-out",
+                &format!("{name}.pem"),
+            ],
+        );
+        (
+            self.dir.join(format!("{name}.pem")),
+            self.dir.join(format!("{name}.key")),
+        )
+    }
+}
