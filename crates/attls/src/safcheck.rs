@@ -8,12 +8,13 @@ use crate::resolve::Effective;
 use racemu_engine::maps::routes::{mapping_routes, MappingRoutes};
 use racemu_keyring::doctor::{Finding, Severity};
 use racemu_keyring::RingView;
-use racemu_racf::Usage;
+use racemu_racf::{Owner, Usage};
 use racemu_store::Store;
 
 /// `attls-safcheck-no-mapping` for each CERTAUTH certificate of `ring` whose certificates
 /// cannot map to a user ID, when rule `e` is a SAFCheck server: an error when no CA of the
-/// ring has a route, else a warning. Nothing for other rules, or when the store cannot be
+/// ring has a route, else a warning. The ring's own PERSONAL certificates (the server's) are
+/// not counted as a client's route. Nothing for other rules, or when the store cannot be
 /// read.
 pub fn findings(store: &Store, e: &Effective, ring: &RingView) -> Vec<Finding> {
     if e.role != HandshakeRole::ServerWithClientAuth || e.client_auth.0 != ClientAuthType::SafCheck
@@ -26,10 +27,15 @@ pub fn findings(store: &Store, e: &Effective, ring: &RingView) -> Vec<Finding> {
         .filter(|x| x.usage == Usage::CertAuth)
         .filter_map(|x| {
             let subject = x.info.subject.racf_dotted();
-            store
+            let mut routes = store
                 .read(|tx| mapping_routes(tx, &subject, x.status))
-                .ok()
-                .map(|r| (x, r))
+                .ok()?;
+            routes.registered.retain(|(user, label)| {
+                !ring.entries.iter().any(|p| {
+                    p.is_personal() && p.label == *label && p.owner == Owner::User(user.clone())
+                })
+            });
+            Some((x, routes))
         })
         .collect();
     let severity = if cas.iter().any(|(_, r)| r.any()) {

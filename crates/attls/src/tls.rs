@@ -26,7 +26,10 @@ pub struct AttlsServer {
 /// version rustls speaks, no usable suite, or the ring's refusal (missing label or key).
 ///
 /// `ClientAuthType SAFCheck` with `logons` completes a handshake only for a client
-/// certificate that logs a user on (authentication level 2); without `logons` (the doctor's
+/// certificate that logs a user on: "validated against the key ring and must be associated
+/// with a user ID" (AT-TLS handshake roles,
+/// <https://www.ibm.com/docs/en/SSLTBW_2.2.0/com.ibm.zos.v2r2.halz002/attls_handshake_roles.htm>);
+/// without `logons` (the doctor's
 /// probes, which send no client certificate) it is served as `Required`, and a note says so.
 pub fn server_config(
     e: &Effective,

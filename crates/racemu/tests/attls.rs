@@ -294,3 +294,70 @@ fn client_auth_type_required_refuses_a_client_without_a_certificate_and_passthru
         "{text}"
     );
 }
+
+#[test]
+fn safcheck_completes_the_handshake_only_for_a_client_certificate_that_maps_to_a_user() {
+    // AT-TLS ClientAuthType SAFCheck: the certificate is required, validated against the key
+    // ring, and must be associated with a user ID in the security product (AT-TLS handshake
+    // roles, <https://www.ibm.com/docs/en/SSLTBW_2.2.0/com.ibm.zos.v2r2.halz002/attls_handshake_roles.htm>).
+    let (tmp, db) = setup();
+    let ca = common::client_ca::ClientCa::new(tmp.path(), "/C=US/O=Example/CN=Example Client CA");
+    let (alice, alice_key) = ca.client("alice", "/C=US/O=Example/CN=alice", 10);
+    let (bob, bob_key) = ca.client("bob", "/C=US/O=Example/CN=bob", 11);
+    let now = real_now();
+    let pem = ca.pem();
+    let r = racemu(
+        &db,
+        &now,
+        &[
+            "ds",
+            "put",
+            "'IBMUSER.CLIENTCA.PEM'",
+            pem.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let deck = "RACDCERT CERTAUTH ADD('IBMUSER.CLIENTCA.PEM') TRUST WITHLABEL('Client CA')
+RACDCERT ID(START1) CONNECT(CERTAUTH LABEL('Client CA') RING(TN3270) USAGE(CERTAUTH))
+ADDUSER ALICE
+RACDCERT ID(ALICE) MAP SDNFILTER('CN=alice.O=Example.C=US') WITHLABEL('alice')
+SETROPTS CLASSACT(DIGTNMAP)";
+    let r = racemu(&db, &now, &["exec", deck], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let safcheck = tmp.path().join("safcheck.policy");
+    std::fs::write(
+        &safcheck,
+        seed_rule()
+            .replace("HandshakeRole Server", "HandshakeRole ServerWithClientAuth")
+            .replace("ClientAuthType PassThru", "ClientAuthType SAFCheck"),
+    )
+    .expect("policy");
+    let s = attls_serve(&db, &safcheck);
+    assert!(
+        !s.said.iter().any(|l| l.contains("SAFCheck")),
+        "SAFCheck is applied, not noted: {:?}",
+        s.said
+    );
+    let tls = ["-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256"];
+    let with = |cert: &Path, key: &Path| -> Vec<String> {
+        let mut v: Vec<String> = tls.iter().map(|s| s.to_string()).collect();
+        v.extend(["-cert".into(), cert.display().to_string()]);
+        v.extend(["-key".into(), key.display().to_string()]);
+        v
+    };
+    let opts = with(&alice, &alice_key);
+    let (ok, text) = s_client(
+        &s.addr,
+        &opts.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert!(ok, "ALICE's certificate maps: {text}");
+    let opts = with(&bob, &bob_key);
+    let (ok, text) = s_client(
+        &s.addr,
+        &opts.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert!(!ok, "BOB's certificate maps to no one: {text}");
+    let (ok, text) = s_client(&s.addr, &tls);
+    assert!(!ok, "no client certificate: {text}");
+}

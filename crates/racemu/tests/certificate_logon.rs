@@ -8,74 +8,10 @@
 
 mod common;
 
-use common::client_ca::ClientCa;
+use common::client_ca::{clients_and_mappings, Clients};
 use common::zosmf::{launch_with, prepare, Zosmf};
-use common::{racemu, real_now};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-/// The client CA joins IZUSVR's ring; ALICE (no password at all), OLDPW (an expired
-/// password) and CAROL (revoked) are mapped by name filters; BOB's certificate is mapped by
-/// none.
-const MAPPINGS: &str = "RACDCERT CERTAUTH ADD('IBMUSER.CLIENTCA.PEM') TRUST WITHLABEL('Client CA')
-RACDCERT ID(IZUSVR) CONNECT(CERTAUTH LABEL('Client CA') RING(IZUKeyring.IZUDFLT))
-ADDUSER ALICE
-ADDUSER CAROL
-ALTUSER CAROL REVOKE
-RACDCERT ID(ALICE) MAP SDNFILTER('CN=alice.O=Example.C=US') WITHLABEL('alice')
-RACDCERT ID(CAROL) MAP SDNFILTER('CN=carol.O=Example.C=US') WITHLABEL('carol')
-RACDCERT ID(OLDPW) MAP SDNFILTER('CN=oldpw.O=Example.C=US') WITHLABEL('oldpw')
-SETROPTS CLASSACT(DIGTNMAP) RACLIST(DIGTNMAP)";
-
-/// The client certificates: (certificate, key) by name.
-struct Clients {
-    ca: ClientCa,
-    dir: PathBuf,
-}
-
-impl Clients {
-    fn cert(&self, name: &str) -> (String, String) {
-        let p = |ext: &str| {
-            self.dir
-                .join(format!("{name}.{ext}"))
-                .to_str()
-                .expect("utf-8")
-                .to_string()
-        };
-        (p("pem"), p("key"))
-    }
-}
-
-/// Makes the client CA and certificates in `dir` and sets up the mappings in `db`.
-fn clients_and_mappings(dir: &Path, db: &Path) -> Clients {
-    let pki = dir.join("pki");
-    std::fs::create_dir_all(&pki).expect("pki");
-    let ca = ClientCa::new(&pki, "/C=US/O=Example/CN=Example Client CA");
-    for (serial, name) in ["alice", "bob", "carol", "oldpw"].iter().enumerate() {
-        ca.client(
-            name,
-            &format!("/C=US/O=Example/CN={name}"),
-            serial as u32 + 10,
-        );
-    }
-    let now = real_now();
-    let pem = ca.pem();
-    let r = racemu(
-        db,
-        &now,
-        &[
-            "ds",
-            "put",
-            "'IBMUSER.CLIENTCA.PEM'",
-            pem.to_str().expect("utf-8"),
-        ],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = racemu(db, &now, &["exec", MAPPINGS], None);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    Clients { ca, dir: pki }
-}
 
 /// The z/OSMF server with the client CA in its ring, started with `options`.
 fn zosmf(options: &[&str]) -> (Zosmf, Clients) {

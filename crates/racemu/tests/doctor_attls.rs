@@ -229,3 +229,64 @@ fn probes_under_a_policy_apply_the_rules_versions_and_suites() {
         "TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
     );
 }
+
+#[test]
+fn a_safcheck_rule_whose_ca_certificates_cannot_map_is_a_finding_until_a_filter_is_active() {
+    // SAFCheck admits only a client certificate associated with a user ID (AT-TLS handshake
+    // roles, <https://www.ibm.com/docs/en/SSLTBW_2.2.0/com.ibm.zos.v2r2.halz002/attls_handshake_roles.htm>).
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let now = common::real_now();
+    setup(&db, &now);
+    let file = tmp.path().join("policy.conf");
+    let rsa = ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"];
+    let safcheck = policy(&rsa, "RSA2048")
+        .replacen(
+            "HandshakeRole Server\n",
+            "HandshakeRole ServerWithClientAuth\n",
+            1,
+        )
+        .replace("ClientAuthType PassThru", "ClientAuthType SAFCheck");
+    std::fs::write(&file, safcheck).expect("policy");
+    let finding = |db: &Path| -> Option<serde_json::Value> {
+        let r = doctor(db, &now, &file, &["--rule", "CPJES2OUT", "--json"]);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+        v["rules"][0]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|f| f["code"] == "attls-safcheck-no-mapping")
+            .cloned()
+    };
+    let f = finding(&db).expect("no route for DOCZOSCA's certificates");
+    assert_eq!(
+        (f["severity"].as_str(), f["label"].as_str()),
+        (Some("error"), Some("DOCZOSCA"))
+    );
+    assert_eq!(
+        f["message"],
+        "TTLSRule CPJES2OUT: ClientAuthType SAFCheck (line 9) admits only a client certificate that maps to a user ID, and no certificate signed by CA 'DOCZOSCA' (CN=Doc CA.O=racemu) in ring START1/TN3270 can: no user certificate it signed is registered, no certificate name filter (RACDCERT MAP) matches the certificates it signs, and it is not HIGHTRUST (hostIdMappings)."
+    );
+    assert_eq!(
+        f["fix"],
+        serde_json::json!([
+            "RACDCERT ID(<client user>) MAP SDNFILTER('<client certificate subject>') IDNFILTER('CN=Doc CA.O=racemu') WITHLABEL('<label>')",
+            "SETROPTS CLASSACT(DIGTNMAP) RACLIST(DIGTNMAP)"
+        ])
+    );
+    // A filter on the CA's name, while DIGTNMAP is inactive, is named but not used.
+    let map =
+        "ADDUSER ALICE\nRACDCERT ID(ALICE) MAP IDNFILTER('CN=Doc CA.O=racemu') WITHLABEL('doc')";
+    assert_eq!(common::racemu(&db, &now, &["exec", map], None).code, 0);
+    let f = finding(&db).expect("DIGTNMAP inactive");
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m
+                .contains("DIGTNMAP is not active, so the name filters ALICE.doc are not used")),
+        "{f}"
+    );
+    let on = "SETROPTS CLASSACT(DIGTNMAP)";
+    assert_eq!(common::racemu(&db, &now, &["exec", on], None).code, 0);
+    assert_eq!(finding(&db), None);
+}

@@ -6,7 +6,8 @@
 
 mod common;
 
-use common::zosmf::{start, Zosmf};
+use common::client_ca::clients_and_mappings;
+use common::zosmf::{launch_with, prepare, start, Zosmf};
 use common::{openssl, racemu, real_deck, real_now, root};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,6 +31,11 @@ fn zowe_cli() -> Option<PathBuf> {
 /// A Zowe home with a zowe.config.json whose default zosmf profile points at the server
 /// (user and password in the profile, the ring's CA trusted through NODE_EXTRA_CA_CERTS).
 fn zowe_home(z: &Zosmf) -> PathBuf {
+    zowe_home_as(z, Some(("ZOSUSR", "SECRET1")))
+}
+
+/// As [`zowe_home`], with `credentials` (user, password) in the profile, or none.
+fn zowe_home_as(z: &Zosmf, credentials: Option<(&str, &str)>) -> PathBuf {
     let home = z.tmp.path().join("zowe-home");
     std::fs::create_dir_all(&home).expect("zowe home");
     let config = serde_json::json!({
@@ -40,8 +46,6 @@ fn zowe_home(z: &Zosmf) -> PathBuf {
                 "properties": {
                     "host": "localhost",
                     "port": z.port.parse::<u16>().expect("port"),
-                    "user": "ZOSUSR",
-                    "password": "SECRET1",
                     "rejectUnauthorized": true
                 },
                 "secure": []
@@ -51,6 +55,11 @@ fn zowe_home(z: &Zosmf) -> PathBuf {
         "defaults": {"zosmf": "racemu", "tso": "tso"},
         "autoStore": false
     });
+    let mut config = config;
+    if let Some((user, password)) = credentials {
+        config["profiles"]["racemu"]["properties"]["user"] = user.into();
+        config["profiles"]["racemu"]["properties"]["password"] = password.into();
+    }
     std::fs::write(home.join("zowe.config.json"), config.to_string()).expect("config");
     home
 }
@@ -293,5 +302,52 @@ fn zowe_cli_8_downloads_a_protected_pkcs12_only_once_permitted() {
     assert_eq!(
         std::fs::read(&got).expect("downloaded"),
         std::fs::read(&kept).expect("kept")
+    );
+}
+
+/// Zowe CLI 8 with `--cert-file` and `--cert-key-file` (a profile without user or password):
+/// the client certificate logs ALICE on, whom a certificate name filter maps it to, and the
+/// TSO command and the job run as ALICE (docs/certificate-logon.md).
+#[test]
+fn zowe_cli_8_with_a_client_certificate_runs_tso_and_submits_a_job_as_the_mapped_user() {
+    let Some(bin) = zowe_cli() else {
+        println!("SKIPPED: Zowe CLI is not installed under target/zowe (npm install --prefix target/zowe @zowe/cli@8, as .ci/run does)");
+        return;
+    };
+    let (tmp, ca) = prepare();
+    let clients = clients_and_mappings(tmp.path(), &tmp.path().join("racf.db"));
+    let z = launch_with(tmp, ca, &[]);
+    let home = zowe_home_as(&z, None);
+    let (cert, key) = clients.cert("alice");
+    let with_cert = |args: &[&str]| -> (i32, String, String) {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--cert-file", &cert, "--cert-key-file", &key]);
+        zowe(&bin, &home, &z, &all)
+    };
+    let (code, out, err) = with_cert(&["zos-tso", "issue", "command", "LISTUSER"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("USER=ALICE "), "{out}");
+    let jcl = z.tmp.path().join("alice.jcl");
+    std::fs::write(&jcl, "//ALICEJOB JOB\n//S1 EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\nLISTUSER\n/*\n")
+        .expect("jcl");
+    let (code, out, err) = with_cert(&[
+        "zos-jobs",
+        "submit",
+        "local-file",
+        jcl.to_str().expect("p"),
+        "--wait-for-output",
+        "--rfj",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        (v["data"]["owner"].as_str(), v["data"]["retcode"].as_str()),
+        (Some("ALICE"), Some("CC 0000")),
+        "{v}"
+    );
+    let log = z.log.lock().expect("log").join("\n");
+    assert!(
+        log.contains("ALICE certificate PUT /zosmf/restjobs/jobs 201"),
+        "{log}"
     );
 }
