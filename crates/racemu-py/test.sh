@@ -9,7 +9,7 @@ venv=${RACEMU_VENV:-$root/target/py-venv}
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 # maturin's build hooks call the maturin command: the environment's scripts come first.
 export PATH="$venv/bin:$PATH"
-"$venv/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" pytest mypy
+"$venv/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" pytest mypy requests types-requests
 # No build isolation: the maturin just installed builds the wheel.
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-build-isolation "$here"
 cd "$here"
