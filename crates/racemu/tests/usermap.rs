@@ -4,21 +4,8 @@
 //! made by openssl as an outside CA, at test time, so it is valid on any date.
 
 mod common;
+use common::client_ca::ClientCa;
 use common::*;
-use std::process::Command;
-
-fn openssl(dir: &std::path::Path, args: &[&str]) {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("openssl");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 #[test]
 fn usermap_exit_codes_and_json() {
@@ -28,64 +15,8 @@ fn usermap_exit_codes_and_json() {
     let now = (time::OffsetDateTime::now_utc() + time::Duration::minutes(10))
         .format(&time::format_description::well_known::Rfc3339)
         .expect("now");
-    openssl(
-        d,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.pem",
-            "-days",
-            "36500",
-            "-subj",
-            "/C=US/O=Example/CN=Example CA",
-        ],
-    );
-    openssl(
-        d,
-        &[
-            "req",
-            "-new",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            "c.key",
-            "-out",
-            "c.csr",
-            "-subj",
-            "/C=US/O=Example/CN=alice",
-        ],
-    );
-    openssl(
-        d,
-        &[
-            "x509",
-            "-req",
-            "-in",
-            "c.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-set_serial",
-            "7",
-            "-days",
-            "36500",
-            "-out",
-            "client.pem",
-        ],
-    );
-    let pem = d.join("client.pem");
+    let ca = ClientCa::new(d, "/C=US/O=Example/CN=Example CA");
+    let (pem, _) = ca.client("client", "/C=US/O=Example/CN=alice", 7);
     let pem = pem.to_str().expect("path");
     let setup = "ADDUSER ALICE\nADDUSER ZWESVUSR\nSETROPTS CLASSACT(DIGTNMAP)\nRACDCERT ID(ALICE) MAP SDNFILTER('CN=alice.O=Example.C=US') WITHLABEL('alice')";
     let r = racemu(&db, &now, &["exec", setup], None);
@@ -157,66 +88,10 @@ fn usermap_exit_codes_and_json() {
 fn fixture_usermap() {
     let tmp = tempfile::tempdir().expect("tmp");
     let d = tmp.path();
-    openssl(
-        d,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.pem",
-            "-days",
-            "36500",
-            "-subj",
-            "/O=Example/CN=CA",
-        ],
-    );
-    openssl(
-        d,
-        &[
-            "req",
-            "-new",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            "c.key",
-            "-out",
-            "c.csr",
-            "-subj",
-            "/O=Example/CN=bob",
-        ],
-    );
-    openssl(
-        d,
-        &[
-            "x509",
-            "-req",
-            "-in",
-            "c.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-set_serial",
-            "8",
-            "-days",
-            "36500",
-            "-outform",
-            "DER",
-            "-out",
-            "c.der",
-        ],
-    );
-    let der = std::fs::read(d.join("c.der")).expect("der");
+    let ca = ClientCa::new(d, "/O=Example/CN=CA");
+    let (pem, _) = ca.client("c", "/O=Example/CN=bob", 8);
+    // Racf::usermap takes the certificate as DER or PEM.
+    let der = std::fs::read(&pem).expect("pem");
     let now = time::OffsetDateTime::now_utc() + time::Duration::minutes(10);
     let mut racf = racemu::Racf::builder().now(now).build().expect("racf");
     racf.sysin("IBMUSER", "ADDUSER BOB\nSETROPTS CLASSACT(DIGTNMAP)\nRACDCERT ID(BOB) MAP SDNFILTER('CN=bob.O=Example')").expect("setup");
