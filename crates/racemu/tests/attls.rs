@@ -304,27 +304,14 @@ fn safcheck_completes_the_handshake_only_for_a_client_certificate_that_maps_to_a
     let ca = common::client_ca::ClientCa::new(tmp.path(), "/C=US/O=Example/CN=Example Client CA");
     let (alice, alice_key) = ca.client("alice", "/C=US/O=Example/CN=alice", 10);
     let (bob, bob_key) = ca.client("bob", "/C=US/O=Example/CN=bob", 11);
-    let now = real_now();
-    let pem = ca.pem();
-    let r = racemu(
+    ca.add_to_racf(
         &db,
-        &now,
-        &[
-            "ds",
-            "put",
-            "'IBMUSER.CLIENTCA.PEM'",
-            pem.to_str().expect("utf-8"),
-        ],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let deck = "RACDCERT CERTAUTH ADD('IBMUSER.CLIENTCA.PEM') TRUST WITHLABEL('Client CA')
+        "RACDCERT CERTAUTH ADD('IBMUSER.CLIENTCA.PEM') TRUST WITHLABEL('Client CA')
 RACDCERT ID(START1) CONNECT(CERTAUTH LABEL('Client CA') RING(TN3270) USAGE(CERTAUTH))
 ADDUSER ALICE
 RACDCERT ID(ALICE) MAP SDNFILTER('CN=alice.O=Example.C=US') WITHLABEL('alice')
-SETROPTS CLASSACT(DIGTNMAP)";
-    let r = racemu(&db, &now, &["exec", deck], None);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+SETROPTS CLASSACT(DIGTNMAP)",
+    );
     let safcheck = tmp.path().join("safcheck.policy");
     std::fs::write(
         &safcheck,

@@ -20,10 +20,11 @@ fn zosmf(options: &[&str]) -> (Zosmf, Clients) {
     (launch_with(tmp, ca, options), clients)
 }
 
-/// LISTUSER (the issuer's own profile) over the TSO API with `auth` (curl options): (HTTP
-/// status, the user LISTUSER shows or the error JSON).
-fn whoami(z: &Zosmf, auth: &[&str]) -> (u16, String) {
-    let url = z.url("/zosmf/tsoApp/v1/tso");
+/// A PUT of `body` (`content_type`) to `path` with `auth` (curl options) and the CSRF
+/// header: (HTTP status, body).
+fn put(z: &Zosmf, auth: &[&str], path: &str, content_type: &str, body: &str) -> (u16, Vec<u8>) {
+    let url = z.url(path);
+    let header = format!("Content-Type: {content_type}");
     let mut args: Vec<&str> = auth.to_vec();
     args.extend([
         "-X",
@@ -31,12 +32,24 @@ fn whoami(z: &Zosmf, auth: &[&str]) -> (u16, String) {
         "-H",
         "X-CSRF-ZOSMF-HEADER: true",
         "-H",
-        "Content-Type: application/json",
+        &header,
         "--data-binary",
-        r#"{"tsoCmd":"LISTUSER","cmdState":"stateless"}"#,
+        body,
         &url,
     ]);
-    let (status, body) = z.curl(&args);
+    z.curl(&args)
+}
+
+/// LISTUSER (the issuer's own profile) over the TSO API with `auth` (curl options): (HTTP
+/// status, the user LISTUSER shows or the error JSON).
+fn whoami(z: &Zosmf, auth: &[&str]) -> (u16, String) {
+    let (status, body) = put(
+        z,
+        auth,
+        "/zosmf/tsoApp/v1/tso",
+        "application/json",
+        r#"{"tsoCmd":"LISTUSER","cmdState":"stateless"}"#,
+    );
     let v: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
     let user = v["cmdResponse"]
         .as_array()
@@ -93,20 +106,13 @@ fn zosmf_logs_a_mapped_certificate_on_refuses_unmapped_and_revoked_and_keeps_bas
     assert_eq!(whoami(&z, &alice_basic), (200, "ALICE".into()));
     // A job submitted with the certificate is ALICE's.
     let jcl = "//ALICEJOB JOB\n//S1 EXEC PGM=IEFBR14\n";
-    let url = z.url("/zosmf/restjobs/jobs");
-    let mut args = with(&alice_cert);
-    args.extend([
-        "-X",
-        "PUT",
-        "-H",
-        "X-CSRF-ZOSMF-HEADER: true",
-        "-H",
-        "Content-Type: text/plain",
-        "--data-binary",
+    let (status, body) = put(
+        &z,
+        &with(&alice_cert),
+        "/zosmf/restjobs/jobs",
+        "text/plain",
         jcl,
-        &url,
-    ]);
-    let (status, body) = z.curl(&args);
+    );
     let job: serde_json::Value = serde_json::from_slice(&body).expect("json");
     assert_eq!(
         (status, job["owner"].as_str()),
@@ -114,27 +120,16 @@ fn zosmf_logs_a_mapped_certificate_on_refuses_unmapped_and_revoked_and_keeps_bas
         "{job}"
     );
     // A data set written with the certificate is written as ALICE.
-    let url = z.url("/zosmf/restfiles/ds/ALICE.NOTE");
-    let mut args = with(&alice_cert);
-    args.extend([
-        "-X",
-        "PUT",
-        "-H",
-        "X-CSRF-ZOSMF-HEADER: true",
-        "-H",
-        "Content-Type: text/plain",
-        "--data-binary",
+    let note = "/zosmf/restfiles/ds/ALICE.NOTE";
+    let written = put(
+        &z,
+        &with(&alice_cert),
+        note,
+        "text/plain",
         "written by a certificate",
-        &url,
-    ]);
-    assert_eq!(z.curl(&args).0, 201);
-    let (status, text) = z.curl(
-        &[
-            &with(&alice_cert)[..],
-            &[z.url("/zosmf/restfiles/ds/ALICE.NOTE").as_str()],
-        ]
-        .concat(),
     );
+    assert_eq!(written.0, 201);
+    let (status, text) = z.curl(&[&with(&alice_cert)[..], &[z.url(note).as_str()]].concat());
     assert_eq!(
         (status, String::from_utf8_lossy(&text).trim()),
         (200, "written by a certificate")

@@ -73,6 +73,24 @@ impl ClientCa {
         }
     }
 
+    /// Puts the CA certificate in `db` as the data set `IBMUSER.CLIENTCA.PEM` (for a
+    /// `RACDCERT CERTAUTH ADD`), then runs `commands` there with `racemu exec` (real clock),
+    /// which must end RC 0.
+    pub fn add_to_racf(&self, db: &Path, commands: &str) {
+        let now = super::real_now();
+        let pem = self.pem();
+        let put = [
+            "ds",
+            "put",
+            "'IBMUSER.CLIENTCA.PEM'",
+            pem.to_str().expect("utf-8"),
+        ];
+        let r = super::racemu(db, &now, &put, None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let r = super::racemu(db, &now, &["exec", commands], None);
+        assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    }
+
     /// The CA certificate, PEM.
     pub fn pem(&self) -> PathBuf {
         self.dir.join("ca.pem")
@@ -162,21 +180,6 @@ pub fn clients_and_mappings(dir: &Path, db: &Path) -> Clients {
             serial as u32 + 10,
         );
     }
-    let now = super::real_now();
-    let pem = ca.pem();
-    let r = super::racemu(
-        db,
-        &now,
-        &[
-            "ds",
-            "put",
-            "'IBMUSER.CLIENTCA.PEM'",
-            pem.to_str().expect("utf-8"),
-        ],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = super::racemu(db, &now, &["exec", MAPPINGS], None);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    ca.add_to_racf(db, MAPPINGS);
     Clients { ca, dir: pki }
 }
