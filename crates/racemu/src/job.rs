@@ -66,13 +66,15 @@ impl ProgramLibrary for Tso<'_> {
             Ok(r) => r,
             Err(result) => return Some(result),
         };
-        let step_out = run_sysin(
+        let libraries = crate::rexx::ExecLibraries::of_step(cx.step);
+        let step_out = crate::session::run_sysin_with(
             self.catalog.engine,
             &records,
             self.user,
             entry,
             cx.step.parm.as_deref(),
             Some(SYSTSIN_LRECL),
+            &libraries,
         );
         cx.write_sysout("SYSTSPRT", step_out.systsprt.clone());
         self.systsprt.extend(step_out.systsprt);

@@ -139,6 +139,13 @@ pub(crate) fn ignore_sigpipe() {
 
 fn main() -> ExitCode {
     default_sigpipe();
+    // The child process that runs one REXX exec (racemu::rexx): not a user command.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == racemu::rexx::child::SUBCOMMAND)
+    {
+        return racemu::rexx::child::main();
+    }
     let cli = Cli::parse();
     let db = db_path(&cli);
     let before = &cli.before;

@@ -2,6 +2,7 @@
 //! [`Racf`](crate::Racf) fixture and the TMP of a batch step ([`run_sysin`]) all run their
 //! commands through here.
 
+use crate::rexx::ExecLibraries;
 use racemu_engine::{Engine, Output};
 use racemu_tso::records::{logical_commands, CommandKind, LogicalCommand};
 use racemu_tso::{run_batch, BatchOutcome, EntryPoint, Executed};
@@ -51,10 +52,35 @@ pub fn run_sysin(
     parm: Option<&str>,
     lrecl: Option<usize>,
 ) -> BatchOutcome {
+    let none = ExecLibraries::default();
+    run_sysin_with(engine, records, user, entry, parm, lrecl, &none)
+}
+
+/// [`run_sysin`] with exec libraries: a command that names a REXX exec (`%NAME`, `EXEC`, or
+/// a member of SYSEXEC or SYSPROC, [`crate::rexx`]) runs it, its lines and RC standing for
+/// the command's.
+pub fn run_sysin_with(
+    engine: &mut Engine,
+    records: &[String],
+    user: &str,
+    entry: EntryPoint,
+    parm: Option<&str>,
+    lrecl: Option<usize>,
+    libraries: &ExecLibraries,
+) -> BatchOutcome {
     let user = user.to_ascii_uppercase();
     // The previous command's RC and first message ID, for RCM122I.
     let mut previous: Option<(u32, String)> = None;
     run_batch(records, lrecl, parm, entry, &mut |cmd| {
+        if let Some(x) = crate::rexx::run_if_exec(engine, &user, libraries, &cmd.text, false) {
+            previous = None;
+            return Executed {
+                lines: x.lines,
+                rc: x.rc,
+                end_session: false,
+                hints: x.hints,
+            };
+        }
         let o = engine.execute(&user, &cmd.text);
         let mut hints = o.hints;
         hints.extend(continuation_hint(previous.as_ref(), &cmd.text, &o.lines));

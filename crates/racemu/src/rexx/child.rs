@@ -1,0 +1,246 @@
+//! The child's side: `racemu __rexx-child` reads a [`Request`] (JSON) on standard input,
+//! opens the store, runs the exec with Regina, its TSO commands through the engine as the
+//! job's user, and writes a [`Response`] (JSON) on standard output.
+
+use racemu_engine::{Clock, Config, Engine, RingLayout};
+use racemu_rexx::{Command, Environment, Exec, Host, Profile};
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+/// The hidden first argument that makes racemu the child.
+pub const SUBCOMMAND: &str = "__rexx-child";
+
+/// What the parent asks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Request {
+    /// The store's path.
+    pub db: String,
+    /// The fixed clock (RFC 3339), if the parent's is fixed.
+    pub now: Option<String>,
+    /// LISTRING's z/OS 3.1 layout.
+    pub spaced: bool,
+    /// The parent's seed, if its randomness is seeded.
+    pub seed: Option<Vec<u8>>,
+    /// The job's user ID.
+    pub user: String,
+    /// The exec's name.
+    pub name: String,
+    /// Its text.
+    pub source: String,
+    /// Its argument string.
+    pub args: String,
+    /// True under IRXJCL (a non-TSO/E environment).
+    pub mvs: bool,
+    /// True in the foreground (the REPL).
+    pub foreground: bool,
+    /// The lines PULL reads once the data stack is empty.
+    pub pull: Vec<String>,
+}
+
+/// What the child answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Response {
+    /// SYSTSPRT lines.
+    pub lines: Vec<String>,
+    /// The exec's return code.
+    pub rc: i64,
+    /// racemu's notes for the job log.
+    pub hints: Vec<String>,
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl Request {
+    /// The request as JSON.
+    pub fn to_json(&self) -> Vec<u8> {
+        json!({
+            "db": self.db, "now": self.now, "spaced": self.spaced, "seed": self.seed,
+            "user": self.user, "name": self.name, "source": self.source, "args": self.args,
+            "mvs": self.mvs, "foreground": self.foreground, "pull": self.pull,
+        })
+        .to_string()
+        .into_bytes()
+    }
+
+    /// The request read from JSON; `None` when it is not one.
+    pub fn from_json(bytes: &[u8]) -> Option<Request> {
+        let v: Value = serde_json::from_slice(bytes).ok()?;
+        let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let flag = |k: &str| v.get(k).and_then(Value::as_bool).unwrap_or(false);
+        Some(Request {
+            db: text("db"),
+            now: v.get("now").and_then(Value::as_str).map(str::to_string),
+            spaced: flag("spaced"),
+            seed: v.get("seed").and_then(Value::as_array).map(|a| {
+                a.iter()
+                    .filter_map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()))
+                    .collect()
+            }),
+            user: text("user"),
+            name: text("name"),
+            source: text("source"),
+            args: text("args"),
+            mvs: flag("mvs"),
+            foreground: flag("foreground"),
+            pull: strings(v.get("pull").unwrap_or(&Value::Null)),
+        })
+    }
+}
+
+impl Response {
+    /// The response as JSON.
+    pub fn to_json(&self) -> Vec<u8> {
+        json!({ "lines": self.lines, "rc": self.rc, "hints": self.hints })
+            .to_string()
+            .into_bytes()
+    }
+
+    /// The response read from JSON; `None` when it is not one.
+    pub fn from_json(bytes: &[u8]) -> Option<Response> {
+        let v: Value = serde_json::from_slice(bytes).ok()?;
+        Some(Response {
+            lines: strings(v.get("lines")?),
+            rc: v.get("rc")?.as_i64()?,
+            hints: strings(v.get("hints").unwrap_or(&Value::Null)),
+        })
+    }
+}
+
+/// The engine the request names: the store at its path, the parent's clock, layout and
+/// randomness (the store's recorded seed, else the parent's, else the operating system's).
+fn engine(req: &Request) -> Result<Engine, String> {
+    let clock = match &req.now {
+        Some(t) => Clock::Fixed(
+            time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+                .map_err(|e| e.to_string())?,
+        ),
+        None => Clock::System,
+    };
+    let mut store =
+        racemu_store::Store::open(std::path::Path::new(&req.db)).map_err(|e| e.to_string())?;
+    let requested = match req.seed.as_deref().map(<[u8; 32]>::try_from) {
+        Some(Ok(seed)) => racemu_pki::Randomness::seeded(seed),
+        _ => racemu_pki::Randomness::os(),
+    };
+    let seeding = crate::seeding::settle(&mut store, requested).map_err(|e| e.to_string())?;
+    let config = Config {
+        ring_layout: if req.spaced {
+            RingLayout::Spaced
+        } else {
+            RingLayout::Compact
+        },
+        randomness: seeding.randomness,
+    };
+    Ok(Engine::new(store, clock, config))
+}
+
+/// The exec's host: TSO commands through the engine as the job's user.
+struct Tso<'a> {
+    engine: &'a mut Engine,
+    user: String,
+    hints: Vec<String>,
+    pull: std::vec::IntoIter<String>,
+}
+
+impl Host for Tso<'_> {
+    fn command(&mut self, text: &str) -> Command {
+        let out = self.engine.execute(&self.user, text);
+        self.hints.extend(out.hints);
+        let not_found = out
+            .lines
+            .first()
+            .is_some_and(|l| racemu_command::messages::is_not_a_command(l));
+        if not_found {
+            return Command::NotFound;
+        }
+        Command::Ran {
+            lines: out.lines,
+            rc: i32::try_from(out.rc).unwrap_or(i32::MAX),
+        }
+    }
+
+    fn pull(&mut self) -> Option<String> {
+        self.pull.next()
+    }
+}
+
+/// Runs `req` to its response.
+pub fn answer(req: Request) -> Response {
+    if let Err(reason) = racemu_rexx::available() {
+        return Response {
+            lines: vec![racemu_rexx::messages::no_interpreter(&req.name, &reason)],
+            rc: 12,
+            hints: Vec::new(),
+        };
+    }
+    let mut engine = match engine(&req) {
+        Ok(e) => e,
+        Err(e) => {
+            return Response {
+                lines: vec![super::messages::exec_not_started(&req.name, &e)],
+                rc: 12,
+                hints: Vec::new(),
+            }
+        }
+    };
+    let profile = Profile {
+        user: req.user.clone(),
+        prefix: req.user.clone(),
+        foreground: req.foreground,
+    };
+    let exec = Exec {
+        name: &req.name,
+        source: &req.source,
+        args: &req.args,
+        environment: if req.mvs {
+            Environment::Mvs
+        } else {
+            Environment::Tso
+        },
+        profile: &profile,
+    };
+    let mut host = Tso {
+        engine: &mut engine,
+        user: req.user.clone(),
+        hints: Vec::new(),
+        pull: req.pull.clone().into_iter(),
+    };
+    match racemu_rexx::run(&exec, &mut host) {
+        Ok(ended) => Response {
+            lines: ended.lines,
+            rc: i64::from(ended.rc),
+            hints: host.hints,
+        },
+        Err(reason) => Response {
+            lines: vec![racemu_rexx::messages::no_interpreter(&req.name, &reason)],
+            rc: 12,
+            hints: host.hints,
+        },
+    }
+}
+
+/// `racemu __rexx-child`: one request on standard input, its response on standard output.
+pub fn main() -> ExitCode {
+    let mut input = Vec::new();
+    if std::io::stdin().read_to_end(&mut input).is_err() {
+        return ExitCode::from(12);
+    }
+    let Some(req) = Request::from_json(&input) else {
+        return ExitCode::from(12);
+    };
+    let resp = answer(req);
+    let mut out = std::io::stdout().lock();
+    if out.write_all(&resp.to_json()).is_err() || out.flush().is_err() {
+        return ExitCode::from(12);
+    }
+    ExitCode::SUCCESS
+}
