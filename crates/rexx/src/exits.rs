@@ -19,6 +19,8 @@ pub(crate) struct Running {
     pub(crate) environment: Environment,
     pub(crate) profile: Profile,
     syntax_error: Option<u32>,
+    /// The number of lines of the exec's source.
+    source_lines: usize,
     /// The last host command's RC, for the trace's `+++ RC(n) +++` line.
     last_rc: i32,
 }
@@ -53,6 +55,7 @@ pub(crate) fn run(
             profile: exec.profile.clone(),
             syntax_error: None,
             last_rc: 0,
+            source_lines: exec.source.lines().count(),
         })
     });
     let outcome = start(api, exec);
@@ -100,11 +103,16 @@ fn start(api: &Api, exec: &Exec<'_>) -> Result<i32, u32> {
     // USERID() is a Regina built-in answering the Unix login; an internal routine of the
     // same name, after the exec's last line, takes precedence and answers the RACF user
     // (the exit before it keeps falling off the end the same as before).
-    let mut source = format!(
-        "{}\n\nexit\nUSERID: return '{}'()",
-        exec.source.replace("\r\n", "\n"),
-        crate::functions::USERID
-    )
+    // Added only when the exec names USERID, so that other execs run as written.
+    let source = exec.source.replace("\r\n", "\n");
+    let mut source = if source.to_ascii_uppercase().contains("USERID") {
+        format!(
+            "{source}\n\nexit\nUSERID: return '{}'()",
+            crate::functions::USERID
+        )
+    } else {
+        source
+    }
     .into_bytes();
     let mut instore = [
         RxString {
@@ -193,13 +201,13 @@ unsafe fn sio(api: &Api, sub: c_long, parm: *mut c_uchar) -> c_long {
             with_running(|r| {
                 for line in text.split('\n') {
                     if sub == ffi::RXSIOTRC {
-                        match messages::from_regina(line, &r.name) {
-                            messages::Translated::Error { number, line } => {
+                        match crate::errors::from_regina(line, &r.name, r.source_lines) {
+                            crate::errors::Translated::Error { number, line } => {
                                 r.syntax_error.get_or_insert(number);
                                 r.lines.push(line);
                             }
-                            messages::Translated::Drop => {}
-                            messages::Translated::Keep => {
+                            crate::errors::Translated::Drop => {}
+                            crate::errors::Translated::Keep => {
                                 r.lines.push(messages::command_trace(line, r.last_rc))
                             }
                         }
@@ -267,6 +275,7 @@ unsafe fn host_command(api: &Api, p: *mut ffi::RxCmdHstParm) -> c_long {
     // SAFETY: as above; the return code string is allocated for Regina to take over.
     unsafe {
         let a = &mut *p;
+        // Bit 0 rxfcfail (FAILURE), bit 1 rxfcerr (ERROR).
         a.flags = match rc {
             -3 => 1,
             0 => 0,

@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod api;
+pub mod errors;
 mod exits;
 pub mod ffi;
 mod functions;

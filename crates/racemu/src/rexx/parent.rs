@@ -156,7 +156,11 @@ pub(crate) fn spawn(request: &Request) -> Result<Response, String> {
     match Response::from_json(&out) {
         Some(mut r) => {
             // Regina reports an exec it cannot parse on standard error.
-            r.lines.extend(parse_errors(&err, name));
+            r.lines.extend(racemu_rexx::errors::from_stderr(
+                &err,
+                name,
+                &request.source,
+            ));
             Ok(r)
         }
         None => {
@@ -168,16 +172,4 @@ pub(crate) fn spawn(request: &Request) -> Result<Response, String> {
             Err(messages::exec_crashed(name, &how))
         }
     }
-}
-
-/// Regina's messages on standard error (an exec it cannot parse), as TSO/E's lines.
-fn parse_errors(err: &str, name: &str) -> Vec<String> {
-    use racemu_rexx::messages::{from_regina, Translated};
-    err.lines()
-        .filter_map(|l| match from_regina(l, name) {
-            Translated::Error { line, .. } => Some(line),
-            Translated::Drop => None,
-            Translated::Keep => Some(l.to_string()).filter(|l| !l.trim().is_empty()),
-        })
-        .collect()
 }

@@ -1,0 +1,155 @@
+//! The TSO/E behaviour of racemu's Regina exits, with a host that answers commands itself.
+//! TSO/E REXX Reference: OUTTRAP (https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-outtrap),
+//! SYSVAR (https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-sysvar), host command
+//! return codes (-3: not found, the FAILURE condition;
+//! https://www.ibm.com/docs/en/zos/3.1.0?topic=environment-host-command-return-codes).
+//! Skipped (with the reason printed) when libregina.so.3 is not installed.
+
+use racemu_rexx::{run, Command, Environment, Exec, Host, Profile};
+
+/// Answers `LIST n` with n lines and RC 0, `FAIL` with one line and RC 8; anything else is
+/// not found.
+struct Fake {
+    pulls: Vec<String>,
+}
+
+impl Host for Fake {
+    fn command(&mut self, text: &str) -> Command {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        match words.as_slice() {
+            ["LIST", n] => Command::Ran {
+                lines: (1..=n.parse::<u32>().unwrap_or(0))
+                    .map(|i| format!("line {i}"))
+                    .collect(),
+                rc: 0,
+            },
+            ["FAIL"] => Command::Ran {
+                lines: vec!["failed".into()],
+                rc: 8,
+            },
+            _ => Command::NotFound,
+        }
+    }
+    fn pull(&mut self) -> Option<String> {
+        (!self.pulls.is_empty()).then(|| self.pulls.remove(0))
+    }
+}
+
+fn exec(source: &str, environment: Environment) -> Option<(Vec<String>, i32)> {
+    if let Err(e) = racemu_rexx::available() {
+        eprintln!(
+            "skipped: {} cannot be opened ({e}); install libregina3",
+            racemu_rexx::LIBRARY
+        );
+        return None;
+    }
+    let profile = Profile {
+        user: "RACFU1".into(),
+        prefix: "PFX".into(),
+        foreground: false,
+    };
+    let e = Exec {
+        name: "TEST",
+        source,
+        args: "a1 a2",
+        environment,
+        profile: &profile,
+    };
+    let mut host = Fake {
+        pulls: vec!["first pull".into()],
+    };
+    let ended = run(&e, &mut host).expect("Regina runs");
+    Some((ended.lines, ended.rc))
+}
+
+#[test]
+fn outtrap_concat_noconcat_max_and_off() {
+    let src = "x = outtrap('out.', 3)\n\"LIST 2\"\n\"LIST 2\"\n\
+               say x out.0 out.max out.trapped out.con out.1 '/' out.3\n\
+               call outtrap 'one.', '*', 'NOCONCAT'\n\"LIST 3\"\n\"LIST 1\"\n\
+               say one.0 one.max one.trapped one.con one.1\n\
+               call outtrap 'plain'\n\"LIST 2\"\n say plain0 plain2 plaincon\n\
+               say outtrap('off')\n\"LIST 1\"\nexit 3";
+    let Some((lines, rc)) = exec(src, Environment::Tso) else {
+        return;
+    };
+    assert_eq!(
+        lines,
+        [
+            "OUT. 3 3 4 CONCAT line 1 / line 1",
+            "1 999999999 1 NOCONCAT line 1",
+            "2 line 2 CONCAT",
+            "OFF",
+            "line 1",
+        ]
+    );
+    assert_eq!(rc, 3);
+}
+
+/// USERID() is the RACF user, not the Unix login; a command TSO cannot find sets RC -3 and
+/// (FAILURE not being trapped) raises ERROR, as does a non-zero RC; TRACE NORMAL shows both;
+/// PULL reads the host's lines once the data stack is empty.
+#[test]
+fn userid_sysvar_rc_conditions_and_pull() {
+    let src =
+        "say userid() sysvar('SYSUID') sysvar('SYSPREF') sysvar('SYSENV') sysvar('SYSISPF')\n\
+               parse arg a b\nsay 'args' a b\n\
+               signal on error name nf\n\"NOPE x\"\nsay 'not here'\n\
+               nf: say 'failure rc' rc\n\
+               call on error name er\n\"FAIL\"\nsay 'after' rc\n\
+               parse pull p\nsay 'pulled' p\nexit\ner: say 'error rc' rc; return";
+    let Some((lines, rc)) = exec(src, Environment::Tso) else {
+        return;
+    };
+    assert_eq!(
+        lines,
+        [
+            "RACFU1 RACFU1 PFX BACK NOT ACTIVE",
+            "args a1 a2",
+            "     5 *-* \"NOPE x\"",
+            "       +++ RC(-3) +++",
+            "failure rc -3",
+            "failed",
+            "     9 *-* \"FAIL\"",
+            "       +++ RC(8) +++",
+            "error rc 8",
+            "after 8",
+            "pulled first pull",
+        ]
+    );
+    assert_eq!(rc, 0);
+}
+
+/// Outside TSO/E (IRXJCL) TSO commands are not found (-3) and SYSVAR is a routine REXX cannot
+/// find (IRX0043I); the exec reaches no file of the host (Regina's restricted mode).
+#[test]
+fn outside_tso_and_without_files() {
+    let Some((lines, rc)) = exec(
+        "address tso \"LIST 1\"\nsay rc\nsay sysvar('SYSUID')",
+        Environment::Mvs,
+    ) else {
+        return;
+    };
+    assert_eq!(
+        lines,
+        [
+            "     1 *-* address tso \"LIST 1\"",
+            "       +++ RC(-3) +++",
+            "-3",
+            "     3 +++ say sysvar('SYSUID')",
+            "IRX0043I Error running TEST, line 3: Routine not found",
+        ]
+    );
+    assert_eq!(rc, 20043);
+    let Some((lines, _)) = exec(
+        "call lineout '/tmp/racemu-rexx-probe', 'x'",
+        Environment::Tso,
+    ) else {
+        return;
+    };
+    assert!(
+        lines[1].starts_with("IRX0095I Error running TEST, line 1:"),
+        "{lines:?}"
+    );
+    assert!(!std::path::Path::new("/tmp/racemu-rexx-probe").exists());
+}
