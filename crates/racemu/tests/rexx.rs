@@ -3,10 +3,13 @@
 //! TSO/E's IRX messages, and the ends that are not the exec's (a runaway exec).
 //!
 //! IBM's pages: TSO/E REXX Reference, OUTTRAP
-//! (https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-outtrap), SYSVAR
-//! (https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-sysvar), host command return
-//! codes ("-3 … the command could not be found",
-//! https://www.ibm.com/docs/en/zos/3.1.0?topic=environment-host-command-return-codes),
+//! (https://ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.ikja300/outtrap.htm), SYSVAR
+//! (https://www.ibm.com/docs/SSLTBW_2.4.0/com.ibm.zos.v2r4.ikjc300/ikj2g2_Accessing_System_Information.htm), the explicit
+//! EXEC command (https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.ikjc500/usexpl.htm),
+//! the REXX identifier of SYSPROC execs
+//! (https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ikja300/dup0003.htm),
+//! RC -3 for a command TSO cannot find (no IBM page read for it: UNCONFIRMED in
+//! docs/fidelity.md),
 //! ERRORTEXT ("error 26 corresponds to message number IRX0026I",
 //! https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.ikja300/errortx.htm),
 //! IRXJCL's step condition code limited to 4095
@@ -131,8 +134,9 @@ fn keyring_exec_under_ikjeft01_creates_the_ring_and_parses_listring() {
     assert_eq!(r.stdout.lines().collect::<Vec<_>>(), listring.to_vec());
 }
 
-/// IBM's other ways to name an exec: `EXEC 'dsn(member)' 'args' EXEC`, the unquoted form with
-/// the prefix and `.EXEC` added, an implicit `NAME` (no command of that name), SYSPROC after
+/// IBM's other ways to name an exec: `EXEC 'dsn(member)' 'args' EXEC`, the unquoted forms with
+/// the prefix and `.EXEC` (EXEC operand) or `.CLIST` (none) added, the data set's first line
+/// deciding REXX or CLIST without the operand, an implicit `NAME` (no command of that name), SYSPROC after
 /// SYSEXEC, a SYSPROC member without `/* REXX */` (a CLIST, not run), an exec not found, and
 /// the exec's RETURN value as the command's RC (IKJEFT1B ends the step with it).
 #[test]
@@ -176,7 +180,8 @@ fn exec_forms_search_sysexec_then_sysproc_and_pass_the_rc() {
         "ONLYB one two",
         "%NEWRX",
         "EXEC 'IBMUSER.B.EXEC(SHOW)' 'x' EXEC",
-        "EX B(ONLYB) 'it''s'",
+        "EX B(ONLYB) 'it''s' EXEC",
+        "EX (NEWRX)",
         "%OLDCL",
         "%NOPE",
     ]
@@ -203,8 +208,11 @@ fn exec_forms_search_sysexec_then_sysproc_and_pass_the_rc() {
             "  EXEC 'IBMUSER.B.EXEC(SHOW)' 'x' EXEC",
             "B.EXEC SHOW",
             "READY",
-            "  EX B(ONLYB) 'it''s'",
+            "  EX B(ONLYB) 'it''s' EXEC",
             "ONLYB it's",
+            "READY",
+            "  EX (NEWRX)",
+            "REXX in SYSPROC",
             "READY",
             "  %OLDCL",
             "RCM503E OLDCL is a CLIST (its first line has no /* REXX */ comment): CLIST not supported; racemu runs REXX execs only.",

@@ -1,5 +1,5 @@
 //! The TSO/E external functions racemu answers (TSO/E REXX Reference, "TSO/E external
-//! functions", <https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-tsoe-external>):
+//! functions", <https://www.ibm.com/docs/SSLTBW_2.4.0/com.ibm.zos.v2r4.ikjc300/ikj2g2_Accessing_System_Information.htm>):
 //! OUTTRAP, SYSVAR and USERID. They exist only in the TSO/E environment: under IRXJCL a call
 //! is a routine REXX cannot find (error 43), except USERID, which any environment has.
 
@@ -42,7 +42,7 @@ pub(crate) fn call(api: &Api, name: &str, args: &[Option<String>]) -> Option<Ans
     })
 }
 
-/// SYSVAR (<https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-sysvar>): the user
+/// SYSVAR (<https://www.ibm.com/docs/SSLTBW_2.4.0/com.ibm.zos.v2r4.ikjc300/ikj2g2_Accessing_System_Information.htm>): the user
 /// information racemu has; any other name is not valid (error 40).
 fn sysvar(name: &str, p: &crate::Profile) -> Answer {
     Answer::Value(match name {

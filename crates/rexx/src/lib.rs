@@ -6,7 +6,7 @@
 //! [`Host`] and set `RC` as TSO/E does (-3 for a command TSO cannot find), `SAY` and trace
 //! output become SYSTSPRT lines, Regina's error messages become TSO/E's `IRX00nnI` lines, and
 //! the TSO/E functions OUTTRAP, SYSVAR and USERID answer as the TSO/E REXX Reference
-//! documents (<https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-outtrap>). Regina runs
+//! documents (<https://ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.ikja300/outtrap.htm>). Regina runs
 //! restricted (`RXRESTRICTED`): an exec reaches no file and no shell of the host.
 //!
 //! An exec runs on the calling thread and uses per-thread state: one exec at a time per

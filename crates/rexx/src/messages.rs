@@ -4,7 +4,7 @@
 //! TSO/E writes a REXX error as the `+++` trace of the clause, then
 //! `IRX00nnI Error running NAME, line n: text`, where nn is the REXX error number (TSO/E REXX
 //! Reference, ERRORTEXT: "error 26 corresponds to message number IRX0026I",
-//! <https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-errortext>). Regina writes the same
+//! <https://www.ibm.com/support/knowledgecenter/SSLTBW_2.1.0/com.ibm.zos.v2r1.ikja300/errortx.htm>). Regina writes the same
 //! error as `Error nn running "name", line n: text` followed by an `Error nn.m:` detail line
 //! TSO/E does not have; [`from_regina`] turns the first into TSO/E's line and drops the
 //! second. The texts are Regina's, which follow the ANSI standard's as TSO/E's do.

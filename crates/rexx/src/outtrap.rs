@@ -1,7 +1,7 @@
 //! OUTTRAP: TSO command output kept in REXX variables instead of SYSTSPRT.
 //!
 //! TSO/E REXX Reference, OUTTRAP
-//! (<https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-outtrap>): `OUTTRAP(varname,
+//! (<https://ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.ikja300/outtrap.htm>): `OUTTRAP(varname,
 //! max, CONCAT|NOCONCAT)`; the lines go to `varname1`, `varname2` … (a stem `X.` gives
 //! `X.1` …); `varname0` is the number of lines stored, `varnameMAX` the maximum,
 //! `varnameTRAPPED` the number of lines the commands produced (stored or not) and

@@ -1,8 +1,8 @@
 //! The TSO/E behaviour of racemu's Regina exits, with a host that answers commands itself.
-//! TSO/E REXX Reference: OUTTRAP (https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-outtrap),
-//! SYSVAR (https://www.ibm.com/docs/en/zos/3.1.0?topic=functions-sysvar), host command
+//! TSO/E REXX Reference: OUTTRAP (https://ibm.com/support/knowledgecenter/en/SSLTBW_2.3.0/com.ibm.zos.v2r3.ikja300/outtrap.htm),
+//! SYSVAR (https://www.ibm.com/docs/SSLTBW_2.4.0/com.ibm.zos.v2r4.ikjc300/ikj2g2_Accessing_System_Information.htm), host command
 //! return codes (-3: not found, the FAILURE condition;
-//! https://www.ibm.com/docs/en/zos/3.1.0?topic=environment-host-command-return-codes).
+//! no IBM page read for it: UNCONFIRMED in docs/fidelity.md).
 //! Skipped (with the reason printed) when libregina.so.3 is not installed.
 
 use racemu_rexx::{run, Command, Environment, Exec, Host, Profile};

@@ -1,7 +1,7 @@
-//! Which TMP commands run an exec, and where the exec is (TSO/E Command Reference, EXEC:
-//! <https://www.ibm.com/docs/en/zos/3.1.0?topic=subcommands-exec-command>; TSO/E REXX
-//! User's Guide, "Running an exec": `%name` looks in SYSEXEC then SYSPROC; an implicit
-//! `name` too, once TSO finds no command of that name).
+//! Which TMP commands run an exec, and where the exec is: `%name` looks in SYSEXEC then
+//! SYSPROC; an implicit `name` too, once TSO finds no command of that name; `EXEC` names the
+//! data set (TSO/E REXX User's Guide, "Using the explicit form of the EXEC command",
+//! <https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.ikjc500/usexpl.htm>).
 
 use super::messages;
 use super::ExecLibraries;
@@ -12,9 +12,12 @@ use racemu_engine::Engine;
 pub enum Library {
     /// A SYSEXEC data set: REXX whatever its first line.
     Sysexec,
-    /// A SYSPROC data set: REXX only with `REXX` in a comment on the first line.
+    /// A SYSPROC data set, or a data set named on EXEC without the EXEC operand: REXX only
+    /// with `REXX` in a comment on the first line (TSO/E REXX Reference, "Using SYSPROC and
+    /// SYSEXEC for REXX execs",
+    /// <https://www.ibm.com/support/knowledgecenter/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ikja300/dup0003.htm>).
     Sysproc,
-    /// A data set named on EXEC.
+    /// A data set named on EXEC with the EXEC operand: REXX whatever its first line.
     Named,
 }
 
@@ -96,39 +99,56 @@ fn search(
     None
 }
 
-/// `EXEC dsn ['args'] [EXEC|CLIST]`: a quoted name as it is; an unquoted one with the prefix
-/// (the user ID) before it and `.EXEC` after it (`EXEC lib(mem)` → `'USER.LIB.EXEC(MEM)'`).
+/// `EXEC dsn ['args'] [EXEC|CLIST]` (TSO/E REXX User's Guide, "Using the explicit form of the
+/// EXEC command", <https://www.ibm.com/docs/SSLTBW_2.2.0/com.ibm.zos.v2r2.ikjc500/usexpl.htm>):
+/// a quoted name as it is; an unquoted one gets the prefix (the user ID) before it and
+/// `.EXEC` after it with the EXEC operand, `.CLIST` without (`EXEC lib(mem) EXEC` →
+/// `'USER.LIB.EXEC(MEM)'`, `EXEC (mem) EXEC` → `'USER.EXEC(MEM)'`). With EXEC the data set is
+/// REXX; with CLIST a CLIST; with neither, REXX when its first line is a comment holding
+/// `REXX`.
 fn explicit(engine: &mut Engine, user: &str, rest: &str) -> Invocation {
-    let (dsn, after) = match rest.strip_prefix('\'') {
+    let quoted = rest.starts_with('\'');
+    let (name_text, after) = match rest.strip_prefix('\'') {
         Some(q) => match q.find('\'') {
             Some(end) => (q[..end].to_ascii_uppercase(), q[end + 1..].trim()),
             None => (q.to_ascii_uppercase(), ""),
         },
         None => {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let word = rest[..end].to_ascii_uppercase();
-            let (base, member) = match word.split_once('(') {
-                Some((b, m)) => (b.to_string(), format!("({m}")),
-                None => (word.clone(), String::new()),
-            };
-            let base = if base.ends_with(".EXEC") {
-                base
-            } else {
-                format!("{base}.EXEC")
-            };
-            (format!("{user}.{base}{member}"), rest[end..].trim())
+            (rest[..end].to_ascii_uppercase(), rest[end..].trim())
         }
     };
     let (args, keyword) = quoted_args(after);
+    let keyword = keyword.to_ascii_uppercase();
+    let dsn = if quoted {
+        name_text
+    } else {
+        let suffix = if keyword == "EXEC" { "EXEC" } else { "CLIST" };
+        let (base, member) = match name_text.split_once('(') {
+            Some((b, m)) => (b.to_string(), format!("({m}")),
+            None => (name_text.clone(), String::new()),
+        };
+        let base = match base.as_str() {
+            "" => suffix.to_string(),
+            b if b.ends_with(&format!(".{suffix}")) => b.to_string(),
+            b => format!("{b}.{suffix}"),
+        };
+        format!("{user}.{base}{member}")
+    };
     let name = dsn
         .split_once('(')
         .map(|(_, m)| m.trim_end_matches(')').to_string())
         .unwrap_or_else(|| dsn.rsplit('.').next().unwrap_or(&dsn).to_string());
-    if keyword.eq_ignore_ascii_case("CLIST") {
+    if keyword == "CLIST" {
         return Invocation::Refused(vec![messages::clist_not_supported(&name)]);
     }
+    let library = if keyword == "EXEC" {
+        Library::Named
+    } else {
+        Library::Sysproc
+    };
     match read(engine, user, &dsn) {
-        Ok(Some(source)) => found(&name, source, args, Library::Named),
+        Ok(Some(source)) => found(&name, source, args, library),
         Ok(None) => Invocation::Refused(vec![messages::exec_not_found(&format!("'{dsn}'"))]),
         Err(lines) => Invocation::Refused(lines),
     }
