@@ -13,6 +13,7 @@ pub(crate) struct Api {
     pub variable_pool: ffi::RexxVariablePool,
     pub allocate: ffi::RexxAllocateMemory,
     pub free: ffi::RexxFreeMemory,
+    pub add_queue: ffi::RexxAddQueue,
 }
 
 static API: OnceLock<Result<Api, String>> = OnceLock::new();
@@ -45,6 +46,9 @@ fn open() -> Result<Api, String> {
                 .map_err(|e| e.to_string())?,
             free: *lib
                 .get::<ffi::RexxFreeMemory>(b"RexxFreeMemory\0")
+                .map_err(|e| e.to_string())?,
+            add_queue: *lib
+                .get::<ffi::RexxAddQueue>(b"RexxAddQueue\0")
                 .map_err(|e| e.to_string())?,
         })
     }
@@ -95,7 +99,6 @@ pub(crate) fn set_variable(api: &Api, name: &str, value: &str) {
 }
 
 /// The value of REXX variable `name` (exact name), if it is set.
-#[allow(dead_code)]
 pub(crate) fn fetch_variable(api: &Api, name: &str) -> Option<String> {
     let mut block = ffi::ShvBlock {
         next: std::ptr::null_mut(),
@@ -119,5 +122,25 @@ pub(crate) fn fetch_variable(api: &Api, name: &str) -> Option<String> {
         let text = block.value.text();
         (api.free)(block.value.ptr as *mut std::ffi::c_void);
         Some(text)
+    }
+}
+
+/// Queues `line` on the exec's data stack (Regina's `SESSION` queue), last (FIFO) or first
+/// (LIFO).
+pub(crate) fn queue(api: &Api, line: &str, lifo: bool) {
+    let mut data = line.as_bytes().to_vec();
+    let mut s = ffi::RxString {
+        len: data.len() as std::os::raw::c_ulong,
+        ptr: data.as_mut_ptr() as *mut std::os::raw::c_char,
+    };
+    let flag = if lifo {
+        ffi::RXQUEUE_LIFO
+    } else {
+        ffi::RXQUEUE_FIFO
+    };
+    // SAFETY: the queue name is a static C string and the line lives across the call;
+    // Regina copies it.
+    unsafe {
+        (api.add_queue)(c"SESSION".as_ptr(), &mut s, flag);
     }
 }

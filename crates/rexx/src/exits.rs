@@ -21,6 +21,14 @@ pub(crate) struct Running {
     syntax_error: Option<u32>,
     /// The number of lines of the exec's source.
     source_lines: usize,
+    /// The exec's open files (EXECIO).
+    pub(crate) files: crate::execio::Files,
+    /// MSG's setting.
+    pub(crate) msg: bool,
+    /// Whether Regina traced a line since the last host command ended.
+    traced: bool,
+    /// Whether the trace lines of the command that just ended are to be dropped.
+    drop_trace: bool,
     /// The last host command's RC, for the trace's `+++ RC(n) +++` line.
     last_rc: i32,
 }
@@ -32,6 +40,42 @@ thread_local! {
 /// Runs `f` on the running exec's state; `None` when no exec runs on this thread.
 pub(crate) fn with_running<T>(f: impl FnOnce(&mut Running) -> T) -> Option<T> {
     RUNNING.with(|r| r.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+impl Running {
+    /// A line Regina traces: error messages as TSO/E's, a command's RC as TSO/E's. Under
+    /// TRACE NORMAL (and FAILURE) Regina also traces a command that ended with a positive
+    /// RC (an ERROR), after it ran; TSO/E traces only failures (a negative RC) there, so
+    /// those two lines are dropped: a command whose clause was not traced before it ran
+    /// (no TRACE COMMANDS, ALL …) and that ended with RC > 0.
+    fn trace(&mut self, line: &str) {
+        if self.drop_trace {
+            let t = line.trim_start();
+            if t.starts_with("+++ RC") {
+                self.drop_trace = false;
+                return;
+            }
+            if line.contains(" *-* ") {
+                return;
+            }
+            self.drop_trace = false;
+        }
+        self.traced = true;
+        match crate::errors::from_regina(line, &self.name, self.source_lines) {
+            crate::errors::Translated::Error { number, line } => {
+                self.syntax_error.get_or_insert(number);
+                self.lines.push(line);
+            }
+            crate::errors::Translated::Drop => {}
+            crate::errors::Translated::Keep => {
+                self.lines.push(messages::command_trace(line, self.last_rc))
+            }
+        }
+        // A command's trace ends with its RC.
+        if line.trim_start().starts_with("+++ RC") {
+            self.traced = false;
+        }
+    }
 }
 
 /// The name racemu registers its exit handler under.
@@ -55,6 +99,10 @@ pub(crate) fn run(
             profile: exec.profile.clone(),
             syntax_error: None,
             last_rc: 0,
+            files: Default::default(),
+            msg: true,
+            traced: false,
+            drop_trace: false,
             source_lines: exec.source.lines().count(),
         })
     });
@@ -201,17 +249,10 @@ unsafe fn sio(api: &Api, sub: c_long, parm: *mut c_uchar) -> c_long {
             with_running(|r| {
                 for line in text.split('\n') {
                     if sub == ffi::RXSIOTRC {
-                        match crate::errors::from_regina(line, &r.name, r.source_lines) {
-                            crate::errors::Translated::Error { number, line } => {
-                                r.syntax_error.get_or_insert(number);
-                                r.lines.push(line);
-                            }
-                            crate::errors::Translated::Drop => {}
-                            crate::errors::Translated::Keep => {
-                                r.lines.push(messages::command_trace(line, r.last_rc))
-                            }
-                        }
+                        r.trace(line);
                     } else {
+                        r.drop_trace = false;
+                        r.traced = false;
                         r.lines.push(line.to_string());
                     }
                 }
@@ -237,7 +278,7 @@ unsafe fn sio(api: &Api, sub: c_long, parm: *mut c_uchar) -> c_long {
 
 /// Calls the host of the running exec, with the thread's state unborrowed (the host may take
 /// its time; it never re-enters this crate).
-fn with_host<T>(f: impl FnOnce(&mut dyn Host) -> T) -> Option<T> {
+pub(crate) fn with_host<T>(f: impl FnOnce(&mut dyn Host) -> T) -> Option<T> {
     let host = with_running(|r| r.host)?;
     // SAFETY: `host` was set by `run` from a live `&mut dyn Host` and is only used while
     // `run` is on the stack (exits are called from inside RexxStart).
@@ -258,8 +299,18 @@ unsafe fn host_command(api: &Api, p: *mut ffi::RxCmdHstParm) -> c_long {
         };
         (address, a.command.text())
     };
-    let environment = with_running(|r| r.environment).unwrap_or(Environment::Mvs);
-    let outcome = if address == "TSO" && environment == Environment::Tso {
+    let (environment, traced_before) = with_running(|r| {
+        r.drop_trace = false;
+        (r.environment, r.traced)
+    })
+    .unwrap_or((Environment::Mvs, false));
+    let execio = crate::execio::is_execio(&text) && (address == "TSO" || address == "MVS");
+    let outcome = if execio {
+        Command::Ran {
+            lines: Vec::new(),
+            rc: crate::execio::run(api, &text),
+        }
+    } else if address == "TSO" && environment == Environment::Tso {
         with_host(|h| h.command(&text)).unwrap_or(Command::NotFound)
     } else {
         Command::NotFound
@@ -271,7 +322,11 @@ unsafe fn host_command(api: &Api, p: *mut ffi::RxCmdHstParm) -> c_long {
             rc
         }
     };
-    with_running(|r| r.last_rc = rc);
+    with_running(|r| {
+        r.last_rc = rc;
+        r.traced = false;
+        r.drop_trace = rc > 0 && !traced_before;
+    });
     // SAFETY: as above; the return code string is allocated for Regina to take over.
     unsafe {
         let a = &mut *p;

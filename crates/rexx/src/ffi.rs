@@ -154,6 +154,13 @@ pub type RexxAllocateMemory = unsafe extern "C" fn(c_ulong) -> *mut std::ffi::c_
 /// `RexxFreeMemory`.
 pub type RexxFreeMemory = unsafe extern "C" fn(*mut std::ffi::c_void) -> c_ulong;
 
+/// `RexxAddQueue`: queues a line on a named queue (`SESSION`: the exec's data stack).
+pub type RexxAddQueue = unsafe extern "C" fn(*const c_char, *mut RxString, c_ulong) -> c_ulong;
+/// `RXQUEUE_FIFO`.
+pub const RXQUEUE_FIFO: c_ulong = 0;
+/// `RXQUEUE_LIFO`.
+pub const RXQUEUE_LIFO: c_ulong = 1;
+
 /// `RXCOMMAND`: the exec is called as a command (one argument string).
 pub const RXCOMMAND: c_long = 0;
 /// `RXRESTRICTED`: Regina's restricted mode (no file or shell access from the exec).

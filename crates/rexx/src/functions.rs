@@ -1,7 +1,8 @@
 //! The TSO/E external functions racemu answers (TSO/E REXX Reference, "TSO/E external
 //! functions", <https://www.ibm.com/docs/SSLTBW_2.4.0/com.ibm.zos.v2r4.ikjc300/ikj2g2_Accessing_System_Information.htm>):
-//! OUTTRAP, SYSVAR and USERID. They exist only in the TSO/E environment: under IRXJCL a call
-//! is a routine REXX cannot find (error 43), except USERID, which any environment has.
+//! OUTTRAP, SYSVAR, SYSDSN, LISTDSI, MSG, MVSVAR and USERID. OUTTRAP, SYSVAR, SYSDSN, LISTDSI
+//! and MSG exist only in the TSO/E environment: under IRXJCL a call is a routine REXX cannot
+//! find (error 43); MVSVAR and USERID answer in any environment.
 
 use crate::api::Api;
 use crate::exits::with_running;
@@ -38,6 +39,14 @@ pub(crate) fn call(api: &Api, name: &str, args: &[Option<String>]) -> Option<Ans
             _ => Answer::BadCall,
         },
         "OUTTRAP" => outtrap(api, arg(0), arg(1), arg(2)),
+        "SYSDSN" if args.len() <= 1 => crate::listdsi::sysdsn(arg(0), &profile),
+        "SYSDSN" => Answer::BadCall,
+        "LISTDSI" if !args.is_empty() => crate::listdsi::listdsi(api, args, &profile),
+        "LISTDSI" => Answer::BadCall,
+        "MSG" if args.len() <= 1 => crate::listdsi::msg(arg(0)),
+        "MSG" => Answer::BadCall,
+        "MVSVAR" if args.len() == 1 => crate::listdsi::mvsvar(arg(0), &profile),
+        "MVSVAR" => Answer::BadCall,
         _ => return None,
     })
 }

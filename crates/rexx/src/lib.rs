@@ -16,9 +16,11 @@
 
 mod api;
 pub mod errors;
+mod execio;
 mod exits;
 pub mod ffi;
 mod functions;
+mod listdsi;
 pub mod messages;
 mod outtrap;
 
@@ -49,6 +51,30 @@ pub enum Command {
     NotFound,
 }
 
+/// What a data set is, as the catalog tells it (SYSDSN, LISTDSI): no data set is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dataset {
+    /// The name is not a data set name.
+    InvalidName,
+    /// No such data set.
+    NotFound,
+    /// The data set is there, the member is not.
+    MemberNotFound,
+    /// A member of a data set that is not partitioned.
+    NotPartitioned,
+    /// The data set (or member).
+    Found {
+        /// `PO` or `PS`.
+        dsorg: String,
+        /// The record format (`FB` …).
+        recfm: String,
+        /// The record length.
+        lrecl: i64,
+        /// The number of members of a PDS.
+        members: Option<usize>,
+    },
+}
+
 /// What an exec asks of its caller.
 pub trait Host {
     /// Runs TSO command `text` (from `ADDRESS TSO`).
@@ -56,6 +82,28 @@ pub trait Host {
     /// The next line for PULL or PARSE EXTERNAL when the data stack is empty (SYSTSIN in
     /// batch); `None` at its end.
     fn pull(&mut self) -> Option<String>;
+    /// The records of the data set allocated to DD `ddname` (EXECIO DISKR), read as the
+    /// exec's user; `Err` holds the lines to print (not allocated, not authorized …).
+    fn read_dd(&mut self, ddname: &str) -> Result<Vec<String>, Vec<String>> {
+        Err(vec![messages::not_allocated(ddname)])
+    }
+    /// Replaces the records of the data set allocated to DD `ddname` with `records` (EXECIO
+    /// DISKW: what was written since the file was opened), written as the exec's user.
+    fn write_dd(&mut self, ddname: &str, records: &[String]) -> Result<(), Vec<String>> {
+        let _ = records;
+        Err(vec![messages::not_allocated(ddname)])
+    }
+    /// Data set `dsn` (fully qualified, upper case, with `(member)` if any) as the catalog
+    /// tells it.
+    fn dataset(&mut self, dsn: &str) -> Dataset {
+        let _ = dsn;
+        Dataset::NotFound
+    }
+    /// The data set name allocated to DD `ddname`, if one is (LISTDSI … FILE).
+    fn dd_dataset(&mut self, ddname: &str) -> Option<String> {
+        let _ = ddname;
+        None
+    }
 }
 
 /// Who runs the exec and where: what SYSVAR and USERID() answer.
@@ -67,6 +115,10 @@ pub struct Profile {
     pub prefix: String,
     /// True in the foreground (the REPL): SYSVAR('SYSENV') is `FORE`, else `BACK`.
     pub foreground: bool,
+    /// MVSVAR('SYSNAME'): the system's name.
+    pub sysname: String,
+    /// MVSVAR('SYSPLEX'): the sysplex's name.
+    pub sysplex: String,
 }
 
 /// An exec to run.

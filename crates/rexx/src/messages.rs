@@ -43,3 +43,16 @@ pub fn command_trace(line: &str, rc: i32) -> String {
     }
     line.to_string()
 }
+
+/// EXECIO on a DD that is not allocated (RC 20). TSO/E's IRX0555E; the text is UNCONFIRMED
+/// (docs/fidelity.md).
+pub fn not_allocated(ddname: &str) -> String {
+    format!(
+        "IRX0555E The input or output file {ddname} is not allocated. It cannot be opened for I/O."
+    )
+}
+
+/// EXECIO operands racemu does not understand or run (RC 20).
+pub fn execio_operands(text: &str) -> String {
+    format!("RCM510E EXECIO not run: racemu does not understand or support {text}.")
+}

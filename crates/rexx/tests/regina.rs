@@ -5,12 +5,14 @@
 //! no IBM page read for it: UNCONFIRMED in docs/fidelity.md).
 //! Skipped (with the reason printed) when libregina.so.3 is not installed.
 
-use racemu_rexx::{run, Command, Environment, Exec, Host, Profile};
+use racemu_rexx::{run, Command, Dataset, Environment, Exec, Host, Profile};
+use std::collections::BTreeMap;
 
 /// Answers `LIST n` with n lines and RC 0, `FAIL` with one line and RC 8; anything else is
-/// not found.
+/// not found. DD `IN` holds three records, DD `OUT` takes what is written.
 struct Fake {
     pulls: Vec<String>,
+    dds: BTreeMap<String, Vec<String>>,
 }
 
 impl Host for Fake {
@@ -33,6 +35,42 @@ impl Host for Fake {
     fn pull(&mut self) -> Option<String> {
         (!self.pulls.is_empty()).then(|| self.pulls.remove(0))
     }
+    fn read_dd(&mut self, dd: &str) -> Result<Vec<String>, Vec<String>> {
+        self.dds
+            .get(dd)
+            .cloned()
+            .ok_or_else(|| vec![racemu_rexx::messages::not_allocated(dd)])
+    }
+    fn write_dd(&mut self, dd: &str, records: &[String]) -> Result<(), Vec<String>> {
+        match self.dds.get_mut(dd) {
+            Some(d) => {
+                *d = records.to_vec();
+                Ok(())
+            }
+            None => Err(vec![racemu_rexx::messages::not_allocated(dd)]),
+        }
+    }
+    fn dataset(&mut self, dsn: &str) -> Dataset {
+        match dsn {
+            "PFX.DATA" => Dataset::Found {
+                dsorg: "PS".into(),
+                recfm: "FB".into(),
+                lrecl: 80,
+                members: None,
+            },
+            "PFX.PDS(M1)" => Dataset::Found {
+                dsorg: "PO".into(),
+                recfm: "FB".into(),
+                lrecl: 80,
+                members: None,
+            },
+            "PFX.PDS(NOPE)" => Dataset::MemberNotFound,
+            _ => Dataset::NotFound,
+        }
+    }
+    fn dd_dataset(&mut self, dd: &str) -> Option<String> {
+        (dd == "IN").then(|| "PFX.DATA".to_string())
+    }
 }
 
 fn exec(source: &str, environment: Environment) -> Option<(Vec<String>, i32)> {
@@ -47,6 +85,8 @@ fn exec(source: &str, environment: Environment) -> Option<(Vec<String>, i32)> {
         user: "RACFU1".into(),
         prefix: "PFX".into(),
         foreground: false,
+        sysname: "RACEMU".into(),
+        sysplex: "LOCAL".into(),
     };
     let e = Exec {
         name: "TEST",
@@ -57,9 +97,18 @@ fn exec(source: &str, environment: Environment) -> Option<(Vec<String>, i32)> {
     };
     let mut host = Fake {
         pulls: vec!["first pull".into()],
+        dds: BTreeMap::from([
+            (
+                "IN".to_string(),
+                vec!["r1".into(), "r2".into(), "r3".into()],
+            ),
+            ("OUT".to_string(), Vec::new()),
+        ]),
     };
     let ended = run(&e, &mut host).expect("Regina runs");
-    Some((ended.lines, ended.rc))
+    let mut lines = ended.lines;
+    lines.extend(host.dds["OUT"].iter().map(|l| format!("OUT:{l}")));
+    Some((lines, ended.rc))
 }
 
 #[test]
@@ -87,7 +136,8 @@ fn outtrap_concat_noconcat_max_and_off() {
 }
 
 /// USERID() is the RACF user, not the Unix login; a command TSO cannot find sets RC -3 and
-/// (FAILURE not being trapped) raises ERROR, as does a non-zero RC; TRACE NORMAL shows both;
+/// (FAILURE not being trapped) raises ERROR, as does a non-zero RC; TRACE NORMAL (the
+/// default) shows the failure (-3) only, as TSO/E's does;
 /// PULL reads the host's lines once the data stack is empty.
 #[test]
 fn userid_sysvar_rc_conditions_and_pull() {
@@ -110,8 +160,6 @@ fn userid_sysvar_rc_conditions_and_pull() {
             "       +++ RC(-3) +++",
             "failure rc -3",
             "failed",
-            "     9 *-* \"FAIL\"",
-            "       +++ RC(8) +++",
             "error rc 8",
             "after 8",
             "pulled first pull",
@@ -152,4 +200,72 @@ fn outside_tso_and_without_files() {
         "{lines:?}"
     );
     assert!(!std::path::Path::new("/tmp/racemu-rexx-probe").exists());
+}
+
+/// EXECIO (https://ibm.com/support/knowledgecenter/SSLTBW_2.3.0/com.ibm.zos.v2r3.ikja300/dup0037.htm):
+/// DISKR into a stem and onto the data stack, a count past the end (RC 2), DISKW from a stem
+/// up to its first empty variable, a DD that is not allocated (RC 20 and IRX0555E, not
+/// traced under TRACE NORMAL: a positive RC is an error, not a failure); in TSO/E and
+/// outside it (ADDRESS MVS).
+#[test]
+fn execio_reads_and_writes_allocated_dds() {
+    let src = "\"EXECIO * DISKR IN (STEM in. FINIS\"\nsay rc in.0 in.1 in.3\n\
+               \"EXECIO 2 DISKR IN 2 (FINIS\"\nsay rc queued()\nparse pull a\nsay a\n\
+               \"EXECIO 5 DISKR IN (FINIS\"\nsay rc queued()\n\
+               out.1 = 'w1'; out.2 = 'w2'; out.3 = ''\n\
+               \"EXECIO * DISKW OUT (STEM out. FINIS\"\nsay rc\n\
+               \"EXECIO * DISKR NODD (STEM x.\"\nsay rc\ndo queued(); pull; end";
+    for env in [Environment::Tso, Environment::Mvs] {
+        let src = if env == Environment::Mvs {
+            format!("address mvs\n{src}")
+        } else {
+            src.to_string()
+        };
+        let Some((lines, rc)) = exec(&src, env) else {
+            return;
+        };
+        assert_eq!(
+            lines,
+            [
+                "0 3 r1 r3".to_string(),
+                "0 2".to_string(),
+                "r2".to_string(),
+                "2 4".to_string(),
+                "0".to_string(),
+                "IRX0555E The input or output file NODD is not allocated. It cannot be opened for I/O.".to_string(),
+                "20".to_string(),
+                "OUT:w1".to_string(),
+                "OUT:w2".to_string(),
+            ],
+            "{env:?}"
+        );
+        assert_eq!(rc, 0);
+    }
+}
+
+/// SYSDSN, LISTDSI, MSG and MVSVAR (TSO/E REXX User's Guide, "Accessing System Information",
+/// https://www.ibm.com/docs/SSLTBW_2.4.0/com.ibm.zos.v2r4.ikjc300/ikj2g2_Accessing_System_Information.htm).
+#[test]
+fn sysdsn_listdsi_msg_mvsvar() {
+    let src =
+        "say sysdsn(data) '/' sysdsn(\"'PFX.PDS(NOPE)'\") '/' sysdsn(nothere) '/' sysdsn('')\n\
+               say listdsi(data) sysdsname sysdsorg sysrecfm syslrecl sysblksize sysreason\n\
+               say listdsi('in file') sysdsname\n\
+               say listdsi(gone) sysreason\n\
+               say msg() msg('OFF') msg()\n\
+               say mvsvar('SYSNAME') mvsvar('SYSPLEX') mvsvar('SYSCLONE')";
+    let Some((lines, _)) = exec(src, Environment::Tso) else {
+        return;
+    };
+    assert_eq!(
+        lines,
+        [
+            "OK / MEMBER NOT FOUND / DATASET NOT FOUND / MISSING DATASET NAME",
+            "0 PFX.DATA PS FB 80 27920 0000",
+            "0 PFX.DATA",
+            "16 0005",
+            "ON ON OFF",
+            "RACEMU LOCAL MU",
+        ]
+    );
 }
