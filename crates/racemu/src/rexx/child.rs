@@ -2,9 +2,11 @@
 //! opens the store, runs the exec with Regina, its TSO commands through the engine as the
 //! job's user, and writes a [`Response`] (JSON) on standard output.
 
+use super::alloc::{self, Allocation, Allocations};
 use racemu_engine::{Clock, Config, Engine, RingLayout};
-use racemu_rexx::{Command, Environment, Exec, Host, Profile};
+use racemu_rexx::{Command, Dataset, Environment, Exec, Host, Profile};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -36,6 +38,8 @@ pub struct Request {
     pub foreground: bool,
     /// The lines PULL reads once the data stack is empty.
     pub pull: Vec<String>,
+    /// The step's DDs.
+    pub dds: Allocations,
 }
 
 /// What the child answers.
@@ -66,6 +70,11 @@ impl Request {
             "db": self.db, "now": self.now, "spaced": self.spaced, "seed": self.seed,
             "user": self.user, "name": self.name, "source": self.source, "args": self.args,
             "mvs": self.mvs, "foreground": self.foreground, "pull": self.pull,
+            "dds": self.dds.iter().map(|(name, a)| match a {
+                Allocation::Dataset { dsn, disp } => json!({"name": name, "dsn": dsn, "disp": disp}),
+                Allocation::Records(r) => json!({"name": name, "records": r}),
+                Allocation::Dummy => json!({"name": name}),
+            }).collect::<Vec<_>>(),
         })
         .to_string()
         .into_bytes()
@@ -92,8 +101,33 @@ impl Request {
             mvs: flag("mvs"),
             foreground: flag("foreground"),
             pull: strings(v.get("pull").unwrap_or(&Value::Null)),
+            dds: v
+                .get("dds")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(allocation).collect())
+                .unwrap_or_default(),
         })
     }
+}
+
+/// One DD of a request's JSON.
+fn allocation(v: &Value) -> Option<(String, Allocation)> {
+    let name = v.get("name")?.as_str()?.to_string();
+    let a = if let Some(dsn) = v.get("dsn").and_then(Value::as_str) {
+        Allocation::Dataset {
+            dsn: dsn.to_string(),
+            disp: v
+                .get("disp")
+                .and_then(Value::as_str)
+                .unwrap_or("OLD")
+                .to_string(),
+        }
+    } else if let Some(r) = v.get("records") {
+        Allocation::Records(strings(r))
+    } else {
+        Allocation::Dummy
+    };
+    Some((name, a))
 }
 
 impl Response {
@@ -143,16 +177,28 @@ fn engine(req: &Request) -> Result<Engine, String> {
     Ok(Engine::new(store, clock, config))
 }
 
-/// The exec's host: TSO commands through the engine as the job's user.
+/// The exec's host: TSO commands through the engine as the job's user, data sets through
+/// the engine's open as that user.
 struct Tso<'a> {
     engine: &'a mut Engine,
     user: String,
     hints: Vec<String>,
     pull: std::vec::IntoIter<String>,
+    dds: Allocations,
+    /// The records a MOD data set held before the exec wrote to it.
+    original: BTreeMap<String, Vec<String>>,
 }
 
 impl Host for Tso<'_> {
     fn command(&mut self, text: &str) -> Command {
+        let verb = text.split_whitespace().next().unwrap_or("");
+        if super::tso_alloc::is_alloc_or_free(verb) {
+            let (lines, rc) = super::tso_alloc::run(self.engine, &self.user, &mut self.dds, text);
+            return Command::Ran {
+                lines,
+                rc: i32::try_from(rc).unwrap_or(i32::MAX),
+            };
+        }
         let out = self.engine.execute(&self.user, text);
         self.hints.extend(out.hints);
         let not_found = out
@@ -171,6 +217,46 @@ impl Host for Tso<'_> {
     fn pull(&mut self) -> Option<String> {
         self.pull.next()
     }
+
+    fn read_dd(&mut self, ddname: &str) -> Result<Vec<String>, Vec<String>> {
+        alloc::read(self.engine, &self.user, &self.dds, ddname)
+    }
+
+    fn write_dd(&mut self, ddname: &str, records: &[String]) -> Result<(), Vec<String>> {
+        alloc::write(
+            self.engine,
+            &self.user,
+            &self.dds,
+            ddname,
+            records,
+            &mut self.original,
+        )
+    }
+
+    fn dataset(&mut self, dsn: &str) -> Dataset {
+        alloc::dataset(self.engine, dsn)
+    }
+
+    fn dd_dataset(&mut self, ddname: &str) -> Option<String> {
+        match self.dds.get(ddname)? {
+            Allocation::Dataset { dsn, .. } => Some(dsn.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The environment variable naming the system (MVSVAR('SYSNAME'); default `RACEMU`).
+pub const SYSNAME_VAR: &str = "RACEMU_SYSNAME";
+/// The environment variable naming the sysplex (MVSVAR('SYSPLEX'); default `LOCALPLX`).
+pub const SYSPLEX_VAR: &str = "RACEMU_SYSPLEX";
+
+/// `$var` upper case, or `default`.
+fn system_name(var: &str, default: &str) -> String {
+    std::env::var(var)
+        .ok()
+        .map(|v| v.trim().to_ascii_uppercase())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| default.to_string())
 }
 
 /// Runs `req` to its response.
@@ -196,6 +282,8 @@ pub fn answer(req: Request) -> Response {
         user: req.user.clone(),
         prefix: req.user.clone(),
         foreground: req.foreground,
+        sysname: system_name(SYSNAME_VAR, "RACEMU"),
+        sysplex: system_name(SYSPLEX_VAR, "LOCALPLX"),
     };
     let exec = Exec {
         name: &req.name,
@@ -213,6 +301,8 @@ pub fn answer(req: Request) -> Response {
         user: req.user.clone(),
         hints: Vec::new(),
         pull: req.pull.clone().into_iter(),
+        dds: req.dds.clone(),
+        original: BTreeMap::new(),
     };
     match racemu_rexx::run(&exec, &mut host) {
         Ok(ended) => Response {

@@ -3,24 +3,29 @@
 //! `racemu exec` and the REPL), run by Regina ([`racemu_rexx`]) in a child process so that an
 //! interpreter crash or a runaway exec ends as a message and an RC ([`child`]).
 
+pub mod alloc;
 pub mod child;
 mod invocation;
+pub mod irxjcl;
 pub mod messages;
 mod parent;
+mod tso_alloc;
 
 pub use invocation::{invocation, Invocation, Library};
 pub use parent::{run_exec, TIME_LIMIT_VAR};
 
 use racemu_engine::Engine;
 
-/// The exec libraries of a TMP: the data sets of SYSEXEC, then those of SYSPROC, in
-/// concatenation order.
+/// What a TMP step gives its execs: the exec libraries (the data sets of SYSEXEC, then those
+/// of SYSPROC, in concatenation order) and the step's DDs (for EXECIO and LISTDSI).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExecLibraries {
     /// SYSEXEC's data sets.
     pub sysexec: Vec<String>,
     /// SYSPROC's data sets.
     pub sysproc: Vec<String>,
+    /// The step's DDs.
+    pub dds: alloc::Allocations,
 }
 
 impl ExecLibraries {
@@ -35,12 +40,13 @@ impl ExecLibraries {
         ExecLibraries {
             sysexec: concatenation(step, "SYSEXEC"),
             sysproc: concatenation(step, "SYSPROC"),
+            dds: alloc::of_step(step),
         }
     }
 }
 
 /// The data set names of DD `ddname` and the unnamed DDs that follow it.
-fn concatenation(step: &racemu_jcl::Step, ddname: &str) -> Vec<String> {
+pub(crate) fn concatenation(step: &racemu_jcl::Step, ddname: &str) -> Vec<String> {
     let Some(pos) = step
         .dds
         .iter()
@@ -82,5 +88,5 @@ pub fn run_if_exec(
     foreground: bool,
 ) -> Option<ExecOutput> {
     let inv = invocation(engine, user, libraries, text)?;
-    Some(run_exec(engine, user, &inv, foreground))
+    Some(run_exec(engine, user, &inv, &libraries.dds, foreground))
 }

@@ -24,7 +24,13 @@ pub const DEFAULT_TIME_LIMIT: u64 = 300;
 pub const BINARY_VAR: &str = "RACEMU_BIN";
 
 /// Runs the exec `inv` names as `user` under the TMP; a refusal is its message and RC 12.
-pub fn run_exec(engine: &mut Engine, user: &str, inv: &Invocation, foreground: bool) -> ExecOutput {
+pub fn run_exec(
+    engine: &mut Engine,
+    user: &str,
+    inv: &Invocation,
+    dds: &super::alloc::Allocations,
+    foreground: bool,
+) -> ExecOutput {
     let (name, source, args) = match inv {
         Invocation::Refused(lines) => {
             return ExecOutput {
@@ -41,6 +47,39 @@ pub fn run_exec(engine: &mut Engine, user: &str, inv: &Invocation, foreground: b
         } => (name, source, args),
     };
     let request = Request {
+        foreground,
+        dds: dds.clone(),
+        ..request(engine, user, name, source, args)
+    };
+    run_request(engine, &request)
+}
+
+/// Runs `request` in a child process: its output, or the message saying why there is none
+/// (RC 12). The RC is taken modulo 4096, as a step's condition code is.
+pub(crate) fn run_request(engine: &Engine, request: &Request) -> ExecOutput {
+    if !engine.store().path().is_file() {
+        return failed(messages::exec_needs_file_store(&request.name));
+    }
+    match spawn(request) {
+        Ok(r) => ExecOutput {
+            lines: r.lines,
+            rc: u32::try_from(r.rc.rem_euclid(4096)).unwrap_or(12),
+            hints: r.hints,
+        },
+        Err(line) => failed(line),
+    }
+}
+
+/// The request for exec `name` (`source`, `args`) as `user`, with the engine's store, clock,
+/// layout and seed.
+pub(crate) fn request(
+    engine: &Engine,
+    user: &str,
+    name: &str,
+    source: &str,
+    args: &str,
+) -> Request {
+    Request {
         db: engine.store().path().display().to_string(),
         now: match engine.clock() {
             Clock::Fixed(t) => t
@@ -51,23 +90,10 @@ pub fn run_exec(engine: &mut Engine, user: &str, inv: &Invocation, foreground: b
         spaced: engine.config().ring_layout == RingLayout::Spaced,
         seed: engine.config().randomness.seed_bytes().map(|s| s.to_vec()),
         user: user.to_ascii_uppercase(),
-        name: name.clone(),
-        source: source.clone(),
-        args: args.clone(),
-        mvs: false,
-        foreground,
-        pull: Vec::new(),
-    };
-    if !engine.store().path().is_file() {
-        return failed(messages::exec_needs_file_store(name));
-    }
-    match spawn(&request) {
-        Ok(r) => ExecOutput {
-            lines: r.lines,
-            rc: u32::try_from(r.rc).unwrap_or(u32::MAX) & 0xFFF,
-            hints: r.hints,
-        },
-        Err(line) => failed(line),
+        name: name.to_string(),
+        source: source.to_string(),
+        args: args.to_string(),
+        ..Request::default()
     }
 }
 
