@@ -26,11 +26,33 @@ pub fn run_commands<S: AsRef<str>>(
     records: &[S],
     sink: &mut dyn FnMut(&LogicalCommand, Output) -> Next,
 ) {
+    let none = ExecLibraries::default();
+    run_commands_with(engine, user, records, &none, false, sink)
+}
+
+/// [`run_commands`] with exec libraries (`--sysexec`): a command that names a REXX exec
+/// ([`crate::rexx`]) runs it, in the foreground (the REPL: SYSVAR('SYSENV') is `FORE`) or
+/// not; its lines and RC are the command's output.
+pub fn run_commands_with<S: AsRef<str>>(
+    engine: &mut Engine,
+    user: &str,
+    records: &[S],
+    libraries: &ExecLibraries,
+    foreground: bool,
+    sink: &mut dyn FnMut(&LogicalCommand, Output) -> Next,
+) {
     for cmd in logical_commands(records) {
         if cmd.kind != CommandKind::Command {
             continue;
         }
-        let out = engine.execute(user, &cmd.text);
+        let exec = crate::rexx::run_if_exec(engine, user, libraries, &cmd.text, foreground);
+        let out = match exec {
+            Some(x) => Output {
+                hints: x.hints,
+                ..Output::new(x.lines, x.rc)
+            },
+            None => engine.execute(user, &cmd.text),
+        };
         if sink(&cmd, out) == Next::Stop {
             return;
         }

@@ -228,13 +228,16 @@ fn exec_forms_search_sysexec_then_sysproc_and_pass_the_rc() {
         &db,
         tmp.path(),
         "//RUN      EXEC PGM=IKJEFT01\n//SYSEXEC  DD DSN=IBMUSER.A.EXEC,DISP=SHR\n\
-         //SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  %NOPE\n  %SHOW first arg\n/*\n",
+         //SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  %NOPE\n  EXEC 'IBMUSER.NO.EXEC(X)' EXEC\n  %SHOW first arg\n/*\n",
     );
     assert_eq!(
         r.stdout.lines().collect::<Vec<_>>(),
         [
             "  %NOPE",
-            "RCM502E REXX exec NOPE was not found in the store's data sets.",
+            "IKJ56500I COMMAND NOPE NOT FOUND",
+            "READY",
+            "  EXEC 'IBMUSER.NO.EXEC(X)' EXEC",
+            "IKJ56228I DATA SET IBMUSER.NO.EXEC(X) NOT IN CATALOG OR CATALOG CAN NOT BE ACCESSED",
             "READY",
             "  %SHOW first arg",
             "A.EXEC SHOW: first arg",

@@ -58,7 +58,7 @@ pub fn invocation(
         }
         return Some(
             search(engine, user, libraries, name, rest)
-                .unwrap_or_else(|| Invocation::Refused(vec![messages::exec_not_found(name)])),
+                .unwrap_or_else(|| Invocation::Refused(vec![messages::command_not_found(name)])),
         );
     }
     if upper == "EXEC" || upper == "EX" {
@@ -149,7 +149,7 @@ fn explicit(engine: &mut Engine, user: &str, rest: &str) -> Invocation {
     };
     match read(engine, user, &dsn) {
         Ok(Some(source)) => found(&name, source, args, library),
-        Ok(None) => Invocation::Refused(vec![messages::exec_not_found(&format!("'{dsn}'"))]),
+        Ok(None) => Invocation::Refused(vec![messages::not_in_catalog(&dsn)]),
         Err(lines) => Invocation::Refused(lines),
     }
 }

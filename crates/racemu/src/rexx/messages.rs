@@ -1,7 +1,14 @@
 //! racemu's messages about REXX execs under the TMP (RCM500–RCM519), where TSO/E has no
 //! message racemu can give honestly.
 
-/// An exec named by EXEC or `%NAME` that is not in the store (RC 12).
+/// `%NAME` when no SYSEXEC or SYSPROC data set holds NAME (RC 12): TSO's
+/// `IKJ56500I COMMAND NAME NOT FOUND`, as for any command TSO cannot find.
+pub fn command_not_found(name: &str) -> String {
+    let id = racemu_command::messages::IKJ56500I;
+    format!("{id} COMMAND {name} NOT FOUND")
+}
+
+/// IRXJCL's exec not in SYSEXEC (condition code 20).
 pub fn exec_not_found(what: &str) -> String {
     format!("RCM502E REXX exec {what} was not found in the store's data sets.")
 }
