@@ -207,3 +207,86 @@ fn allocate_free_and_execio_under_the_tmp() {
         "line one\nline two\nadded by exec\n"
     );
 }
+
+/// Exec libraries and EXECIO read as the job's user under the data-set profiles: ALICE may
+/// not read `IZUSVR.**` (UACC(NONE)), so an exec in a SYSPROC library there is not run (RC
+/// 12) and EXECIO of a data set there ends RC 20, each with RACF's ICH408I (naming the data
+/// set, whose profile decides); after a PERMIT both work.
+#[test]
+fn exec_libraries_and_execio_read_as_the_jobs_user() {
+    if !regina() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    put(
+        &db,
+        tmp.path(),
+        "'IZUSVR.REXX(SECRET)'",
+        "/* REXX */\nsay 'secret exec'\n",
+    );
+    put(&db, tmp.path(), "'IZUSVR.DATA'", "secret data\n");
+    put(
+        &db,
+        tmp.path(),
+        "'ALICE.REXX(PEEK)'",
+        "/* REXX */\n\"ALLOC F(IN) DA('IZUSVR.DATA') SHR\"\n\
+         \"EXECIO * DISKR IN (STEM d. FINIS\"\nsay 'execio rc' rc d.1\n",
+    );
+    let r = racemu(
+        &db,
+        NOW,
+        &[
+            "exec",
+            "ADDUSER ALICE NAME('Alice')\nADDSD 'IZUSVR.**' UACC(NONE)",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let jcl = "//TSO      EXEC PGM=IKJEFT01\n\
+               //SYSEXEC  DD DSN=ALICE.REXX,DISP=SHR\n//SYSPROC  DD DSN=IZUSVR.REXX,DISP=SHR\n\
+               //SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  %SECRET\n  %PEEK\n/*\n";
+    let f = tmp.path().join("alice.jcl");
+    std::fs::write(&f, format!("//A        JOB USER=ALICE\n{jcl}")).expect("write");
+    let r = racemu(&db, NOW, &["run", f.to_str().expect("path")], None);
+    let ich408i = |dsn: &str| {
+        [
+            "ICH408I USER(ALICE   ) GROUP(SYS1    ) NAME(Alice               )".to_string(),
+            format!("  {dsn} CL(DATASET ) VOL(RACEMU)"),
+            "  INSUFFICIENT ACCESS AUTHORITY".to_string(),
+            "  FROM IZUSVR.** (G)".to_string(),
+            "  ACCESS INTENT(READ   )  ACCESS ALLOWED(NONE   )".to_string(),
+        ]
+    };
+    let mut expected = vec!["  %SECRET".to_string()];
+    expected.extend(ich408i("IZUSVR.REXX"));
+    expected.extend(["READY".to_string(), "  %PEEK".to_string()]);
+    expected.extend(ich408i("IZUSVR.DATA"));
+    expected.extend(["execio rc 20 D.1", "READY", "END"].map(str::to_string));
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        expected,
+        "{}",
+        r.stderr
+    );
+    let r = racemu(
+        &db,
+        NOW,
+        &["exec", "PERMIT 'IZUSVR.**' ID(ALICE) ACCESS(READ)"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = racemu(&db, NOW, &["run", f.to_str().expect("path")], None);
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        [
+            "  %SECRET",
+            "secret exec",
+            "READY",
+            "  %PEEK",
+            "execio rc 0 secret data",
+            "READY",
+            "END"
+        ]
+    );
+}
