@@ -162,3 +162,37 @@ fn malformed_execs_end_in_a_message_and_an_rc() {
         );
     }
 }
+
+/// Without Regina's library an exec does not run: RCM501E names the libregina3 package and
+/// the RC is 12 (docs/rexx.md). Runs everywhere: `RACEMU_REGINA` names a library that is not
+/// there.
+#[test]
+fn without_the_library_an_exec_gets_rcm501e_and_rc_12() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    put(
+        &db,
+        tmp.path(),
+        "'IBMUSER.EXEC(SHOW)'",
+        b"/* REXX */\nsay 'hi'\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_racemu"))
+        .args(["--db", db.to_str().expect("path"), "--now", NOW])
+        .args(["--sysexec", "IBMUSER.EXEC", "exec", "%SHOW"])
+        .env(
+            racemu_rexx::LIBRARY_VAR,
+            tmp.path().join("no-libregina.so.3"),
+        )
+        .output()
+        .expect("racemu runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("RCM501E REXX exec SHOW not run: racemu runs REXX with Regina REXX, whose library libregina.so.3 cannot be opened ("),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("Install the libregina3 package (apt-get install libregina3).\n"),
+        "{stdout}"
+    );
+    assert_eq!(out.status.code(), Some(12));
+}

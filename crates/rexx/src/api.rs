@@ -6,6 +6,10 @@ use std::sync::OnceLock;
 /// The shared object racemu opens: Debian's and Ubuntu's `libregina3` package installs it.
 pub const LIBRARY: &str = "libregina.so.3";
 
+/// The environment variable that names another Regina library to open (a path, for a Regina
+/// installed elsewhere) instead of [`LIBRARY`].
+pub const LIBRARY_VAR: &str = "RACEMU_REGINA";
+
 /// The entry points of an opened Regina.
 pub(crate) struct Api {
     pub start: ffi::RexxStart,
@@ -25,9 +29,14 @@ pub(crate) fn api() -> Result<&'static Api, &'static str> {
 }
 
 fn open() -> Result<Api, String> {
-    // SAFETY: loading Regina runs its initialisers, which have no preconditions; the library
-    // is leaked below, so the function pointers taken from it stay valid for the process.
-    let lib = unsafe { libloading::Library::new(LIBRARY) }.map_err(|e| e.to_string())?;
+    // SAFETY: loading Regina runs its initialisers, which have no preconditions (a library
+    // named by $RACEMU_REGINA is the user's own configuration, trusted as racemu's); the
+    // library is leaked below, so the function pointers taken from it stay valid for the
+    // process.
+    let name = std::env::var_os(LIBRARY_VAR)
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| LIBRARY.into());
+    let lib = unsafe { libloading::Library::new(&name) }.map_err(|e| e.to_string())?;
     let lib: &'static libloading::Library = Box::leak(Box::new(lib));
     // SAFETY: each symbol is declared with the signature rexxsaa.h (Regina 3.x) gives it.
     unsafe {

@@ -24,7 +24,7 @@ mod listdsi;
 pub mod messages;
 mod outtrap;
 
-pub use api::LIBRARY;
+pub use api::{LIBRARY, LIBRARY_VAR};
 
 /// Where the exec runs: the environment TSO/E's language processor environment gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
