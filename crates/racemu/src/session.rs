@@ -41,11 +41,13 @@ pub fn run_commands_with<S: AsRef<str>>(
     foreground: bool,
     sink: &mut dyn FnMut(&LogicalCommand, Output) -> Next,
 ) {
+    // ALLOCATE and FREE change the libraries and DDs of the commands that follow.
+    let mut libraries = libraries.clone();
     for cmd in logical_commands(records) {
         if cmd.kind != CommandKind::Command {
             continue;
         }
-        let exec = crate::rexx::run_if_exec(engine, user, libraries, &cmd.text, foreground);
+        let exec = crate::rexx::run_if_exec(engine, user, &mut libraries, &cmd.text, foreground);
         let out = match exec {
             Some(x) => Output {
                 hints: x.hints,
@@ -93,8 +95,10 @@ pub fn run_sysin_with(
     let user = user.to_ascii_uppercase();
     // The previous command's RC and first message ID, for RCM122I.
     let mut previous: Option<(u32, String)> = None;
+    // ALLOCATE and FREE change the libraries and DDs of the commands that follow.
+    let mut libraries = libraries.clone();
     run_batch(records, lrecl, parm, entry, &mut |cmd| {
-        if let Some(x) = crate::rexx::run_if_exec(engine, &user, libraries, &cmd.text, false) {
+        if let Some(x) = crate::rexx::run_if_exec(engine, &user, &mut libraries, &cmd.text, false) {
             previous = None;
             return Executed {
                 lines: x.lines,

@@ -290,3 +290,56 @@ fn exec_libraries_and_execio_read_as_the_jobs_user() {
         ]
     );
 }
+
+/// ALLOCATE and FREE in SYSTSIN itself, as decks do before calling an exec: `ALLOC
+/// F(SYSEXEC) DA(…) SHR REUSE` sets the SYSEXEC concatenation for the `%NAME` that follows
+/// (searched in order), and FREE takes it away (then IKJ56500I).
+#[test]
+fn allocate_in_systsin_sets_sysexec_for_the_execs_that_follow() {
+    if !regina() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    put(
+        &db,
+        tmp.path(),
+        "'IBMUSER.FIRST.EXEC(HELLO)'",
+        "/* REXX */\nsay 'first'\nexit 4\n",
+    );
+    put(
+        &db,
+        tmp.path(),
+        "'IBMUSER.SECOND.EXEC(HELLO)'",
+        "/* REXX */\nsay 'second'\n",
+    );
+    let r = run(
+        &db,
+        tmp.path(),
+        "//TSO      EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n\
+         \x20 ALLOC F(SYSEXEC) DA('IBMUSER.FIRST.EXEC','IBMUSER.SECOND.EXEC') SHR REUSE\n\
+         \x20 %HELLO\n  FREE F(SYSEXEC)\n  %HELLO\n  ALLOC F(SYSEXEC) DA(SECOND.EXEC) SHR\n\
+         \x20 HELLO\n/*\n",
+    );
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        [
+            "  ALLOC F(SYSEXEC) DA('IBMUSER.FIRST.EXEC','IBMUSER.SECOND.EXEC') SHR REUSE",
+            "READY",
+            "  %HELLO",
+            "first",
+            "READY",
+            "  FREE F(SYSEXEC)",
+            "READY",
+            "  %HELLO",
+            "IKJ56500I COMMAND HELLO NOT FOUND",
+            "READY",
+            "  ALLOC F(SYSEXEC) DA(SECOND.EXEC) SHR",
+            "READY",
+            "  HELLO",
+            "second",
+            "READY",
+            "END",
+        ]
+    );
+}

@@ -193,10 +193,10 @@ impl Host for Tso<'_> {
     fn command(&mut self, text: &str) -> Command {
         let verb = text.split_whitespace().next().unwrap_or("");
         if super::tso_alloc::is_alloc_or_free(verb) {
-            let (lines, rc) = super::tso_alloc::run(self.engine, &self.user, &mut self.dds, text);
+            let done = super::tso_alloc::run(self.engine, &self.user, &mut self.dds, text);
             return Command::Ran {
-                lines,
-                rc: i32::try_from(rc).unwrap_or(i32::MAX),
+                lines: done.lines,
+                rc: i32::try_from(done.rc).unwrap_or(i32::MAX),
             };
         }
         let out = self.engine.execute(&self.user, text);

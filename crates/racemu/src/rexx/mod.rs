@@ -79,14 +79,32 @@ pub struct ExecOutput {
 }
 
 /// Runs command `text` as an exec when it is one (`%NAME`, `EXEC`, or a name found in the
-/// libraries); `None` when it is a command for the engine.
+/// libraries), or as TSO ALLOCATE/FREE, which change the DDs later execs see (`ALLOC
+/// F(SYSEXEC) DA('MY.REXX','OTHER.REXX') SHR REUSE` before `%NAME` sets the SYSEXEC
+/// concatenation); `None` when it is a command for the engine.
 pub fn run_if_exec(
     engine: &mut Engine,
     user: &str,
-    libraries: &ExecLibraries,
+    libraries: &mut ExecLibraries,
     text: &str,
     foreground: bool,
 ) -> Option<ExecOutput> {
+    let verb = text.split_whitespace().next().unwrap_or("");
+    if tso_alloc::is_alloc_or_free(verb) {
+        let done = tso_alloc::run(engine, user, &mut libraries.dds, text);
+        for (dd, datasets) in done.changed {
+            match dd.as_str() {
+                "SYSEXEC" => libraries.sysexec = datasets,
+                "SYSPROC" => libraries.sysproc = datasets,
+                _ => {}
+            }
+        }
+        return Some(ExecOutput {
+            lines: done.lines,
+            rc: done.rc,
+            hints: Vec::new(),
+        });
+    }
     let inv = invocation(engine, user, libraries, text)?;
     Some(run_exec(engine, user, &inv, &libraries.dds, foreground))
 }

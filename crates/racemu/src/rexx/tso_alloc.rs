@@ -82,13 +82,28 @@ pub fn is_alloc_or_free(verb: &str) -> bool {
     )
 }
 
-/// Runs ALLOCATE or FREE `text` against `dds`: its lines and RC.
-pub fn run(
-    engine: &mut Engine,
-    user: &str,
-    dds: &mut Allocations,
-    text: &str,
-) -> (Vec<String>, u32) {
+/// What ALLOCATE or FREE did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Done {
+    /// Its messages.
+    pub lines: Vec<String>,
+    /// Its RC.
+    pub rc: u32,
+    /// The DDs it allocated, each with its data sets in concatenation order (empty for a DD
+    /// it freed).
+    pub changed: Vec<(String, Vec<String>)>,
+}
+
+/// Runs ALLOCATE or FREE `text` against `dds`.
+pub fn run(engine: &mut Engine, user: &str, dds: &mut Allocations, text: &str) -> Done {
+    let (lines, rc, changed) = run_parts(engine, user, dds, text);
+    Done { lines, rc, changed }
+}
+
+/// Messages, RC and the DDs changed.
+type Parts = (Vec<String>, u32, Vec<(String, Vec<String>)>);
+
+fn run_parts(engine: &mut Engine, user: &str, dds: &mut Allocations, text: &str) -> Parts {
     let t = text.trim();
     let (verb, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
     let ops = operands(rest);
@@ -105,38 +120,45 @@ pub fn run(
         .collect();
     let has = |k: &str| ops.iter().any(|(o, _)| o == k);
     if verb.eq_ignore_ascii_case("FREE") {
-        return free(dds, &files, &datasets);
+        let (lines, rc) = free(dds, &files, &datasets);
+        let freed = files
+            .iter()
+            .map(|f| (f.to_ascii_uppercase(), Vec::new()))
+            .collect();
+        return (lines, rc, freed);
     }
     let (Some(dd), Some(dsn)) = (files.first(), datasets.first()) else {
-        return (vec![messages::allocate_operands()], 12);
+        return (vec![messages::allocate_operands()], 12, Vec::new());
     };
     let dd = dd.to_ascii_uppercase();
     if dds.contains_key(&dd) && !(has("REUSE") || has("REU")) {
-        return (vec![messages::file_in_use(&dd)], 12);
+        return (vec![messages::file_in_use(&dd)], 12, Vec::new());
     }
     let disp = ["SHR", "OLD", "MOD", "NEW"]
         .into_iter()
         .find(|d| has(d))
         .unwrap_or("OLD");
-    match dataset(engine, dsn) {
-        Dataset::InvalidName => return (vec![messages::not_in_catalog(dsn)], 12),
-        Dataset::Found { .. } | Dataset::MemberNotFound if disp != "SHR" => {}
-        Dataset::Found { .. } => {}
-        _ if disp == "NEW" => {
-            if let Err(lines) = create(engine, user, dsn) {
-                return (lines, 12);
+    for dsn in &datasets {
+        match dataset(engine, dsn) {
+            Dataset::InvalidName => return (vec![messages::not_in_catalog(dsn)], 12, Vec::new()),
+            Dataset::Found { .. } | Dataset::MemberNotFound if disp != "SHR" => {}
+            Dataset::Found { .. } => {}
+            _ if disp == "NEW" => {
+                if let Err(lines) = create(engine, user, dsn) {
+                    return (lines, 12, Vec::new());
+                }
             }
+            _ => return (vec![messages::not_in_catalog(dsn)], 12, Vec::new()),
         }
-        _ => return (vec![messages::not_in_catalog(dsn)], 12),
     }
     dds.insert(
-        dd,
+        dd.clone(),
         Allocation::Dataset {
             dsn: dsn.clone(),
             disp: disp.to_string(),
         },
     );
-    (Vec::new(), 0)
+    (Vec::new(), 0, vec![(dd, datasets)])
 }
 
 /// A NEW data set: created empty as `user` (RACF decides as for any create).
