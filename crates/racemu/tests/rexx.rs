@@ -255,7 +255,8 @@ fn exec_forms_search_sysexec_then_sysproc_and_pass_the_rc() {
 /// message; the RC is 20000 plus the error number (as IRXEXEC gives it), modulo 4096 as a
 /// step condition code. A command TSO cannot find sets RC -3 and is traced under TRACE
 /// NORMAL (a failure). A runaway exec is ended at the time limit (RCM505E, RC 12) and the
-/// job goes on.
+/// job goes on: one that calls nothing is killed (its output is lost), one that writes or
+/// calls TSO/E is halted at its next call (REXX error 48) and keeps its output.
 #[test]
 fn errors_and_runaway_execs_end_in_a_message_and_an_rc() {
     if !regina() {
@@ -274,6 +275,12 @@ fn errors_and_runaway_execs_end_in_a_message_and_an_rc() {
         tmp.path(),
         "'IBMUSER.EXEC(LOOP)'",
         "/* REXX */\ndo forever\nend\n",
+    );
+    put(
+        &db,
+        tmp.path(),
+        "'IBMUSER.EXEC(CHATTY)'",
+        "/* REXX */\nsay 'start'\ndo forever\n  x = sysvar('SYSUID')\nend\n",
     );
     let steps = "//RUN      EXEC PGM=IKJEFT01\n//SYSEXEC  DD DSN=IBMUSER.EXEC,DISP=SHR\n\
          //SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  %NOLABEL\n/*\n";
@@ -300,24 +307,30 @@ fn errors_and_runaway_execs_end_in_a_message_and_an_rc() {
     std::fs::write(
         &f,
         "//RACFJOB  JOB (ACCT),'REXX',CLASS=A,USER=IBMUSER\n//RUN      EXEC PGM=IKJEFT01\n\
-         //SYSEXEC  DD DSN=IBMUSER.EXEC,DISP=SHR\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  %LOOP\n  LISTUSER IBMUSER NORACF\n/*\n",
+         //SYSEXEC  DD DSN=IBMUSER.EXEC,DISP=SHR\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  %LOOP\n  %CHATTY\n  LISTUSER IBMUSER NORACF\n/*\n",
     )
     .expect("write job");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_racemu"))
         .args(["--db", db.to_str().expect("path"), "--now", NOW, "run"])
         .arg(&f)
-        .env("RACEMU_REXX_TIME_LIMIT", "2")
+        .env("RACEMU_REXX_TIME_LIMIT", "1")
         .output()
         .expect("racemu runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
-        lines[..3],
+        lines[..10],
         [
             "  %LOOP",
-            "RCM505E REXX exec LOOP was ended after 2 seconds (the limit; set RACEMU_REXX_TIME_LIMIT to change it).",
+            "RCM505E REXX exec LOOP was ended at its time limit of 1 s (set RACEMU_REXX_TIME_LIMIT to change it).",
             "READY",
+            "  %CHATTY",
+            "start",
+            "     4 +++    x = sysvar('SYSUID')",
+            "IRX0048I Error running CHATTY, line 4: Failure in system service",
+            "RCM505E REXX exec CHATTY was ended at its time limit of 1 s (set RACEMU_REXX_TIME_LIMIT to change it).",
+            "READY",
+            "  LISTUSER IBMUSER NORACF",
         ]
     );
-    assert_eq!(lines[3], "  LISTUSER IBMUSER NORACF");
 }

@@ -4,7 +4,7 @@
 use crate::api::{self, Api};
 use crate::ffi::{self, RxString};
 use crate::outtrap::Trap;
-use crate::{messages, Command, Ended, Environment, Exec, Host, Profile};
+use crate::{messages, Command, Ended, Environment, Exec, Halted, Host, Profile};
 use std::cell::RefCell;
 use std::ffi::CString;
 use std::os::raw::{c_long, c_short, c_uchar};
@@ -19,6 +19,10 @@ pub(crate) struct Running {
     pub(crate) environment: Environment,
     pub(crate) profile: Profile,
     syntax_error: Option<u32>,
+    /// When to halt the exec.
+    deadline: Option<std::time::Instant>,
+    /// Why it was halted.
+    halted: Option<Halted>,
     /// The number of lines of the exec's source.
     source_lines: usize,
     /// The exec's open files (EXECIO).
@@ -78,6 +82,9 @@ impl Running {
     }
 }
 
+/// The RC of an exec Regina did not start.
+const NOT_STARTED_RC: i32 = 12;
+
 /// The name racemu registers its exit handler under.
 const EXIT_NAME: &std::ffi::CStr = c"RACEMUTSO";
 
@@ -104,6 +111,8 @@ pub(crate) fn run(
             traced: false,
             drop_trace: false,
             source_lines: exec.source.lines().count(),
+            deadline: exec.deadline,
+            halted: None,
         })
     });
     let outcome = start(api, exec);
@@ -118,6 +127,7 @@ pub(crate) fn run(
         lines: running.lines,
         rc,
         syntax_error,
+        halted: running.halted,
     })
 }
 
@@ -211,9 +221,14 @@ fn start(api: &Api, exec: &Exec<'_>) -> Result<i32, u32> {
             (api.free)(instore[1].ptr as *mut std::ffi::c_void);
         }
     }
-    let ret = ret as i64;
+    let ret = ret as std::os::raw::c_long as i64;
     if ret < 0 {
         return Err(u32::try_from(-ret).unwrap_or(0));
+    }
+    if ret > 0 {
+        // RX_START_BADP … RX_DIDNT_START: the exec did not run.
+        with_running(|r| r.lines.push(messages::not_started(ret)));
+        return Ok(NOT_STARTED_RC);
     }
     Ok(text.trim().parse::<i32>().unwrap_or(i32::from(rc)))
 }
@@ -225,6 +240,11 @@ unsafe extern "C" fn exit_handler(code: c_long, sub: c_long, parm: *mut c_uchar)
         let Ok(api) = api::api() else {
             return ffi::RXEXIT_NOT_HANDLED;
         };
+        if over_limit() {
+            // Regina 3.6 has no halt exit (RXHLT): an exit that fails ends the exec with
+            // REXX error 48, "Failure in system service".
+            return ffi::RXEXIT_RAISE_ERROR;
+        }
         // SAFETY: Regina passes the parameter block that `code` and `sub` name.
         unsafe {
             match (code, sub) {
@@ -374,4 +394,21 @@ unsafe fn function(api: &Api, p: *mut ffi::RxFncCalParm) -> c_long {
         }
     }
     ffi::RXEXIT_HANDLED
+}
+
+/// Whether the running exec is past its deadline or wrote more than [`crate::MAX_LINES`]
+/// lines: it is then halted (once; its error message still reaches SYSTSPRT).
+fn over_limit() -> bool {
+    with_running(|r| {
+        if r.halted.is_some() {
+            return false;
+        }
+        if r.deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            r.halted = Some(Halted::TimeLimit);
+        } else if r.lines.len() > crate::MAX_LINES {
+            r.halted = Some(Halted::OutputLimit);
+        }
+        r.halted.is_some()
+    })
+    .unwrap_or(false)
 }

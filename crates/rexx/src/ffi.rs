@@ -193,6 +193,8 @@ pub const RXENDLST: c_long = 0;
 pub const RXEXIT_HANDLED: c_long = 0;
 /// `RXEXIT_NOT_HANDLED`.
 pub const RXEXIT_NOT_HANDLED: c_long = 1;
+/// `RXEXIT_RAISE_ERROR`: the exit failed; Regina raises REXX error 48.
+pub const RXEXIT_RAISE_ERROR: c_long = -1;
 /// `RXSHV_SET`: set a variable by its exact (direct) name.
 pub const RXSHV_SET: c_uchar = 0x00;
 /// `RXSHV_FETCH`: fetch a variable by its exact (direct) name.

@@ -134,6 +134,22 @@ pub struct Exec<'a> {
     pub environment: Environment,
     /// Who runs it.
     pub profile: &'a Profile,
+    /// When to halt the exec if it is still running then: at its next SAY, trace line, host
+    /// command or TSO/E function call it ends with REXX error 48 (IRX0048I). An exec that
+    /// calls none of them (`do forever; end`) is ended by its caller's time limit instead.
+    pub deadline: Option<std::time::Instant>,
+}
+
+/// The most SYSTSPRT lines an exec may write; it is halted (REXX error 48) at its next line.
+pub const MAX_LINES: usize = 1_000_000;
+
+/// Why racemu halted an exec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Halted {
+    /// It ran past its deadline.
+    TimeLimit,
+    /// It wrote more than [`MAX_LINES`] lines.
+    OutputLimit,
 }
 
 /// How an exec ended.
@@ -147,6 +163,8 @@ pub struct Ended {
     pub rc: i32,
     /// The REXX error number when the exec ended with a syntax error.
     pub syntax_error: Option<u32>,
+    /// Why racemu halted the exec, if it did.
+    pub halted: Option<Halted>,
 }
 
 /// Whether Regina can be opened here; the loader's reason when not.

@@ -56,3 +56,9 @@ pub fn not_allocated(ddname: &str) -> String {
 pub fn execio_operands(text: &str) -> String {
     format!("RCM510E EXECIO not run: racemu does not understand or support {text}.")
 }
+
+/// Regina did not start the exec (RexxStart's own return code `code`: bad parameters, …)
+/// (RC 12).
+pub fn not_started(code: i64) -> String {
+    format!("RCM513E Regina did not start the exec (RexxStart returned {code}).")
+}

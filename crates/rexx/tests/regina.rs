@@ -73,7 +73,12 @@ impl Host for Fake {
     }
 }
 
+/// One exec at a time in this process: racemu runs each exec in a process of its own and
+/// does not rely on Regina running two at once.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn exec(source: &str, environment: Environment) -> Option<(Vec<String>, i32)> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     if let Err(e) = racemu_rexx::available() {
         eprintln!(
             "skipped: {} cannot be opened ({e}); install libregina3",
@@ -94,6 +99,7 @@ fn exec(source: &str, environment: Environment) -> Option<(Vec<String>, i32)> {
         args: "a1 a2",
         environment,
         profile: &profile,
+        deadline: Some(std::time::Instant::now() + std::time::Duration::from_secs(2)),
     };
     let mut host = Fake {
         pulls: vec!["first pull".into()],
@@ -268,4 +274,25 @@ fn sysdsn_listdsi_msg_mvsvar() {
             "RACEMU LOCAL MU",
         ]
     );
+}
+
+/// A runaway exec that keeps calling TSO/E is halted at its deadline: REXX error 48 at its
+/// next call, with the output so far.
+#[test]
+fn a_runaway_exec_is_halted_at_its_deadline() {
+    let Some((lines, rc)) = exec(
+        "say 'start'\ndo forever\n  x = sysvar('SYSUID')\nend",
+        Environment::Tso,
+    ) else {
+        return;
+    };
+    assert_eq!(
+        lines,
+        [
+            "start",
+            "     3 +++    x = sysvar('SYSUID')",
+            "IRX0048I Error running TEST, line 3: Failure in system service"
+        ]
+    );
+    assert_eq!(rc, 20048);
 }

@@ -295,6 +295,9 @@ pub fn answer(req: Request) -> Response {
             Environment::Tso
         },
         profile: &profile,
+        deadline: Some(
+            std::time::Instant::now() + std::time::Duration::from_secs(super::parent::time_limit()),
+        ),
     };
     let mut host = Tso {
         engine: &mut engine,
@@ -305,16 +308,40 @@ pub fn answer(req: Request) -> Response {
         original: BTreeMap::new(),
     };
     match racemu_rexx::run(&exec, &mut host) {
-        Ok(ended) => Response {
-            lines: ended.lines,
-            rc: i64::from(ended.rc),
-            hints: host.hints,
-        },
+        Ok(ended) => {
+            let mut lines = ended.lines;
+            let rc = match ended.halted {
+                None => i64::from(ended.rc),
+                Some(halted) => {
+                    lines.push(halt_message(&req.name, halted));
+                    12
+                }
+            };
+            Response {
+                lines,
+                rc,
+                hints: host.hints,
+            }
+        }
         Err(reason) => Response {
             lines: vec![racemu_rexx::messages::no_interpreter(&req.name, &reason)],
             rc: 12,
             hints: host.hints,
         },
+    }
+}
+
+/// Why racemu halted the exec, as its message.
+fn halt_message(name: &str, halted: racemu_rexx::Halted) -> String {
+    match halted {
+        racemu_rexx::Halted::TimeLimit => super::messages::exec_timed_out(
+            name,
+            super::parent::time_limit(),
+            super::parent::TIME_LIMIT_VAR,
+        ),
+        racemu_rexx::Halted::OutputLimit => {
+            super::messages::exec_output_limit(name, racemu_rexx::MAX_LINES)
+        }
     }
 }
 

@@ -29,8 +29,13 @@ pub fn exec_not_started(name: &str, reason: &str) -> String {
 /// The exec ran longer than the time limit and was ended (RC 12).
 pub fn exec_timed_out(name: &str, seconds: u64, var: &str) -> String {
     format!(
-        "RCM505E REXX exec {name} was ended after {seconds} seconds (the limit; set {var} to change it)."
+        "RCM505E REXX exec {name} was ended at its time limit of {seconds} s (set {var} to change it)."
     )
+}
+
+/// The exec wrote more lines than racemu keeps and was halted (RC 12).
+pub fn exec_output_limit(name: &str, lines: usize) -> String {
+    format!("RCM509E REXX exec {name} was ended after writing more than {lines} lines.")
 }
 
 /// The interpreter ended abnormally (a signal) while running the exec (RC 12).

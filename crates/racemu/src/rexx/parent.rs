@@ -121,8 +121,11 @@ fn binary() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The seconds after the time limit at which an exec that did not halt is killed.
+const KILL_GRACE: u64 = 2;
+
 /// The time limit: `$RACEMU_REXX_TIME_LIMIT` seconds, else the default.
-fn time_limit() -> u64 {
+pub(crate) fn time_limit() -> u64 {
     std::env::var(TIME_LIMIT_VAR)
         .ok()
         .and_then(|v| v.trim().parse().ok())
@@ -164,7 +167,9 @@ pub(crate) fn spawn(request: &Request) -> Result<Response, String> {
         v
     });
     let limit = time_limit();
-    let deadline = Instant::now() + Duration::from_secs(limit);
+    // The child halts the exec at the limit itself (at its next line, command or call);
+    // an exec that calls nothing is killed a little later.
+    let deadline = Instant::now() + Duration::from_secs(limit + KILL_GRACE);
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
