@@ -196,3 +196,49 @@ fn without_the_library_an_exec_gets_rcm501e_and_rc_12() {
     );
     assert_eq!(out.status.code(), Some(12));
 }
+
+/// An OUTTRAPped LISTRING is what LISTRING prints, line for line, in both layouts (the
+/// z/OS 3.1 one with `--listring-layout zos31`), so column parsing gets the same fields.
+#[test]
+fn outtrapped_listring_is_listring_in_both_layouts() {
+    if !regina() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let setup = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Layout CA')) NISTECC WITHLABEL('Layout CA') NOTAFTER(DATE(2030-12-31))
+RACDCERT ID(IBMUSER) GENCERT SUBJECTSDN(CN('srv')) NISTECC WITHLABEL('srv') SIGNWITH(CERTAUTH LABEL('Layout CA')) NOTAFTER(DATE(2029-12-31))
+RACDCERT ID(IBMUSER) ADDRING(LAYOUT)
+RACDCERT ID(IBMUSER) CONNECT(CERTAUTH LABEL('Layout CA') RING(LAYOUT) USAGE(CERTAUTH))
+RACDCERT ID(IBMUSER) CONNECT(LABEL('srv') RING(LAYOUT) DEFAULT)";
+    let r = racemu(&db, NOW, &["exec", setup], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    put(
+        &db,
+        tmp.path(),
+        "'IBMUSER.EXEC(TRAPLR)'",
+        b"/* REXX */\nx = outtrap('l.')\n\"RACDCERT ID(IBMUSER) LISTRING(LAYOUT)\"\n\
+          x = outtrap('off')\ndo i = 1 to l.0\n  say l.i\nend\n\
+          do i = 1 to l.0\n  if substr(l.i,53,8) = 'PERSONAL' then say substr(l.i,3,32)'|'substr(l.i,66,3)\nend\n",
+    );
+    for layout in [None, Some("zos31")] {
+        let mut base = vec![];
+        if let Some(l) = layout {
+            base.extend(["--listring-layout", l]);
+        }
+        let mut direct = base.clone();
+        direct.extend(["exec", "RACDCERT ID(IBMUSER) LISTRING(LAYOUT)"]);
+        let (listing, _, _) = racemu_raw(&db, &direct, "");
+        let mut trapped = base.clone();
+        trapped.extend(["--sysexec", "IBMUSER.EXEC", "exec", "%TRAPLR"]);
+        let (out, err, code) = racemu_raw(&db, &trapped, "");
+        assert_eq!(code, Some(0), "{err}");
+        let expected = format!("{listing}{:<32}|YES\n", "srv");
+        assert_eq!(out, expected, "{layout:?}");
+        assert_eq!(
+            listing.lines().filter(|l| l.is_empty()).count() > 2,
+            layout.is_some(),
+            "{listing}"
+        );
+    }
+}
