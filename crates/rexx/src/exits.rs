@@ -33,6 +33,8 @@ pub(crate) struct Running {
     traced: bool,
     /// Whether the trace lines of the command that just ended are to be dropped.
     drop_trace: bool,
+    /// Whether the clause line of that command was dropped (its RC line goes too).
+    dropped_clause: bool,
     /// The last host command's RC, for the trace's `+++ RC(n) +++` line.
     last_rc: i32,
 }
@@ -51,18 +53,21 @@ impl Running {
     /// TRACE NORMAL (and FAILURE) Regina also traces a command that ended with a positive
     /// RC (an ERROR), after it ran; TSO/E traces only failures (a negative RC) there, so
     /// those two lines are dropped: a command whose clause was not traced before it ran
-    /// (no TRACE COMMANDS, ALL …) and that ended with RC > 0.
+    /// (no TRACE COMMANDS, ALL …), that ended with RC > 0 and whose clause Regina then
+    /// traces. (Under TRACE ERRORS Regina writes the `+++` line alone, which is kept.)
     fn trace(&mut self, line: &str) {
         if self.drop_trace {
-            let t = line.trim_start();
-            if t.starts_with("+++ RC") {
-                self.drop_trace = false;
-                return;
-            }
             if line.contains(" *-* ") {
+                self.dropped_clause = true;
                 return;
             }
+            let rc_line = line.trim_start().starts_with("+++ RC");
+            let dropped = self.dropped_clause;
             self.drop_trace = false;
+            self.dropped_clause = false;
+            if rc_line && dropped {
+                return;
+            }
         }
         self.traced = true;
         match crate::errors::from_regina(line, &self.name, self.source_lines) {
@@ -110,6 +115,7 @@ pub(crate) fn run(
             msg: true,
             traced: false,
             drop_trace: false,
+            dropped_clause: false,
             source_lines: exec.source.lines().count(),
             deadline: exec.deadline,
             halted: None,

@@ -296,3 +296,30 @@ fn a_runaway_exec_is_halted_at_its_deadline() {
     );
     assert_eq!(rc, 20048);
 }
+
+/// TRACE settings: NORMAL (the default) traces failures only; ERRORS traces a command with a
+/// positive RC; COMMANDS every command before it runs, and its RC when not 0.
+#[test]
+fn trace_normal_errors_and_commands() {
+    let Some((lines, _)) = exec(
+        "\"FAIL\"\n\"NOPE\"\ntrace e\n\"FAIL\"\ntrace c\n\"LIST 1\"\n\"FAIL\"",
+        Environment::Tso,
+    ) else {
+        return;
+    };
+    assert_eq!(
+        lines,
+        [
+            "failed",
+            "     2 *-* \"NOPE\"",
+            "       +++ RC(-3) +++",
+            "failed",
+            "       +++ RC(8) +++",
+            "     6 *-* \"LIST 1\"",
+            "line 1",
+            "     7 *-* \"FAIL\"",
+            "failed",
+            "       +++ RC(8) +++",
+        ]
+    );
+}
