@@ -242,3 +242,38 @@ RACDCERT ID(IBMUSER) CONNECT(LABEL('srv') RING(LAYOUT) DEFAULT)";
         );
     }
 }
+
+/// An exec calls another (`%INNER args` or `INNER args` from ADDRESS TSO): it runs with the
+/// same libraries and DDs, its RETURN value is RC, its SAY lines are the command's output
+/// (trapped by OUTTRAP), `%NOPE` sets RC -3; execs nest at most 16 deep (RCM514E).
+#[test]
+fn an_exec_calls_an_exec() {
+    if !regina() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    let outer = b"/* REXX */\nsay 'outer start'\n\"%INNER a b\"\nsay 'inner rc' rc\n\
+        x = outtrap('t.')\n\"INNER c\"\nx = outtrap('off')\nsay 'trapped' t.0 t.1\n\
+        \"%NOPE\"\nsay 'nope rc' rc\n";
+    put(&db, tmp.path(), "'IBMUSER.NEST(OUTER)'", outer);
+    let inner = b"/* REXX */\nparse arg x\nsay 'inner' x userid()\nreturn 5\n";
+    put(&db, tmp.path(), "'IBMUSER.NEST(INNER)'", inner);
+    let recur = b"/* REXX */\nparse arg n\nif n > 14 then say 'level' n\n\"%RECUR\" n+1\nexit rc\n";
+    put(&db, tmp.path(), "'IBMUSER.NEST(RECUR)'", recur);
+    let (out, err, code) = racemu_raw(&db, &["--sysexec", "IBMUSER.NEST", "exec", "%OUTER"], "");
+    assert_eq!(
+        out,
+        "outer start\ninner a b IBMUSER\ninner rc 5\ntrapped 1 inner c IBMUSER\n\
+         \x20    9 *-* \"%NOPE\"\n       +++ RC(-3) +++\nnope rc -3\n",
+        "{err}"
+    );
+    assert_eq!(code, Some(0));
+    let (out, err, code) = racemu_raw(&db, &["--sysexec", "IBMUSER.NEST", "exec", "%RECUR 1"], "");
+    assert_eq!(
+        out,
+        "level 15\nlevel 16\nRCM514E REXX exec RECUR not run: execs may call execs only 16 deep.\n",
+        "{err}"
+    );
+    assert_eq!(code, Some(12));
+}

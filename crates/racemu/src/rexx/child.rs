@@ -40,6 +40,10 @@ pub struct Request {
     pub pull: Vec<String>,
     /// The step's DDs.
     pub dds: Allocations,
+    /// The SYSEXEC concatenation (for the execs the exec calls).
+    pub sysexec: Vec<String>,
+    /// The SYSPROC concatenation.
+    pub sysproc: Vec<String>,
 }
 
 /// What the child answers.
@@ -75,6 +79,7 @@ impl Request {
                 Allocation::Records(r) => json!({"name": name, "records": r}),
                 Allocation::Dummy => json!({"name": name}),
             }).collect::<Vec<_>>(),
+            "sysexec": self.sysexec, "sysproc": self.sysproc,
         })
         .to_string()
         .into_bytes()
@@ -106,6 +111,8 @@ impl Request {
                 .and_then(Value::as_array)
                 .map(|a| a.iter().filter_map(allocation).collect())
                 .unwrap_or_default(),
+            sysexec: strings(v.get("sysexec").unwrap_or(&Value::Null)),
+            sysproc: strings(v.get("sysproc").unwrap_or(&Value::Null)),
         })
     }
 }
@@ -184,33 +191,43 @@ struct Tso<'a> {
     user: String,
     hints: Vec<String>,
     pull: std::vec::IntoIter<String>,
-    dds: Allocations,
+    /// The exec libraries and DDs (ALLOCATE and FREE change them; an exec the exec calls
+    /// runs in a child of its own with them).
+    libraries: super::ExecLibraries,
+    foreground: bool,
     /// The records a MOD data set held before the exec wrote to it.
     original: BTreeMap<String, Vec<String>>,
 }
 
 impl Host for Tso<'_> {
     fn command(&mut self, text: &str) -> Command {
-        let verb = text.split_whitespace().next().unwrap_or("");
-        if super::tso_alloc::is_alloc_or_free(verb) {
-            let done = super::tso_alloc::run(self.engine, &self.user, &mut self.dds, text);
-            return Command::Ran {
-                lines: done.lines,
-                rc: i32::try_from(done.rc).unwrap_or(i32::MAX),
-            };
-        }
-        let out = self.engine.execute(&self.user, text);
-        self.hints.extend(out.hints);
-        let not_found = out
-            .lines
+        let (lines, rc) = match super::run_if_exec(
+            self.engine,
+            &self.user,
+            &mut self.libraries,
+            text,
+            self.foreground,
+        ) {
+            // ALLOCATE, FREE, or an exec the exec calls.
+            Some(x) => {
+                self.hints.extend(x.hints);
+                (x.lines, x.rc)
+            }
+            None => {
+                let out = self.engine.execute(&self.user, text);
+                self.hints.extend(out.hints);
+                (out.lines, out.rc)
+            }
+        };
+        let not_found = lines
             .first()
             .is_some_and(|l| racemu_command::messages::is_not_a_command(l));
         if not_found {
             return Command::NotFound;
         }
         Command::Ran {
-            lines: out.lines,
-            rc: i32::try_from(out.rc).unwrap_or(i32::MAX),
+            lines,
+            rc: i32::try_from(rc).unwrap_or(i32::MAX),
         }
     }
 
@@ -219,14 +236,14 @@ impl Host for Tso<'_> {
     }
 
     fn read_dd(&mut self, ddname: &str) -> Result<Vec<String>, Vec<String>> {
-        alloc::read(self.engine, &self.user, &self.dds, ddname)
+        alloc::read(self.engine, &self.user, &self.libraries.dds, ddname)
     }
 
     fn write_dd(&mut self, ddname: &str, records: &[String]) -> Result<(), Vec<String>> {
         alloc::write(
             self.engine,
             &self.user,
-            &self.dds,
+            &self.libraries.dds,
             ddname,
             records,
             &mut self.original,
@@ -238,7 +255,7 @@ impl Host for Tso<'_> {
     }
 
     fn dd_dataset(&mut self, ddname: &str) -> Option<String> {
-        match self.dds.get(ddname)? {
+        match self.libraries.dds.get(ddname)? {
             Allocation::Dataset { dsn, .. } => Some(dsn.clone()),
             _ => None,
         }
@@ -304,7 +321,12 @@ pub fn answer(req: Request) -> Response {
         user: req.user.clone(),
         hints: Vec::new(),
         pull: req.pull.clone().into_iter(),
-        dds: req.dds.clone(),
+        libraries: super::ExecLibraries {
+            sysexec: req.sysexec.clone(),
+            sysproc: req.sysproc.clone(),
+            dds: req.dds.clone(),
+        },
+        foreground: req.foreground,
         original: BTreeMap::new(),
     };
     match racemu_rexx::run(&exec, &mut host) {

@@ -38,6 +38,11 @@ pub fn exec_output_limit(name: &str, lines: usize) -> String {
     format!("RCM509E REXX exec {name} was ended after writing more than {lines} lines.")
 }
 
+/// An exec called from execs nested `depth` deep (RC 12).
+pub fn exec_too_deep(name: &str, depth: u32) -> String {
+    format!("RCM514E REXX exec {name} not run: execs may call execs only {depth} deep.")
+}
+
 /// The interpreter ended abnormally (a signal) while running the exec (RC 12).
 pub fn exec_crashed(name: &str, how: &str) -> String {
     format!("RCM506E REXX exec {name} ended abnormally ({how}); its output so far is lost.")

@@ -106,5 +106,5 @@ pub fn run_if_exec(
         });
     }
     let inv = invocation(engine, user, libraries, text)?;
-    Some(run_exec(engine, user, &inv, &libraries.dds, foreground))
+    Some(run_exec(engine, user, &inv, libraries, foreground))
 }

@@ -28,7 +28,7 @@ pub fn run_exec(
     engine: &mut Engine,
     user: &str,
     inv: &Invocation,
-    dds: &super::alloc::Allocations,
+    libraries: &super::ExecLibraries,
     foreground: bool,
 ) -> ExecOutput {
     let (name, source, args) = match inv {
@@ -48,7 +48,9 @@ pub fn run_exec(
     };
     let request = Request {
         foreground,
-        dds: dds.clone(),
+        dds: libraries.dds.clone(),
+        sysexec: libraries.sysexec.clone(),
+        sysproc: libraries.sysproc.clone(),
         ..request(engine, user, name, source, args)
     };
     run_request(engine, &request)
@@ -121,6 +123,13 @@ fn binary() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The environment variable that tells a child how deeply it is nested (an exec that calls
+/// an exec runs it in a child of its own).
+const DEPTH_VAR: &str = "RACEMU_REXX_DEPTH";
+
+/// How deeply execs may call execs.
+pub const MAX_DEPTH: u32 = 16;
+
 /// The seconds after the time limit at which an exec that did not halt is killed.
 const KILL_GRACE: u64 = 2;
 
@@ -138,8 +147,16 @@ pub(crate) fn spawn(request: &Request) -> Result<Response, String> {
     let name = &request.name;
     let bin = binary()
         .ok_or_else(|| messages::exec_not_started(name, "the racemu binary was not found"))?;
+    let depth: u32 = std::env::var(DEPTH_VAR)
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(0);
+    if depth >= MAX_DEPTH {
+        return Err(messages::exec_too_deep(name, MAX_DEPTH));
+    }
     let mut child = Command::new(&bin)
         .arg(super::child::SUBCOMMAND)
+        .env(DEPTH_VAR, (depth + 1).to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
