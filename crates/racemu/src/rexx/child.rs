@@ -368,7 +368,10 @@ fn halt_message(name: &str, halted: racemu_rexx::Halted) -> String {
 }
 
 /// `racemu __rexx-child`: one request on standard input, its response on standard output.
+/// The child dies with its parent (so an exec an exec called does not outlive a caller that
+/// was ended at its time limit).
 pub fn main() -> ExitCode {
+    die_with_parent();
     let mut input = Vec::new();
     if std::io::stdin().read_to_end(&mut input).is_err() {
         return ExitCode::from(12);
@@ -382,4 +385,20 @@ pub fn main() -> ExitCode {
         return ExitCode::from(12);
     }
     ExitCode::SUCCESS
+}
+
+/// Asks Linux to kill this process when its parent ends; ends at once if the parent already
+/// has.
+fn die_with_parent() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: getppid and prctl(PR_SET_PDEATHSIG) have no memory-safety preconditions.
+        unsafe {
+            let parent = libc::getppid();
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            if libc::getppid() != parent {
+                libc::_exit(12);
+            }
+        }
+    }
 }
