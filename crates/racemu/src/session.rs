@@ -5,7 +5,7 @@
 use crate::rexx::ExecLibraries;
 use racemu_engine::{Engine, Output};
 use racemu_tso::records::{logical_commands, CommandKind, LogicalCommand};
-use racemu_tso::{run_batch, BatchOutcome, EntryPoint, Executed};
+use racemu_tso::{run_batch_reading, BatchOutcome, EntryPoint, Executed};
 
 /// What the caller of [`run_commands`] wants after a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,8 @@ pub fn run_commands_with<S: AsRef<str>>(
         if cmd.kind != CommandKind::Command {
             continue;
         }
-        let exec = crate::rexx::run_if_exec(engine, user, &mut libraries, &cmd.text, foreground);
+        let exec =
+            crate::rexx::run_if_exec(engine, user, &mut libraries, &cmd.text, foreground, &[]);
         let out = match exec {
             Some(x) => Output {
                 hints: x.hints,
@@ -97,14 +98,18 @@ pub fn run_sysin_with(
     let mut previous: Option<(u32, String)> = None;
     // ALLOCATE and FREE change the libraries and DDs of the commands that follow.
     let mut libraries = libraries.clone();
-    run_batch(records, lrecl, parm, entry, &mut |cmd| {
-        if let Some(x) = crate::rexx::run_if_exec(engine, &user, &mut libraries, &cmd.text, false) {
+    run_batch_reading(records, lrecl, parm, entry, &mut |cmd, rest| {
+        // In the background an exec's PULL reads the SYSTSIN records that follow.
+        let pull: Vec<String> = rest.iter().map(|c| c.echo.clone()).collect();
+        let exec = crate::rexx::run_if_exec(engine, &user, &mut libraries, &cmd.text, false, &pull);
+        if let Some(x) = exec {
             previous = None;
             return Executed {
                 lines: x.lines,
                 rc: x.rc,
                 end_session: false,
                 hints: x.hints,
+                consumed: x.consumed,
             };
         }
         let o = engine.execute(&user, &cmd.text);
@@ -116,6 +121,7 @@ pub fn run_sysin_with(
             rc: o.rc,
             end_session: o.end_session,
             hints,
+            consumed: 0,
         }
     })
 }

@@ -343,3 +343,39 @@ fn allocate_in_systsin_sets_sysexec_for_the_execs_that_follow() {
         ]
     );
 }
+
+/// In the background an exec's PULL, its data stack empty, reads the SYSTSIN records that
+/// follow its command (TSO/E REXX User's Guide, running an exec in the background): the TMP
+/// neither echoes nor runs them, and goes on after them.
+#[test]
+fn pull_under_the_tmp_reads_the_records_that_follow() {
+    if !regina() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    put(
+        &db,
+        tmp.path(),
+        "'IBMUSER.REXX(ASK)'",
+        "/* REXX */\nparse pull first\npull second\nsay 'got' first '/' second\n",
+    );
+    let r = run(
+        &db,
+        tmp.path(),
+        "//TSO      EXEC PGM=IKJEFT01\n//SYSEXEC  DD DSN=IBMUSER.REXX,DISP=SHR\n\
+         //SYSTSPRT DD SYSOUT=*\n//SYSTSIN  DD *\n  %ASK\nFirst Answer\nsecond answer\n\
+         PROFILE\n/*\n",
+    );
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        [
+            "  %ASK",
+            "got First Answer / SECOND ANSWER",
+            "READY",
+            "PROFILE",
+            "READY",
+            "END"
+        ]
+    );
+}

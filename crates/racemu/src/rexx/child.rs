@@ -55,6 +55,8 @@ pub struct Response {
     pub rc: i64,
     /// racemu's notes for the job log.
     pub hints: Vec<String>,
+    /// How many of the request's PULL lines the exec read.
+    pub pulled: usize,
 }
 
 fn strings(v: &Value) -> Vec<String> {
@@ -140,7 +142,7 @@ fn allocation(v: &Value) -> Option<(String, Allocation)> {
 impl Response {
     /// The response as JSON.
     pub fn to_json(&self) -> Vec<u8> {
-        json!({ "lines": self.lines, "rc": self.rc, "hints": self.hints })
+        json!({ "lines": self.lines, "rc": self.rc, "hints": self.hints, "pulled": self.pulled })
             .to_string()
             .into_bytes()
     }
@@ -152,6 +154,11 @@ impl Response {
             lines: strings(v.get("lines")?),
             rc: v.get("rc")?.as_i64()?,
             hints: strings(v.get("hints").unwrap_or(&Value::Null)),
+            pulled: v
+                .get("pulled")
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(0),
         })
     }
 }
@@ -191,6 +198,8 @@ struct Tso<'a> {
     user: String,
     hints: Vec<String>,
     pull: std::vec::IntoIter<String>,
+    /// How many lines PULL read.
+    pulled: usize,
     /// The exec libraries and DDs (ALLOCATE and FREE change them; an exec the exec calls
     /// runs in a child of its own with them).
     libraries: super::ExecLibraries,
@@ -207,6 +216,7 @@ impl Host for Tso<'_> {
             &mut self.libraries,
             text,
             self.foreground,
+            &[],
         ) {
             // ALLOCATE, FREE, or an exec the exec calls.
             Some(x) => {
@@ -232,7 +242,9 @@ impl Host for Tso<'_> {
     }
 
     fn pull(&mut self) -> Option<String> {
-        self.pull.next()
+        let line = self.pull.next();
+        self.pulled += usize::from(line.is_some());
+        line
     }
 
     fn read_dd(&mut self, ddname: &str) -> Result<Vec<String>, Vec<String>> {
@@ -282,7 +294,7 @@ pub fn answer(req: Request) -> Response {
         return Response {
             lines: vec![racemu_rexx::messages::no_interpreter(&req.name, &reason)],
             rc: 12,
-            hints: Vec::new(),
+            ..Response::default()
         };
     }
     let mut engine = match engine(&req) {
@@ -291,7 +303,7 @@ pub fn answer(req: Request) -> Response {
             return Response {
                 lines: vec![super::messages::exec_not_started(&req.name, &e)],
                 rc: 12,
-                hints: Vec::new(),
+                ..Response::default()
             }
         }
     };
@@ -321,6 +333,7 @@ pub fn answer(req: Request) -> Response {
         user: req.user.clone(),
         hints: Vec::new(),
         pull: req.pull.clone().into_iter(),
+        pulled: 0,
         libraries: super::ExecLibraries {
             sysexec: req.sysexec.clone(),
             sysproc: req.sysproc.clone(),
@@ -343,12 +356,14 @@ pub fn answer(req: Request) -> Response {
                 lines,
                 rc,
                 hints: host.hints,
+                pulled: host.pulled,
             }
         }
         Err(reason) => Response {
             lines: vec![racemu_rexx::messages::no_interpreter(&req.name, &reason)],
             rc: 12,
             hints: host.hints,
+            pulled: host.pulled,
         },
     }
 }

@@ -29,7 +29,7 @@ pub fn run(
         return ExecOutput {
             lines: vec![messages::irxjcl_parm(parm.trim())],
             rc: 20021 % 4096,
-            hints: Vec::new(),
+            ..ExecOutput::default()
         };
     }
     let mut source = None;
@@ -45,7 +45,7 @@ pub fn run(
         return ExecOutput {
             lines: vec![messages::exec_not_found(&member)],
             rc: 20,
-            hints: Vec::new(),
+            ..ExecOutput::default()
         };
     };
     let request = super::child::Request {

@@ -76,6 +76,8 @@ pub struct ExecOutput {
     pub rc: u32,
     /// racemu's notes for the job log.
     pub hints: Vec<String>,
+    /// How many of the lines offered to PULL the exec read.
+    pub consumed: usize,
 }
 
 /// Runs command `text` as an exec when it is one (`%NAME`, `EXEC`, or a name found in the
@@ -88,6 +90,7 @@ pub fn run_if_exec(
     libraries: &mut ExecLibraries,
     text: &str,
     foreground: bool,
+    pull: &[String],
 ) -> Option<ExecOutput> {
     let verb = text.split_whitespace().next().unwrap_or("");
     if tso_alloc::is_alloc_or_free(verb) {
@@ -102,9 +105,9 @@ pub fn run_if_exec(
         return Some(ExecOutput {
             lines: done.lines,
             rc: done.rc,
-            hints: Vec::new(),
+            ..ExecOutput::default()
         });
     }
     let inv = invocation(engine, user, libraries, text)?;
-    Some(run_exec(engine, user, &inv, libraries, foreground))
+    Some(run_exec(engine, user, &inv, libraries, foreground, pull))
 }

@@ -30,13 +30,14 @@ pub fn run_exec(
     inv: &Invocation,
     libraries: &super::ExecLibraries,
     foreground: bool,
+    pull: &[String],
 ) -> ExecOutput {
     let (name, source, args) = match inv {
         Invocation::Refused(lines) => {
             return ExecOutput {
                 lines: lines.clone(),
                 rc: 12,
-                hints: Vec::new(),
+                ..ExecOutput::default()
             }
         }
         Invocation::Found {
@@ -48,6 +49,7 @@ pub fn run_exec(
     };
     let request = Request {
         foreground,
+        pull: pull.to_vec(),
         dds: libraries.dds.clone(),
         sysexec: libraries.sysexec.clone(),
         sysproc: libraries.sysproc.clone(),
@@ -67,6 +69,7 @@ pub(crate) fn run_request(engine: &Engine, request: &Request) -> ExecOutput {
             lines: r.lines,
             rc: u32::try_from(r.rc.rem_euclid(4096)).unwrap_or(12),
             hints: r.hints,
+            consumed: r.pulled,
         },
         Err(line) => failed(line),
     }
@@ -103,7 +106,7 @@ fn failed(line: String) -> ExecOutput {
     ExecOutput {
         lines: vec![line],
         rc: 12,
-        hints: Vec::new(),
+        ..ExecOutput::default()
     }
 }
 
