@@ -42,6 +42,10 @@ pub struct Before {
     /// LISTRING layout for run, exec and repl.
     #[arg(long, value_enum, value_name = "LAYOUT")]
     pub listring_layout: Option<Layout>,
+    /// A REXX exec library (a PDS in the store) for `%NAME`, `NAME` and EXEC in exec and
+    /// repl, as SYSEXEC in a job; repeat it for a concatenation, searched in order.
+    #[arg(long = "sysexec", value_name = "DSN")]
+    pub sysexec: Vec<String>,
 }
 
 /// The options of the commands that run TSO commands (run, exec, repl).

@@ -61,23 +61,44 @@ impl DatasetCatalog for Tso<'_> {
 
 impl ProgramLibrary for Tso<'_> {
     fn run_program(&mut self, program: &str, cx: &mut StepContext<'_>) -> Option<StepResult> {
+        if program.eq_ignore_ascii_case("IRXJCL") {
+            return Some(self.irxjcl(cx));
+        }
         let entry = EntryPoint::from_program(program)?;
         let records = match cx.input_records(&mut self.catalog, "SYSTSIN") {
             Ok(r) => r,
             Err(result) => return Some(result),
         };
-        let step_out = run_sysin(
+        let libraries = crate::rexx::ExecLibraries::of_step(cx.step);
+        let step_out = crate::session::run_sysin_with(
             self.catalog.engine,
             &records,
             self.user,
             entry,
             cx.step.parm.as_deref(),
             Some(SYSTSIN_LRECL),
+            &libraries,
         );
         cx.write_sysout("SYSTSPRT", step_out.systsprt.clone());
         self.systsprt.extend(step_out.systsprt);
         cx.log.extend(step_out.hints);
         Some(StepResult::Completed(step_out.rc))
+    }
+}
+
+impl Tso<'_> {
+    /// IRXJCL: the exec PARM names, from SYSEXEC, SYSTSIN for PULL, SYSTSPRT for SAY.
+    fn irxjcl(&mut self, cx: &mut StepContext<'_>) -> StepResult {
+        let records = match cx.input_records(&mut self.catalog, "SYSTSIN") {
+            Ok(r) => r,
+            Err(result) => return result,
+        };
+        let user = self.user.to_ascii_uppercase();
+        let out = crate::rexx::irxjcl::run(self.catalog.engine, &user, cx.step, records);
+        cx.write_sysout("SYSTSPRT", out.lines.clone());
+        self.systsprt.extend(out.lines);
+        cx.log.extend(out.hints);
+        StepResult::Completed(out.rc)
     }
 }
 

@@ -10,6 +10,7 @@ pub mod fixture;
 pub mod job;
 pub mod messages;
 pub mod repl;
+pub mod rexx;
 pub mod seeding;
 pub mod serve;
 pub mod session;

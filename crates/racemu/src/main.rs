@@ -13,7 +13,8 @@ mod zosmf_cmd;
 use clap::Parser;
 use cli::{Before, Cli, Cmd, EngineOpts, Layout};
 use racemu::job::run_job_text;
-use racemu::session::{run_commands, run_sysin, Next};
+use racemu::rexx::ExecLibraries;
+use racemu::session::{run_commands_with, run_sysin, Next};
 use racemu_engine::{Clock, Config, Engine, RingLayout};
 use racemu_store::settings::{self, Setting};
 use racemu_store::Store;
@@ -139,6 +140,13 @@ pub(crate) fn ignore_sigpipe() {
 
 fn main() -> ExitCode {
     default_sigpipe();
+    // The child process that runs one REXX exec (racemu::rexx): not a user command.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == racemu::rexx::child::SUBCOMMAND)
+    {
+        return racemu::rexx::child::main();
+    }
     let cli = Cli::parse();
     let db = db_path(&cli);
     let before = &cli.before;
@@ -222,15 +230,23 @@ fn main() -> ExitCode {
         ..config
     };
     let mut engine = Engine::new(store, clock, config);
+    let libraries = ExecLibraries {
+        sysexec: before
+            .sysexec
+            .iter()
+            .map(|d| d.trim().trim_matches('\'').to_ascii_uppercase())
+            .collect(),
+        ..ExecLibraries::default()
+    };
     match cli.command {
         Cmd::Run { sysin, .. } => {
             let bytes = deck.unwrap_or_default();
             run(&mut engine, &user, &bytes, sysin, clock_note.as_deref())
         }
-        Cmd::Exec { command, .. } => exec(&mut engine, &user, &command),
+        Cmd::Exec { command, .. } => exec(&mut engine, &user, &command, &libraries),
         Cmd::Repl { .. } => {
             let history = racemu::data_dir().join("history");
-            match racemu::repl::run(&mut engine, &user, Some(&db), &history) {
+            match racemu::repl::run(&mut engine, &user, Some(&db), &history, &libraries) {
                 Ok(rc) => exit_rc(rc),
                 Err(e) => fail(e),
             }
@@ -297,13 +313,14 @@ fn run(
     }
 }
 
-/// `racemu exec COMMANDS`: every logical command of the text, in order.
-fn exec(engine: &mut Engine, user: &str, command: &str) -> ExitCode {
+/// `racemu exec COMMANDS`: every logical command of the text, in order (`%NAME` and EXEC run
+/// REXX execs from the `--sysexec` libraries).
+fn exec(engine: &mut Engine, user: &str, command: &str, libraries: &ExecLibraries) -> ExitCode {
     let records: Vec<&str> = command.lines().collect();
     let mut rc = 0;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    run_commands(engine, user, &records, &mut |_, out| {
+    run_commands_with(engine, user, &records, libraries, false, &mut |_, out| {
         for l in &out.lines {
             let _ = writeln!(lock, "{l}");
         }

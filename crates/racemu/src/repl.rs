@@ -6,7 +6,8 @@
 //! ALTMAP, DELMAP and LISTMAP), ring names and user IDs (defined or only referenced) from the
 //! store.
 
-use crate::session::{run_commands, Next};
+use crate::rexx::ExecLibraries;
+use crate::session::{run_commands_with, Next};
 use racemu_command::{completion_words, VERBS};
 use racemu_engine::Engine;
 use racemu_racf::{MapOwner, Owner};
@@ -221,12 +222,14 @@ pub fn records_of(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs the REPL until LOGOFF/END or end of input. Returns the last command's RC.
+/// Runs the REPL until LOGOFF/END or end of input, with `libraries` for `%NAME`, `NAME` and
+/// EXEC (REXX execs in the foreground). Returns the last command's RC.
 pub fn run(
     engine: &mut Engine,
     user: &str,
     db: Option<&Path>,
     history: &Path,
+    libraries: &ExecLibraries,
 ) -> rustyline::Result<u32> {
     let mut ed: Editor<TsoCompleter, rustyline::history::DefaultHistory> = Editor::new()?;
     ed.set_helper(Some(TsoCompleter::new(db, user)));
@@ -270,7 +273,7 @@ pub fn run(
             let _ = ed.add_history_entry(joined.as_str());
         }
         let mut end_session = false;
-        run_commands(engine, &user, &records, &mut |_, out| {
+        run_commands_with(engine, &user, &records, libraries, true, &mut |_, out| {
             let mut lock = stdout.lock();
             for l in &out.lines {
                 let _ = writeln!(lock, "{l}");

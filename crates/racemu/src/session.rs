@@ -2,9 +2,10 @@
 //! [`Racf`](crate::Racf) fixture and the TMP of a batch step ([`run_sysin`]) all run their
 //! commands through here.
 
+use crate::rexx::ExecLibraries;
 use racemu_engine::{Engine, Output};
 use racemu_tso::records::{logical_commands, CommandKind, LogicalCommand};
-use racemu_tso::{run_batch, BatchOutcome, EntryPoint, Executed};
+use racemu_tso::{run_batch_reading, BatchOutcome, EntryPoint, Executed};
 
 /// What the caller of [`run_commands`] wants after a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,11 +26,36 @@ pub fn run_commands<S: AsRef<str>>(
     records: &[S],
     sink: &mut dyn FnMut(&LogicalCommand, Output) -> Next,
 ) {
+    let none = ExecLibraries::default();
+    run_commands_with(engine, user, records, &none, false, sink)
+}
+
+/// [`run_commands`] with exec libraries (`--sysexec`): a command that names a REXX exec
+/// ([`crate::rexx`]) runs it, in the foreground (the REPL: SYSVAR('SYSENV') is `FORE`) or
+/// not; its lines and RC are the command's output.
+pub fn run_commands_with<S: AsRef<str>>(
+    engine: &mut Engine,
+    user: &str,
+    records: &[S],
+    libraries: &ExecLibraries,
+    foreground: bool,
+    sink: &mut dyn FnMut(&LogicalCommand, Output) -> Next,
+) {
+    // ALLOCATE and FREE change the libraries and DDs of the commands that follow.
+    let mut libraries = libraries.clone();
     for cmd in logical_commands(records) {
         if cmd.kind != CommandKind::Command {
             continue;
         }
-        let out = engine.execute(user, &cmd.text);
+        let exec =
+            crate::rexx::run_if_exec(engine, user, &mut libraries, &cmd.text, foreground, &[]);
+        let out = match exec {
+            Some(x) => Output {
+                hints: x.hints,
+                ..Output::new(x.lines, x.rc)
+            },
+            None => engine.execute(user, &cmd.text),
+        };
         if sink(&cmd, out) == Next::Stop {
             return;
         }
@@ -51,10 +77,41 @@ pub fn run_sysin(
     parm: Option<&str>,
     lrecl: Option<usize>,
 ) -> BatchOutcome {
+    let none = ExecLibraries::default();
+    run_sysin_with(engine, records, user, entry, parm, lrecl, &none)
+}
+
+/// [`run_sysin`] with exec libraries: a command that names a REXX exec (`%NAME`, `EXEC`, or
+/// a member of SYSEXEC or SYSPROC, [`crate::rexx`]) runs it, its lines and RC standing for
+/// the command's.
+pub fn run_sysin_with(
+    engine: &mut Engine,
+    records: &[String],
+    user: &str,
+    entry: EntryPoint,
+    parm: Option<&str>,
+    lrecl: Option<usize>,
+    libraries: &ExecLibraries,
+) -> BatchOutcome {
     let user = user.to_ascii_uppercase();
     // The previous command's RC and first message ID, for RCM122I.
     let mut previous: Option<(u32, String)> = None;
-    run_batch(records, lrecl, parm, entry, &mut |cmd| {
+    // ALLOCATE and FREE change the libraries and DDs of the commands that follow.
+    let mut libraries = libraries.clone();
+    run_batch_reading(records, lrecl, parm, entry, &mut |cmd, rest| {
+        // In the background an exec's PULL reads the SYSTSIN records that follow.
+        let pull: Vec<String> = rest.iter().map(|c| c.echo.clone()).collect();
+        let exec = crate::rexx::run_if_exec(engine, &user, &mut libraries, &cmd.text, false, &pull);
+        if let Some(x) = exec {
+            previous = None;
+            return Executed {
+                lines: x.lines,
+                rc: x.rc,
+                end_session: false,
+                hints: x.hints,
+                consumed: x.consumed,
+            };
+        }
         let o = engine.execute(&user, &cmd.text);
         let mut hints = o.hints;
         hints.extend(continuation_hint(previous.as_ref(), &cmd.text, &o.lines));
@@ -64,6 +121,7 @@ pub fn run_sysin(
             rc: o.rc,
             end_session: o.end_session,
             hints,
+            consumed: 0,
         }
     })
 }

@@ -43,6 +43,9 @@ pub struct Executed {
     pub end_session: bool,
     /// racemu's own notes on the command, for the job log; never part of SYSTSPRT.
     pub hints: Vec<String>,
+    /// How many of the logical commands after this one it read as data (a REXX exec's PULL
+    /// in the background reads SYSTSIN): the TMP neither echoes nor runs them.
+    pub consumed: usize,
 }
 
 /// The result of a TMP step.
@@ -68,6 +71,20 @@ pub fn run_batch(
     first_command: Option<&str>,
     entry: EntryPoint,
     exec: &mut dyn FnMut(&LogicalCommand) -> Executed,
+) -> BatchOutcome {
+    run_batch_reading(records, lrecl, first_command, entry, &mut |cmd, _| {
+        exec(cmd)
+    })
+}
+
+/// [`run_batch`] handing `exec` the logical commands that follow each command too: what a
+/// REXX exec's PULL reads from SYSTSIN; those it read ([`Executed::consumed`]) are skipped.
+pub fn run_batch_reading(
+    records: &[String],
+    lrecl: Option<usize>,
+    first_command: Option<&str>,
+    entry: EntryPoint,
+    exec: &mut dyn FnMut(&LogicalCommand, &[LogicalCommand]) -> Executed,
 ) -> BatchOutcome {
     let mut out = Vec::new();
     let mut hints = Vec::new();
@@ -96,13 +113,16 @@ pub fn run_batch(
             }
         }
     }
-    for cmd in &commands {
+    let mut next = 0;
+    while let Some(cmd) = commands.get(next) {
+        next += 1;
         match cmd.kind {
             CommandKind::Blank => {}
             CommandKind::Comment => out.push(cmd.echo.clone()),
             CommandKind::Command => {
                 out.push(cmd.echo.clone());
-                let done = exec(cmd);
+                let done = exec(cmd, &commands[next..]);
+                next += done.consumed;
                 out.extend(done.lines);
                 hints.extend(done.hints);
                 rc = done.rc;
@@ -161,6 +181,7 @@ mod tests {
                 rc: if n == 1 { 8 } else { 0 },
                 end_session: false,
                 hints: vec![format!("RCM999I hint {n}")],
+                consumed: 0,
             }
         });
         assert_eq!(o.hints, ["RCM999I hint 1", "RCM999I hint 2"]);
@@ -172,6 +193,27 @@ mod tests {
             ]
         );
         assert_eq!(o.rc, 0);
+    }
+
+    /// A command that read the next records as data (an exec's PULL): they are neither
+    /// echoed nor run.
+    #[test]
+    fn records_a_command_read_are_skipped() {
+        let r = recs(&["EXEC", "data 1", "data 2", "CMD"]);
+        let mut ran = Vec::new();
+        let o = run_batch_reading(&r, Some(80), None, EntryPoint::Ikjeft01, &mut |c, rest| {
+            ran.push(c.text.trim().to_string());
+            Executed {
+                consumed: if c.text.trim() == "EXEC" {
+                    rest.len() - 1
+                } else {
+                    0
+                },
+                ..Default::default()
+            }
+        });
+        assert_eq!(ran, ["EXEC", "CMD"]);
+        assert_eq!(o.systsprt, ["EXEC", "READY", "CMD", "READY", "END"]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub mod messages;
 pub mod operands;
 pub mod records;
 
-pub use batch::{run_batch, BatchOutcome, EntryPoint, Executed};
+pub use batch::{run_batch, run_batch_reading, BatchOutcome, EntryPoint, Executed};
 pub use keywords::{resolve_keyword, KeywordMatch};
 pub use operands::{command_name, parse_command, Operand, OperandText, ParsedCommand, SyntaxError};
 pub use records::{logical_commands, LogicalCommand};

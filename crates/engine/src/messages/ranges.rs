@@ -79,6 +79,12 @@ pub const RCM_RANGES: &[RcmRange] = &[
         crates: &["engine"],
     },
     RcmRange {
+        first: 500,
+        last: 519,
+        part: "SYSTSPRT: REXX execs (no interpreter, not found, a CLIST, ended by the time limit or a crash)",
+        crates: &["rexx", "racemu"],
+    },
+    RcmRange {
         first: 999,
         last: 999,
         part: "SYSTSPRT: an internal error, the store failed (RC 12)",
