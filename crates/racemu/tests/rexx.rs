@@ -20,37 +20,9 @@
 
 mod common;
 
+use common::rexx::{put, regina, NOW};
 use common::{racemu, Run};
 use std::path::Path;
-
-const NOW: &str = "2026-06-01T00:00:00Z";
-
-/// Whether Regina can run here; prints why a test is skipped when not.
-fn regina() -> bool {
-    match racemu_rexx::available() {
-        Ok(()) => true,
-        Err(e) => {
-            eprintln!(
-                "skipped: {} cannot be opened ({e}); install libregina3",
-                racemu_rexx::LIBRARY
-            );
-            false
-        }
-    }
-}
-
-/// Puts `text` as data set (member) `dsn`.
-fn put(db: &Path, dir: &Path, dsn: &str, text: &str) {
-    let f = dir.join("member.txt");
-    std::fs::write(&f, text).expect("write member");
-    let r = racemu(
-        db,
-        NOW,
-        &["ds", "put", dsn, f.to_str().expect("path")],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-}
 
 /// Runs job `steps` (after a JOB card with USER=IBMUSER).
 fn job(db: &Path, dir: &Path, steps: &str) -> Run {

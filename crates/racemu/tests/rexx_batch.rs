@@ -15,46 +15,8 @@
 mod common;
 
 use common::racemu;
+use common::rexx::{get, put, regina, NOW};
 use std::path::Path;
-
-const NOW: &str = "2026-06-01T00:00:00Z";
-
-fn regina() -> bool {
-    match racemu_rexx::available() {
-        Ok(()) => true,
-        Err(e) => {
-            eprintln!(
-                "skipped: {} cannot be opened ({e}); install libregina3",
-                racemu_rexx::LIBRARY
-            );
-            false
-        }
-    }
-}
-
-fn put(db: &Path, dir: &Path, dsn: &str, text: &str) {
-    let f = dir.join("member.txt");
-    std::fs::write(&f, text).expect("write member");
-    let r = racemu(
-        db,
-        NOW,
-        &["ds", "put", dsn, f.to_str().expect("path")],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-}
-
-fn get(db: &Path, dir: &Path, dsn: &str) -> String {
-    let f = dir.join("got.txt");
-    let r = racemu(
-        db,
-        NOW,
-        &["ds", "get", dsn, f.to_str().expect("path")],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    std::fs::read_to_string(f).expect("read got")
-}
 
 fn run(db: &Path, dir: &Path, jcl: &str) -> common::Run {
     let f = dir.join("job.jcl");

@@ -6,36 +6,10 @@
 mod common;
 
 use common::racemu;
+use common::rexx::{put, regina, NOW};
 use racemu_mutation::Mutator;
 use std::path::Path;
 use std::process::{Command, Stdio};
-
-const NOW: &str = "2026-06-01T00:00:00Z";
-
-fn regina() -> bool {
-    match racemu_rexx::available() {
-        Ok(()) => true,
-        Err(e) => {
-            eprintln!(
-                "skipped: {} cannot be opened ({e}); install libregina3",
-                racemu_rexx::LIBRARY
-            );
-            false
-        }
-    }
-}
-
-fn put(db: &Path, dir: &Path, dsn: &str, text: &[u8]) {
-    let f = dir.join("member.txt");
-    std::fs::write(&f, text).expect("write member");
-    let r = racemu(
-        db,
-        NOW,
-        &["ds", "put", dsn, f.to_str().expect("path")],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-}
 
 /// racemu with `args` on `db` (the clock fixed, a short exec time limit): (stdout, stderr,
 /// exit code, or `None` when a signal ended it).

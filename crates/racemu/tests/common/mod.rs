@@ -4,6 +4,7 @@
 pub mod client_ca;
 pub mod interchange;
 pub mod java;
+pub mod rexx;
 pub mod zosmf;
 
 use std::path::{Path, PathBuf};
