@@ -20,7 +20,7 @@
 
 mod common;
 
-use common::rexx::{put, regina, NOW};
+use common::rexx::{put, rexx_store, NOW};
 use common::{racemu, Run};
 use std::path::Path;
 
@@ -42,11 +42,9 @@ const WEBRING: &str = include_str!("rexx/WEBRING.rexx");
 /// the ring.
 #[test]
 fn keyring_exec_under_ikjeft01_creates_the_ring_and_parses_listring() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     put(&db, tmp.path(), "'IBMUSER.KEYRING.EXEC(WEBRING)'", WEBRING);
     let r = job(
         &db,
@@ -113,11 +111,9 @@ fn keyring_exec_under_ikjeft01_creates_the_ring_and_parses_listring() {
 /// the exec's RETURN value as the command's RC (IKJEFT1B ends the step with it).
 #[test]
 fn exec_forms_search_sysexec_then_sysproc_and_pass_the_rc() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     put(
         &db,
         tmp.path(),
@@ -231,11 +227,9 @@ fn exec_forms_search_sysexec_then_sysproc_and_pass_the_rc() {
 /// calls TSO/E is halted at its next call (REXX error 48) and keeps its output.
 #[test]
 fn errors_and_runaway_execs_end_in_a_message_and_an_rc() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     put(
         &db,
         tmp.path(),

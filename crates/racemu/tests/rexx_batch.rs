@@ -15,7 +15,7 @@
 mod common;
 
 use common::racemu;
-use common::rexx::{get, put, regina, NOW};
+use common::rexx::{get, put, rexx_store, NOW};
 use std::path::Path;
 
 fn run(db: &Path, dir: &Path, jcl: &str) -> common::Run {
@@ -47,11 +47,9 @@ exit 7
 /// naming no exec 20021 → 3637.
 #[test]
 fn irxjcl_runs_an_exec_in_a_non_tso_environment() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     put(&db, tmp.path(), "'IBMUSER.REXX(BATCH)'", BATCH);
     put(
         &db,
@@ -130,11 +128,9 @@ say listdsi(\"'IBMUSER.REXX'\") sysdsorg sysmembers sysrecfm syslrecl
 /// exec wrote is in the store.
 #[test]
 fn allocate_free_and_execio_under_the_tmp() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     put(&db, tmp.path(), "'IBMUSER.REXX(ALLOCX)'", ALLOCX);
     put(&db, tmp.path(), "'IBMUSER.INPUT'", "line one\nline two\n");
     let r = run(
@@ -176,11 +172,9 @@ fn allocate_free_and_execio_under_the_tmp() {
 /// set, whose profile decides); after a PERMIT both work.
 #[test]
 fn exec_libraries_and_execio_read_as_the_jobs_user() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     put(
         &db,
         tmp.path(),
@@ -258,11 +252,9 @@ fn exec_libraries_and_execio_read_as_the_jobs_user() {
 /// (searched in order), and FREE takes it away (then IKJ56500I).
 #[test]
 fn allocate_in_systsin_sets_sysexec_for_the_execs_that_follow() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     put(
         &db,
         tmp.path(),
@@ -311,11 +303,9 @@ fn allocate_in_systsin_sets_sysexec_for_the_execs_that_follow() {
 /// neither echoes nor runs them, and goes on after them.
 #[test]
 fn pull_under_the_tmp_reads_the_records_that_follow() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     put(
         &db,
         tmp.path(),

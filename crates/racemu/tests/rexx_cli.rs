@@ -6,7 +6,7 @@
 mod common;
 
 use common::racemu;
-use common::rexx::{put, regina, NOW};
+use common::rexx::{put, rexx_store, NOW};
 use racemu_mutation::Mutator;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -42,11 +42,9 @@ fn racemu_raw(db: &Path, args: &[&str], stdin: &str) -> (String, String, Option<
 /// `FORE`).
 #[test]
 fn exec_and_repl_run_execs_from_sysexec_libraries_in_order() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     let show = b"/* REXX */\nparse arg a\nsay 'A' a sysvar('SYSENV') userid()\nreturn 3\n";
     put(&db, tmp.path(), "'IBMUSER.A.EXEC(SHOW)'", show);
     put(
@@ -89,11 +87,9 @@ fn exec_and_repl_run_execs_from_sysexec_libraries_in_order() {
 /// REXX error is TSO/E's IRX message.
 #[test]
 fn malformed_execs_end_in_a_message_and_an_rc() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     let seeds: Vec<Vec<u8>> = vec![
         b"/* REXX */\nx = outtrap('l.')\n\"RACDCERT ID(IBMUSER) LISTRING(*)\"\n\
           call outtrap 'off'\ndo i = 1 to l.0\n  say substr(l.i,3,32) '|' substr(l.i,38,12)\nend\n\
@@ -175,11 +171,9 @@ fn without_the_library_an_exec_gets_rcm501e_and_rc_12() {
 /// z/OS 3.1 one with `--listring-layout zos31`), so column parsing gets the same fields.
 #[test]
 fn outtrapped_listring_is_listring_in_both_layouts() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     let setup = "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Layout CA')) NISTECC WITHLABEL('Layout CA') NOTAFTER(DATE(2030-12-31))
 RACDCERT ID(IBMUSER) GENCERT SUBJECTSDN(CN('srv')) NISTECC WITHLABEL('srv') SIGNWITH(CERTAUTH LABEL('Layout CA')) NOTAFTER(DATE(2029-12-31))
 RACDCERT ID(IBMUSER) ADDRING(LAYOUT)
@@ -222,11 +216,9 @@ RACDCERT ID(IBMUSER) CONNECT(LABEL('srv') RING(LAYOUT) DEFAULT)";
 /// (trapped by OUTTRAP), `%NOPE` sets RC -3; execs nest at most 16 deep (RCM514E).
 #[test]
 fn an_exec_calls_an_exec() {
-    if !regina() {
+    let Some((tmp, db)) = rexx_store() else {
         return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("racf.db");
+    };
     let outer = b"/* REXX */\nsay 'outer start'\n\"%INNER a b\"\nsay 'inner rc' rc\n\
         x = outtrap('t.')\n\"INNER c\"\nx = outtrap('off')\nsay 'trapped' t.0 t.1\n\
         \"%NOPE\"\nsay 'nope rc' rc\n";

@@ -46,3 +46,14 @@ pub fn get(db: &Path, dir: &Path, dsn: &str) -> String {
     assert_eq!(r.code, 0, "{}", r.stderr);
     std::fs::read_to_string(f).expect("read got")
 }
+
+/// A new store for a REXX test (a directory and its `racf.db`), or `None`, after saying why,
+/// when Regina cannot run here.
+pub fn rexx_store() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+    if !regina() {
+        return None;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("racf.db");
+    Some((tmp, db))
+}
