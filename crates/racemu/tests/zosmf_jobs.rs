@@ -17,92 +17,24 @@ RACDCERT ID(ZOSUSR) LISTRING(JobRing)
 /*
 ";
 
-/// Submits `jcl` (text/plain) as `user`: the job document.
-fn submit(z: &Zosmf, user: &str, jcl: &str) -> Value {
-    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let file = z.tmp.path().join(format!("job{n}.jcl"));
-    std::fs::write(&file, jcl).expect("write");
-    let data = format!("@{}", file.display());
-    let (status, body) = z.curl(&[
-        "-u",
-        user,
-        "-X",
-        "PUT",
-        "-H",
-        "X-CSRF-ZOSMF-HEADER: true",
-        "-H",
-        "Content-Type: text/plain",
-        "--data-binary",
-        &data,
-        &z.url("/zosmf/restjobs/jobs"),
-    ]);
-    assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
-    serde_json::from_slice(&body).expect("json")
-}
-
 /// GET as `user`: (status, body).
 fn get(z: &Zosmf, user: &str, path: &str) -> (u16, Vec<u8>) {
     z.curl(&["-u", user, &z.url(path)])
 }
 
-/// Polls the job until it reaches OUTPUT: its document.
-fn wait_output(z: &Zosmf, user: &str, job: &Value) -> Value {
-    let path = format!(
-        "/zosmf/restjobs/jobs/{}/{}",
-        job["jobname"].as_str().expect("n"),
-        job["jobid"].as_str().expect("i")
-    );
-    for _ in 0..200 {
-        let (status, body) = get(z, user, &path);
-        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
-        let v: Value = serde_json::from_slice(&body).expect("json");
-        if v["status"] == "OUTPUT" {
-            return v;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("job never reached OUTPUT");
-}
-
-/// The job's spool: (ddname, stepname, records) per file.
-fn spool(z: &Zosmf, user: &str, job: &Value) -> Vec<(String, String, String)> {
-    let base = format!(
-        "/zosmf/restjobs/jobs/{}/{}",
-        job["jobname"].as_str().expect("n"),
-        job["jobid"].as_str().expect("i")
-    );
-    let (status, body) = get(z, user, &format!("{base}/files"));
-    assert_eq!(status, 200);
-    let files: Vec<Value> = serde_json::from_slice(&body).expect("json");
-    files
-        .iter()
-        .map(|f| {
-            let (status, text) = get(z, user, &format!("{base}/files/{}/records", f["id"]));
-            assert_eq!(status, 200);
-            assert_eq!(f["byte-count"].as_u64(), Some(text.len() as u64));
-            (
-                f["ddname"].as_str().expect("dd").to_string(),
-                f["stepname"].as_str().expect("step").to_string(),
-                String::from_utf8(text).expect("utf-8"),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn a_submitted_job_runs_as_racemu_run_runs_it_and_its_spool_holds_the_jes_files() {
     let z = start();
-    let job = submit(&z, "ZOSUSR:SECRET1", JOB);
+    let job = z.submit("ZOSUSR:SECRET1", JOB);
     assert_eq!(job["status"], "INPUT");
     assert_eq!(
         (job["jobname"].as_str(), job["owner"].as_str()),
         (Some("RINGJOB"), Some("ZOSUSR"))
     );
     assert!(job["jobid"].as_str().expect("id").starts_with("JOB"));
-    let done = wait_output(&z, "ZOSUSR:SECRET1", &job);
+    let done = z.wait_output("ZOSUSR:SECRET1", &job);
     assert_eq!(done["retcode"], "CC 0000");
-    let files = spool(&z, "ZOSUSR:SECRET1", &job);
+    let files = z.spool("ZOSUSR:SECRET1", &job);
     let dds: Vec<(&str, &str)> = files
         .iter()
         .map(|(d, s, _)| (d.as_str(), s.as_str()))
@@ -185,19 +117,16 @@ fn jobs_from_a_data_set_and_their_retcodes_for_cc_and_jcl_error() {
         Some(r#"{"file":"//'ZOSUSR.JCL(RINGJOB)'"}"#),
     );
     assert_eq!(status, 201, "{v}");
-    let done = wait_output(&z, "ZOSUSR:SECRET1", &v);
+    let done = z.wait_output("ZOSUSR:SECRET1", &v);
     // LISTRING of a ring that does not exist: RC 4.
     assert_eq!(done["retcode"], "CC 0004");
     // A step COND= bypasses: JESYSMSG says IEF202I and IEF272I, the retcode is the steps'
     // that ran, and only the ran step has a SYSTSPRT.
     let cond = "//CONDJOB JOB\n//STEP1 EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\n  RACDCERT LISTRING(NoSuchRing)\n/*\n\
 //STEP2 EXEC PGM=IKJEFT01,COND=(4,LE)\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD *\n  RACDCERT ADDRING(Bypassed)\n/*\n";
-    let job = submit(&z, "ZOSUSR:SECRET1", cond);
-    assert_eq!(
-        wait_output(&z, "ZOSUSR:SECRET1", &job)["retcode"],
-        "CC 0004"
-    );
-    let files = spool(&z, "ZOSUSR:SECRET1", &job);
+    let job = z.submit("ZOSUSR:SECRET1", cond);
+    assert_eq!(z.wait_output("ZOSUSR:SECRET1", &job)["retcode"], "CC 0004");
+    let files = z.spool("ZOSUSR:SECRET1", &job);
     let sysmsg = files
         .iter()
         .find(|(dd, _, _)| dd == "JESYSMSG")
@@ -215,9 +144,9 @@ IEF272I CONDJOB STEP2 - STEP WAS NOT EXECUTED.\n"
         "{files:?}"
     );
     let bad = "//BADJOB JOB\n//STEP1 EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n//SYSTSIN DD DSN=ZOSUSR.NO.SUCH,DISP=SHR\n";
-    let job = submit(&z, "ZOSUSR:SECRET1", bad);
+    let job = z.submit("ZOSUSR:SECRET1", bad);
     assert_eq!(
-        wait_output(&z, "ZOSUSR:SECRET1", &job)["retcode"],
+        z.wait_output("ZOSUSR:SECRET1", &job)["retcode"],
         "JCL ERROR"
     );
     // Not JCL at all, and a data set that is not there.
@@ -293,7 +222,7 @@ fn jcl_from_a_data_set_the_submitter_may_not_read_is_refused_with_ich408i() {
     z.exec("SETROPTS GENERIC(DATASET) REFRESH");
     let (status, v) = z.json("PUT", "/zosmf/restjobs/jobs", Some(body));
     assert_eq!(status, 201, "{v}");
-    assert_eq!(wait_output(&z, "ZOSUSR:SECRET1", &v)["retcode"], "CC 0000");
+    assert_eq!(z.wait_output("ZOSUSR:SECRET1", &v)["retcode"], "CC 0000");
 }
 
 #[test]
@@ -302,11 +231,11 @@ fn a_job_for_another_user_needs_surrogat_read_else_it_is_a_sec_error_and_nothing
     let jcl = JOB
         .replace("//RINGJOB JOB", "//SURRJOB JOB USER=VICTIM")
         .replace("ZOSUSR", "VICTIM");
-    let job = submit(&z, "ZOSUSR:SECRET1", &jcl);
+    let job = z.submit("ZOSUSR:SECRET1", &jcl);
     assert_eq!(job["owner"], "VICTIM");
-    let done = wait_output(&z, "ZOSUSR:SECRET1", &job);
+    let done = z.wait_output("ZOSUSR:SECRET1", &job);
     assert_eq!(done["retcode"], "SEC ERROR");
-    let files = spool(&z, "ZOSUSR:SECRET1", &job);
+    let files = z.spool("ZOSUSR:SECRET1", &job);
     let msglg = &files[0].2;
     assert_eq!(files[0].0, "JESMSGLG");
     assert!(msglg.contains("ICH408I USER(ZOSUSR  ) GROUP("), "{msglg}");
@@ -323,11 +252,8 @@ fn a_job_for_another_user_needs_surrogat_read_else_it_is_a_sec_error_and_nothing
     // READ to SURROGAT VICTIM.SUBMIT lets ZOSUSR submit it.
     let r = racemu(&z.db(), &real_now(), &["exec", "SETROPTS CLASSACT(SURROGAT)\nRDEFINE SURROGAT VICTIM.SUBMIT UACC(NONE)\nPERMIT VICTIM.SUBMIT CLASS(SURROGAT) ID(ZOSUSR) ACCESS(READ)"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    let job = submit(&z, "ZOSUSR:SECRET1", &jcl);
-    assert_eq!(
-        wait_output(&z, "ZOSUSR:SECRET1", &job)["retcode"],
-        "CC 0000"
-    );
+    let job = z.submit("ZOSUSR:SECRET1", &jcl);
+    assert_eq!(z.wait_output("ZOSUSR:SECRET1", &job)["retcode"], "CC 0000");
     let r = racemu(
         &z.db(),
         &real_now(),
@@ -340,8 +266,8 @@ fn a_job_for_another_user_needs_surrogat_read_else_it_is_a_sec_error_and_nothing
 #[test]
 fn users_see_and_purge_their_own_jobs_unless_jesspool_permits_more() {
     let z = start();
-    let job = submit(&z, "ZOSUSR:SECRET1", JOB);
-    wait_output(&z, "ZOSUSR:SECRET1", &job);
+    let job = z.submit("ZOSUSR:SECRET1", JOB);
+    z.wait_output("ZOSUSR:SECRET1", &job);
     let path = format!(
         "/zosmf/restjobs/jobs/RINGJOB/{}",
         job["jobid"].as_str().expect("i")
@@ -401,9 +327,9 @@ fn users_see_and_purge_their_own_jobs_unless_jesspool_permits_more() {
 #[test]
 fn a_restart_keeps_jobs_and_their_spool() {
     let z = start();
-    let job = submit(&z, "ZOSUSR:SECRET1", JOB);
-    wait_output(&z, "ZOSUSR:SECRET1", &job);
-    let before = spool(&z, "ZOSUSR:SECRET1", &job);
+    let job = z.submit("ZOSUSR:SECRET1", JOB);
+    z.wait_output("ZOSUSR:SECRET1", &job);
+    let before = z.spool("ZOSUSR:SECRET1", &job);
     // Stop the server (SIGTERM) and start another over the same store.
     let mut z = z;
     let pid = z.child.id().to_string();
@@ -416,11 +342,8 @@ fn a_restart_keeps_jobs_and_their_spool() {
     let tmp = std::mem::replace(&mut z.tmp, tempfile::tempdir().expect("tmp"));
     let ca = z.ca.clone();
     let z2 = launch(tmp, ca);
-    assert_eq!(
-        wait_output(&z2, "ZOSUSR:SECRET1", &job)["retcode"],
-        "CC 0000"
-    );
-    assert_eq!(spool(&z2, "ZOSUSR:SECRET1", &job), before);
+    assert_eq!(z2.wait_output("ZOSUSR:SECRET1", &job)["retcode"], "CC 0000");
+    assert_eq!(z2.spool("ZOSUSR:SECRET1", &job), before);
 }
 
 #[test]
@@ -434,8 +357,8 @@ fn concurrent_clients_lose_no_job_and_leave_a_healthy_store() {
                     let jcl = JOB
                         .replace("RINGJOB", &format!("RING{n}"))
                         .replace("JobRing", &format!("Ring{n}"));
-                    let job = submit(z, "ZOSUSR:SECRET1", &jcl);
-                    wait_output(z, "ZOSUSR:SECRET1", &job)
+                    let job = z.submit("ZOSUSR:SECRET1", &jcl);
+                    z.wait_output("ZOSUSR:SECRET1", &job)
                 })
             })
             .collect();
@@ -506,12 +429,9 @@ PRINTED BY IEBGENER
 //SYSUT2   DD SYSOUT=*
 //SYSIN    DD DUMMY
 ";
-    let job = submit(&z, "ZOSUSR:SECRET1", jcl);
-    assert_eq!(
-        wait_output(&z, "ZOSUSR:SECRET1", &job)["retcode"],
-        "CC 0000"
-    );
-    let files = spool(&z, "ZOSUSR:SECRET1", &job);
+    let job = z.submit("ZOSUSR:SECRET1", jcl);
+    assert_eq!(z.wait_output("ZOSUSR:SECRET1", &job)["retcode"], "CC 0000");
+    let files = z.spool("ZOSUSR:SECRET1", &job);
     let dds: Vec<(&str, &str)> = files
         .iter()
         .map(|(d, s, _)| (d.as_str(), s.as_str()))

@@ -7,7 +7,6 @@ mod common;
 
 use common::zosmf::{start, Zosmf};
 use common::{racemu, real_now};
-use serde_json::Value;
 
 const EXEC: &str = "/* REXX */
 parse arg owner ring .
@@ -49,60 +48,18 @@ fn put_exec(z: &Zosmf) {
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
-fn submit(z: &Zosmf) -> Value {
-    let file = z.tmp.path().join("job.jcl");
-    std::fs::write(&file, JOB).expect("write");
-    let data = format!("@{}", file.display());
-    let (status, body) = z.curl(&[
-        "-u",
-        "ZOSUSR:SECRET1",
-        "-X",
-        "PUT",
-        "-H",
-        "X-CSRF-ZOSMF-HEADER: true",
-        "-H",
-        "Content-Type: text/plain",
-        "--data-binary",
-        &data,
-        &z.url("/zosmf/restjobs/jobs"),
-    ]);
-    assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
-    serde_json::from_slice(&body).expect("json")
-}
-
-/// The SYSTSPRT records of the job once it is in OUTPUT, and its retcode.
-fn systsprt(z: &Zosmf, job: &Value) -> (String, String) {
-    let base = format!(
-        "/zosmf/restjobs/jobs/{}/{}",
-        job["jobname"].as_str().expect("n"),
-        job["jobid"].as_str().expect("i")
-    );
-    let mut done = Value::Null;
-    for _ in 0..400 {
-        let (status, body) = z.curl(&["-u", "ZOSUSR:SECRET1", &z.url(&base)]);
-        assert_eq!(status, 200);
-        done = serde_json::from_slice(&body).expect("json");
-        if done["status"] == "OUTPUT" {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    assert_eq!(done["status"], "OUTPUT");
-    let (status, body) = z.curl(&["-u", "ZOSUSR:SECRET1", &z.url(&format!("{base}/files"))]);
-    assert_eq!(status, 200);
-    let files: Vec<Value> = serde_json::from_slice(&body).expect("json");
-    let f = files
-        .iter()
-        .find(|f| f["ddname"] == "SYSTSPRT")
+/// The SYSTSPRT records of the job, submitted as ZOSUSR, once it is in OUTPUT, and its
+/// retcode.
+fn systsprt(z: &Zosmf) -> (String, String) {
+    let job = z.submit("ZOSUSR:SECRET1", JOB);
+    let done = z.wait_output("ZOSUSR:SECRET1", &job);
+    let spool = z.spool("ZOSUSR:SECRET1", &job);
+    let (_, _, text) = spool
+        .into_iter()
+        .find(|(dd, _, _)| dd == "SYSTSPRT")
         .expect("SYSTSPRT");
-    let (status, text) = z.curl(&[
-        "-u",
-        "ZOSUSR:SECRET1",
-        &z.url(&format!("{base}/files/{}/records", f["id"])),
-    ]);
-    assert_eq!(status, 200);
     (
-        String::from_utf8(text).expect("utf-8"),
+        text,
         done["retcode"].as_str().unwrap_or_default().to_string(),
     )
 }
@@ -118,7 +75,7 @@ fn a_rexx_exec_in_a_job_submitted_through_zosmf_runs_as_racemu_run_runs_it() {
     }
     let z = start();
     put_exec(&z);
-    let (text, retcode) = systsprt(&z, &submit(&z));
+    let (text, retcode) = systsprt(&z);
     assert_eq!(
         text,
         "  %MKRING ZOSUSR REXXRING\nRing >REXXRING< of ZOSUSR in BACK lines 7\nREADY\nEND\n"

@@ -92,6 +92,68 @@ impl Zosmf {
         (status, body)
     }
 
+    /// Submits `jcl` (text/plain) as `user` (`USER:PASSWORD`): the job document.
+    pub fn submit(&self, user: &str, jcl: &str) -> serde_json::Value {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let file = self.tmp.path().join(format!("job{n}.jcl"));
+        std::fs::write(&file, jcl).expect("write");
+        let data = format!("@{}", file.display());
+        let (status, body) = self.curl(&[
+            "-u",
+            user,
+            "-X",
+            "PUT",
+            "-H",
+            "X-CSRF-ZOSMF-HEADER: true",
+            "-H",
+            "Content-Type: text/plain",
+            "--data-binary",
+            &data,
+            &self.url("/zosmf/restjobs/jobs"),
+        ]);
+        assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
+        serde_json::from_slice(&body).expect("json")
+    }
+
+    /// Polls `job` as `user` until it reaches OUTPUT: its document.
+    pub fn wait_output(&self, user: &str, job: &serde_json::Value) -> serde_json::Value {
+        let path = job_path(job);
+        for _ in 0..400 {
+            let (status, body) = self.curl(&["-u", user, &self.url(&path)]);
+            assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+            let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
+            if v["status"] == "OUTPUT" {
+                return v;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("job never reached OUTPUT");
+    }
+
+    /// The spool of `job` as `user` sees it: (ddname, stepname, records) per file, each
+    /// file's `byte-count` checked against its records.
+    pub fn spool(&self, user: &str, job: &serde_json::Value) -> Vec<(String, String, String)> {
+        let base = job_path(job);
+        let (status, body) = self.curl(&["-u", user, &self.url(&format!("{base}/files"))]);
+        assert_eq!(status, 200);
+        let files: Vec<serde_json::Value> = serde_json::from_slice(&body).expect("json");
+        files
+            .iter()
+            .map(|f| {
+                let records = format!("{base}/files/{}/records", f["id"]);
+                let (status, text) = self.curl(&["-u", user, &self.url(&records)]);
+                assert_eq!(status, 200);
+                assert_eq!(f["byte-count"].as_u64(), Some(text.len() as u64));
+                (
+                    f["ddname"].as_str().expect("dd").to_string(),
+                    f["stepname"].as_str().expect("step").to_string(),
+                    String::from_utf8(text).expect("utf-8"),
+                )
+            })
+            .collect()
+    }
+
     /// curl as ZOSUSR with the CSRF header: (status, JSON body).
     pub fn json(&self, method: &str, path: &str, body: Option<&str>) -> (u16, serde_json::Value) {
         let url = self.url(path);
@@ -111,6 +173,15 @@ impl Zosmf {
         let v = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
         (status, v)
     }
+}
+
+/// The restjobs path of a job document: `/zosmf/restjobs/jobs/NAME/ID`.
+fn job_path(job: &serde_json::Value) -> String {
+    format!(
+        "/zosmf/restjobs/jobs/{}/{}",
+        job["jobname"].as_str().expect("jobname"),
+        job["jobid"].as_str().expect("jobid")
+    )
 }
 
 /// Sets up the store and starts the server as IZUSVR on a free port.
