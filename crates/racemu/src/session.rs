@@ -47,8 +47,14 @@ pub fn run_commands_with<S: AsRef<str>>(
         if cmd.kind != CommandKind::Command {
             continue;
         }
-        let exec =
-            crate::rexx::run_if_exec(engine, user, &mut libraries, &cmd.text, foreground, &[]);
+        let exec = crate::rexx::run_if_exec(
+            engine,
+            user,
+            &mut libraries,
+            &cmd.text,
+            foreground,
+            &Vec::new,
+        );
         let out = match exec {
             Some(x) => Output {
                 hints: x.hints,
@@ -100,7 +106,7 @@ pub fn run_sysin_with(
     let mut libraries = libraries.clone();
     run_batch_reading(records, lrecl, parm, entry, &mut |cmd, rest| {
         // In the background an exec's PULL reads the SYSTSIN records that follow.
-        let pull: Vec<String> = rest.iter().map(|c| c.echo.clone()).collect();
+        let pull = || rest.iter().map(|c| c.echo.clone()).collect();
         let exec = crate::rexx::run_if_exec(engine, &user, &mut libraries, &cmd.text, false, &pull);
         if let Some(x) = exec {
             previous = None;

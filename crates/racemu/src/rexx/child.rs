@@ -216,7 +216,7 @@ impl Host for Tso<'_> {
             &mut self.libraries,
             text,
             self.foreground,
-            &[],
+            &Vec::new,
         ) {
             // ALLOCATE, FREE, or an exec the exec calls.
             Some(x) => {

@@ -83,14 +83,15 @@ pub struct ExecOutput {
 /// Runs command `text` as an exec when it is one (`%NAME`, `EXEC`, or a name found in the
 /// libraries), or as TSO ALLOCATE/FREE, which change the DDs later execs see (`ALLOC
 /// F(SYSEXEC) DA('MY.REXX','OTHER.REXX') SHR REUSE` before `%NAME` sets the SYSEXEC
-/// concatenation); `None` when it is a command for the engine.
+/// concatenation); `None` when it is a command for the engine. `pull` gives the records an
+/// exec's PULL may read, asked for only when an exec runs.
 pub fn run_if_exec(
     engine: &mut Engine,
     user: &str,
     libraries: &mut ExecLibraries,
     text: &str,
     foreground: bool,
-    pull: &[String],
+    pull: &dyn Fn() -> Vec<String>,
 ) -> Option<ExecOutput> {
     let verb = text.split_whitespace().next().unwrap_or("");
     if tso_alloc::is_alloc_or_free(verb) {
@@ -109,5 +110,5 @@ pub fn run_if_exec(
         });
     }
     let inv = invocation(engine, user, libraries, text)?;
-    Some(run_exec(engine, user, &inv, libraries, foreground, pull))
+    Some(run_exec(engine, user, &inv, libraries, foreground, &pull()))
 }
