@@ -11,6 +11,8 @@
 //!    (`racemu_engine::messages::ranges::RCM_RANGES`), docs/fidelity.md lists exactly those
 //!    ranges, and a number is defined in one file only, with one severity letter.
 
+mod common;
+
 use racemu_engine::messages::ranges::{RcmRange, RCM_RANGES};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -23,31 +25,6 @@ const PREFIXES: &[&str] = &[
 
 /// The prefixes whose IDs carry no severity letter (`$HASP395`, `ISRZ002`).
 const NO_SEVERITY: &[&str] = &["$HASP", "ISRZ"];
-
-/// The workspace root (two levels above this crate's manifest).
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .nth(2)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
-}
-
-/// Every `.rs` file under `dir`, recursively, in a stable order.
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// A string literal as the compiler reads it (escapes decoded), with the source line of each
 /// character.
@@ -412,16 +389,8 @@ fn ids_by_file() -> &'static BTreeMap<PathBuf, Vec<Found>> {
 
 /// Scans every `.rs` file of `crates/*/src` (see [`ids_by_file`]).
 fn scan_workspace() -> BTreeMap<PathBuf, Vec<Found>> {
-    let root = workspace();
-    let mut files = Vec::new();
-    let Ok(crates) = std::fs::read_dir(root.join("crates")) else {
-        return BTreeMap::new();
-    };
-    let mut dirs: Vec<PathBuf> = crates.flatten().map(|e| e.path().join("src")).collect();
-    dirs.sort();
-    for dir in dirs {
-        rust_files(&dir, &mut files);
-    }
+    let root = common::root();
+    let files = common::crate_sources();
     let mut scans = BTreeMap::new();
     let mut test_only: Vec<PathBuf> = Vec::new();
     for file in &files {
@@ -516,7 +485,7 @@ fn range_row(r: &RcmRange) -> String {
 
 #[test]
 fn fidelity_lists_the_rcm_ranges_of_the_code() {
-    let doc = std::fs::read_to_string(workspace().join("docs/fidelity.md")).unwrap_or_default();
+    let doc = std::fs::read_to_string(common::root().join("docs/fidelity.md")).unwrap_or_default();
     let heading = "## racemu's own message numbers (RCM ranges)";
     let section = doc.split_once(heading).map_or("", |(_, rest)| rest);
     let rows: Vec<&str> = section

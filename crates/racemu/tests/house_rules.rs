@@ -7,51 +7,12 @@
 //! indentation. A declaration without a body (a trait method ending in `;`) is skipped. The
 //! length counts both lines.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 /// Longest source file the house allows, in lines.
 const MAX_FILE_LINES: usize = 600;
 /// Longest function the house allows, in lines, from its `fn` line to its closing brace.
 const MAX_FN_LINES: usize = 150;
-
-/// The workspace root (two levels above this crate's manifest).
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .nth(2)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
-}
-
-/// Every `.rs` file under `dir`, recursively, in a stable order.
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
-/// Every `crates/*/src/**/*.rs` file of the workspace.
-fn sources() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(crates) = std::fs::read_dir(workspace().join("crates")) else {
-        return out;
-    };
-    let mut dirs: Vec<PathBuf> = crates.flatten().map(|e| e.path().join("src")).collect();
-    dirs.sort();
-    for dir in dirs {
-        rust_files(&dir, &mut out);
-    }
-    out
-}
 
 /// The indentation of `line` in columns (leading spaces and tabs).
 fn indent(line: &str) -> usize {
@@ -123,7 +84,7 @@ fn long_fns(text: &str) -> Vec<(usize, usize, String)> {
 
 #[test]
 fn no_source_file_is_over_600_lines() {
-    let files = sources();
+    let files = common::crate_sources();
     assert!(
         files.len() > 50,
         "the scan found too few source files: {}",
@@ -147,7 +108,7 @@ fn no_source_file_is_over_600_lines() {
 #[test]
 fn no_function_is_over_150_lines() {
     let mut over = Vec::new();
-    for file in sources() {
+    for file in common::crate_sources() {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         for (line, length, header) in long_fns(&text) {
             over.push(format!(

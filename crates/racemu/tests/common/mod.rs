@@ -15,6 +15,37 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// Every `.rs` file under `dir`, recursively, in a stable order.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every `crates/*/src/**/*.rs` file of the workspace, crate by crate, in a stable order:
+/// what the house rules and the message catalogue guard read.
+pub fn crate_sources() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(crates) = std::fs::read_dir(root().join("crates")) else {
+        return out;
+    };
+    let mut dirs: Vec<PathBuf> = crates.flatten().map(|e| e.path().join("src")).collect();
+    dirs.sort();
+    for dir in dirs {
+        rust_files(&dir, &mut out);
+    }
+    out
+}
+
 /// The real clock, to the second, as `--now` takes it.
 ///
 /// Tests that hand certificates to openssl, keytool, curl or Python (which all judge validity
