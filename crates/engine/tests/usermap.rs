@@ -267,10 +267,11 @@ fn usermap_needs_irr_rusermap() {
     ));
 }
 
-fn pem_of(der: &[u8]) -> Vec<u8> {
+/// `cert` converted by `openssl x509` from `inform` to `outform` (DER, PEM).
+fn openssl_x509(cert: &[u8], inform: &str, outform: &str) -> Vec<u8> {
     use std::io::Write;
     let mut child = std::process::Command::new("openssl")
-        .args(["x509", "-inform", "DER", "-outform", "PEM"])
+        .args(["x509", "-inform", inform, "-outform", outform])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -279,24 +280,15 @@ fn pem_of(der: &[u8]) -> Vec<u8> {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(der)
+        .write_all(cert)
         .expect("write");
     child.wait_with_output().expect("openssl").stdout
 }
 
+fn pem_of(der: &[u8]) -> Vec<u8> {
+    openssl_x509(der, "DER", "PEM")
+}
+
 fn der_of(pem: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut child = std::process::Command::new("openssl")
-        .args(["x509", "-inform", "PEM", "-outform", "DER"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("openssl");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(pem)
-        .expect("write");
-    child.wait_with_output().expect("openssl").stdout
+    openssl_x509(pem, "PEM", "DER")
 }
