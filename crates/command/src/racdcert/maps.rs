@@ -93,16 +93,10 @@ pub(super) fn listmap(o: &FunctionOperands<'_>) -> Result<Function, ParseFailure
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::rd;
     use super::*;
-    use crate::{parse as parse_cmd, Command};
+    use crate::parse as parse_cmd;
     use racemu_racf::Owner;
-
-    fn rd(s: &str) -> Racdcert {
-        match parse_cmd(s) {
-            Ok(Command::Racdcert(r)) => r,
-            other => panic!("{other:?}"),
-        }
-    }
 
     /// IBM MQ's example, and z/OS Connect's with the owner after the function
     /// (<https://www.ibm.com/docs/en/ibm-mq/9.3.x?topic=zos-setting-up-certificate-name-filter>).

@@ -123,7 +123,8 @@ mod tests {
     use crate::{parse as parse_cmd, Command};
     use racemu_racf::TrustStatus;
 
-    fn rd(s: &str) -> Racdcert {
+    /// The RACDCERT command `s` parses to (panics on anything else).
+    pub(super) fn rd(s: &str) -> Racdcert {
         match parse_cmd(s) {
             Ok(Command::Racdcert(r)) => r,
             other => panic!("{other:?}"),
