@@ -13,22 +13,26 @@ use common::zosmf::start;
 const EXPORT: &str = "RACDCERT ID(IZUSVR) EXPORT(LABEL('DefaultzOSMFCert.IZUDFLT')) DSN('IZUSVR.SRV.P12') FORMAT(PKCS12DER) PASSWORD('secret1')";
 const P12: &str = "/zosmf/restfiles/ds/IZUSVR.SRV.P12";
 
+/// The exported PKCS#12, read in binary through restfiles as `user` (`USER:PASSWORD`):
+/// (HTTP status, body).
+fn get_p12(z: &common::zosmf::Zosmf, user: &str) -> (u16, Vec<u8>) {
+    let url = z.url(P12);
+    z.curl(&[
+        "-u",
+        user,
+        "-H",
+        "X-CSRF-ZOSMF-HEADER: true",
+        "-H",
+        "X-IBM-Data-Type: binary",
+        &url,
+    ])
+}
+
 #[test]
 fn zosmf_and_ds_open_the_pkcs12_only_as_racf_allows() {
     let z = start();
     z.exec(EXPORT);
-    let get = |user: &str| {
-        let url = z.url(P12);
-        z.curl(&[
-            "-u",
-            user,
-            "-H",
-            "X-CSRF-ZOSMF-HEADER: true",
-            "-H",
-            "X-IBM-Data-Type: binary",
-            &url,
-        ])
-    };
+    let get = |user: &str| get_p12(&z, user);
     // A new store is as open as before: any user reads it.
     let (status, body) = get("ZOSUSR:SECRET1");
     assert_eq!(status, 200);
@@ -156,19 +160,7 @@ fn warning_mode_lets_zosmf_and_ds_through_with_ich408i() {
 fn the_zosmf_server_sees_new_generic_profiles_after_generic_refresh() {
     let z = start();
     z.exec(EXPORT);
-    let get = |user: &str| {
-        let url = z.url(P12);
-        z.curl(&[
-            "-u",
-            user,
-            "-H",
-            "X-CSRF-ZOSMF-HEADER: true",
-            "-H",
-            "X-IBM-Data-Type: binary",
-            &url,
-        ])
-        .0
-    };
+    let get = |user: &str| get_p12(&z, user).0;
     let out = z.tmp.path().join("srv.p12");
     let ds_get = |user: &str| {
         racemu(
