@@ -8,7 +8,7 @@ mod common;
 
 use common::{engine, ok, put_dataset, OutsideCa};
 use racemu_engine::logon::Logon;
-use racemu_engine::maps::logon::CertificateLogon;
+use racemu_engine::maps::logon::{CertificateLogon, LogonServer};
 use racemu_engine::maps::routes::mapping_routes;
 use racemu_racf::TrustStatus;
 
@@ -29,8 +29,12 @@ fn a_mapped_user_logs_on_whatever_the_password_and_not_when_revoked_or_undefined
         "RACDCERT ID(ALICE) MAP SDNFILTER('CN=alice.O=Example.C=US') WITHLABEL('alice')",
     );
     let logon = |e: &racemu_engine::Engine, der: &[u8], appl: Option<&str>| {
-        e.certificate_logon(der, appl, "SYS1", "SRV")
-            .expect("logon")
+        let who = LogonServer {
+            server: "SRV".into(),
+            appl: appl.map(str::to_string),
+            sysid: "SYS1".into(),
+        };
+        e.certificate_logon(der, &who).expect("logon")
     };
     let l = logon(&e, &alice, None);
     assert_eq!(l.user(), Some("ALICE"));

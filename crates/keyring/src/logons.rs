@@ -5,7 +5,7 @@
 //! AT-TLS `ClientAuthType SAFCheck` does: a certificate that logs no one on ends the
 //! handshake.
 
-use racemu_engine::maps::logon::CertificateLogon;
+use racemu_engine::maps::logon::{CertificateLogon, LogonServer};
 use racemu_engine::Engine;
 use rustls::pki_types::{CertificateDer, UnixTime};
 use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
@@ -23,9 +23,7 @@ pub trait ClientLogons: Send + Sync + std::fmt::Debug {
 /// lookup at a time).
 pub struct RacfLogons {
     engine: Mutex<Engine>,
-    server: String,
-    appl: Option<String>,
-    sysid: String,
+    who: LogonServer,
 }
 
 impl RacfLogons {
@@ -34,9 +32,11 @@ impl RacfLogons {
     pub fn new(engine: Engine, server: &str, appl: Option<&str>, sysid: &str) -> RacfLogons {
         RacfLogons {
             engine: Mutex::new(engine),
-            server: server.to_ascii_uppercase(),
-            appl: appl.map(str::to_string),
-            sysid: sysid.to_string(),
+            who: LogonServer {
+                server: server.to_ascii_uppercase(),
+                appl: appl.map(str::to_string),
+                sysid: sysid.to_string(),
+            },
         }
     }
 }
@@ -44,10 +44,8 @@ impl RacfLogons {
 impl std::fmt::Debug for RacfLogons {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RacfLogons")
-            .field("server", &self.server)
-            .field("appl", &self.appl)
-            .field("sysid", &self.sysid)
-            .finish()
+            .field("who", &self.who)
+            .finish_non_exhaustive()
     }
 }
 
@@ -58,7 +56,7 @@ impl ClientLogons for RacfLogons {
             .lock()
             .map_err(|_| "the RACF lookup failed earlier in another connection".to_string())?;
         engine
-            .certificate_logon(der, self.appl.as_deref(), &self.sysid, &self.server)
+            .certificate_logon(der, &self.who)
             .map_err(|e| e.to_string())
     }
 }

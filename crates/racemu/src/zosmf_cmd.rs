@@ -8,8 +8,9 @@ use crate::fail;
 use racemu::job::run_job_text;
 use racemu::session::{run_commands, Next};
 use racemu::TlsConfigs;
+use racemu_engine::maps::logon::LogonServer;
 use racemu_engine::Engine;
-use racemu_zosmf::{Backend, CertificateLogons, JobRun, Programs};
+use racemu_zosmf::{Backend, JobRun, Programs};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -83,9 +84,9 @@ pub fn run(engine: Engine, db: &Path, user: &str, cmd: ZosmfCmd) -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return fail(e),
             };
-            let certificates = (mode != racemu::ClientAuth::None).then(|| CertificateLogons {
+            let certificates = (mode != racemu::ClientAuth::None).then(|| LogonServer {
                 server: user.to_ascii_uppercase(),
-                appl,
+                appl: Some(appl),
                 sysid: crate::usermap_cmd::DEFAULT_SYSID.to_string(),
             });
             drop(racf);

@@ -49,18 +49,6 @@ impl LogonMethod {
 #[derive(Debug, Clone)]
 pub struct PeerCertificate(pub std::sync::Arc<Vec<u8>>);
 
-/// Who the server is to RACF when it maps client certificates: its user ID (for
-/// hostIdMappings' SERVAUTH check), the application ID and system ID (`&APPLID`, `&SYSID`).
-#[derive(Debug, Clone)]
-pub struct CertificateLogons {
-    /// The server's user ID (IZUSVR).
-    pub server: String,
-    /// The application ID (IZUDFLT).
-    pub appl: String,
-    /// The system ID.
-    pub sysid: String,
-}
-
 /// The header z/OSMF requires on every request that is not a GET.
 pub const CSRF_HEADER: &str = "X-CSRF-ZOSMF-HEADER";
 
@@ -102,9 +90,7 @@ pub async fn authenticate(State(app): State<AppState>, req: Request, next: Next)
             .unwrap_or_default();
         let asked = app
             .backend
-            .run(move |engine, _| {
-                engine.certificate_logon(&der, Some(&who.appl), &who.sysid, &who.server)
-            })
+            .run(move |engine, _| engine.certificate_logon(&der, &who))
             .await;
         match asked {
             Ok(Ok(CertificateLogon::LoggedOn { user, .. })) => {

@@ -26,7 +26,6 @@ mod spool;
 mod state;
 mod tso;
 
-pub use auth::CertificateLogons;
 pub use server::{serve, ServeError};
 
 use racemu_engine::{Clock, Config, Engine};

@@ -134,7 +134,7 @@ pub fn serve(
     mut tls: rustls::ServerConfig,
     listen: &str,
     backend: Backend,
-    certificates: Option<auth::CertificateLogons>,
+    certificates: Option<racemu_engine::maps::logon::LogonServer>,
 ) -> Result<(), ServeError> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -1,10 +1,10 @@
 //! What every z/OSMF handler shares: the axum state.
 
-use crate::auth::CertificateLogons;
 use crate::logon_cache::LogonCache;
 use crate::sessions::Sessions;
 use crate::Backend;
 use racemu_engine::authority::address_space::AddressSpace;
+use racemu_engine::maps::logon::LogonServer;
 use std::sync::{Arc, Mutex};
 
 /// What every handler shares.
@@ -24,5 +24,5 @@ pub struct AppState {
     pub datasets: Arc<Mutex<AddressSpace>>,
     /// Who the server is to RACF when it logs clients on with their certificates; `None`
     /// when it asks for none (`--client-auth none`).
-    pub certificates: Option<Arc<CertificateLogons>>,
+    pub certificates: Option<Arc<LogonServer>>,
 }

@@ -66,19 +66,31 @@ impl CertificateLogon {
     }
 }
 
+/// Who logs clients on, as RACF's lookup needs to know it: the server's user ID (for the
+/// hostIdMappings' SERVAUTH check), and what `&APPLID` and `&SYSID` stand for in MULTIID
+/// criteria.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogonServer {
+    /// The server's user ID (z/OSMF: IZUSVR).
+    pub server: String,
+    /// The application ID (z/OSMF: IZUDFLT), if the server has one.
+    pub appl: Option<String>,
+    /// The system ID.
+    pub sysid: String,
+}
+
 impl crate::Engine {
-    /// Logs a client on with its certificate (DER) as `server` asks RACF to (initACEE, no
+    /// Logs a client on with its certificate (DER) as `who` asks RACF to (initACEE, no
     /// IRR.RUSERMAP needed): the user [`crate::Engine::user_for_certificate`] finds, when
     /// that user is defined and not revoked today. The password's state is not looked at.
     /// Reads only; a failed certificate logon counts no failed password attempt.
     pub fn certificate_logon(
         &self,
         der: &[u8],
-        appl: Option<&str>,
-        sysid: &str,
-        server: &str,
+        who: &LogonServer,
     ) -> Result<CertificateLogon, LookupError> {
-        let mapping = self.user_for_certificate(der, appl, sysid, server)?;
+        let mapping =
+            self.user_for_certificate(der, who.appl.as_deref(), &who.sysid, &who.server)?;
         let Some(user) = mapping.user.clone() else {
             return Ok(CertificateLogon::NoUser(mapping));
         };
